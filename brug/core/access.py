@@ -1,0 +1,80 @@
+"""Access helpers: the one place that turns a URL's organisation into the user's membership.
+
+Every organisation page lives under /o/<org_slug>/. A user who is not a member gets 404, so
+an outsider cannot even learn that an organisation or object exists. A member whose role is
+too weak gets 403: they know the organisation already.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Collection
+from typing import Any, TypeVar, cast
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .models import Membership, Role
+from .models.organisations import EDITOR_ROLES, MANAGER_ROLES, PERSONAL_DATA_ROLES
+
+SESSION_2FA_KEY = "brug_2fa_verified"
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+class OrgRequest(HttpRequest):
+    membership: Membership
+
+
+def membership_for(request: HttpRequest, org_slug: str) -> Membership:
+    if not request.user.is_authenticated:
+        raise Http404
+    try:
+        return Membership.objects.select_related("organisation", "organisation__municipality", "user").get(
+            user=request.user, organisation__slug=org_slug
+        )
+    except Membership.DoesNotExist:
+        raise Http404 from None
+
+
+def second_factor_verified(request: HttpRequest) -> bool:
+    return bool(request.session.get(SESSION_2FA_KEY))
+
+
+def org_view(
+    roles: Collection[str] | None = None, *, personal_data: bool = False
+) -> Callable[[View], View]:
+    """Decorate a view under /o/<org_slug>/: sets request.membership or answers 404/403.
+
+    personal_data: the page shows personal data, so the role must allow it and the session
+    must have passed the second factor.
+    """
+
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, org_slug: str, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            membership = membership_for(request, org_slug)
+            allowed = set(roles) if roles is not None else set(Role.values)
+            if personal_data:
+                allowed &= PERSONAL_DATA_ROLES
+            if membership.role not in allowed:
+                raise PermissionDenied
+            if personal_data and not second_factor_verified(request):
+                target = "core:2fa_setup" if not request.user.has_second_factor else "core:2fa_verify"
+                return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+            cast(OrgRequest, request).membership = membership
+            return view(request, *args, org_slug=org_slug, **kwargs)
+
+        return cast(View, wrapper)
+
+    return decorator
+
+
+EDITORS = EDITOR_ROLES
+MANAGERS = MANAGER_ROLES
+FACILITATORS = frozenset({Role.FACILITATOR, Role.ADMIN})

@@ -1,0 +1,64 @@
+"""Base classes that give every Brug form NL Design System classes and accessible errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+WIDGET_CLASSES = {
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "brug-radio-list",
+    forms.CheckboxSelectMultiple: "brug-checkbox-list",
+    forms.ClearableFileInput: "brug-file",
+    forms.FileInput: "brug-file",
+}
+
+
+def style_fields(form: forms.BaseForm) -> None:
+    for name, field in form.fields.items():
+        widget = field.widget
+        css = next(
+            (value for cls, value in WIDGET_CLASSES.items() if type(widget) is cls),
+            "utrecht-textbox utrecht-textbox--html-input",
+        )
+        widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
+        if field.required and not isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+            widget.attrs.setdefault("aria-required", "true")
+        if field.help_text:
+            widget.attrs["aria-describedby"] = f"id_{form.add_prefix(name)}_helptext"
+
+
+def mark_errors(form: forms.BaseForm) -> None:
+    # Screen readers read the error together with the field.
+    for name in form.errors:
+        if name in form.fields:
+            widget = form.fields[name].widget
+            error_id = f"id_{form.add_prefix(name)}_error"
+            described = widget.attrs.get("aria-describedby", "")
+            if error_id not in described:
+                widget.attrs["aria-describedby"] = f"{error_id} {described}".strip()
+            widget.attrs["aria-invalid"] = "true"
+
+
+class BrugForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        mark_errors(self)
+
+
+class BrugModelForm(forms.ModelForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        mark_errors(self)

@@ -1,0 +1,170 @@
+"""Writes for organisations, memberships and invitations."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from brug.municipalities.models import Municipality
+
+from .audit import record
+from .models import Invitation, Membership, Organisation, OrganisationKind, Role, User
+
+
+class MembershipError(ValueError):
+    """A refused change; the message is Dutch and shown to the user."""
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "organisatie"
+    slug, n = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def create_organisation(
+    *, actor: User | None, name: str, kind: str, municipality: Municipality | None = None
+) -> Organisation:
+    if kind == OrganisationKind.MUNICIPALITY and municipality is None:
+        raise MembershipError("Een gemeente-organisatie hoort bij een gemeente uit de referentielijst")
+    with transaction.atomic():
+        org = Organisation.objects.create(
+            name=name, slug=unique_slug(name), kind=kind, municipality=municipality
+        )
+        record(actor=actor, organisation=org, action="organisatie.aangemaakt", obj=org, fields=["name", "kind"])
+    return org
+
+
+def add_member(*, actor: User | None, organisation: Organisation, user: User, role: str) -> Membership:
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(
+            user=user, organisation=organisation, defaults={"role": role}
+        )
+        if not created:
+            raise MembershipError(f"{user.email} is al lid van {organisation.name}")
+        record(actor=actor, organisation=organisation, action="lid.toegevoegd", obj=membership, fields=["role"])
+    return membership
+
+
+@dataclass(frozen=True)
+class IssuedInvitation:
+    invitation: Invitation
+    url: str
+
+
+def invite(*, membership: Membership, email: str, role: str) -> IssuedInvitation:
+    """Email a single-use link; only its hash is stored."""
+    if not membership.can_manage:
+        raise MembershipError("Alleen een coördinator kan collega's uitnodigen")
+    if role == Role.ADMIN and membership.role != Role.ADMIN:
+        raise MembershipError("Alleen een platformbeheerder kan beheerders uitnodigen")
+    email = email.strip().lower()
+    org = membership.organisation
+    if Membership.objects.filter(organisation=org, user__email=email).exists():
+        raise MembershipError(f"{email} is al lid van {org.name}")
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            organisation=org,
+            email=email,
+            role=role,
+            token_hash=_token_hash(token),
+            invited_by=membership.user,
+            expires_at=timezone.now() + timedelta(days=settings.BRUG_INVITATION_DAYS),
+        )
+        record(membership=membership, action="uitnodiging.verstuurd", obj=invitation, fields=["email", "role"])
+    url = settings.BRUG_BASE_URL + reverse("core:accept_invitation", args=[token])
+    send_mail(
+        subject=f"Uitnodiging voor {org.name} in Brug",
+        message=(
+            f"{membership.user.name} nodigt u uit om mee te werken in Brug voor {org.name}.\n\n"
+            f"Open deze link binnen {settings.BRUG_INVITATION_DAYS} dagen (eenmalig te gebruiken):\n{url}\n"
+        ),
+        from_email=None,
+        recipient_list=[email],
+    )
+    return IssuedInvitation(invitation=invitation, url=url)
+
+
+def open_invitation(*, token: str) -> Invitation:
+    """The invitation behind a token, or a Dutch reason why it cannot be used."""
+    invitation = Invitation.objects.select_related("organisation").filter(token_hash=_token_hash(token)).first()
+    if invitation is None:
+        raise MembershipError("Deze uitnodigingslink is onbekend. Vraag uw coördinator om een nieuwe.")
+    if invitation.used_at is not None:
+        raise MembershipError("Deze uitnodiging is al gebruikt. Log in, of vraag om een nieuwe uitnodiging.")
+    if invitation.expires_at <= timezone.now():
+        raise MembershipError("Deze uitnodiging is verlopen. Vraag uw coördinator om een nieuwe.")
+    return invitation
+
+
+def accept_invitation(*, token: str, user: User | None, name: str = "", password: str = "") -> Membership:
+    """Accept as the logged-in user, or create the account for the invited address."""
+    with transaction.atomic():
+        invitation = open_invitation(token=token)
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.used_at is not None:
+            raise MembershipError("Deze uitnodiging is al gebruikt.")
+        if user is None:
+            if User.objects.filter(email=invitation.email).exists():
+                raise MembershipError("Er is al een account met dit adres: log eerst in en open de link opnieuw.")
+            user = User.objects.create_user(email=invitation.email, password=password, name=name.strip())
+            record(actor=user, organisation=invitation.organisation, action="account.aangemaakt", obj=user,
+                   fields=["email", "name", "password"])
+        elif user.email.lower() != invitation.email:
+            raise MembershipError(
+                f"Deze uitnodiging is voor {invitation.email}. Log in met dat adres om haar te accepteren."
+            )
+        invitation.used_at = timezone.now()
+        invitation.save(update_fields=["used_at"])
+        membership = add_member(actor=user, organisation=invitation.organisation, user=user, role=invitation.role)
+    return membership
+
+
+def change_role(*, membership: Membership, target: Membership, role: str) -> Membership:
+    if not membership.can_manage or target.organisation_id != membership.organisation_id:
+        raise MembershipError("U kunt deze rol niet wijzigen")
+    if role == Role.ADMIN and membership.role != Role.ADMIN:
+        raise MembershipError("Alleen een platformbeheerder kan iemand beheerder maken")
+    with transaction.atomic():
+        _keep_one_manager(target=target, new_role=role)
+        target.role = role
+        target.save(update_fields=["role"])
+        record(membership=membership, action="lid.rol_gewijzigd", obj=target, fields=["role"])
+    return target
+
+
+def remove_member(*, membership: Membership, target: Membership) -> None:
+    if not membership.can_manage or target.organisation_id != membership.organisation_id:
+        raise MembershipError("U kunt dit lid niet verwijderen")
+    with transaction.atomic():
+        _keep_one_manager(target=target, new_role=None)
+        record(membership=membership, action="lid.verwijderd", obj=target)
+        target.delete()
+
+
+def _keep_one_manager(*, target: Membership, new_role: str | None) -> None:
+    # An organisation without a coordinator can no longer manage its own members.
+    if not target.can_manage or (new_role is not None and new_role in {Role.COORDINATOR, Role.ADMIN}):
+        return
+    others = (
+        Membership.objects.select_for_update()
+        .filter(organisation=target.organisation, role__in=[Role.COORDINATOR, Role.ADMIN])
+        .exclude(pk=target.pk)
+    )
+    if not others.exists():
+        raise MembershipError("Er moet minstens één coördinator overblijven")

@@ -1,0 +1,10 @@
+import os
+import socket
+
+from celery import shared_task
+
+
+@shared_task(name="brug.core.worker_info")
+def worker_info(value: int) -> dict[str, object]:
+    """Tells where it ran; used to prove that tasks reach real workers."""
+    return {"pid": os.getpid(), "host": socket.gethostname(), "square": value * value}

@@ -1,0 +1,51 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from .views import auth, org, pages
+
+app_name = "core"
+
+urlpatterns = [
+    path("", org.home, name="home"),
+    path("inloggen/", auth.login_view, name="login"),
+    path("inloggen/code/", auth.login_code, name="2fa_verify"),
+    path("uitloggen/", auth.logout_view, name="logout"),
+    path("account/tweestapsverificatie/", auth.two_factor_setup, name="2fa_setup"),
+    path("account/herstelcodes/", auth.two_factor_reset_codes, name="2fa_recovery_codes"),
+    path(
+        "wachtwoord-vergeten/",
+        auth_views.PasswordResetView.as_view(
+            template_name="core/password_reset.html",
+            email_template_name="core/email/password_reset.txt",
+            subject_template_name="core/email/password_reset_subject.txt",
+            success_url=reverse_lazy("core:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(template_name="core/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="core/password_reset_confirm.html",
+            success_url=reverse_lazy("core:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-herstellen/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="core/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
+    path("uitnodiging/<str:token>/", org.accept_invitation, name="accept_invitation"),
+    path("toegankelijkheid/", pages.accessibility, name="accessibility"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("o/<slug:org_slug>/", org.dashboard, name="dashboard"),
+    path("o/<slug:org_slug>/leden/", org.members, name="members"),
+    path("o/<slug:org_slug>/leden/<int:pk>/rol/", org.member_role, name="member_role"),
+    path("o/<slug:org_slug>/leden/<int:pk>/verwijderen/", org.member_remove, name="member_remove"),
+    path("o/<slug:org_slug>/auditlog/", org.audit_log, name="audit_log"),
+]

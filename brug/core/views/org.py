@@ -1,0 +1,117 @@
+"""Organisation pages: dashboard, members and invitations, audit log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..access import MANAGERS, OrgRequest, org_view
+from ..forms import AcceptInvitationForm, InviteForm, RoleForm
+from ..registry import panels_for
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    # One organisation: go straight there; several: let the user choose.
+    memberships = list(selectors.memberships_of(user=request.user))  # type: ignore[arg-type]
+    if len(memberships) == 1:
+        return redirect("core:dashboard", org_slug=memberships[0].organisation.slug)
+    return render(request, "core/choose_organisation.html", {"memberships": memberships})
+
+
+@org_view()
+def dashboard(request: OrgRequest, org_slug: str) -> HttpResponse:
+    panels = panels_for(request, request.membership)
+    return render(request, "core/dashboard.html", {"panels": panels})
+
+
+@org_view(MANAGERS)
+def members(request: OrgRequest, org_slug: str) -> HttpResponse:
+    form = InviteForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                issued = services.invite(
+                    membership=request.membership, email=form.cleaned_data["email"], role=form.cleaned_data["role"]
+                )
+            except services.MembershipError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"Uitnodiging verstuurd naar {issued.invitation.email}.")
+                return redirect("core:members", org_slug=org_slug)
+        status = 400
+    context = {
+        "form": form,
+        "members": selectors.members_of(membership=request.membership),
+        "invitations": selectors.open_invitations_of(membership=request.membership),
+        "role_form": RoleForm(),
+    }
+    return render(request, "core/members.html", context, status=status)
+
+
+@org_view(MANAGERS)
+@require_POST
+def member_role(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    target = selectors.member_for(membership=request.membership, pk=pk)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Kies een bestaande rol.")
+        return redirect("core:members", org_slug=org_slug)
+    try:
+        services.change_role(membership=request.membership, target=target, role=form.cleaned_data["role"])
+        messages.success(request, f"De rol van {target.user.name} is gewijzigd.")
+    except services.MembershipError as exc:
+        messages.error(request, str(exc))
+    return redirect("core:members", org_slug=org_slug)
+
+
+@org_view(MANAGERS)
+@require_POST
+def member_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    target = selectors.member_for(membership=request.membership, pk=pk)
+    try:
+        services.remove_member(membership=request.membership, target=target)
+        messages.success(request, f"{target.user.name} is verwijderd uit {target.organisation.name}.")
+    except services.MembershipError as exc:
+        messages.error(request, str(exc))
+    return redirect("core:members", org_slug=org_slug)
+
+
+@org_view(MANAGERS)
+def audit_log(request: OrgRequest, org_slug: str) -> HttpResponse:
+    entries = selectors.audit_log_of(membership=request.membership)[:500]
+    return render(request, "core/audit_log.html", {"entries": entries})
+
+
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Public: the invitation link itself is the proof; it works once, before it expires."""
+    try:
+        invitation = services.open_invitation(token=token)
+    except services.MembershipError as exc:
+        return render(request, "core/invitation_invalid.html", {"reason": str(exc)}, status=410)
+    logged_in = request.user.is_authenticated
+    form = AcceptInvitationForm(request.POST or None) if not logged_in else None
+    status = 200
+    if request.method == "POST":
+        if logged_in or (form is not None and form.is_valid()):
+            try:
+                membership = services.accept_invitation(
+                    token=token,
+                    user=request.user if logged_in else None,  # type: ignore[arg-type]
+                    name=form.cleaned_data["name"] if form else "",
+                    password=form.cleaned_data["password"] if form else "",
+                )
+            except services.MembershipError as exc:
+                return render(request, "core/invitation_invalid.html", {"reason": str(exc)}, status=409)
+            if not logged_in:
+                login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welkom bij {membership.organisation.name}.")
+            return redirect("core:dashboard", org_slug=membership.organisation.slug)
+        status = 400
+    return render(request, "core/invitation_accept.html", {"invitation": invitation, "form": form}, status=status)

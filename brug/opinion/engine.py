@@ -1,0 +1,121 @@
+"""`compute`: from raw votes to opinion groups, representative and consensus statements."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from brug.opinion.clustering import base_clusters, choose_groups, participant_groups
+from brug.opinion.matrix import IntArray, VoteMatrix, build_vote_matrix
+from brug.opinion.pca import fit_pca, project
+from brug.opinion.repness import (
+    Counts,
+    count_votes,
+    group_aware_consensus,
+    group_stats,
+    select_consensus,
+    select_repness,
+)
+from brug.opinion.result import ClusterState, OpinionResult, Repness
+
+VoteInput = Sequence[int] | npt.ArrayLike
+
+
+def _statement_stats(all_counts: Counts, group_counts: Counts, statement_ids: IntArray) -> dict[int, dict[str, Any]]:
+    stats: dict[int, dict[str, Any]] = {}
+    n_groups = group_counts.agree.shape[0]
+    total_pass = all_counts.passed
+    grp_pass = group_counts.passed
+    for j, sid in enumerate(statement_ids.tolist()):
+        stats[sid] = {
+            "agree": int(all_counts.agree[0, j]),
+            "disagree": int(all_counts.disagree[0, j]),
+            "pass": int(total_pass[0, j]),
+            "groups": {
+                g: {
+                    "agree": int(group_counts.agree[g, j]),
+                    "disagree": int(group_counts.disagree[g, j]),
+                    "pass": int(grp_pass[g, j]),
+                }
+                for g in range(n_groups)
+            },
+        }
+    return stats
+
+
+def compute(
+    participant_ids: VoteInput,
+    statement_ids: VoteInput,
+    values: VoteInput,
+    *,
+    moderated_out: Collection[int] = (),
+    previous: ClusterState | None = None,
+    seed: int = 0,
+) -> OpinionResult:
+    """Compute the opinion map of one conversation.
+
+    The three arrays are parallel and in chronological order (a later vote on the same statement
+    by the same participant replaces the earlier one); values are 1 agree, -1 disagree, 0 pass.
+    Pass the returned `state` back as `previous=` on the next update so that the number of groups
+    only changes once the new number has been the best several updates in a row.
+    """
+    matrix = build_vote_matrix(participant_ids, statement_ids, values, moderated_out)
+    return compute_from_matrix(matrix, previous=previous, seed=seed)
+
+
+def compute_from_matrix(matrix: VoteMatrix, *, previous: ClusterState | None = None, seed: int = 0) -> OpinionResult:
+    sids = matrix.statement_ids
+    everyone = np.zeros(matrix.n_rows, dtype=np.int64)
+    all_counts = count_votes(matrix, everyone, 1)
+    consensus = select_consensus(all_counts, sids)
+    in_conv = matrix.in_conversation()
+
+    # Pol.is fits the PCA on every participant's (imputed) votes; the sparsity-aware scaling keeps
+    # light voters from collapsing to the centre. Only participants in conversation are clustered.
+    pca = fit_pca(matrix, rows=None, seed=seed)
+    coords = project(matrix, pca)
+    pids = matrix.participant_ids
+    projection = {int(p): (float(x), float(y)) for p, (x, y) in zip(pids.tolist(), coords[:, :2].tolist(), strict=True)}
+
+    conv_rows = np.flatnonzero(in_conv)
+    base = base_clusters(coords[conv_rows], seed=seed)
+    choice = choose_groups(base, previous=previous, seed=seed) if len(conv_rows) else None
+    if choice is None:
+        # Nothing to split; keep the caller's smoothing memory so a later update continues from it.
+        state = previous or ClusterState()
+        no_groups = Counts(*(np.zeros((0, matrix.n_cols), dtype=np.int64) for _ in range(3)))
+        return OpinionResult(
+            projection=projection,
+            consensus=consensus,
+            statement_stats=_statement_stats(all_counts, no_groups, sids),
+            k=0,
+            state=state,
+            n_participants=matrix.n_rows,
+            n_in_conversation=len(conv_rows),
+            n_statements=matrix.n_cols,
+        )
+
+    labels = participant_groups(base, choice)
+    row_groups = np.full(matrix.n_rows, -1, dtype=np.int64)
+    row_groups[conv_rows] = labels
+    k = choice.k
+    counts = count_votes(matrix, row_groups, k)
+    repness: dict[int, list[Repness]] = {g: select_repness(group_stats(counts, g), sids) for g in range(k)}
+    sizes = np.bincount(labels, minlength=k)
+    return OpinionResult(
+        groups={int(p): int(g) for p, g in zip(pids[conv_rows].tolist(), labels.tolist(), strict=True)},
+        projection=projection,
+        group_sizes={g: int(sizes[g]) for g in range(k)},
+        repness=repness,
+        consensus=consensus,
+        group_aware_consensus=group_aware_consensus(counts, sids),
+        statement_stats=_statement_stats(all_counts, counts, sids),
+        k=k,
+        state=choice.state,
+        n_participants=matrix.n_rows,
+        n_in_conversation=len(conv_rows),
+        n_statements=matrix.n_cols,
+    )

@@ -1,0 +1,184 @@
+"""Evaluating many queries against one message quickly.
+
+Why it is fast:
+
+* every distinct word leaf ("atom") of all queries gets a number; for each distinct token the
+  set of atoms it satisfies is computed once and cached (stem comparison and prefix scans
+  happen only on a cache miss, i.e. once per vocabulary word, not once per message);
+* one pass over a message's tokens gives ``hits``: atom → word positions;
+* an inverted list atom → queries selects the few queries that can match at all; only those
+  are evaluated, and positions are only looked at for phrases and NEAR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from brug.text.normalise import Doc, match_key
+from brug.text.query import And, Near, Node, Not, Or, Phrase, Term
+
+if TYPE_CHECKING:
+    from brug.text.query import Query
+
+Hits = dict[int, list[int]]
+Span = tuple[int, int]
+# Compiled node: ("a", atom) | ("p", atoms) | ("&", kids) | ("|", kids) | ("!", kid) | ("n", l, r, d)
+Compiled = tuple
+
+_CACHE_LIMIT = 500_000
+
+
+class Matcher:
+    """A compiled set of queries; `match` returns the indices of the queries a Doc satisfies."""
+
+    def __init__(self, queries: Sequence[Query]) -> None:
+        self._atoms: dict[tuple[str, str], int] = {}
+        self._exact: dict[str, list[int]] = {}
+        self._stem: dict[str, list[int]] = {}
+        self._prefix: list[tuple[str, int]] = []
+        self._cache: dict[str, tuple[int, ...]] = {}
+        self._compiled: list[Compiled] = []
+        self._positive: list[set[int]] = []
+        self._by_atom: dict[int, list[int]] = {}
+        for qi, query in enumerate(queries):
+            positive: set[int] = set()
+            self._compiled.append(self._compile(query.node, positive, negated=False))
+            self._positive.append(positive)
+            for atom in positive:
+                self._by_atom.setdefault(atom, []).append(qi)
+
+    def __len__(self) -> int:
+        return len(self._compiled)
+
+    # -------------------------------------------------------------- compiling
+    def _atom(self, term: Term) -> int:
+        if term.prefix:
+            key = ("prefix", term.word)
+        elif term.exact or term.word.startswith("#") or not term.word[:1].isalpha():
+            key = ("exact", term.word)
+        else:
+            key = ("stem", match_key(term.word))
+        atom = self._atoms.get(key)
+        if atom is None:
+            atom = self._atoms[key] = len(self._atoms)
+            kind, value = key
+            if kind == "prefix":
+                self._prefix.append((value, atom))
+            else:
+                (self._exact if kind == "exact" else self._stem).setdefault(value, []).append(atom)
+            self._cache.clear()
+        return atom
+
+    def _compile(self, node: Node, positive: set[int], negated: bool) -> Compiled:
+        if isinstance(node, Term):
+            atom = self._atom(node)
+            if not negated:
+                positive.add(atom)
+            return ("a", atom)
+        if isinstance(node, Phrase):
+            atoms = tuple(self._atom(t) for t in node.terms)
+            if not negated:
+                positive.update(atoms)
+            return ("p", atoms)
+        if isinstance(node, Not):
+            return ("!", self._compile(node.child, positive, not negated))
+        if isinstance(node, And):
+            return ("&", tuple(self._compile(c, positive, negated) for c in node.children))
+        if isinstance(node, Or):
+            return ("|", tuple(self._compile(c, positive, negated) for c in node.children))
+        assert isinstance(node, Near)
+        left = self._compile(node.left, positive, negated)
+        return ("n", left, self._compile(node.right, positive, negated), node.distance)
+
+    # -------------------------------------------------------------- matching
+    def _atoms_of(self, token: str) -> tuple[int, ...]:
+        word = token[1:] if token.startswith("#") else token
+        found = list(self._exact.get(token, ()))
+        if word != token:
+            found.extend(self._exact.get(word, ()))
+        found.extend(self._stem.get(match_key(word), ()))
+        found.extend(a for p, a in self._prefix if token.startswith(p) or word.startswith(p))
+        result = tuple(dict.fromkeys(found))
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[token] = result
+        return result
+
+    def hits(self, doc: Doc) -> Hits:
+        """Atom → positions of the message's tokens that satisfy it."""
+        cache = self._cache
+        hits: Hits = {}
+        for i, token in enumerate(doc.tokens):
+            atoms = cache.get(token)
+            if atoms is None:
+                atoms = self._atoms_of(token)
+            for atom in atoms:
+                positions = hits.get(atom)
+                if positions is None:
+                    hits[atom] = [i]
+                else:
+                    positions.append(i)
+        return hits
+
+    def match(self, doc: Doc, hits: Hits | None = None) -> list[int]:
+        """Indices (ascending) of the queries that match."""
+        if hits is None:
+            hits = self.hits(doc)
+        by_atom = self._by_atom
+        candidates: set[int] = set()
+        for atom in hits:
+            queries = by_atom.get(atom)
+            if queries:
+                candidates.update(queries)
+        compiled = self._compiled
+        return [qi for qi in sorted(candidates) if _eval(compiled[qi], hits)]
+
+    def explain(self, doc: Doc, index: int, hits: Hits) -> list[str]:
+        """Message words that satisfied the positive (not negated) terms of query `index`."""
+        positions = sorted({p for atom in self._positive[index] for p in hits.get(atom, ())})
+        return list(dict.fromkeys(doc.tokens[p] for p in positions))
+
+
+def _eval(node: Compiled, hits: Hits) -> bool:
+    op = node[0]
+    if op == "a":
+        return node[1] in hits
+    if op == "&":
+        return all(_eval(child, hits) for child in node[1])
+    if op == "|":
+        return any(_eval(child, hits) for child in node[1])
+    if op == "!":
+        return not _eval(node[1], hits)
+    return bool(_spans(node, hits))
+
+
+def _spans(node: Compiled, hits: Hits) -> list[Span]:
+    """Word spans (first, last position) where a positional node occurs."""
+    op = node[0]
+    if op == "a":
+        return [(p, p) for p in hits.get(node[1], ())]
+    if op == "p":
+        atoms = node[1]
+        if any(a not in hits for a in atoms):
+            return []
+        later = [set(hits[a]) for a in atoms[1:]]
+        n = len(atoms) - 1
+        return [
+            (p, p + n) for p in hits[atoms[0]] if all(p + k + 1 in s for k, s in enumerate(later))
+        ]
+    if op == "|":
+        return [span for child in node[1] for span in _spans(child, hits)]
+    assert op == "n"
+    _, left_node, right_node, distance = node
+    left = _spans(left_node, hits)
+    if not left:
+        return []
+    right = _spans(right_node, hits)
+    out: list[Span] = []
+    for ls, le in left:
+        for rs, re_ in right:
+            gap = rs - le if rs > le else ls - re_
+            if gap <= distance:
+                out.append((min(ls, rs), max(le, re_)))
+    return out
