@@ -75,6 +75,10 @@ def load(ctx: DemoContext) -> None:
     for key, email, name, org_key, role in DEMO_ACCOUNTS:
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = User.objects.create_user(email=email, password=DEMO_PASSWORD, name=name)
+            # The platform administrator also gets Django's admin (/beheer/) for reference data.
+            staff = role == Role.ADMIN
+            user = User.objects.create_user(
+                email=email, password=DEMO_PASSWORD, name=name, is_staff=staff, is_superuser=staff
+            )
         ctx.users[key] = user
         Membership.objects.get_or_create(user=user, organisation=ctx.orgs[org_key], defaults={"role": role})

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.password_validation import validate_password
 
 from brug.core.forms_base import BrugForm
-from django.contrib.auth.password_validation import validate_password
 
 from .models import Role
 

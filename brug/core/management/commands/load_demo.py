@@ -21,7 +21,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.load(ctx)
             self.stdout.write(f"Demogegevens geladen: {app}")
-        self.stdout.write("\nDemo-accounts (wachtwoord voor allemaal: %s):" % demo.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {demo.DEMO_PASSWORD}):")
         for _key, email, _name, org_key, role in demo.DEMO_ACCOUNTS:
             self.stdout.write(f"  {role.label:<20} {email:<38} {ctx.orgs[org_key].name}")
         self.stdout.write("\nOpen http://127.0.0.1:8000 en log in met een van deze accounts.")
