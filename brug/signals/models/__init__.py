@@ -1,0 +1,24 @@
+"""Signals, themes, daily aggregates, alerts, imports, API tokens and BOB meetings."""
+
+from .imports import ApiToken, ImportJob, ImportStatus
+from .meetings import Measure, Meeting
+from .monitor import Alert, AlertKind, DailyThemeStat, MonitorConfig, Theme
+from .signals import Channel, Severity, Signal, SignalStatus, SignalStatusChange
+
+__all__ = [
+    "Alert",
+    "AlertKind",
+    "ApiToken",
+    "Channel",
+    "DailyThemeStat",
+    "ImportJob",
+    "ImportStatus",
+    "Measure",
+    "Meeting",
+    "MonitorConfig",
+    "Severity",
+    "Signal",
+    "SignalStatus",
+    "SignalStatusChange",
+    "Theme",
+]

@@ -1,0 +1,35 @@
+"""The core team's meeting in BOB form: picture, judgement, decision with measures and owners."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Meeting(models.Model):
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="signal_meetings")
+    held_on = models.DateField("datum")
+    title = models.CharField("titel", max_length=200)
+    picture = models.TextField("beeldvorming", help_text="Het gedeelde beeld van de feiten.")
+    judgement = models.TextField("oordeelsvorming", help_text="Risico's en mogelijkheden.")
+    decision = models.TextField("besluitvorming", help_text="Wat er besloten is.")
+    signals = models.ManyToManyField("signals.Signal", related_name="meetings", blank=True, verbose_name="besproken signalen")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = "kernteamoverleg"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Measure(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="measures")
+    description = models.CharField("maatregel", max_length=300)
+    owner = models.CharField("eigenaar", max_length=120)
+    due_on = models.DateField("uiterlijk", null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]

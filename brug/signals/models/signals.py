@@ -1,0 +1,102 @@
+"""A signal: something said or seen that may point at tension, from a person or from online media."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Channel(models.TextChoices):
+    KEY_FIGURE = "sleutelfiguur", "Sleutelfiguur"
+    OFFICER = "medewerker", "Medewerker"
+    ONLINE = "online", "Online bericht"
+    MEDIA = "media", "Media"
+    API = "api", "Koppeling (API)"
+
+
+# Channels whose signals a person reported and someone must interpret (triage);
+# online and media messages only feed the monitor.
+REPORTED_CHANNELS = (Channel.KEY_FIGURE, Channel.OFFICER, Channel.API)
+BULK_CHANNELS = (Channel.ONLINE, Channel.MEDIA)
+
+
+class Severity(models.IntegerChoices):
+    LOW = 1, "Laag"
+    MEDIUM = 2, "Middel"
+    HIGH = 3, "Ernstig"
+    VERY_HIGH = 4, "Zeer ernstig"
+
+
+class SignalStatus(models.TextChoices):
+    NEW = "nieuw", "Nieuw"
+    INTERPRETED = "geduid", "Geduid"
+    DISCUSSED = "besproken", "Besproken"
+    ACTION = "actie", "Actie"
+    CLOSED = "gesloten", "Gesloten"
+
+
+STATUS_ORDER = [s.value for s in SignalStatus]
+
+
+class Signal(models.Model):
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="signals")
+    channel = models.CharField("kanaal", max_length=20, choices=Channel.choices)
+    text = models.TextField("tekst", blank=True)
+    occurred_at = models.DateTimeField("moment", db_index=False)
+    neighbourhood = models.ForeignKey(
+        "municipalities.Neighbourhood", on_delete=models.SET_NULL, null=True, blank=True, verbose_name="wijk"
+    )
+    place = models.CharField("plek", max_length=200, blank=True)
+    severity = models.PositiveSmallIntegerField("ernst", choices=Severity.choices, default=Severity.MEDIUM)
+    may_contact = models.BooleanField("mag benaderd worden", default=False)
+    # Owned by the key-figure app; a plain integer so that erasing a key figure can null it.
+    key_figure_id = models.IntegerField(null=True, blank=True)
+    url = models.URLField("bron-URL", max_length=500, blank=True)
+    # Keyed HMAC of the author handle: lets near-duplicates be grouped, never shown or searched.
+    author_pseudonym = models.CharField(max_length=32, blank=True)
+    status = models.CharField("status", max_length=20, choices=SignalStatus.choices, default=SignalStatus.NEW)
+    # Classification (brug.text)
+    themes = models.ManyToManyField("signals.Theme", related_name="signals", blank=True)
+    tone = models.FloatField("toon", default=0.0)
+    hostility = models.FloatField("vijandigheid", default=0.0)
+    framing = models.FloatField("wij-zij-framing", default=0.0)
+    why = models.JSONField("waarom deze score", default=dict, blank=True)
+    # An import stages its rows invisible and publishes them all at once at the end.
+    published = models.BooleanField(default=True)
+    import_job = models.ForeignKey(
+        "signals.ImportJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="signals"
+    )
+    text_purged_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen"
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "published", "-occurred_at"], name="signal_org_time"),
+            models.Index(fields=["organisation", "channel", "status"], name="signal_org_channel"),
+            models.Index(fields=["import_job"], name="signal_import_job"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.occurred_at:%d-%m-%Y}"
+
+    @property
+    def is_reported(self) -> bool:
+        return self.channel in REPORTED_CHANNELS
+
+
+class SignalStatusChange(models.Model):
+    """Triage history: each step with who and when (the audit log holds the same, field names only)."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=SignalStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=SignalStatus.choices)
+    note = models.TextField("toelichting", blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
