@@ -10,10 +10,10 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 
+from brug.opinion.kmeans import best_run, lloyd, weighted_kmeans
 from brug.opinion.matrix import FloatArray, IntArray
 from brug.opinion.result import ClusterState
 
@@ -22,14 +22,39 @@ MIN_GROUPS = 2
 MAX_GROUPS = 5
 # Pol.is's `count-buffer`: a new number of groups is adopted after it was best this many times in a row.
 K_SMOOTHING_BUFFER = 4
-BASE_MAX_ITER = 100
 GROUP_N_INIT = 10
+# Above this many distinct points the base step uses scikit-learn's multi-threaded k-means; below
+# it the numpy version avoids sklearn's fixed per-call cost.
+SKLEARN_MIN_POINTS = 5_000
+BASE_MAX_ITER = 100
+
+
+@dataclass(frozen=True)
+class Points:
+    """Participants' coordinates with identical points merged (weight = how many participants)."""
+
+    coords: FloatArray  # (m, 2) distinct points
+    weights: FloatArray  # (m,)
+    index: IntArray  # participant -> distinct point
+
+    @classmethod
+    def from_coords(cls, coords: FloatArray) -> Points:
+        if len(coords) == 0:
+            return cls(np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=np.int64))
+        # Rounding merges points that differ only by floating-point noise, so identical voters are
+        # recognised as such and k-means never looks for more clusters than there are points.
+        distinct, inverse, counts = np.unique(
+            np.round(coords, 9), axis=0, return_inverse=True, return_counts=True
+        )
+        return cls(
+            distinct.astype(np.float64), counts.astype(np.float64), inverse.reshape(-1).astype(np.int64)
+        )
 
 
 @dataclass(frozen=True)
 class BaseClusters:
-    labels: IntArray  # base cluster of every clustered point
-    centres: FloatArray  # (m, 2)
+    labels: IntArray  # base cluster of every distinct point
+    centres: FloatArray  # (b, 2)
     weights: FloatArray  # participants per base cluster
 
 
@@ -41,30 +66,34 @@ class GroupChoice:
     state: ClusterState
 
 
-def base_clusters(points: FloatArray, seed: int = 0, n_clusters: int = BASE_CLUSTERS) -> BaseClusters:
-    """Group nearby participants; identical points always share a base cluster."""
-    if len(points) == 0:
-        return BaseClusters(np.zeros(0, np.int64), np.zeros((0, 2)), np.zeros(0))
-    # Rounding merges points that differ only by floating-point noise, so "identical voters" are
-    # recognised as such and k-means never sees more clusters than distinct points.
-    distinct, inverse, counts = np.unique(np.round(points, 9), axis=0, return_inverse=True, return_counts=True)
-    inverse = inverse.reshape(-1)
-    if len(distinct) <= n_clusters:
-        return BaseClusters(inverse.astype(np.int64), distinct.astype(np.float64), counts.astype(np.float64))
-    km = KMeans(n_clusters=n_clusters, n_init=1, max_iter=BASE_MAX_ITER, random_state=seed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        km.fit(distinct, sample_weight=counts.astype(np.float64))
-    labels_distinct = km.labels_.astype(np.int64)
-    weights = np.bincount(labels_distinct, weights=counts, minlength=n_clusters)
+def base_clusters(points: Points, seed: int = 0, n_clusters: int = BASE_CLUSTERS) -> BaseClusters:
+    m = len(points.coords)
+    if m <= n_clusters:
+        return BaseClusters(np.arange(m, dtype=np.int64), points.coords, points.weights)
+    if m < SKLEARN_MIN_POINTS:
+        rng = np.random.default_rng(seed)
+        fit = weighted_kmeans(points.coords, points.weights, n_clusters, n_init=1, rng=rng)
+        labels = fit.labels if fit is not None else None
+    else:
+        labels = None
+    if labels is None:
+        km = KMeans(n_clusters=n_clusters, n_init=1, max_iter=BASE_MAX_ITER, random_state=seed)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            km.fit(points.coords, sample_weight=points.weights)
+        labels = km.labels_.astype(np.int64)
+    weights = np.bincount(labels, weights=points.weights, minlength=n_clusters).astype(np.float64)
     used = np.flatnonzero(weights > 0)  # k-means may leave a cluster empty
     remap = np.full(n_clusters, -1, dtype=np.int64)
     remap[used] = np.arange(len(used))
-    return BaseClusters(
-        labels=remap[labels_distinct][inverse],
-        centres=np.asarray(km.cluster_centers_, dtype=np.float64)[used],
-        weights=weights[used].astype(np.float64),
+    sums = np.stack(
+        [
+            np.bincount(labels, weights=points.coords[:, d] * points.weights, minlength=n_clusters)
+            for d in range(2)
+        ],
+        axis=1,
     )
+    return BaseClusters(labels=remap[labels], centres=sums[used] / weights[used, None], weights=weights[used])
 
 
 def weighted_silhouette(centres: FloatArray, weights: FloatArray, labels: IntArray) -> float:
@@ -77,43 +106,27 @@ def weighted_silhouette(centres: FloatArray, weights: FloatArray, labels: IntArr
     groups = np.unique(labels)
     if len(groups) < 2:
         return 0.0
-    # Weighted distance sums from every base cluster to every group.
+    n = len(labels)
     onehot = (labels[:, None] == groups[None, :]).astype(np.float64)
-    sums = dist @ (onehot * weights[:, None])
+    sums = dist @ (onehot * weights[:, None])  # weighted distance from each base cluster to each group
     group_weight = onehot.T @ weights
     own = np.searchsorted(groups, labels)
     own_weight = group_weight[own]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        a = np.where(own_weight > 1, sums[np.arange(len(labels)), own] / np.maximum(own_weight - 1, 1), 0.0)
-        other = sums / group_weight[None, :]
-    other[np.arange(len(labels)), own] = np.inf
+    a = np.where(own_weight > 1, sums[np.arange(n), own] / np.maximum(own_weight - 1, 1), 0.0)
+    other = sums / group_weight[None, :]
+    other[np.arange(n), own] = np.inf
     b = other.min(axis=1)
     denom = np.maximum(a, b)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        s = np.where((own_weight > 1) & (denom > 0), (b - a) / denom, 0.0)
+    s = np.where((own_weight > 1) & (denom > 0), (b - a) / np.where(denom > 0, denom, 1.0), 0.0)
     return float(np.sum(s * weights) / np.sum(weights))
 
 
-def _kmeans_groups(base: BaseClusters, k: int, seed: int) -> IntArray | None:
-    if k == len(base.centres):
-        labels = np.arange(k, dtype=np.int64)
-    else:
-        km = KMeans(n_clusters=k, n_init=GROUP_N_INIT, random_state=seed)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            km.fit(base.centres, sample_weight=base.weights)
-        labels = km.labels_.astype(np.int64)
-    if len(np.unique(labels)) != k:
-        return None
-    return _number_by_size(labels, base)
-
-
-def _number_by_size(labels: IntArray, base: BaseClusters) -> IntArray:
-    """Renumber groups so that group 0 is the largest; ties go to the leftmost centre."""
+def _number_by_size(labels: IntArray, weights: FloatArray, xs: FloatArray) -> IntArray:
+    """Renumber groups so that group 0 is the largest; ties go to the leftmost group."""
     groups = np.unique(labels)
-    sizes = np.array([base.weights[labels == g].sum() for g in groups])
-    xs = np.array([np.average(base.centres[labels == g, 0], weights=base.weights[labels == g]) for g in groups])
-    order = np.lexsort((xs, -sizes))
+    sizes = np.array([weights[labels == g].sum() for g in groups])
+    mean_x = np.array([np.average(xs[labels == g], weights=weights[labels == g]) for g in groups])
+    order = np.lexsort((mean_x, -sizes))
     rank = np.empty(len(groups), dtype=np.int64)
     rank[order] = np.arange(len(groups))
     return rank[np.searchsorted(groups, labels)]
@@ -123,12 +136,9 @@ def smooth_k(best_k: int, previous: ClusterState | None, available: set[int]) ->
     """Pol.is's k-smoother: keep the previous k until a new best k has been seen often enough."""
     prev = previous or ClusterState()
     count = prev.last_k_count + 1 if prev.last_k == best_k else 1
-    if count >= K_SMOOTHING_BUFFER or prev.smoothed_k is None:
-        smoothed = best_k
-    else:
-        smoothed = prev.smoothed_k
-    # The remembered k may no longer be possible (e.g. fewer base clusters); then use the best one,
-    # but remember the remembered k so a later update can still return to it.
+    smoothed = best_k if count >= K_SMOOTHING_BUFFER or prev.smoothed_k is None else prev.smoothed_k
+    # The remembered k may be impossible now (e.g. too few base clusters): then use the best k for
+    # this update but keep remembering the smoothed one.
     used = smoothed if smoothed in available else best_k
     return used, ClusterState(last_k=best_k, last_k_count=count, smoothed_k=smoothed)
 
@@ -141,24 +151,46 @@ def choose_groups(
     Returns None when there is nothing to split: fewer than two distinct opinions.
     """
     n_base = len(base.centres)
-    total = float(base.weights.sum())
+    rng = np.random.default_rng(seed)
     candidates: dict[int, IntArray] = {}
     silhouettes: dict[int, float] = {}
     for k in range(MIN_GROUPS, min(max_groups, n_base) + 1):
-        if k > total:
-            break
-        labels = _kmeans_groups(base, k, seed)
+        if k == n_base:
+            labels: IntArray | None = np.arange(k, dtype=np.int64)
+        else:
+            fit = weighted_kmeans(base.centres, base.weights, k, GROUP_N_INIT, rng)
+            labels = fit.labels if fit is not None else None
         if labels is None:
             continue
-        candidates[k] = labels
-        silhouettes[k] = weighted_silhouette(base.centres, base.weights, labels)
+        candidates[k] = _number_by_size(labels, base.weights, base.centres[:, 0])
+        silhouettes[k] = weighted_silhouette(base.centres, base.weights, candidates[k])
     if not candidates:
         return None
-    # Ties go to the smaller k: fewer groups are easier to read and Pol.is scans k upwards.
+    # Ties go to the smaller k: fewer groups are easier to read, and Pol.is scans k upwards.
     best_k = max(silhouettes, key=lambda kk: (silhouettes[kk], -kk))
     k, state = smooth_k(best_k, previous, set(candidates))
     return GroupChoice(k=k, base_labels=candidates[k], silhouettes=silhouettes, state=state)
 
 
-def participant_groups(base: BaseClusters, choice: GroupChoice) -> npt.NDArray[np.int64]:
-    return choice.base_labels[base.labels]
+def participant_groups(points: Points, base: BaseClusters, choice: GroupChoice) -> IntArray:
+    """Group of every participant: the base-level grouping, refined per participant.
+
+    Pol.is gives every member of a base cluster the base cluster's group. Brug then runs Lloyd
+    iterations on the participants themselves, starting from those group centres, so that people
+    on a group border are not assigned by their base cluster's centre. On the public Pol.is
+    conversations this made the groups both closer to Pol.is's own and stable across seeds
+    (see bench/results/opinion.md).
+    """
+    point_group = choice.base_labels[base.labels]
+    k = choice.k
+    start = np.stack(
+        [
+            np.average(points.coords[point_group == g], axis=0, weights=points.weights[point_group == g])
+            for g in range(k)
+        ]
+    )[None]
+    refined = best_run(points.coords, points.weights, lloyd(points.coords, points.weights, start))
+    if refined is not None:
+        # Keep the numbering of the base-level groups (largest first) by renumbering on size again.
+        point_group = _number_by_size(refined.labels, points.weights, points.coords[:, 0])
+    return point_group[points.index]

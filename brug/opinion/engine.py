@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from brug.opinion.clustering import base_clusters, choose_groups, participant_groups
+from brug.opinion.clustering import Points, base_clusters, choose_groups, participant_groups
 from brug.opinion.matrix import IntArray, VoteMatrix, build_vote_matrix
 from brug.opinion.pca import fit_pca, project
 from brug.opinion.repness import (
@@ -24,7 +24,9 @@ from brug.opinion.result import ClusterState, OpinionResult, Repness
 VoteInput = Sequence[int] | npt.ArrayLike
 
 
-def _statement_stats(all_counts: Counts, group_counts: Counts, statement_ids: IntArray) -> dict[int, dict[str, Any]]:
+def _statement_stats(
+    all_counts: Counts, group_counts: Counts, statement_ids: IntArray
+) -> dict[int, dict[str, Any]]:
     stats: dict[int, dict[str, Any]] = {}
     n_groups = group_counts.agree.shape[0]
     total_pass = all_counts.passed
@@ -66,7 +68,9 @@ def compute(
     return compute_from_matrix(matrix, previous=previous, seed=seed)
 
 
-def compute_from_matrix(matrix: VoteMatrix, *, previous: ClusterState | None = None, seed: int = 0) -> OpinionResult:
+def compute_from_matrix(
+    matrix: VoteMatrix, *, previous: ClusterState | None = None, seed: int = 0
+) -> OpinionResult:
     sids = matrix.statement_ids
     everyone = np.zeros(matrix.n_rows, dtype=np.int64)
     all_counts = count_votes(matrix, everyone, 1)
@@ -78,10 +82,13 @@ def compute_from_matrix(matrix: VoteMatrix, *, previous: ClusterState | None = N
     pca = fit_pca(matrix, rows=None, seed=seed)
     coords = project(matrix, pca)
     pids = matrix.participant_ids
-    projection = {int(p): (float(x), float(y)) for p, (x, y) in zip(pids.tolist(), coords[:, :2].tolist(), strict=True)}
+    projection = {
+        int(p): (float(x), float(y)) for p, (x, y) in zip(pids.tolist(), coords[:, :2].tolist(), strict=True)
+    }
 
     conv_rows = np.flatnonzero(in_conv)
-    base = base_clusters(coords[conv_rows], seed=seed)
+    points = Points.from_coords(coords[conv_rows])
+    base = base_clusters(points, seed=seed)
     choice = choose_groups(base, previous=previous, seed=seed) if len(conv_rows) else None
     if choice is None:
         # Nothing to split; keep the caller's smoothing memory so a later update continues from it.
@@ -98,7 +105,7 @@ def compute_from_matrix(matrix: VoteMatrix, *, previous: ClusterState | None = N
             n_statements=matrix.n_cols,
         )
 
-    labels = participant_groups(base, choice)
+    labels = participant_groups(points, base, choice)
     row_groups = np.full(matrix.n_rows, -1, dtype=np.int64)
     row_groups[conv_rows] = labels
     k = choice.k

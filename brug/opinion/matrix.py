@@ -72,7 +72,11 @@ def _as_int_array(name: str, data: Sequence[int] | npt.ArrayLike) -> IntArray:
     if array.size == 0:
         return np.zeros(0, dtype=np.int64)
     if not np.issubdtype(array.dtype, np.integer):
-        if np.issubdtype(array.dtype, np.floating) and np.all(np.isfinite(array)) and np.all(array == np.round(array)):
+        if (
+            np.issubdtype(array.dtype, np.floating)
+            and np.all(np.isfinite(array))
+            and np.all(array == np.round(array))
+        ):
             return array.astype(np.int64)
         raise ValueError(f"{name} must contain integers")
     return array.astype(np.int64, copy=False)

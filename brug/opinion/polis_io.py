@@ -57,7 +57,9 @@ def read_moderated_out(folder: Path) -> frozenset[int]:
     path = folder / "comments.csv"
     _, rows = _read_csv(path, COMMENTS_COLUMNS)
     return frozenset(
-        _int(row["comment-id"], path, "comment-id") for row in rows if _int(row["moderated"], path, "moderated") == -1
+        _int(row["comment-id"], path, "comment-id")
+        for row in rows
+        if _int(row["moderated"], path, "moderated") == -1
     )
 
 

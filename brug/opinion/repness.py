@@ -60,7 +60,9 @@ def one_prop_test(successes: npt.ArrayLike, trials: npt.ArrayLike) -> FloatArray
     return np.asarray(2.0 * np.sqrt(n) * (s / n - 0.5))
 
 
-def two_prop_test(s_in: npt.ArrayLike, s_out: npt.ArrayLike, n_in: npt.ArrayLike, n_out: npt.ArrayLike) -> FloatArray:
+def two_prop_test(
+    s_in: npt.ArrayLike, s_out: npt.ArrayLike, n_in: npt.ArrayLike, n_out: npt.ArrayLike
+) -> FloatArray:
     """z-score that the in-group proportion exceeds the out-group one (Pol.is `two-prop-test`)."""
     s1 = np.asarray(s_in, dtype=np.float64) + 1.0
     s2 = np.asarray(s_out, dtype=np.float64) + 1.0
@@ -150,7 +152,10 @@ def _best_agree(st: GroupStats) -> int | None:
             if st.pat[i] > Z_90 or (st.ra[i] > 1.0 and st.pa[i] > 0.5):
                 best = i
         elif st.ra[best] > 1.0:
-            if st.ra[i] * st.rat[i] * st.pa[i] * st.pat[i] > st.ra[best] * st.rat[best] * st.pa[best] * st.pat[best]:
+            if (
+                st.ra[i] * st.rat[i] * st.pa[i] * st.pat[i]
+                > st.ra[best] * st.rat[best] * st.pa[best] * st.pat[best]
+            ):
                 best = i
         elif st.pa[i] * st.pat[i] > st.pa[best] * st.pat[best]:
             best = i

@@ -1,0 +1,76 @@
+"""`python -m brug.opinion` as a person would run it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEATTLE = Path(__file__).parent / "data" / "15-per-hour-seattle"
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "brug.opinion", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_the_command_prints_groups_repness_and_consensus_as_json() -> None:
+    done = run_cli(SEATTLE)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["k"] == 2
+    assert len(data["groups"]) == 138 and set(data["groups"].values()) == {0, 1}
+    assert set(data["repness"]) == {"0", "1"}
+    assert all(isinstance(sid, int) for ids in data["repness"].values() for sid in ids)
+    assert data["consensus"] and all(isinstance(sid, int) for sid in data["consensus"])
+    assert len(data["group_aware_consensus"]) == 31  # the statements left after moderation
+
+
+def test_without_votes_csv_the_wide_participants_votes_file_is_used(tmp_path: Path) -> None:
+    shutil.copy(SEATTLE / "comments.csv", tmp_path)
+    shutil.copy(SEATTLE / "participants-votes.csv", tmp_path)
+    done = run_cli(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["groups"]) == 138
+
+
+def test_a_missing_folder_gives_a_dutch_error_and_exit_code_2(tmp_path: Path) -> None:
+    done = run_cli(tmp_path / "bestaat-niet")
+    assert done.returncode == 2
+    assert "Map bestaat niet" in done.stderr
+    assert done.stdout == ""
+
+
+def test_a_folder_without_comments_gives_exit_code_2(tmp_path: Path) -> None:
+    shutil.copy(SEATTLE / "votes.csv", tmp_path)
+    done = run_cli(tmp_path)
+    assert done.returncode == 2
+    assert "Bestand ontbreekt" in done.stderr and "comments.csv" in done.stderr
+
+
+@pytest.mark.parametrize("dropped", ["vote", "voter-id"])
+def test_a_votes_file_without_a_required_column_gives_exit_code_2(tmp_path: Path, dropped: str) -> None:
+    shutil.copy(SEATTLE / "comments.csv", tmp_path)
+    with (
+        (SEATTLE / "votes.csv").open(newline="") as src,
+        (tmp_path / "votes.csv").open("w", newline="") as dst,
+    ):
+        reader = csv.DictReader(src)
+        fields = [f for f in reader.fieldnames or [] if f != dropped]
+        writer = csv.DictWriter(dst, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(reader)
+    done = run_cli(tmp_path)
+    assert done.returncode == 2
+    assert "Kolom(men) ontbreken" in done.stderr and dropped in done.stderr
