@@ -1,0 +1,257 @@
+"""Every write to the knowledge base. Other apps publish through `publish_item`.
+
+Contract (used by brug.learning and brug.analysis):
+
+    publish_item(*, membership, kind, title, body, themes=(), dividing_lines=(), visibility,
+                 source_label="", edition_id=None, pdf=None) -> KnowledgeItem
+
+- kind: "kennisproduct" | "casus" | "dilemma" | "succes" | "methode" | "analyse" (`models.Kind`)
+- visibility: "organisatie" | "netwerk" | "publiek" (`models.Visibility`)
+- body: plain text. HTML tags are stripped on the way in; templates escape on the way out.
+  Blank lines separate paragraphs.
+- themes / dividing_lines: keys or labels from `brug.knowledge.taxonomy` (case-insensitive).
+- Bad input raises django.core.exceptions.ValidationError with Dutch messages per field;
+  a member who may not edit (role "lezer") raises PermissionDenied. Nothing is saved then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import F
+
+from brug.core.audit import record
+from brug.core.models import Membership, Organisation
+
+from . import taxonomy
+from .models import IndexVersion, Kind, KnowledgeItem, Visibility
+from .text import clean_text, stem_column
+
+MAX_TITLE = 200
+MAX_BODY = 50_000
+MAX_PDF = 10 * 1024 * 1024
+EMBED_BODY_CHARS = 2_000
+
+
+def validate_item(
+    *,
+    kind: str,
+    title: str,
+    body: str,
+    themes: Sequence[str],
+    dividing_lines: Sequence[str],
+    visibility: str,
+    pdf: bytes | None = None,
+) -> dict[str, Any]:
+    """Clean and check the fields; raise ValidationError({field: [Dutch message]})."""
+    errors: dict[str, list[str]] = {}
+    title = clean_text(title or "").replace("\n", " ")
+    body = clean_text(body or "")
+    if kind not in Kind.values:
+        errors["kind"] = [
+            "Kies een soort uit de lijst: kennisproduct, casus, dilemma, succes, methode of analyse."
+        ]
+    if visibility not in Visibility.values:
+        errors["visibility"] = ["Kies wie het item mag zien: organisatie, netwerk of publiek."]
+    if not title:
+        errors["title"] = ["Vul een titel in."]
+    elif len(title) > MAX_TITLE:
+        errors["title"] = [f"De titel is te lang: maximaal {MAX_TITLE} tekens."]
+    if not body:
+        errors["body"] = ["Vul de tekst in (zonder HTML-code)."]
+    elif len(body) > MAX_BODY:
+        errors["body"] = [f"De tekst is te lang: maximaal {MAX_BODY} tekens."]
+    theme_keys, unknown_themes = taxonomy.resolve(list(themes or ()), taxonomy.themes())
+    if unknown_themes:
+        errors["themes"] = ["Onbekend thema: " + ", ".join(unknown_themes) + "."]
+    line_keys, unknown_lines = taxonomy.resolve(list(dividing_lines or ()), taxonomy.dividing_lines())
+    if unknown_lines:
+        errors["dividing_lines"] = ["Onbekende scheidslijn: " + ", ".join(unknown_lines) + "."]
+    if pdf is not None and (len(pdf) > MAX_PDF or not pdf.startswith(b"%PDF")):
+        errors["pdf"] = ["Het bestand is geen pdf of is groter dan 10 MB."]
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "kind": kind,
+        "title": title,
+        "body": body,
+        "themes": theme_keys,
+        "dividing_lines": line_keys,
+        "visibility": visibility,
+    }
+
+
+def _embedding_bytes(title: str, body: str) -> bytes:
+    from brug.text.embeddings import embed
+
+    vector = embed([f"{title}. {body[:EMBED_BODY_CHARS]}"])[0]
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def _bump_index_version() -> int:
+    # The UPDATE locks the counter row until commit, so versions become visible in order.
+    if not IndexVersion.objects.filter(pk=1).update(value=F("value") + 1):
+        IndexVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+    return IndexVersion.objects.get(pk=1).value
+
+
+def _fill_search_columns(item: KnowledgeItem, embedding: bytes) -> None:
+    item.title_stems = stem_column(item.title)
+    item.body_stems = stem_column(item.body)
+    item.tag_index = (
+        " " + " ".join([f"t:{k}" for k in item.themes] + [f"l:{k}" for k in item.dividing_lines]) + " "
+    )
+    item.embedding = embedding
+    item.index_version = _bump_index_version()
+
+
+def _update_search_vector(item: KnowledgeItem) -> None:
+    if connection.vendor != "postgresql":
+        return
+    from django.contrib.postgres.search import SearchVector
+
+    KnowledgeItem.objects.filter(pk=item.pk).update(
+        search_vector=SearchVector("title", weight="A", config="dutch")
+        + SearchVector("body", weight="B", config="dutch")
+    )
+
+
+def _require_editor(membership: Membership) -> None:
+    if not membership.can_edit:
+        raise PermissionDenied("Met de rol 'alleen lezen' kunt u geen kennis toevoegen of wijzigen.")
+
+
+def publish_item(
+    *,
+    membership: Membership,
+    kind: str,
+    title: str,
+    body: str,
+    themes: Sequence[str] = (),
+    dividing_lines: Sequence[str] = (),
+    visibility: str,
+    source_label: str = "",
+    edition_id: int | None = None,
+    pdf: bytes | None = None,
+) -> KnowledgeItem:
+    """Add an item owned by membership.organisation, index it for search and log it."""
+    _require_editor(membership)
+    fields = validate_item(
+        kind=kind,
+        title=title,
+        body=body,
+        themes=themes,
+        dividing_lines=dividing_lines,
+        visibility=visibility,
+        pdf=pdf,
+    )
+    return _create(
+        organisation=membership.organisation,
+        membership=membership,
+        fields=fields,
+        source_label=clean_text(source_label)[:200],
+        edition_id=edition_id,
+        pdf=pdf,
+    )
+
+
+def _create(
+    *,
+    organisation: Organisation,
+    membership: Membership | None,
+    fields: dict[str, Any],
+    source_label: str = "",
+    edition_id: int | None = None,
+    pdf: bytes | None = None,
+    seed_key: str = "",
+) -> KnowledgeItem:
+    embedding = _embedding_bytes(fields["title"], fields["body"])  # slow: outside the transaction
+    with transaction.atomic():
+        item = KnowledgeItem(
+            organisation=organisation,
+            created_by=membership.user if membership else None,
+            source_label=source_label,
+            edition_id=edition_id,
+            pdf=pdf,
+            seed_key=seed_key,
+            **fields,
+        )
+        _fill_search_columns(item, embedding)
+        item.save()
+        _update_search_vector(item)
+        record(
+            action="knowledge.item_published",
+            obj=item,
+            membership=membership,
+            organisation=organisation,
+            fields=["kind", "title", "body", "themes", "dividing_lines", "visibility"],
+        )
+    return item
+
+
+def update_item(
+    *,
+    membership: Membership,
+    item: KnowledgeItem,
+    kind: str,
+    title: str,
+    body: str,
+    themes: Sequence[str] = (),
+    dividing_lines: Sequence[str] = (),
+    visibility: str,
+) -> KnowledgeItem:
+    """Change an item of the member's own organisation (others' items cannot be edited)."""
+    _require_editor(membership)
+    if item.organisation_id != membership.organisation_id:
+        raise PermissionDenied("U kunt alleen kennis van uw eigen organisatie wijzigen.")
+    fields = validate_item(
+        kind=kind, title=title, body=body, themes=themes, dividing_lines=dividing_lines, visibility=visibility
+    )
+    changed = [name for name, value in fields.items() if getattr(item, name) != value]
+    embedding = (
+        _embedding_bytes(fields["title"], fields["body"])
+        if "title" in changed or "body" in changed
+        else bytes(item.embedding or b"")
+    )
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(item, name, value)
+        _fill_search_columns(item, embedding)
+        item.save()
+        _update_search_vector(item)
+        record(action="knowledge.item_updated", obj=item, membership=membership, fields=changed)
+    return item
+
+
+def seed_method_items(*, organisation: Organisation) -> list[KnowledgeItem]:
+    """Idempotent: the public method items from seed 004, owned by `organisation`."""
+    from .methods import METHODS
+
+    items = []
+    for method in METHODS:
+        existing = KnowledgeItem.objects.filter(seed_key=method["key"]).first()
+        if existing is not None:
+            items.append(existing)
+            continue
+        fields = validate_item(
+            kind=Kind.METHOD,
+            title=method["title"],
+            body=method["body"],
+            themes=method.get("themes", ()),
+            dividing_lines=method.get("dividing_lines", ()),
+            visibility=Visibility.PUBLIC,
+        )
+        items.append(
+            _create(
+                organisation=organisation,
+                membership=None,
+                fields=fields,
+                source_label=method["source"],
+                seed_key=method["key"],
+            )
+        )
+    return items
