@@ -53,9 +53,8 @@ _lock = threading.Lock()
 
 def classifier_for(organisation: Organisation) -> OrgClassifier:
     """Build (or reuse) the classifier; the key changes whenever a theme's query or state changes."""
-    from brug.text import Classifier
+    from brug.text import Classifier, QuerySyntaxError
     from brug.text import Theme as TextTheme
-    from brug.text import QuerySyntaxError
 
     from .models import Theme
 

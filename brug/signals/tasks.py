@@ -35,3 +35,62 @@ def rematch_theme(theme_id: int) -> int:
         matched += len(hits)
     stats.rebuild_theme(theme)
     return matched
+
+
+@shared_task(name="brug.signals.run_import")
+def run_import(job_id: int) -> None:
+    from .importing import pipeline
+
+    pipeline.run(job_id, lambda jid, rows: import_chunk.delay(jid, rows))
+
+
+@shared_task(name="brug.signals.import_chunk")
+def import_chunk(job_id: int, rows: list[list[object]]) -> None:
+    from .importing import pipeline
+
+    pipeline.import_chunk(job_id, rows)
+
+
+@shared_task(name="brug.signals.detect_alerts")
+def detect_alerts(organisation_id: int, last_day: str | None = None) -> int:
+    """Check the last three days up to last_day (default today) for spikes, hostility and rising terms."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from . import alerts
+
+    end = min(date.fromisoformat(last_day), timezone.localdate()) if last_day else timezone.localdate()
+    return len(alerts.detect(organisation_id, [end - timedelta(days=i) for i in (2, 1, 0)]))
+
+
+@shared_task(name="brug.signals.purge_expired_message_texts")
+def purge_expired_message_texts() -> int:
+    """Blank the text of online and media messages past the retention period; counts and scores stay."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from brug.core.audit import record
+
+    from .models import MonitorConfig, Signal
+    from .models.signals import BULK_CHANNELS
+
+    total = 0
+    now = timezone.now()
+    for org_id in Signal.objects.filter(text_purged_at__isnull=True, channel__in=BULK_CHANNELS).values_list(
+        "organisation_id", flat=True
+    ).distinct():
+        config, _ = MonitorConfig.objects.get_or_create(organisation_id=org_id)
+        cutoff = now - timedelta(days=config.text_retention_days)
+        count = Signal.objects.filter(
+            organisation_id=org_id, channel__in=BULK_CHANNELS, occurred_at__lt=cutoff, text_purged_at__isnull=True
+        ).update(text="", author_pseudonym="", url="", why={}, text_purged_at=now)
+        if count:
+            record(
+                action="signal.texts_purged", object_type="signals.Signal", object_id=f"{count} berichten",
+                fields=["text", "author_pseudonym", "url", "why"], actor_label="systeem (bewaartermijn)",
+                organisation=MonitorConfig.objects.get(pk=config.pk).organisation,
+            )
+        total += count
+    return total

@@ -1,14 +1,25 @@
 """Every write of the signals part. The key-figure app calls create_signal and anonymise_key_figure_signals."""
 
+from .api import issue_token, revoke_token
+from .imports import cancel_import, queue_import, start_import
+from .meetings import mark_alert_seen, record_meeting
 from .signals import SignalError, anonymise_key_figure_signals, change_status, create_signal
-from .themes import ThemeError, ensure_default_themes, save_theme
+from .themes import ThemeError, check_query, ensure_default_themes, save_theme
 
 __all__ = [
     "SignalError",
     "ThemeError",
     "anonymise_key_figure_signals",
+    "cancel_import",
     "change_status",
+    "check_query",
     "create_signal",
     "ensure_default_themes",
+    "issue_token",
+    "mark_alert_seen",
+    "queue_import",
+    "record_meeting",
+    "revoke_token",
     "save_theme",
+    "start_import",
 ]

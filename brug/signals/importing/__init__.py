@@ -1,0 +1,1 @@
+"""Streaming readers for bulk imports: CSV, JSON Lines and RSS/Atom, never reading a file whole."""

@@ -1,0 +1,198 @@
+"""The import pipeline: check the whole file, stage rows in chunks on workers, publish all at once.
+
+Why staged: an import either completes or leaves nothing. Rows are inserted with
+published=False under the job's id; only the final step, in one transaction, publishes them and
+adds them to the daily stats. Cancellation or failure deletes the staged rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from .. import stats
+from ..classify import classifier_for
+from ..models import ImportJob, ImportStatus, Signal
+from . import parsers
+
+log = logging.getLogger(__name__)
+
+CHUNK_ROWS = 2000
+MAX_IN_FLIGHT = 6  # chunks queued but not done: keeps memory flat when parsing outruns workers
+EXAMPLES = 20
+
+
+def max_line() -> int:
+    return int(getattr(settings, "BRUG_SIGNALS_MAX_LINE_BYTES", parsers.MAX_LINE_BYTES))
+
+
+def _refusal_summary(counts: Counter[str], examples: list[list[Any]]) -> dict[str, Any]:
+    return {"counts": dict(counts.most_common()), "examples": examples[:EXAMPLES]}
+
+
+def run(job_id: int, send_chunk: Any) -> None:
+    """Parse the file (twice: first to check and count, then to send chunks); send_chunk(job_id, rows)."""
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status != ImportStatus.QUEUED:
+        return
+    ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING)
+    path = Path(job.path)
+    try:
+        total = sum(1 for _ in parsers.read(path, job.fmt, job.channel, max_line()))
+        ImportJob.objects.filter(pk=job_id).update(total=total)
+        refused: Counter[str] = Counter()
+        examples: list[list[Any]] = []
+        batch: list[list[Any]] = []
+        for outcome in parsers.read(path, job.fmt, job.channel, max_line()):
+            if isinstance(outcome, tuple):
+                refused[outcome[1]] += 1
+                if len(examples) < EXAMPLES:
+                    examples.append([outcome[0], outcome[1]])
+                continue
+            batch.append(outcome.as_list())
+            if len(batch) >= CHUNK_ROWS:
+                if not _send(job_id, batch, refused, examples, send_chunk):
+                    return
+                batch = []
+        if batch and not _send(job_id, batch, refused, examples, send_chunk):
+            return
+        ImportJob.objects.filter(pk=job_id).update(
+            parsed=True, refused=sum(refused.values()), refusals=_refusal_summary(refused, examples)
+        )
+    except parsers.ImportFileError as exc:
+        fail(job_id, exc.message)
+        return
+    except Exception:
+        log.exception("import %s failed", job_id)
+        fail(job_id, "Het importeren is mislukt door een onverwachte fout. Er is niets opgeslagen.")
+        return
+    maybe_finalize(job_id)
+
+
+def _send(job_id: int, batch: list[list[Any]], refused: Counter[str], examples: list[list[Any]], send_chunk: Any) -> bool:
+    while True:
+        job = ImportJob.objects.only("status", "chunks_sent", "chunks_done").get(pk=job_id)
+        if job.status != ImportStatus.RUNNING:
+            return False  # cancelled or failed meanwhile
+        if settings.CELERY_TASK_ALWAYS_EAGER or job.chunks_sent - job.chunks_done < MAX_IN_FLIGHT:
+            break
+        time.sleep(0.1)
+    ImportJob.objects.filter(pk=job_id).update(
+        chunks_sent=F("chunks_sent") + 1, refused=sum(refused.values()), refusals=_refusal_summary(refused, examples)
+    )
+    send_chunk(job_id, batch)
+    return True
+
+
+def import_chunk(job_id: int, rows: list[list[Any]]) -> None:
+    """Classify and stage one chunk; runs on any worker."""
+    job = ImportJob.objects.select_related("organisation__municipality").get(pk=job_id)
+    if job.status != ImportStatus.RUNNING:
+        ImportJob.objects.filter(pk=job_id).update(chunks_done=F("chunks_done") + 1)
+        return
+    try:
+        _stage(job, rows)
+    except Exception:
+        log.exception("import %s chunk failed", job_id)
+        fail(job_id, "Het importeren is mislukt door een onverwachte fout. Er is niets opgeslagen.")
+        return
+    maybe_finalize(job_id)
+
+
+def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
+    org = job.organisation
+    scored = classifier_for(org).score_many([r[1] for r in rows])
+    hoods: dict[str, int] = {}
+    if org.municipality_id:
+        from brug.municipalities.models import Neighbourhood
+
+        hoods = {n.lower(): pk for pk, n in Neighbourhood.objects.filter(municipality_id=org.municipality_id).values_list("pk", "name")}
+    signals = [
+        Signal(
+            organisation_id=org.pk,
+            channel=row[3],
+            text=row[1],
+            occurred_at=datetime.fromisoformat(row[2]),
+            url=row[4],
+            author_pseudonym=row[5],
+            neighbourhood_id=hoods.get(row[6].lower()) if row[6] else None,
+            tone=s.tone,
+            hostility=s.hostility,
+            framing=s.framing,
+            why=s.why,
+            severity=1,
+            published=False,
+            import_job_id=job.pk,
+        )
+        for row, s in zip(rows, scored, strict=True)
+    ]
+    through = Signal.themes.through
+    with transaction.atomic():
+        # Locking the job row serialises staging with cancellation: nothing lands after a cancel.
+        locked = ImportJob.objects.select_for_update().only("status").get(pk=job.pk)
+        if locked.status != ImportStatus.RUNNING:
+            ImportJob.objects.filter(pk=job.pk).update(chunks_done=F("chunks_done") + 1)
+            return
+        Signal.objects.bulk_create(signals, batch_size=1000)
+        links = [through(signal_id=sig.pk, theme_id=tid) for sig, s in zip(signals, scored, strict=True) for tid in s.theme_ids]
+        through.objects.bulk_create(links, batch_size=5000)
+        ImportJob.objects.filter(pk=job.pk).update(done=F("done") + len(rows), chunks_done=F("chunks_done") + 1)
+
+
+def maybe_finalize(job_id: int) -> bool:
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job_id)
+        if job.status != ImportStatus.RUNNING or not job.parsed or job.chunks_done < job.chunks_sent:
+            return False
+        staged = Signal.objects.filter(import_job_id=job_id, published=False)
+        staged.update(published=True)
+        stats.add_signals(job.organisation_id, Signal.objects.filter(import_job_id=job_id))
+        job.status = ImportStatus.DONE
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "finished_at"])
+        org_id = job.organisation_id
+        latest = Signal.objects.filter(import_job_id=job_id).aggregate(m=Max("occurred_at"))["m"]
+    _remove_file(job)
+    from ..tasks import detect_alerts
+
+    if latest is not None:
+        # A historical file is checked at its own last days, not only at today.
+        detect_alerts.delay(org_id, timezone.localtime(latest).date().isoformat())
+    return True
+
+
+def fail(job_id: int, message: str, status: str = ImportStatus.FAILED) -> None:
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job_id)
+        if not job.is_active:
+            return
+        Signal.objects.filter(import_job_id=job_id, published=False).delete()
+        job.status = status
+        job.error = message
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "error", "finished_at"])
+    _remove_file(job)
+
+
+def upload_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / "signals" / "imports"
+
+
+def _remove_file(job: ImportJob) -> None:
+    # Uploaded texts are personal data: the upload goes as soon as it is no longer needed.
+    path = Path(job.path)
+    if upload_dir() not in path.parents:
+        return  # a file given by path (benchmark, command line) belongs to whoever gave it
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("could not remove import file of job %s", job.pk)

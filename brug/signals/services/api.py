@@ -1,0 +1,53 @@
+"""Tokens for the JSON API: one per connected tool, only a hash stored, shown once."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from brug.core.audit import record
+
+from ..models import ApiToken
+
+if TYPE_CHECKING:
+    from brug.core.models import Membership
+
+PREFIX = "brug_"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def issue_token(*, membership: Membership, name: str) -> tuple[ApiToken, str]:
+    token = PREFIX + secrets.token_urlsafe(32)
+    row = ApiToken.objects.create(
+        organisation=membership.organisation, name=name.strip()[:100] or "Koppeling", token_hash=hash_token(token),
+        prefix=token[:12], created_by=membership.user,
+    )
+    record(action="signal_api_token.issued", obj=row, membership=membership, fields=["name"])
+    return row, token
+
+
+@transaction.atomic
+def revoke_token(*, membership: Membership, token: ApiToken) -> None:
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    record(action="signal_api_token.revoked", obj=token, membership=membership, fields=["revoked_at"])
+
+
+def token_from_header(header: str) -> ApiToken | None:
+    if not header.startswith("Bearer "):
+        return None
+    value = header[7:].strip()
+    if not value.startswith(PREFIX):
+        return None
+    row = ApiToken.objects.select_related("organisation").filter(token_hash=hash_token(value), revoked_at__isnull=True).first()
+    if row is not None:
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+    return row

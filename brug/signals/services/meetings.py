@@ -1,0 +1,59 @@
+"""Recording the core team's BOB meeting, with measures and the signals it discussed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from brug.core.audit import record
+
+from ..models import Alert, Measure, Meeting, Signal, SignalStatus, SignalStatusChange
+
+if TYPE_CHECKING:
+    from brug.core.models import Membership
+
+
+@transaction.atomic
+def record_meeting(
+    *,
+    membership: Membership,
+    held_on: date,
+    title: str,
+    picture: str,
+    judgement: str,
+    decision: str,
+    signals: list[Signal],
+    measures: list[tuple[str, str, date | None]],
+) -> Meeting:
+    """Store the meeting; new or interpreted signals it discussed move to 'besproken'."""
+    meeting = Meeting.objects.create(
+        organisation=membership.organisation, held_on=held_on, title=title.strip(), picture=picture,
+        judgement=judgement, decision=decision, created_by=membership.user,
+    )
+    own = [s for s in signals if s.organisation_id == membership.organisation_id]
+    meeting.signals.set(own)
+    Measure.objects.bulk_create(
+        [Measure(meeting=meeting, description=d.strip(), owner=o.strip(), due_on=due) for d, o, due in measures if d.strip()]
+    )
+    for signal in own:
+        if signal.status in (SignalStatus.NEW, SignalStatus.INTERPRETED):
+            SignalStatusChange.objects.create(
+                signal=signal, from_status=signal.status, to_status=SignalStatus.DISCUSSED,
+                note=f"Besproken in kernteamoverleg '{meeting.title}'", changed_by=membership.user,
+            )
+            signal.status = SignalStatus.DISCUSSED
+            signal.save(update_fields=["status"])
+            record(action="signal.status_changed", obj=signal, membership=membership, fields=["status"])
+    record(action="signal_meeting.recorded", obj=meeting, membership=membership,
+           fields=["held_on", "title", "picture", "judgement", "decision", "signals", "measures"])
+    return meeting
+
+
+def mark_alert_seen(*, membership: Membership, alert: Alert) -> None:
+    if alert.seen_at is None:
+        alert.seen_at = timezone.now()
+        alert.save(update_fields=["seen_at"])
+        record(action="signal_alert.seen", obj=alert, membership=membership, fields=["seen_at"])

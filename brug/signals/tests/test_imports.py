@@ -1,0 +1,114 @@
+"""Bulk imports: all or nothing, refusals with reasons, bad files refused whole, and alerts after a spike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from brug.core.models import Membership
+from brug.signals.models import Alert, AlertKind, DailyThemeStat, ImportJob, ImportStatus, Signal
+from brug.signals.services import cancel_import, start_import
+
+pytestmark = pytest.mark.django_db
+DATA = Path(__file__).parent / "data"
+
+
+def _upload(tenancy, name: str, content: bytes, channel: str = "online") -> ImportJob:
+    membership = Membership.objects.get(user=tenancy.officer, organisation=tenancy.org)
+    job = start_import(membership=membership, upload=SimpleUploadedFile(name, content), channel=channel)
+    job.refresh_from_db()
+    return job
+
+
+def test_a_month_of_messages_is_imported_classified_counted_and_a_spike_raises_an_alert(tenancy, django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        job = _upload(tenancy, "maand.csv", (DATA / "maand.csv").read_bytes())
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE, job.error
+    assert job.done == 380 and job.refused == 0 and job.percent == 100
+    assert Signal.objects.filter(organisation=tenancy.org, published=True).count() == 380
+    assert DailyThemeStat.objects.filter(theme__name="windmolens").exists()
+    signal = Signal.objects.filter(author_pseudonym__gt="").first()
+    assert signal is not None and "inwoner" not in signal.author_pseudonym, "handles are pseudonymised"
+    spike = Alert.objects.filter(organisation=tenancy.org, theme__name="windmolens", kind=AlertKind.SPIKE)
+    assert spike.exists()
+
+
+def test_refused_rows_are_counted_with_their_reason(tenancy, django_capture_on_commit_callbacks) -> None:
+    content = (
+        "tekst,datum\n"
+        "Windmolens zijn te hoog,2026-01-05 10:00\n"
+        ",2026-01-05\n"
+        "Toekomstbericht,2199-01-01\n"
+        "Datum kapot,gisteren\n"
+    ).encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        job = _upload(tenancy, "mix.csv", content)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE
+    assert (job.done, job.refused) == (1, 3)
+    assert job.refusals["counts"] == {"tekst ontbreekt": 1, "datum in de toekomst": 1, "datum onleesbaar": 1}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("latin.csv", "tekst,datum\nCafé überfüllt,2026-01-05\n".encode("latin-1"), "UTF-8"),
+        ("kolommen.csv", b"bericht_id,wanneer\n1,2026-01-05\n", "Kolom ontbreekt"),
+        ("leeg.csv", b"", "leeg"),
+        ("lang.csv", b"tekst,datum\n" + b"x" * 200_000 + b",2026-01-05\n", "langer dan"),
+        ("lang.jsonl", b'{"text": "' + b"y" * 200_000 + b'"}\n', "langer dan"),
+    ],
+)
+def test_a_bad_file_is_refused_whole_with_a_dutch_message_and_leaves_no_rows(
+    tenancy, django_capture_on_commit_callbacks, name: str, content: bytes, message: str
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        job = _upload(tenancy, name, b"tekst,datum\nGoed bericht,2026-01-05\n" * 0 + content)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    assert message in job.error
+    assert not Signal.objects.exists()
+
+
+def test_json_lines_and_rss_are_imported(tenancy, django_capture_on_commit_callbacks) -> None:
+    jsonl = b'{"text": "Azc in de wijk", "date": "2026-01-05T10:00:00+01:00", "author": "@a"}\nniet json\n'
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Krant</title>'
+        b"<item><title>Protest tegen windpark</title><description>&lt;b&gt;Boze&lt;/b&gt; bewoners</description>"
+        b"<link>https://krant.example/1</link><pubDate>Mon, 05 Jan 2026 10:00:00 +0100</pubDate></item></channel></rss>"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _upload(tenancy, "berichten.jsonl", jsonl)
+        second = _upload(tenancy, "krant.xml", rss, channel="media")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, first.done, first.refused) == (ImportStatus.DONE, 1, 1)
+    assert (second.status, second.done) == (ImportStatus.DONE, 1)
+    media = Signal.objects.get(channel="media")
+    assert media.text == "Protest tegen windpark Boze bewoners" and media.url == "https://krant.example/1"
+
+
+def test_an_xml_bomb_is_refused(tenancy, django_capture_on_commit_callbacks) -> None:
+    bomb = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><rss><channel><item><title>&b;</title></item></channel></rss>'
+    with django_capture_on_commit_callbacks(execute=True):
+        job = _upload(tenancy, "bom.xml", bomb)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED and "veilige XML" in job.error
+
+
+def test_a_cancelled_import_leaves_no_rows(tenancy) -> None:
+    job = _upload(tenancy, "maand.csv", (DATA / "maand.csv").read_bytes())  # not run: on_commit not executed
+    from brug.signals.importing import pipeline
+
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, total=380)
+    pipeline.import_chunk(job.pk, [[2, "Windmolens!", "2026-01-05T10:00:00+01:00", "online", "", "", ""]])
+    assert Signal.objects.filter(published=False).count() == 1, "staged, invisible"
+    membership = Membership.objects.get(user=tenancy.officer, organisation=tenancy.org)
+    assert cancel_import(membership=membership, job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CANCELLED and not Signal.objects.exists()
+    pipeline.import_chunk(job.pk, [[3, "Te laat", "2026-01-05T10:00:00+01:00", "online", "", "", ""]])
+    assert not Signal.objects.exists(), "a chunk arriving after cancellation stores nothing"
