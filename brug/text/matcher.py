@@ -135,9 +135,36 @@ class Matcher:
         return [qi for qi in sorted(candidates) if _eval(compiled[qi], hits)]
 
     def explain(self, doc: Doc, index: int, hits: Hits) -> list[str]:
-        """Message words that satisfied the positive (not negated) terms of query `index`."""
-        positions = sorted({p for atom in self._positive[index] for p in hits.get(atom, ())})
+        """Message words that made query `index` true (only parts that matched, never negated)."""
+        positions = sorted(_evidence(self._compiled[index], hits))
         return list(dict.fromkeys(doc.tokens[p] for p in positions))
+
+
+def _evidence(node: Compiled, hits: Hits) -> set[int]:
+    """Positions of the words that make a true node true (negated parts give none)."""
+    op = node[0]
+    if op == "a":
+        return set(hits.get(node[1], ()))
+    if op in ("&", "|"):
+        found: set[int] = set()
+        for child in node[1]:
+            if child[0] != "!" and _eval(child, hits):
+                found |= _evidence(child, hits)
+        return found
+    if op == "!":
+        return set()
+    if op == "n":
+        # Only the two matched ends, not every word between them.
+        _, left_node, right_node, distance = node
+        found = set()
+        right = _spans(right_node, hits)
+        for ls, le in _spans(left_node, hits):
+            for rs, re_ in right:
+                if (rs - le if rs > le else ls - re_) <= distance:
+                    found.update(range(ls, le + 1))
+                    found.update(range(rs, re_ + 1))
+        return found
+    return {p for start, end in _spans(node, hits) for p in range(start, end + 1)}
 
 
 def _eval(node: Compiled, hits: Hits) -> bool:

@@ -103,5 +103,5 @@ class Doc:
 
 def dedupe_key(text: str) -> str:
     """Key under which two messages count as exact duplicates (ignores case, accents, links,
-    mentions, punctuation and spacing)."""
-    return " ".join(tokenize(text))
+    mentions, punctuation, emoji and spacing)."""
+    return " ".join(t for t in tokenize(text) if t[-1].isalnum())

@@ -40,7 +40,10 @@ _DISTRUST = (
     'arrogant* OR "boven ons" OR klootjesvolk OR "gewone burger" OR "gewone mensen" OR bedonderd OR '
     'bedrieg* OR "niks meer" OR "niet meer" OR "weer eens" OR "zoals altijd" OR "doof" OR oplichter* OR '
     "uitknijpen OR uitgeknepen OR "
-    'pesten OR "in de steek" OR "vergeten" OR "geen vertrouwen" OR "geen zin meer"'
+    'pesten OR "in de steek" OR "vergeten" OR "geen vertrouwen" OR "geen zin meer" OR vertrouw* OR '
+    '"niet gehoord" OR gehoord OR doorgedrukt OR typisch OR "in de kou" OR uitlachen OR "lachen ons uit" OR '
+    '((luistert OR luisteren OR antwoord) NEAR/3 (nooit OR niet OR geen)) OR "zonder overleg" OR '
+    '"zonder iemand" OR "ook maar iemand" OR volksverrader* OR poppenkast OR "ja vast"'
 )
 
 _DEFAULTS: list[tuple[str, str, str]] = [
@@ -49,7 +52,7 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "Stikstofbeleid, boerenprotesten, uitkoop van boerderijen, natuurgebieden.",
         "stikstof* OR ammoniak OR \"natura 2000\" OR pas-melder* OR boerenprotest* OR boerenactie* "
         "OR trekker* OR tractor* OR \"omgekeerde vlag*\" OR #bboeren OR boerenbedrijf* OR melkveehouder* "
-        "OR veehouder* OR (boer* NEAR/8 (protest* OR uitkoop* OR uitgekocht OR onteigen* OR actie* "
+        "OR veehouder* OR remkes OR depositie* OR natuurinclusie* OR (boer* NEAR/8 (protest* OR demonstr* OR subsidie* OR uitkoop* OR uitgekocht OR onteigen* OR actie* "
         "OR remkes OR natuur OR stoppen OR verdwijnen OR opkopen OR mest*)) OR piekbelaster* OR mestbeleid",
     ),
     (
@@ -99,7 +102,10 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "OR hangjeugd) NEAR/8 (overlast OR rotzooi OR lawaai OR herrie OR vernield OR vernieling* OR "
         "intimid* OR hangen OR hangt OR scooter* OR vuurwerk OR brommer* OR bushokje OR "
         "speeltuin OR rondhangen OR hufters OR blowen OR geschreeuw OR schreeuwen OR ballonnen OR "
-        "patatje)) OR jeugdboa* OR \"rondhangende\"",
+        "patatje)) OR jeugdboa* OR \"rondhangende\" OR jongerenwerk* OR skatebaan OR \"jeugd van tegenwoordig\" "
+        "OR vuurwerkbom* OR jochies OR bushokje* OR vandalen OR ((tieners OR jongens OR jochies) NEAR/8 (gooien OR "
+        "gooit OR stenen OR vernielen OR bekrast)) OR (scooter* NEAR/8 (park OR stoep OR geraced OR racen OR "
+        "scheuren OR plankgas))",
     ),
     (
         "gender",
