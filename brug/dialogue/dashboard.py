@@ -1,0 +1,37 @@
+"""Menu item and dashboard panel of the dialogue part."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from brug.core.models import Membership
+from brug.core.registry import MenuItem, Panel
+
+from .models import Dialogue, Participant, Statement, StatementStatus
+
+
+def menu(membership: Membership) -> list[MenuItem]:
+    return [MenuItem("Dialogen", reverse("dialogue:list", args=[membership.organisation.slug]))]
+
+
+def panel(request: HttpRequest, membership: Membership) -> Panel | None:
+    dialogues = Dialogue.objects.filter(organisation=membership.organisation)
+    if not dialogues.exists():
+        return None
+    now = timezone.now()
+    open_ones = [d for d in dialogues.filter(opens_at__lte=now) if d.is_open(now)]
+    return Panel(
+        title="Dialogen",
+        template="dialogue/panel.html",
+        order=60,
+        context={
+            "open_dialogues": open_ones,
+            "participants": Participant.objects.filter(dialogue__in=open_ones).count(),
+            "pending": Statement.objects.filter(
+                dialogue__organisation=membership.organisation, status=StatementStatus.PENDING
+            ).count(),
+            "list_url": reverse("dialogue:list", args=[membership.organisation.slug]),
+        },
+    )

@@ -1,0 +1,299 @@
+"""Export and import in Pol.is's open-data format (comments.csv, votes.csv, participants-votes.csv).
+
+Reading the vote files is left to the engine's reader (brug.opinion.polis_io); this module adds
+the statement texts and vote times, checks everything before writing, and writes all or nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+import zipfile
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from brug.core.audit import record
+from brug.core.models import Membership
+from brug.opinion.polis_io import PolisExportError, read_export
+
+from .models import Dialogue, Participant, Statement, StatementStatus, Vote
+from .services import DialogueError, secret_hash
+
+KNOWN_FILES = ("comments.csv", "votes.csv", "participants-votes.csv", "summary.csv")
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MODERATED = {StatementStatus.APPROVED: 1, StatementStatus.PENDING: 0, StatementStatus.REJECTED: -1}
+STATUS_FROM_POLIS = {1: StatementStatus.APPROVED, 0: StatementStatus.APPROVED, -1: StatementStatus.REJECTED}
+
+
+def _stamp(moment: datetime) -> tuple[str, str]:
+    return str(int(moment.timestamp() * 1000)), moment.astimezone(UTC).strftime("%a %b %d %H:%M:%S UTC %Y")
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def export_zip(dialogue: Dialogue) -> bytes:
+    statements = list(Statement.objects.filter(dialogue=dialogue).select_related("author").order_by("number"))
+    votes = list(
+        Vote.objects.filter(dialogue=dialogue)
+        .order_by("updated_at", "id")
+        .values_list("updated_at", "statement__number", "participant__number", "value")
+    )
+    tally: dict[int, dict[int, int]] = defaultdict(lambda: {1: 0, -1: 0, 0: 0})
+    per_participant: dict[int, dict[int, int]] = defaultdict(dict)
+    for _at, sid, pid, value in votes:
+        tally[sid][value] += 1
+        per_participant[pid][sid] = value
+    authored: dict[int, int] = defaultdict(int)
+    comment_rows: list[list[object]] = []
+    for s in statements:
+        author = s.author.number if s.author else ""
+        if s.author:
+            authored[s.author.number] += 1
+        comment_rows.append(
+            [
+                *_stamp(s.created_at),
+                s.number,
+                author,
+                tally[s.number][1],
+                tally[s.number][-1],
+                MODERATED[s.status],
+                s.text,
+            ]
+        )
+    vote_rows = [[*_stamp(at), sid, pid, value] for at, sid, pid, value in votes]
+    groups = (dialogue.result or {}).get("groups", {})
+    sids = [s.number for s in statements]
+    pv_rows = []
+    for pid in sorted(set(per_participant) | set(authored)):
+        mine = per_participant.get(pid, {})
+        values = list(mine.values())
+        pv_rows.append(
+            [
+                pid,
+                groups.get(str(pid), ""),
+                authored.get(pid, 0),
+                len(values),
+                values.count(1),
+                values.count(-1),
+            ]
+            + [mine.get(sid, "") for sid in sids]
+        )
+    summary = [
+        ["topic", dialogue.title],
+        ["voters", len(per_participant)],
+        ["comments", len(statements)],
+        ["groups", (dialogue.result or {}).get("k", 0)],
+        ["conversation-description", dialogue.question],
+    ]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "comments.csv",
+            _csv(
+                [
+                    "timestamp",
+                    "datetime",
+                    "comment-id",
+                    "author-id",
+                    "agrees",
+                    "disagrees",
+                    "moderated",
+                    "comment-body",
+                ],
+                comment_rows,
+            ),
+        )
+        archive.writestr(
+            "votes.csv", _csv(["timestamp", "datetime", "comment-id", "voter-id", "vote"], vote_rows)
+        )
+        archive.writestr(
+            "participants-votes.csv",
+            _csv(
+                [
+                    "participant",
+                    "group-id",
+                    "n-comments",
+                    "n-votes",
+                    "n-agree",
+                    "n-disagree",
+                    *map(str, sids),
+                ],
+                pv_rows,
+            ),
+        )
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(summary)
+        archive.writestr("summary.csv", out.getvalue())
+    return buffer.getvalue()
+
+
+def files_from_upload(uploads: list[tuple[str, bytes]]) -> dict[str, bytes]:
+    """Accept one zip or the separate csv files; keep only the known file names."""
+    files: dict[str, bytes] = {}
+    for name, content in uploads:
+        base = Path(name).name.lower()
+        if base.endswith(".zip"):
+            try:
+                with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                        raise DialogueError("Het zipbestand is uitgepakt te groot (meer dan 50 MB).")
+                    for info in archive.infolist():
+                        inner = Path(info.filename).name.lower()
+                        if inner in KNOWN_FILES:
+                            files[inner] = archive.read(info)
+            except zipfile.BadZipFile as exc:
+                raise DialogueError("Dit zipbestand kan niet worden geopend.") from exc
+        elif base in KNOWN_FILES:
+            files[base] = content
+    if "comments.csv" not in files:
+        raise DialogueError("comments.csv ontbreekt: zonder stellingen kan niets worden ingelezen.")
+    if "votes.csv" not in files and "participants-votes.csv" not in files:
+        raise DialogueError("votes.csv of participants-votes.csv ontbreekt.")
+    return files
+
+
+def _rows(content: bytes, name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    try:
+        reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
+        rows = list(reader)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DialogueError(f"{name} is geen leesbaar CSV-bestand (UTF-8).") from exc
+    missing = [c for c in required if c not in (reader.fieldnames or [])]
+    if missing:
+        raise DialogueError(f"Kolom(men) ontbreken in {name}: {', '.join(missing)}")
+    return rows
+
+
+def _moment(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(int(float(value or "")) / 1000, tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def import_polis(
+    *, membership: Membership, files: dict[str, bytes], title: str, slug: str, source_note: str
+) -> Dialogue:
+    """Create a closed dialogue from a Pol.is export; refuses the whole import on any problem."""
+    comments = _rows(files["comments.csv"], "comments.csv", ("comment-id", "moderated", "comment-body"))
+    with tempfile.TemporaryDirectory() as folder:
+        for name, content in files.items():
+            (Path(folder) / name).write_bytes(content)
+        try:
+            export = read_export(folder)
+        except PolisExportError as exc:
+            raise DialogueError(str(exc).replace(folder + "/", "")) from exc
+    texts: dict[int, tuple[str, int, datetime | None, str]] = {}
+    for row in comments:
+        try:
+            sid, moderated = int(row["comment-id"]), int(float(row["moderated"] or 0))
+        except ValueError as exc:
+            raise DialogueError("comments.csv bevat een ongeldig comment-id of moderated.") from exc
+        text = " ".join((row["comment-body"] or "").split())
+        if not text or len(text) > 1000:
+            raise DialogueError(f"Stelling {sid} in comments.csv is leeg of langer dan 1000 tekens.")
+        texts[sid] = (text, moderated, _moment(row.get("timestamp")), row.get("author-id") or "")
+    unknown = sorted(set(export.statement_ids.tolist()) - set(texts))
+    if unknown:
+        shown = ", ".join(map(str, unknown[:10]))
+        raise DialogueError(f"Stemmen op onbekende stelling(en) {shown}: die staan niet in comments.csv.")
+    vote_times: dict[tuple[int, int], datetime] = {}
+    if "votes.csv" in files:
+        for row in _rows(files["votes.csv"], "votes.csv", ("comment-id", "voter-id", "vote")):
+            moment = _moment(row.get("timestamp"))
+            if moment is not None:
+                vote_times[(int(float(row["voter-id"])), int(float(row["comment-id"])))] = moment
+    known_times = list(vote_times.values()) + [t[2] for t in texts.values() if t[2]]
+    start = min(known_times) if known_times else timezone.now()
+    end = max(known_times) if known_times else timezone.now()
+    last: dict[tuple[int, int], int] = {}
+    for pid, sid, value in zip(
+        export.participant_ids.tolist(), export.statement_ids.tolist(), export.values.tolist(), strict=True
+    ):
+        if value not in (-1, 0, 1):
+            raise DialogueError(
+                f"Ongeldige stem {value} (alleen 1, -1 of 0) van deelnemer {pid} op stelling {sid}."
+            )
+        last[(pid, sid)] = value
+    return _write(membership, title, slug, source_note, texts, last, vote_times, start, end)
+
+
+@transaction.atomic
+def _write(
+    membership: Membership,
+    title: str,
+    slug: str,
+    source_note: str,
+    texts: dict[int, tuple[str, int, datetime | None, str]],
+    last: dict[tuple[int, int], int],
+    vote_times: dict[tuple[int, int], datetime],
+    start: datetime,
+    end: datetime,
+) -> Dialogue:
+    dialogue = Dialogue.objects.create(
+        organisation=membership.organisation,
+        created_by=membership.user,
+        slug=slug,
+        title=title,
+        question=title,
+        opens_at=start,
+        closes_at=max(end, start) + timezone.timedelta(seconds=1),
+        source_note=source_note,
+        allow_statements=False,
+        dirty=True,
+    )
+    pids = sorted({pid for pid, _ in last} | {int(a) for *_, a in texts.values() if a.isdigit()})
+    participants = Participant.objects.bulk_create(
+        [
+            Participant(
+                dialogue=dialogue,
+                number=pid,
+                token_hash=secret_hash(f"polis-import:{dialogue.pk}:{pid}"),
+                created_at=start,
+            )
+            for pid in pids
+        ]
+    )
+    by_pid = {p.number: p for p in Participant.objects.filter(dialogue=dialogue)} if participants else {}
+    statements = Statement.objects.bulk_create(
+        [
+            Statement(
+                dialogue=dialogue,
+                number=sid,
+                text=text,
+                status=STATUS_FROM_POLIS.get(moderated, StatementStatus.APPROVED),
+                is_seed=not author,
+                author=by_pid.get(int(author)) if author.isdigit() else None,
+                created_at=created or start,
+            )
+            for sid, (text, moderated, created, author) in sorted(texts.items())
+        ]
+    )
+    by_sid = {s.number: s for s in Statement.objects.filter(dialogue=dialogue)} if statements else {}
+    Vote.objects.bulk_create(
+        [
+            Vote(
+                dialogue=dialogue,
+                participant=by_pid[pid],
+                statement=by_sid[sid],
+                value=value,
+                created_at=vote_times.get((pid, sid), start),
+                updated_at=vote_times.get((pid, sid), start),
+            )
+            for (pid, sid), value in last.items()
+        ],
+        batch_size=2000,
+    )
+    record(action="dialogue.imported", obj=dialogue, membership=membership)
+    return dialogue

@@ -1,0 +1,125 @@
+"""Recomputing a dialogue's opinion map in the background, at most every few seconds.
+
+A vote marks the dialogue `dirty` and calls `schedule_recompute`. That takes a short lock in the
+shared cache and, when it gets it, schedules one Celery task a few seconds ahead; votes arriving
+meanwhile find the lock taken and do nothing. The task drops the lock, clears `dirty`, computes
+and stores the result; votes that came in during the computation set `dirty` again and schedule
+the next run. Without a broker (the demo, tests) Celery would run the task inside the vote
+request, so then the map is recomputed when someone opens it instead (`ensure_fresh`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Min
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from brug.opinion import ClusterState, compute
+
+from .models import Dialogue, Participant, Statement, StatementStatus, Vote
+
+log = logging.getLogger(__name__)
+
+MIN_INTERVAL_SECONDS = int(getattr(settings, "BRUG_DIALOGUE_RECOMPUTE_SECONDS", 5))
+
+
+def _lock_key(dialogue_id: int) -> str:
+    return f"dialogue:recompute-scheduled:{dialogue_id}"
+
+
+def background_available() -> bool:
+    return not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", True)
+
+
+def schedule_recompute(dialogue_id: int) -> bool:
+    """Schedule one recompute unless one is already waiting. Returns whether it scheduled."""
+    if not background_available():
+        return False
+    if not cache.add(_lock_key(dialogue_id), 1, timeout=MIN_INTERVAL_SECONDS * 12):
+        return False
+    from .tasks import recompute_dialogue_task
+
+    recompute_dialogue_task.apply_async(args=[dialogue_id], countdown=MIN_INTERVAL_SECONDS)
+    return True
+
+
+def timeline(dialogue: Dialogue) -> list[dict[str, Any]]:
+    """Participation per day: votes cast and new participants (first vote that day)."""
+    votes = (
+        Vote.objects.filter(dialogue=dialogue)
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(n=Count("id"))
+        .order_by("day")
+    )
+    firsts = (
+        Vote.objects.filter(dialogue=dialogue)
+        .values("participant")
+        .annotate(first=Min("created_at"))
+        .values_list("first", flat=True)
+    )
+    new_per_day: dict[str, int] = {}
+    for first in firsts:
+        day = timezone.localdate(first).isoformat()
+        new_per_day[day] = new_per_day.get(day, 0) + 1
+    rows = []
+    total = 0
+    for row in votes:
+        day = row["day"].isoformat()
+        total += new_per_day.get(day, 0)
+        rows.append({"day": day, "votes": row["n"], "new": new_per_day.get(day, 0), "total": total})
+    return rows
+
+
+def recompute(dialogue_id: int) -> dict[str, Any] | None:
+    """Compute and store the opinion map of one dialogue; returns the stored result."""
+    dialogue = Dialogue.objects.filter(pk=dialogue_id).first()
+    if dialogue is None:
+        return None
+    cache.delete(_lock_key(dialogue_id))
+    Dialogue.objects.filter(pk=dialogue_id).update(dirty=False)
+    rows = list(
+        Vote.objects.filter(dialogue_id=dialogue_id)
+        .order_by("updated_at", "id")
+        .values_list("participant__number", "statement__number", "value")
+    )
+    moderated_out = list(
+        Statement.objects.filter(dialogue_id=dialogue_id)
+        .exclude(status=StatementStatus.APPROVED)
+        .values_list("number", flat=True)
+    )
+    previous = ClusterState.from_dict(dialogue.cluster_state) if dialogue.cluster_state else None
+    result = compute(
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+        moderated_out=moderated_out,
+        previous=previous,
+    )
+    data = result.to_dict()
+    data["timeline"] = timeline(dialogue)
+    data["n_votes"] = len(rows)
+    data["n_participants_total"] = Participant.objects.filter(dialogue_id=dialogue_id).count()
+    Dialogue.objects.filter(pk=dialogue_id).update(
+        result=data, cluster_state=result.state.to_dict(), computed_at=timezone.now()
+    )
+    if Dialogue.objects.filter(pk=dialogue_id, dirty=True).exists():
+        schedule_recompute(dialogue_id)
+    return data
+
+
+def ensure_fresh(dialogue: Dialogue) -> Dialogue:
+    """For pages that show the map: recompute now when there is no background worker.
+
+    With a worker the stored result is at most a few seconds old and is shown as it is.
+    """
+    needed = dialogue.result is None or (dialogue.dirty and not background_available())
+    if needed:
+        recompute(dialogue.pk)
+        dialogue.refresh_from_db()
+    return dialogue

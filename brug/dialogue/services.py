@@ -1,0 +1,243 @@
+"""Every write of the dialogue part. Moderation decisions go to the audit log.
+
+A vote is the hot path: it writes the vote row (one upsert), marks the dialogue dirty and
+leaves the opinion map to a background recompute (see recompute.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from brug.core.audit import record
+from brug.core.models import Membership
+
+from .models import (
+    STATEMENT_MAX_LENGTH,
+    STATEMENT_MIN_LENGTH,
+    Dialogue,
+    Moderation,
+    Participant,
+    RejectReason,
+    Statement,
+    StatementStatus,
+    Vote,
+)
+from .recompute import schedule_recompute
+
+VOTE_CODES = {"eens": 1, "oneens": -1, "overslaan": 0}
+RATE_LIMIT_VOTES = int(getattr(settings, "BRUG_DIALOGUE_VOTES_PER_MINUTE", 60))
+
+
+class DialogueError(Exception):
+    """A refusal worded for the resident or officer (Dutch); the view shows it."""
+
+    status = 400
+
+
+class DialogueClosed(DialogueError):
+    status = 403
+
+
+class RateLimited(DialogueError):
+    status = 429
+
+
+def secret_hash(value: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
+
+
+def clean_statement_text(text: str) -> str:
+    text = " ".join((text or "").split())
+    if len(text) < STATEMENT_MIN_LENGTH:
+        raise DialogueError(f"Een stelling is minstens {STATEMENT_MIN_LENGTH} tekens lang.")
+    if len(text) > STATEMENT_MAX_LENGTH:
+        raise DialogueError(f"Een stelling is hoogstens {STATEMENT_MAX_LENGTH} tekens lang (nu {len(text)}).")
+    return text
+
+
+def _next_number(model: type[models.Model], dialogue: Dialogue) -> int:
+    top = model.objects.filter(dialogue=dialogue).aggregate(top=models.Max("number"))["top"]  # type: ignore[attr-defined]
+    return 0 if top is None else top + 1
+
+
+def _add_statement(
+    *, dialogue: Dialogue, text: str, status: str, is_seed: bool, author: Participant | None
+) -> Statement:
+    # Two residents may submit at the same moment: retry on a taken number.
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Statement.objects.create(
+                    dialogue=dialogue,
+                    number=_next_number(Statement, dialogue),
+                    text=text,
+                    status=status,
+                    is_seed=is_seed,
+                    author=author,
+                )
+        except IntegrityError:
+            continue
+    raise DialogueError("Het lukte niet om de stelling op te slaan. Probeer het nog eens.")
+
+
+@transaction.atomic
+def create_dialogue(*, membership: Membership, seed_statements: list[str], **fields: object) -> Dialogue:
+    dialogue = Dialogue.objects.create(
+        organisation=membership.organisation, created_by=membership.user, **fields
+    )
+    for text in seed_statements:
+        _add_statement(
+            dialogue=dialogue,
+            text=clean_statement_text(text),
+            status=StatementStatus.APPROVED,
+            is_seed=True,
+            author=None,
+        )
+    record(action="dialogue.created", obj=dialogue, membership=membership)
+    return dialogue
+
+
+@transaction.atomic
+def update_dialogue(*, membership: Membership, dialogue: Dialogue, changed: list[str]) -> Dialogue:
+    """Save a dialogue whose fields a form has already set."""
+    dialogue.save()
+    record(action="dialogue.updated", obj=dialogue, membership=membership, fields=changed)
+    return dialogue
+
+
+@transaction.atomic
+def add_seed_statement(*, membership: Membership, dialogue: Dialogue, text: str) -> Statement:
+    statement = _add_statement(
+        dialogue=dialogue,
+        text=clean_statement_text(text),
+        status=StatementStatus.APPROVED,
+        is_seed=True,
+        author=None,
+    )
+    record(action="dialogue.statement_added", obj=statement, membership=membership)
+    return statement
+
+
+@transaction.atomic
+def moderate_statement(
+    *, membership: Membership, statement: Statement, approve: bool, reason: str = ""
+) -> Statement:
+    if not approve and reason not in RejectReason.values:
+        raise DialogueError("Kies een reden om de stelling af te keuren.")
+    statement.status = StatementStatus.APPROVED if approve else StatementStatus.REJECTED
+    statement.reject_reason = "" if approve else reason
+    statement.moderated_at = timezone.now()
+    statement.save(update_fields=["status", "reject_reason", "moderated_at"])
+    record(
+        action="dialogue.statement_approved" if approve else "dialogue.statement_rejected",
+        obj=statement,
+        membership=membership,
+        fields=["status", "reject_reason"],
+    )
+    # A rejected statement leaves the map; an approved one will get votes.
+    mark_dirty(dialogue_id=statement.dialogue_id)
+    return statement
+
+
+# ---- residents ---------------------------------------------------------------------------------
+
+
+def participant_for(*, dialogue: Dialogue, token: str, create: bool) -> Participant | None:
+    token_hash = secret_hash(token)
+    found = Participant.objects.filter(dialogue=dialogue, token_hash=token_hash).first()
+    if found is not None or not create:
+        return found
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Participant.objects.create(
+                    dialogue=dialogue, token_hash=token_hash, number=_next_number(Participant, dialogue)
+                )
+        except IntegrityError:
+            found = Participant.objects.filter(dialogue=dialogue, token_hash=token_hash).first()
+            if found is not None:
+                return found
+    raise DialogueError("Het lukte niet om uw stem op te slaan. Probeer het nog eens.")
+
+
+def check_rate(*, token: str, dialogue: Dialogue) -> None:
+    # Counts per token per minute in the shared cache; a person voting by hand never gets near it.
+    key = f"dialogue:rate:{dialogue.pk}:{secret_hash(token)[:32]}:{int(timezone.now().timestamp() // 60)}"
+    cache.add(key, 0, timeout=70)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    if count > RATE_LIMIT_VOTES:
+        raise RateLimited("U stemt erg snel achter elkaar. Wacht een minuut en probeer het dan opnieuw.")
+
+
+def parse_vote(value: str) -> int:
+    if value not in VOTE_CODES:
+        raise DialogueError("Kies eens, oneens of overslaan.")
+    return VOTE_CODES[value]
+
+
+def cast_vote(
+    *, dialogue: Dialogue, token: str, statement_id: int, value: str, now: datetime | None = None
+) -> Vote:
+    """Store (or replace) one vote. Only writes the vote row and the dirty flag."""
+    now = now or timezone.now()
+    if not dialogue.is_open(now):
+        raise DialogueClosed("Deze dialoog is gesloten. U kunt niet meer stemmen.")
+    code = parse_vote(value)
+    check_rate(token=token, dialogue=dialogue)
+    statement = (
+        Statement.objects.filter(dialogue=dialogue, pk=statement_id, status=StatementStatus.APPROVED)
+        .only("id")
+        .first()
+    )
+    if statement is None:
+        raise DialogueError("Deze stelling bestaat niet (meer) in deze dialoog.")
+    with transaction.atomic():
+        participant = participant_for(dialogue=dialogue, token=token, create=True)
+        assert participant is not None
+        vote = Vote(
+            dialogue=dialogue,
+            participant=participant,
+            statement=statement,
+            value=code,
+            created_at=now,
+            updated_at=now,
+        )
+        # One upsert: the same token voting again replaces its vote (unique constraint).
+        Vote.objects.bulk_create(
+            [vote],
+            update_conflicts=True,
+            unique_fields=["participant", "statement"],
+            update_fields=["value", "updated_at"],
+        )
+        mark_dirty(dialogue_id=dialogue.pk)
+    return vote
+
+
+def submit_statement(*, dialogue: Dialogue, token: str, text: str) -> Statement:
+    if not dialogue.is_open():
+        raise DialogueClosed("Deze dialoog is gesloten. U kunt geen stellingen meer toevoegen.")
+    if not dialogue.allow_statements:
+        raise DialogueClosed("In deze dialoog kunnen inwoners geen eigen stellingen toevoegen.")
+    text = clean_statement_text(text)
+    check_rate(token=token, dialogue=dialogue)
+    participant = participant_for(dialogue=dialogue, token=token, create=True)
+    if Statement.objects.filter(dialogue=dialogue, text__iexact=text).exists():
+        raise DialogueError("Deze stelling staat er al.")
+    status = StatementStatus.PENDING if dialogue.moderation == Moderation.BEFORE else StatementStatus.APPROVED
+    return _add_statement(dialogue=dialogue, text=text, status=status, is_seed=False, author=participant)
+
+
+def mark_dirty(*, dialogue_id: int) -> None:
+    # Only writes when the flag is not set yet, so most votes do not touch the dialogue row.
+    Dialogue.objects.filter(pk=dialogue_id, dirty=False).update(dirty=True)
+    transaction.on_commit(lambda: schedule_recompute(dialogue_id))

@@ -1,0 +1,129 @@
+"""Residents' pages under d/<slug>/: no account, an anonymous token in a signed cookie.
+
+Everything works as plain forms without JavaScript. A vote request only stores the vote.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.signing import BadSignature
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..forms import StatementForm
+from ..mapview import map_context
+from ..models import Dialogue
+from ..recompute import background_available, ensure_fresh
+
+COOKIE = "brug_dialoog"
+SALT = "brug.dialogue.token"
+COOKIE_AGE = 365 * 24 * 3600
+
+
+def _token(request: HttpRequest) -> str | None:
+    try:
+        value = request.get_signed_cookie(COOKIE, salt=SALT)
+    except (KeyError, BadSignature):
+        return None
+    return value if value and len(value) <= 64 else None
+
+
+def _with_token(response: HttpResponse, token: str) -> HttpResponse:
+    response.set_signed_cookie(
+        COOKIE, token, salt=SALT, max_age=COOKIE_AGE, httponly=True, samesite="Lax", secure=not settings.DEBUG
+    )
+    return response
+
+
+def _page(
+    request: HttpRequest,
+    dialogue: Dialogue,
+    token: str,
+    *,
+    form: StatementForm | None = None,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    participant = services.participant_for(dialogue=dialogue, token=token, create=False)
+    view = selectors.resident_view(dialogue=dialogue, participant=participant, token_hint=token)
+    if (
+        view.group is None
+        and view.n_voted
+        and not view.votes_needed
+        and dialogue.dirty
+        and not background_available()
+    ):
+        # Without a background worker, place the resident now (a page view, never the vote itself).
+        dialogue = ensure_fresh(dialogue)
+        view = selectors.resident_view(dialogue=dialogue, participant=participant, token_hint=token)
+    context = {
+        "dialogue": dialogue,
+        "view": view,
+        "form": form or StatementForm(),
+        "error": error,
+        "is_open": dialogue.is_open(),
+    }
+    return _with_token(render(request, "dialogue/resident.html", context, status=status), token)
+
+
+def resident(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = selectors.public_dialogue(slug=slug)
+    # A first visit gets its anonymous token here, so the vote form always has one.
+    return _page(request, dialogue, _token(request) or secrets.token_urlsafe(24))
+
+
+@require_POST
+def vote(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = selectors.public_dialogue(slug=slug)
+    token = _token(request) or secrets.token_urlsafe(24)
+    try:
+        statement_id = int(request.POST.get("statement", ""))
+    except ValueError:
+        return _page(
+            request, dialogue, token, error="Deze stelling bestaat niet (meer) in deze dialoog.", status=400
+        )
+    try:
+        services.cast_vote(
+            dialogue=dialogue, token=token, statement_id=statement_id, value=request.POST.get("vote", "")
+        )
+    except services.DialogueError as exc:
+        return _page(request, dialogue, token, error=str(exc), status=exc.status)
+    return _with_token(redirect("dialogue:resident", slug=slug), token)
+
+
+@require_POST
+def add_statement(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = selectors.public_dialogue(slug=slug)
+    token = _token(request) or secrets.token_urlsafe(24)
+    form = StatementForm(request.POST)
+    if not form.is_valid():
+        return _page(request, dialogue, token, form=form, status=400)
+    try:
+        statement = services.submit_statement(dialogue=dialogue, token=token, text=form.cleaned_data["text"])
+    except services.DialogueError as exc:
+        form.add_error("text", str(exc))
+        return _page(request, dialogue, token, form=form, status=exc.status)
+    if statement.status == "goed":
+        messages.success(request, "Dank u. Uw stelling staat nu bij de stellingen waarop anderen stemmen.")
+    else:
+        messages.success(
+            request, "Dank u. De gemeente bekijkt uw stelling eerst; daarna kunnen anderen erop stemmen."
+        )
+    return _with_token(redirect("dialogue:resident", slug=slug), token)
+
+
+def public_map(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = selectors.public_dialogue(slug=slug)
+    if not dialogue.map_public:
+        raise Http404
+    dialogue = ensure_fresh(dialogue)
+    token = _token(request)
+    participant = services.participant_for(dialogue=dialogue, token=token, create=False) if token else None
+    context = map_context(dialogue, highlight=participant.number if participant else None)
+    context["dialogue"] = dialogue
+    return render(request, "dialogue/public_map.html", context)
