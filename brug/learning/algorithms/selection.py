@@ -1,0 +1,172 @@
+"""Selection assistant: propose the group that best fits the target mix and the intake advice.
+
+Pure: plain data in, plain data out, no database. Deterministic: ties are broken by id.
+See docs/algorithms/selectie-en-koppeling.md for the objective and its weights.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+SIZES = ("klein", "middel", "groot")
+REGIONS = ("noord", "oost", "zuid", "west")
+# Cost per member by intake advice: a "geschikt" member costs nothing, no intake yet a little,
+# a waiting-list advice more. "niet_geschikt" is never proposed (unless the facilitator forces it).
+ADVICE_COST = {"geschikt": 0.0, "": 0.15, "wachtlijst": 0.3, "niet_geschikt": 10.0}
+MAX_SWAP_ROUNDS = 50
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    name: str
+    size: str
+    region: str
+    advice: str = ""
+    forced: bool | None = None  # True: include, False: exclude, None: assistant decides
+
+
+@dataclass(frozen=True)
+class MixRow:
+    dimension: str  # "grootte" or "regio"
+    category: str
+    count: int
+    share: float
+    target: float
+
+
+@dataclass(frozen=True)
+class Swap:
+    out_id: int
+    in_id: int
+    out_name: str
+    in_name: str
+    cost_change: float  # > 0: the proposal is better than this alternative
+    explanation: str
+
+
+@dataclass
+class Proposal:
+    selected: list[int]
+    waiting: list[int]
+    excluded: list[int]
+    cost: float
+    mix: list[MixRow]
+    swaps: list[Swap] = field(default_factory=list)
+
+
+def _deviation(counts: Counter[str], n: int, targets: dict[str, float], keys: tuple[str, ...]) -> float:
+    if n == 0:
+        return 0.0
+    return sum(abs(counts.get(k, 0) / n - targets.get(k, 0.0)) for k in keys)
+
+
+def group_cost(
+    group: list[Candidate], size_targets: dict[str, float], region_targets: dict[str, float]
+) -> float:
+    """Deviation from the target shares (L1, sizes plus regions) plus the advice cost per member."""
+    n = len(group)
+    sizes = Counter(c.size for c in group)
+    regions = Counter(c.region for c in group)
+    mix = _deviation(sizes, n, size_targets, SIZES) + _deviation(regions, n, region_targets, REGIONS)
+    return mix + sum(ADVICE_COST.get(c.advice, 0.15) for c in group) / max(n, 1)
+
+
+def _mix_rows(
+    group: list[Candidate], size_targets: dict[str, float], region_targets: dict[str, float]
+) -> list[MixRow]:
+    n = max(len(group), 1)
+    sizes = Counter(c.size for c in group)
+    regions = Counter(c.region for c in group)
+    rows = [
+        MixRow("grootte", k, sizes.get(k, 0), sizes.get(k, 0) / n, size_targets.get(k, 0.0)) for k in SIZES
+    ]
+    rows += [
+        MixRow("regio", k, regions.get(k, 0), regions.get(k, 0) / n, region_targets.get(k, 0.0))
+        for k in REGIONS
+    ]
+    return rows
+
+
+def _explain(out: Candidate, into: Candidate) -> str:
+    parts = []
+    if out.size != into.size:
+        parts.append(f"één {out.size} minder, één {into.size} meer")
+    if out.region != into.region:
+        parts.append(f"regio {out.region} één minder, {into.region} één meer")
+    if out.advice != into.advice:
+        parts.append(f"advies '{out.advice or 'geen intake'}' wordt '{into.advice or 'geen intake'}'")
+    return "; ".join(parts) or "verandert de mix niet"
+
+
+def propose(
+    candidates: list[Candidate],
+    *,
+    maximum: int,
+    size_targets: dict[str, float],
+    region_targets: dict[str, float],
+    alternatives: int = 10,
+) -> Proposal:
+    """Greedy fill up to the maximum, then best-improvement swaps until no swap lowers the cost."""
+    ordered = sorted(candidates, key=lambda c: c.id)
+    excluded = [
+        c for c in ordered if c.forced is False or (c.advice == "niet_geschikt" and c.forced is not True)
+    ]
+    excluded_ids = {c.id for c in excluded}
+    forced = [c for c in ordered if c.forced is True][:maximum]
+    pool = [c for c in ordered if c.id not in excluded_ids and c.forced is not True]
+
+    def cost(group: list[Candidate]) -> float:
+        return group_cost(group, size_targets, region_targets)
+
+    group = list(forced)
+    rest = list(pool)
+    while len(group) < maximum and rest:
+        best = min(rest, key=lambda c: (cost([*group, c]), c.id))
+        group.append(best)
+        rest.remove(best)
+
+    fixed = {c.id for c in forced}
+    for _ in range(MAX_SWAP_ROUNDS):
+        current = cost(group)
+        best_move: tuple[float, int, int] | None = None
+        for i, out in enumerate(group):
+            if out.id in fixed:
+                continue
+            for j, into in enumerate(rest):
+                trial = group[:i] + [into] + group[i + 1 :]
+                delta = cost(trial) - current
+                if delta < -1e-9 and (
+                    best_move is None
+                    or (delta, out.id, into.id)
+                    < (best_move[0], group[best_move[1]].id, rest[best_move[2]].id)
+                ):
+                    best_move = (delta, i, j)
+        if best_move is None:
+            break
+        _, i, j = best_move
+        group[i], rest[j] = rest[j], group[i]
+
+    current = cost(group)
+    swaps: list[Swap] = []
+    for i, out in enumerate(group):
+        if out.id in fixed:
+            continue
+        for into in rest:
+            trial = group[:i] + [into] + group[i + 1 :]
+            swaps.append(
+                Swap(out.id, into.id, out.name, into.name, cost(trial) - current, _explain(out, into))
+            )
+    swaps.sort(key=lambda s: (s.cost_change, s.out_id, s.in_id))
+
+    # Waiting list: the rest, best fitting first (the cost change of adding them as an extra member).
+    waiting = sorted(rest, key=lambda c: (cost([*group, c]), c.id))
+    return Proposal(
+        selected=sorted(c.id for c in group),
+        waiting=[c.id for c in waiting],
+        excluded=[c.id for c in excluded],
+        cost=round(current, 4),
+        mix=_mix_rows(group, size_targets, region_targets),
+        swaps=swaps[:alternatives],
+    )

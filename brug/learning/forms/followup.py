@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from brug.core.forms_base import BrugForm, BrugModelForm
+
+from ..models import (
+    Assignment,
+    KnowledgeProduct,
+    MaatwerkApplication,
+    Registration,
+    SessionEntry,
+    WorkSession,
+)
+from .editions import DATE, DATETIME, TIME
+
+
+class SessionForm(BrugForm):
+    agenda = forms.CharField(label="Agenda", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    notes = forms.CharField(label="Verslag", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+
+
+class EntryForm(BrugForm):
+    kind = forms.ChoiceField(label="Soort", choices=SessionEntry.Kind.choices, widget=forms.RadioSelect)
+    text = forms.CharField(label="Wat", widget=forms.Textarea(attrs={"rows": 2}))
+    why = forms.CharField(
+        label="Waarom werkte het? (bij een succes)", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class AssignmentForm(BrugModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["title", "description", "due_date", "after_session"]
+        widgets = {"due_date": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, edition: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if edition is not None:
+            self.fields["after_session"].queryset = edition.sessions.all()
+
+
+class SubmissionForm(BrugForm):
+    text = forms.CharField(label="Uw uitwerking", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    file = forms.FileField(
+        label="Bestand (PDF, DOCX of ODT)",
+        required=False,
+        help_text="Maximaal 10 MB. Het type wordt aan de inhoud gecontroleerd.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("text") and not data.get("file") and not self.errors:
+            raise forms.ValidationError("Schrijf een uitwerking of voeg een bestand toe.")
+        return data
+
+
+class KnowledgeForm(BrugModelForm):
+    class Meta:
+        model = KnowledgeProduct
+        fields = ["title", "body", "visibility"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 18}), "visibility": forms.RadioSelect}
+        help_texts = {
+            "body": "Koppen beginnen met '## ', opsommingen met '- '. Laat een witregel tussen alinea's."
+        }
+
+
+class MaatwerkForm(BrugModelForm):
+    class Meta:
+        model = MaatwerkApplication
+        fields = ["motivation", "local_partners", "intake_at", "intake_notes"]
+        widgets = {
+            "intake_at": DATETIME,
+            "motivation": forms.Textarea(attrs={"rows": 3}),
+            "local_partners": forms.Textarea(attrs={"rows": 2}),
+            "intake_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class WorkSessionForm(BrugModelForm):
+    class Meta:
+        model = WorkSession
+        fields = ["date", "start_time", "end_time", "place", "partners", "notes"]
+        widgets = {
+            "date": DATE,
+            "start_time": TIME,
+            "end_time": TIME,
+            "partners": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ThreadForm(BrugForm):
+    addressee = forms.ModelChoiceField(label="Aan gemeente", queryset=Registration.objects.none())
+    subject = forms.CharField(label="Onderwerp", max_length=200)
+    body = forms.CharField(label="Uw vraag", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, fellows: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if fellows is not None:
+            self.fields["addressee"].queryset = fellows
+
+
+class ReplyForm(BrugForm):
+    body = forms.CharField(label="Uw antwoord", widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.urls import reverse_lazy
+from django.utils.functional import lazy
+from django.utils.html import format_html
+
+from brug.core.forms_base import BrugForm, BrugModelForm
+from brug.municipalities.selectors import real_municipalities
+
+from ..models import Advice, Domain, Intake, Registration, Status
+from ..models.editions import REGIONS, SIZES
+from .editions import DATETIME
+
+PERSON_FIELDS = ("name", "email", "function", "domain")
+
+
+def _privacy_label() -> str:
+    return format_html(
+        'Ik geef toestemming om deze gegevens te gebruiken zoals beschreven in de <a class="utrecht-link" href="{}">privacyverklaring</a>',
+        reverse_lazy("core:privacy"),
+    )
+
+
+class RegistrationForm(BrugForm):
+    municipality = forms.ModelChoiceField(
+        label="Gemeente", queryset=real_municipalities(), empty_label="Kies uw gemeente"
+    )
+    p1_name = forms.CharField(label="Naam", max_length=150)
+    p1_email = forms.EmailField(label="E-mailadres")
+    p1_function = forms.CharField(label="Functie", max_length=150)
+    p1_domain = forms.ChoiceField(label="Domein", choices=Domain.choices)
+    p2_name = forms.CharField(label="Naam", max_length=150, required=False)
+    p2_email = forms.EmailField(label="E-mailadres", required=False)
+    p2_function = forms.CharField(label="Functie", max_length=150, required=False)
+    p2_domain = forms.ChoiceField(
+        label="Domein", choices=[("", "Kies een domein"), *Domain.choices], required=False
+    )
+    learning_question = forms.CharField(
+        label="Uw leervraag",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Wat wilt u leren over polarisatie in uw gemeente?",
+    )
+    own_cases = forms.CharField(
+        label="Eigen casuïstiek",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Welke situaties uit uw gemeente brengt u in?",
+    )
+    wants_maatwerk = forms.BooleanField(
+        label="Wij hebben ook belangstelling voor maatwerkondersteuning", required=False
+    )
+    consent = forms.BooleanField(
+        label=lazy(_privacy_label, str)(),
+        error_messages={"required": "Geef toestemming voor de privacyverklaring om u aan te melden."},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        second = [data.get(f"p2_{f}") for f in PERSON_FIELDS]
+        if not any(second) and "p2_email" not in self.errors:
+            raise forms.ValidationError(
+                "U meldt zich aan als duo: vul ook de gegevens van de tweede persoon in."
+            )
+        for field in PERSON_FIELDS:
+            if not data.get(f"p2_{field}") and f"p2_{field}" not in self.errors:
+                self.add_error(f"p2_{field}", "Vul dit veld in voor de tweede persoon.")
+        if data.get("p1_email") and data.get("p1_email", "").lower() == (data.get("p2_email") or "").lower():
+            self.add_error("p2_email", "De tweede persoon heeft een ander e-mailadres dan de eerste.")
+        return data
+
+    def people(self) -> list[dict[str, str]]:
+        return [{f: self.cleaned_data[f"{p}_{f}"] for f in PERSON_FIELDS} for p in ("p1", "p2")]
+
+
+class IntakeForm(BrugModelForm):
+    class Meta:
+        model = Intake
+        fields = ["scheduled_at", "online", "held", "learning_questions", "expectations", "notes", "advice"]
+        widgets = {
+            "scheduled_at": DATETIME,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "learning_questions": forms.Textarea(attrs={"rows": 3}),
+            "expectations": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"held": "Het gesprek is gehouden", "online": "Online gesprek"}
+
+
+class FilterForm(BrugForm):
+    size = forms.ChoiceField(label="Grootte", choices=[("", "Alle")] + SIZES, required=False)
+    region = forms.ChoiceField(label="Regio", choices=[("", "Alle")] + REGIONS, required=False)
+    status = forms.ChoiceField(label="Status", choices=[("", "Alle"), *Status.choices], required=False)
+    advice = forms.ChoiceField(
+        label="Advies", choices=[("", "Alle"), ("geen", "Nog geen advies"), *Advice.choices], required=False
+    )
+
+
+class PairForm(BrugForm):
+    first = forms.ModelChoiceField(label="Eerste gemeente", queryset=Registration.objects.none())
+    second = forms.ModelChoiceField(label="Tweede gemeente", queryset=Registration.objects.none())
+    scheduled_at = forms.DateTimeField(label="Datum en tijd startgesprek", widget=DATETIME, required=False)
+
+    def __init__(self, *args: Any, registrations: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if registrations is not None:
+            self.fields["first"].queryset = registrations
+            self.fields["second"].queryset = registrations
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("first") and data.get("first") == data.get("second"):
+            raise forms.ValidationError("Een koppel bestaat uit twee verschillende gemeenten.")
+        return data

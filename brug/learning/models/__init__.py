@@ -1,0 +1,39 @@
+"""Learning network: editions, the public call, registrations, selection, sessions and follow-up."""
+
+from .editions import Edition, Session
+from .followup import (
+    Assignment,
+    KnowledgeProduct,
+    MaatwerkApplication,
+    Message,
+    SentReminder,
+    SessionEntry,
+    Submission,
+    SubmissionFile,
+    Thread,
+    WorkSession,
+)
+from .registrations import Advice, Attendance, Domain, Intake, Pair, Registration, RegistrationPerson, Status
+
+__all__ = [
+    "Advice",
+    "Assignment",
+    "Attendance",
+    "Domain",
+    "Edition",
+    "Intake",
+    "KnowledgeProduct",
+    "MaatwerkApplication",
+    "Message",
+    "Pair",
+    "Registration",
+    "RegistrationPerson",
+    "SentReminder",
+    "Session",
+    "SessionEntry",
+    "Status",
+    "Submission",
+    "SubmissionFile",
+    "Thread",
+    "WorkSession",
+]

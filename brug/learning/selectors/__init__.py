@@ -1,0 +1,140 @@
+"""Every read a view does, scoped to the membership: facilitator reads and participant reads."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from brug.core.access import FACILITATORS
+from brug.core.models import Membership
+
+from ..models import (
+    Assignment,
+    Edition,
+    MaatwerkApplication,
+    Registration,
+    Session,
+    Status,
+    SubmissionFile,
+    Thread,
+)
+
+# ---- facilitator (partner organisation running or co-running the edition) --------------------
+
+
+def editions_for(*, membership: Membership) -> QuerySet[Edition]:
+    if membership.role not in FACILITATORS or membership.organisation.is_municipality:
+        return Edition.objects.none()
+    org = membership.organisation
+    return Edition.objects.filter(Q(organisation=org) | Q(partners=org)).distinct()
+
+
+def edition_for(*, membership: Membership, pk: int) -> Edition:
+    return get_object_or_404(editions_for(membership=membership), pk=pk)
+
+
+def registrations_for(*, membership: Membership, edition: Edition) -> QuerySet[Registration]:
+    edition_for(membership=membership, pk=edition.pk)
+    return (
+        Registration.objects.filter(edition=edition)
+        .select_related("municipality", "intake")
+        .prefetch_related("people")
+    )
+
+
+def registration_for(*, membership: Membership, edition: Edition, pk: int) -> Registration:
+    return get_object_or_404(registrations_for(membership=membership, edition=edition), pk=pk)
+
+
+def session_for(*, membership: Membership, edition: Edition, pk: int) -> Session:
+    return get_object_or_404(Session.objects.filter(edition=edition), pk=pk)
+
+
+def assignment_for(*, edition: Edition, pk: int) -> Assignment:
+    return get_object_or_404(Assignment.objects.filter(edition=edition), pk=pk)
+
+
+def maatwerk_for(*, edition: Edition, pk: int) -> MaatwerkApplication:
+    return get_object_or_404(
+        MaatwerkApplication.objects.filter(registration__edition=edition).select_related(
+            "registration__municipality"
+        ),
+        pk=pk,
+    )
+
+
+def filter_registrations(
+    registrations: QuerySet[Registration],
+    *,
+    size: str = "",
+    region: str = "",
+    status: str = "",
+    advice: str = "",
+) -> list[Registration]:
+    rows = list(registrations)
+    if size:
+        rows = [r for r in rows if r.size == size]
+    if region:
+        rows = [r for r in rows if r.region == region]
+    if status:
+        rows = [r for r in rows if r.status == status]
+    if advice:
+        rows = [r for r in rows if (r.advice or "geen") == advice]
+    return rows
+
+
+# ---- participant (member of a selected municipality) -------------------------------------------
+
+
+def own_registrations(*, membership: Membership) -> QuerySet[Registration]:
+    municipality = membership.organisation.municipality
+    if municipality is None:
+        return Registration.objects.none()
+    return Registration.objects.filter(municipality=municipality, status=Status.SELECTED).select_related(
+        "edition", "municipality"
+    )
+
+
+def participation_for(*, membership: Membership, edition_pk: int) -> Registration:
+    """The member's own selected registration for the edition; 404 for any other edition."""
+    return get_object_or_404(own_registrations(membership=membership), edition_id=edition_pk)
+
+
+def fellow_participants(*, registration: Registration) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(edition=registration.edition, status=Status.SELECTED)
+        .select_related("municipality")
+        .prefetch_related("people")
+    )
+
+
+def fellow_for(*, registration: Registration, pk: int) -> Registration:
+    found = fellow_participants(registration=registration).filter(pk=pk).exclude(pk=registration.pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def threads_for(*, registration: Registration) -> QuerySet[Thread]:
+    return (
+        Thread.objects.filter(edition=registration.edition)
+        .filter(Q(asker=registration) | Q(addressee=registration))
+        .select_related("asker__municipality", "addressee__municipality")
+    )
+
+
+def thread_for(*, registration: Registration, pk: int) -> Thread:
+    return get_object_or_404(threads_for(registration=registration), pk=pk)
+
+
+def file_for_participant(*, registration: Registration, pk: int) -> SubmissionFile:
+    return get_object_or_404(SubmissionFile.objects.filter(submission__registration=registration), pk=pk)
+
+
+def file_for_facilitator(*, edition: Edition, pk: int) -> SubmissionFile:
+    return get_object_or_404(SubmissionFile.objects.filter(submission__assignment__edition=edition), pk=pk)
+
+
+def public_edition(*, slug: str) -> Edition:
+    return get_object_or_404(Edition.objects.filter(published=True), slug=slug)

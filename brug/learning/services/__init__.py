@@ -1,0 +1,1 @@
+"""Every write of the learning network: keyword-only, atomic, audited."""

@@ -1,0 +1,60 @@
+"""Assignments between sessions and the submissions of participating municipalities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from brug.core.audit import record
+from brug.core.models import Membership
+
+from ..models import Assignment, Edition, Registration, Session, Submission, SubmissionFile
+from .uploads import detect_type
+
+
+@transaction.atomic
+def create_assignment(
+    *,
+    membership: Membership,
+    edition: Edition,
+    title: str,
+    description: str,
+    due_date: dt.date,
+    after_session: Session | None = None,
+) -> Assignment:
+    assignment = Assignment.objects.create(
+        edition=edition, title=title, description=description, due_date=due_date, after_session=after_session
+    )
+    record(action="learning.assignment_created", obj=assignment, membership=membership)
+    return assignment
+
+
+def submit(
+    *,
+    membership: Membership,
+    registration: Registration,
+    assignment: Assignment,
+    text: str,
+    files: list[UploadedFile],
+) -> Submission:
+    """Save the municipality's submission; every file is checked (type by content, size) first."""
+    if assignment.edition_id != registration.edition_id:
+        raise ValueError("Opdracht hoort niet bij deze editie.")
+    types = [detect_type(f) for f in files]  # raises UploadError before anything is stored
+    with transaction.atomic():
+        submission, _ = Submission.objects.get_or_create(assignment=assignment, registration=registration)
+        submission.text = text
+        submission.submitted_by = membership.user
+        submission.save()
+        for upload, content_type in zip(files, types, strict=True):
+            SubmissionFile.objects.create(
+                submission=submission,
+                file=upload,
+                original_name=upload.name[:255],
+                content_type=content_type,
+                size=upload.size or 0,
+            )
+        record(action="learning.submitted", obj=submission, membership=membership, fields=["text", "files"])
+    return submission

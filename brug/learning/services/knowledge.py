@@ -1,0 +1,143 @@
+"""Knowledge product after a session: compose a draft, edit, publish as HTML page and PDF info sheet."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from brug.core.audit import record
+from brug.core.models import Membership
+
+from ..models import KnowledgeProduct, Session, SessionEntry, Submission
+
+
+def draft_body(session: Session) -> str:
+    """Start from what the session produced: notes, dilemmas, successes and submissions."""
+    edition = session.edition
+    parts = [
+        f"## Leernetwerk {edition.title}",
+        f"Op {session.date:%d-%m-%Y} was bijeenkomst {session.number} van het leernetwerk over "
+        f"{edition.theme.lower()}. In dit infoblad staan de belangrijkste inzichten.",
+    ]
+    if session.notes.strip():
+        parts += ["## Wat hebben we besproken?", session.notes.strip()]
+    entries = list(session.entries.all())
+    dilemmas = [e for e in entries if e.kind == SessionEntry.Kind.DILEMMA]
+    successes = [e for e in entries if e.kind == SessionEntry.Kind.SUCCESS]
+    if dilemmas:
+        parts += ["## Dilemma's uit de praktijk", "\n".join(f"- {e.text}" for e in dilemmas)]
+    if successes:
+        parts += [
+            "## Wat werkte, en waarom?",
+            "\n".join(f"- {e.text}" + (f" Waarom: {e.why}" if e.why else "") for e in successes),
+        ]
+    submissions = (
+        Submission.objects.filter(assignment__after_session=session)
+        .exclude(text="")
+        .select_related("registration__municipality", "assignment")
+    )
+    if submissions:
+        parts += [
+            "## Uit de opdrachten",
+            "\n".join(f"- {s.registration.municipality}: {s.text.strip()[:400]}" for s in submissions),
+        ]
+    return "\n\n".join(parts)
+
+
+def render_body(body: str) -> SafeString:
+    """A small, safe text format: '## ' headings, '- ' lists, blank lines between paragraphs."""
+    html: list[str] = []
+    for block in body.replace("\r\n", "\n").split("\n\n"):
+        lines = [line for line in block.strip().split("\n") if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("## "):
+            html.append(f'<h2 class="utrecht-heading-2">{escape(lines[0][3:])}</h2>')
+            lines = lines[1:]
+            if not lines:
+                continue
+        if all(line.startswith("- ") for line in lines):
+            items = "".join(f"<li>{escape(line[2:])}</li>" for line in lines)
+            html.append(f'<ul class="utrecht-unordered-list">{items}</ul>')
+        else:
+            html.append(f'<p class="utrecht-paragraph">{"<br>".join(escape(x) for x in lines)}</p>')
+    return mark_safe("\n".join(html))  # noqa: S308 - every piece is escaped above
+
+
+def html_document(product: KnowledgeProduct) -> str:
+    return render_to_string(
+        "learning/knowledge_product_print.html",
+        {
+            "product": product,
+            "session": product.session,
+            "edition": product.session.edition,
+            "content": render_body(product.body),
+        },
+    )
+
+
+def pdf_for(product: KnowledgeProduct) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html_document(product)).write_pdf()
+
+
+def _publish_item() -> Any | None:
+    try:
+        module = importlib.import_module("brug.knowledge.services")
+    except ImportError:
+        return None
+    return getattr(module, "publish_item", None)
+
+
+def _known_themes(theme: str) -> list[str]:
+    # Only themes of the knowledge base's taxonomy; a free-text edition theme is left out.
+    try:
+        taxonomy = importlib.import_module("brug.knowledge.taxonomy")
+    except ImportError:
+        return []
+    keys, _unknown = taxonomy.resolve([theme], taxonomy.themes())
+    return list(keys)
+
+
+@transaction.atomic
+def save_draft(
+    *, membership: Membership, session: Session, title: str, body: str, visibility: str
+) -> KnowledgeProduct:
+    product, _ = KnowledgeProduct.objects.update_or_create(
+        session=session, defaults={"title": title, "body": body, "visibility": visibility}
+    )
+    record(
+        action="learning.knowledge_draft_saved", obj=product, membership=membership, fields=["title", "body"]
+    )
+    return product
+
+
+def publish(*, membership: Membership, product: KnowledgeProduct) -> bool:
+    """Publish into the knowledge base; returns False when that part is not available yet."""
+    publish_item = _publish_item()
+    pdf = pdf_for(product)
+    with transaction.atomic():
+        if publish_item is not None:
+            item = publish_item(
+                membership=membership,
+                kind="kennisproduct",
+                title=product.title,
+                body=product.body,
+                themes=_known_themes(product.session.edition.theme),
+                visibility=product.visibility,
+                source_label=f"Leernetwerk {product.session.edition.title}, bijeenkomst {product.session.number}",
+                edition_id=product.session.edition_id,
+                pdf=pdf,
+            )
+            product.knowledge_item_id = item.pk
+        product.published_at = timezone.now()
+        product.save(update_fields=["knowledge_item_id", "published_at"])
+        record(action="learning.knowledge_published", obj=product, membership=membership)
+    return publish_item is not None

@@ -1,0 +1,77 @@
+"""The public registration and the intake with every registered municipality."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from brug.core.audit import record
+from brug.core.models import Membership
+from brug.municipalities.models import Municipality
+
+from ..models import Edition, Intake, Registration, RegistrationPerson
+from . import mails
+
+
+class RegistrationError(ValueError):
+    pass
+
+
+def register(
+    *,
+    edition: Edition,
+    municipality: Municipality,
+    learning_question: str,
+    own_cases: str,
+    people: list[dict[str, str]],
+    wants_maatwerk: bool = False,
+    consent: bool,
+) -> Registration:
+    """Register a municipality's duo for an open edition and send both a confirmation."""
+    if not edition.is_open:
+        raise RegistrationError("De aanmeldtermijn voor deze editie is voorbij.")
+    if not consent:
+        raise RegistrationError("Geef toestemming voor de privacyverklaring om u aan te melden.")
+    if len(people) != 2:
+        raise RegistrationError("U meldt zich aan als duo: vul de gegevens van twee personen in.")
+    if municipality.fictional:
+        raise RegistrationError("Kies een gemeente uit de lijst.")
+    try:
+        with transaction.atomic():
+            if Registration.objects.filter(edition=edition, municipality=municipality).exists():
+                raise IntegrityError
+            registration = Registration.objects.create(
+                edition=edition,
+                municipality=municipality,
+                learning_question=learning_question,
+                own_cases=own_cases,
+                wants_maatwerk=wants_maatwerk,
+                consent_at=timezone.now(),
+            )
+            for person in people:
+                RegistrationPerson.objects.create(registration=registration, **person)
+            record(
+                action="learning.registered",
+                obj=registration,
+                organisation=edition.organisation,
+                actor_label="openbare aanmelding",
+                fields=["municipality", "learning_question", "own_cases", "people"],
+            )
+    except IntegrityError:
+        raise RegistrationError(f"Gemeente {municipality} is al aangemeld voor deze editie.") from None
+    mails.confirmation(registration)
+    return registration
+
+
+@transaction.atomic
+def save_intake(*, membership: Membership, registration: Registration, fields: dict[str, Any]) -> Intake:
+    intake, _ = Intake.objects.get_or_create(
+        registration=registration, defaults={"scheduled_at": fields.get("scheduled_at") or timezone.now()}
+    )
+    for name, value in fields.items():
+        setattr(intake, name, value)
+    intake.save()
+    record(action="learning.intake_saved", obj=intake, membership=membership, fields=fields.keys())
+    return intake

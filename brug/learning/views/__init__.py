@@ -1,0 +1,1 @@
+"""Thin views. Facilitator pages: leernetwerk/edities/…; participant pages: leernetwerk/deelname/…"""

@@ -1,0 +1,258 @@
+"""Facilitator: editions, registrations, intakes, selection and pairs."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from brug.core.access import FACILITATORS, org_view
+
+from .. import selectors
+from ..forms import EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
+from ..models import Pair, Status
+from ..services import editions as edition_services
+from ..services import pairs as pair_services
+from ..services import selection as selection_services
+from ..services.registrations import save_intake
+from . import participant
+
+
+def crumbs(request: HttpRequest, edition: object | None = None, *extra: tuple[str, str | None]) -> list:
+    slug = request.membership.organisation.slug  # type: ignore[attr-defined]
+    items: list = [("Leernetwerk", reverse("learning:index", kwargs={"org_slug": slug}))]
+    if edition is not None:
+        items.append(
+            (str(edition), reverse("learning:edition", kwargs={"org_slug": slug, "edition_id": edition.pk}))
+        )  # type: ignore[attr-defined]
+    return [*items, *extra]
+
+
+@org_view()
+def index(request: HttpRequest, org_slug: str) -> HttpResponse:
+    # Why one entry point: the menu item is the same for a municipality and a partner.
+    membership = request.membership  # type: ignore[attr-defined]
+    if membership.organisation.is_municipality:
+        return participant.home(request)
+    if membership.role not in FACILITATORS:
+        raise PermissionDenied
+    editions = selectors.editions_for(membership=membership).prefetch_related("sessions", "registrations")
+    return render(
+        request, "learning/editions.html", {"editions": editions, "breadcrumbs": [("Leernetwerk", None)]}
+    )
+
+
+def _session_rows(formset: SessionFormSet) -> list[dict]:  # type: ignore[valid-type]
+    return [f.cleaned_data for f in formset.forms if f.cleaned_data]
+
+
+@org_view(roles=FACILITATORS)
+def edition_form(request: HttpRequest, org_slug: str, edition_id: int | None = None) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    edition = selectors.edition_for(membership=membership, pk=edition_id) if edition_id else None
+    initial = [
+        {
+            "date": s.date,
+            "start_time": s.start_time,
+            "end_time": s.end_time,
+            "place": s.place,
+            "agenda": s.agenda,
+        }
+        for s in (edition.sessions.all() if edition else [])
+    ]
+    form = EditionForm(request.POST or None, instance=edition, organisation=membership.organisation)
+    formset = SessionFormSet(request.POST or None, initial=initial or None, prefix="sessies")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "partners"}
+        try:
+            edition = edition_services.save_edition(
+                membership=membership,
+                fields=fields,
+                sessions=_session_rows(formset),
+                partners=list(form.cleaned_data["partners"]),
+                edition=edition,
+            )
+        except edition_services.EditionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "De editie is opgeslagen.")
+            return redirect("learning:edition", org_slug=org_slug, edition_id=edition.pk)
+    title = "Editie bewerken" if edition else "Nieuwe editie"
+    return render(
+        request,
+        "learning/edition_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "edition": edition,
+            "title": title,
+            "breadcrumbs": crumbs(request, edition, (title, None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS)
+def edition(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    ed = selectors.edition_for(membership=request.membership, pk=edition_id)  # type: ignore[attr-defined]
+    counts = {s: ed.registrations.filter(status=s).count() for s in Status.values}
+    return render(
+        request,
+        "learning/edition.html",
+        {
+            "edition": ed,
+            "counts": counts,
+            "total": sum(counts.values()),
+            "call_url": request.build_absolute_uri(reverse("learning:call", kwargs={"slug": ed.slug})),
+            "breadcrumbs": crumbs(request, None, (str(ed), None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS)
+@require_POST
+def publish(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    ed = selectors.edition_for(membership=request.membership, pk=edition_id)  # type: ignore[attr-defined]
+    edition_services.set_published(membership=request.membership, edition=ed, published=not ed.published)  # type: ignore[attr-defined]
+    messages.success(request, "De oproep staat online." if ed.published else "De oproep is offline gehaald.")
+    return redirect("learning:edition", org_slug=org_slug, edition_id=ed.pk)
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def registrations(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    filters = FilterForm(request.GET or None)
+    rows = selectors.registrations_for(membership=membership, edition=ed)
+    cleaned = filters.cleaned_data if filters.is_valid() else {}
+    listed = selectors.filter_registrations(rows, **{k: v for k, v in cleaned.items() if v})
+    return render(
+        request,
+        "learning/registrations.html",
+        {
+            "edition": ed,
+            "rows": listed,
+            "filters": filters,
+            "breadcrumbs": crumbs(request, ed, ("Aanmeldingen", None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def registration(request: HttpRequest, org_slug: str, edition_id: int, registration_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    reg = selectors.registration_for(membership=membership, edition=ed, pk=registration_id)
+    intake = getattr(reg, "intake", None)
+    form = IntakeForm(request.POST or None, instance=intake)
+    if request.method == "POST" and form.is_valid():
+        save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
+        messages.success(request, f"Intake met {reg.municipality} opgeslagen.")
+        return redirect("learning:registrations", org_slug=org_slug, edition_id=ed.pk)
+    return render(
+        request,
+        "learning/registration.html",
+        {
+            "edition": ed,
+            "registration": reg,
+            "form": form,
+            "breadcrumbs": crumbs(
+                request,
+                ed,
+                ("Aanmeldingen", reverse("learning:registrations", args=[org_slug, ed.pk])),
+                (str(reg), None),
+            ),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action == "apply":
+            result = selection_services.apply_selection(membership=membership, edition=ed)
+            messages.success(
+                request,
+                f"Selectie vastgelegd: {result['selected']} gemeenten doen mee, {result['waiting']} op de wachtlijst. "
+                f"{result['mailed']} duo's kregen een besluitmail.",
+            )
+        else:
+            reg = selectors.registration_for(
+                membership=membership, edition=ed, pk=int(request.POST.get("registration", 0) or 0)
+            )
+            forced = {"include": True, "exclude": False}.get(action)
+            selection_services.set_override(membership=membership, registration=reg, forced=forced)
+        return redirect("learning:selection", org_slug=org_slug, edition_id=ed.pk)
+    proposal = selection_services.proposal_for(ed)
+    by_id = {r.pk: r for r in selectors.registrations_for(membership=membership, edition=ed)}
+    return render(
+        request,
+        "learning/selection.html",
+        {
+            "edition": ed,
+            "proposal": proposal,
+            "selected": [by_id[i] for i in proposal.selected],
+            "waiting": [by_id[i] for i in proposal.waiting],
+            "excluded": [by_id[i] for i in proposal.excluded],
+            "breadcrumbs": crumbs(request, ed, ("Selectie", None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    left = []
+    if request.method == "POST" and request.POST.get("action") == "propose":
+        _, left = pair_services.propose_and_store(membership=membership, edition=ed)
+        messages.success(request, "Nieuwe koppels voorgesteld.")
+    candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
+        status=Status.REJECTED
+    )
+    rows = [
+        (
+            pair,
+            PairForm(
+                initial={"first": pair.first, "second": pair.second, "scheduled_at": pair.scheduled_at},
+                registrations=candidates,
+                prefix=f"p{pair.pk}",
+            ),
+        )
+        for pair in ed.pairs.select_related("first__municipality", "second__municipality")
+    ]
+    return render(
+        request,
+        "learning/pairs.html",
+        {
+            "edition": ed,
+            "rows": rows,
+            "left": left,
+            "breadcrumbs": crumbs(request, ed, ("Startgesprekken in koppels", None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+@require_POST
+def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    pair = get_object_or_404(Pair.objects.filter(edition=ed), pk=pair_id)
+    candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
+        status=Status.REJECTED
+    )
+    form = PairForm(request.POST, registrations=candidates, prefix=f"p{pair.pk}")
+    if form.is_valid():
+        pair_services.update_pair(membership=membership, pair=pair, **form.cleaned_data)
+        messages.success(request, "Koppel opgeslagen.")
+    else:
+        messages.error(
+            request, "Koppel niet opgeslagen: " + " ".join(e for errs in form.errors.values() for e in errs)
+        )
+    return redirect("learning:pairs", org_slug=org_slug, edition_id=ed.pk)

@@ -1,0 +1,278 @@
+"""Facilitator: sessions, knowledge products, assignments, maatwerk, calendar files and downloads."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from brug.core.access import FACILITATORS, org_view
+
+from .. import selectors
+from ..forms import AssignmentForm, EntryForm, KnowledgeForm, MaatwerkForm, SessionForm, WorkSessionForm
+from ..models import (
+    Intake,
+    KnowledgeProduct,
+    MaatwerkApplication,
+    Pair,
+    RegistrationPerson,
+    Status,
+    WorkSession,
+)
+from ..services import assignments as assignment_services
+from ..services import calendar
+from ..services import knowledge as knowledge_services
+from ..services import maatwerk as maatwerk_services
+from ..services import sessions as session_services
+from .editions import crumbs
+
+
+def ics_response(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
+    return response
+
+
+def file_response(stored: object) -> FileResponse:
+    return FileResponse(
+        stored.file.open("rb"),  # type: ignore[attr-defined]
+        as_attachment=True,
+        filename=stored.original_name,  # type: ignore[attr-defined]
+        content_type=stored.content_type,  # type: ignore[attr-defined]
+    )
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    sess = selectors.session_for(membership=membership, edition=ed, pk=session_id)
+    form = SessionForm(initial={"agenda": sess.agenda, "notes": sess.notes})
+    entry_form = EntryForm()
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "notes":
+        form = SessionForm(request.POST)
+        if form.is_valid():
+            session_services.save_session(membership=membership, session=sess, **form.cleaned_data)
+            messages.success(request, "Agenda en verslag opgeslagen.")
+            return redirect(request.path)
+    elif action == "entry":
+        entry_form = EntryForm(request.POST)
+        if entry_form.is_valid():
+            session_services.add_entry(membership=membership, session=sess, **entry_form.cleaned_data)
+            messages.success(request, "Toegevoegd.")
+            return redirect(request.path)
+    elif action == "attendance":
+        present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
+        session_services.record_attendance(membership=membership, session=sess, present_ids=present)
+        messages.success(request, "Aanwezigheid opgeslagen.")
+        return redirect(request.path)
+    people = RegistrationPerson.objects.filter(
+        registration__edition=ed, registration__status=Status.SELECTED
+    ).select_related("registration__municipality")
+    present_ids = set(sess.attendance.filter(present=True).values_list("person_id", flat=True))
+    return render(
+        request,
+        "learning/session.html",
+        {
+            "edition": ed,
+            "session": sess,
+            "form": form,
+            "entry_form": entry_form,
+            "people": people,
+            "present_ids": present_ids,
+            "entries": sess.entries.all(),
+            "breadcrumbs": crumbs(request, ed, (f"Bijeenkomst {sess.number}", None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS)
+def knowledge_product(request: HttpRequest, org_slug: str, edition_id: int, session_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    sess = selectors.session_for(membership=membership, edition=ed, pk=session_id)
+    product = KnowledgeProduct.objects.filter(session=sess).first()
+    initial = {
+        "title": f"Infoblad bijeenkomst {sess.number}: {ed.theme}",
+        "body": knowledge_services.draft_body(sess),
+        "visibility": KnowledgeProduct.Visibility.NETWORK,
+    }
+    form = KnowledgeForm(request.POST or None, instance=product, initial=None if product else initial)
+    if request.method == "POST" and form.is_valid():
+        product = knowledge_services.save_draft(membership=membership, session=sess, **form.cleaned_data)
+        if request.POST.get("action") == "publish":
+            try:
+                in_base = knowledge_services.publish(membership=membership, product=product)
+            except ValidationError as exc:
+                messages.error(request, "Niet gepubliceerd: " + " ".join(exc.messages))
+                return redirect(request.path)
+            messages.success(
+                request,
+                "Gepubliceerd in de kennisbank, met pdf-infoblad."
+                if in_base
+                else "Gepubliceerd voor het netwerk (de kennisbank is nog niet beschikbaar).",
+            )
+        else:
+            messages.success(request, "Concept opgeslagen.")
+        return redirect(request.path)
+    return render(
+        request,
+        "learning/knowledge_form.html",
+        {
+            "edition": ed,
+            "session": sess,
+            "form": form,
+            "product": product,
+            "preview": knowledge_services.render_body(product.body) if product else None,
+            "breadcrumbs": crumbs(request, ed, (f"Kennisproduct bijeenkomst {sess.number}", None)),
+        },
+    )
+
+
+@org_view()
+def knowledge_pdf(request: HttpRequest, org_slug: str, edition_id: int, session_id: int) -> HttpResponse:
+    # Why one view for both: the facilitator previews, a participant of the edition downloads.
+    membership = request.membership  # type: ignore[attr-defined]
+    if membership.organisation.is_municipality:
+        ed = selectors.participation_for(membership=membership, edition_pk=edition_id).edition
+    else:
+        ed = selectors.edition_for(membership=membership, pk=edition_id)
+    product = get_object_or_404(KnowledgeProduct.objects.filter(session__edition=ed), session_id=session_id)
+    if membership.organisation.is_municipality and product.published_at is None:
+        return HttpResponse(status=404)
+    response = HttpResponse(knowledge_services.pdf_for(product), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="infoblad-bijeenkomst-{product.session.number}.pdf"'
+    )
+    return response
+
+
+@org_view(roles=FACILITATORS)
+def assignments(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    form = AssignmentForm(request.POST or None, edition=ed)
+    if request.method == "POST" and form.is_valid():
+        assignment_services.create_assignment(membership=membership, edition=ed, **form.cleaned_data)
+        messages.success(request, "Opdracht toegevoegd.")
+        return redirect(request.path)
+    participants = list(ed.registrations.filter(status=Status.SELECTED).select_related("municipality"))
+    rows = []
+    for assignment in ed.assignments.prefetch_related("submissions__files"):
+        done = {s.registration_id: s for s in assignment.submissions.all()}
+        rows.append((assignment, [(r, done.get(r.pk)) for r in participants]))
+    return render(
+        request,
+        "learning/assignments.html",
+        {"edition": ed, "form": form, "rows": rows, "breadcrumbs": crumbs(request, ed, ("Opdrachten", None))},
+    )
+
+
+@org_view(roles=FACILITATORS)
+def submission_file(request: HttpRequest, org_slug: str, edition_id: int, file_id: int) -> FileResponse:
+    ed = selectors.edition_for(membership=request.membership, pk=edition_id)  # type: ignore[attr-defined]
+    return file_response(selectors.file_for_facilitator(edition=ed, pk=file_id))
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def maatwerk(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    if request.method == "POST":
+        reg = selectors.registration_for(
+            membership=membership, edition=ed, pk=int(request.POST.get("registration", 0) or 0)
+        )
+        app = maatwerk_services.save_application(membership=membership, registration=reg, fields={})
+        return redirect(
+            "learning:maatwerk_detail", org_slug=org_slug, edition_id=ed.pk, application_id=app.pk
+        )
+    applications = MaatwerkApplication.objects.filter(registration__edition=ed).select_related(
+        "registration__municipality"
+    )
+    interested = ed.registrations.filter(wants_maatwerk=True, maatwerk__isnull=True).select_related(
+        "municipality"
+    )
+    return render(
+        request,
+        "learning/maatwerk.html",
+        {
+            "edition": ed,
+            "applications": applications,
+            "interested": interested,
+            "breadcrumbs": crumbs(request, ed, ("Maatwerk", None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def maatwerk_detail(
+    request: HttpRequest, org_slug: str, edition_id: int, application_id: int
+) -> HttpResponse:
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    app = selectors.maatwerk_for(edition=ed, pk=application_id)
+    form = MaatwerkForm(instance=app)
+    work_form = WorkSessionForm()
+    action = request.POST.get("action") if request.method == "POST" else None
+    try:
+        if action == "intake":
+            form = MaatwerkForm(request.POST, instance=app)
+            if form.is_valid():
+                maatwerk_services.save_application(
+                    membership=membership, registration=app.registration, fields=form.cleaned_data
+                )
+                messages.success(request, "Intake maatwerk opgeslagen.")
+                return redirect(request.path)
+        elif action in ("select", "deselect"):
+            maatwerk_services.set_selected(
+                membership=membership, application=app, selected=action == "select"
+            )
+            return redirect(request.path)
+        elif action == "work_session":
+            work_form = WorkSessionForm(request.POST)
+            if work_form.is_valid():
+                maatwerk_services.add_work_session(
+                    membership=membership, application=app, fields=work_form.cleaned_data
+                )
+                messages.success(request, "Werksessie gepland.")
+                return redirect(request.path)
+    except maatwerk_services.MaatwerkError as exc:
+        messages.error(request, str(exc))
+        return redirect(request.path)
+    return render(
+        request,
+        "learning/maatwerk_detail.html",
+        {
+            "edition": ed,
+            "application": app,
+            "form": form,
+            "work_form": work_form,
+            "breadcrumbs": crumbs(
+                request,
+                ed,
+                ("Maatwerk", reverse("learning:maatwerk", args=[org_slug, ed.pk])),
+                (str(app.registration), None),
+            ),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS)
+def facilitator_ics(request: HttpRequest, org_slug: str, edition_id: int, kind: str, pk: int) -> HttpResponse:
+    ed = selectors.edition_for(membership=request.membership, pk=edition_id)  # type: ignore[attr-defined]
+    if kind == "bijeenkomst":
+        return ics_response(calendar.session_ics(get_object_or_404(ed.sessions, pk=pk)), f"bijeenkomst-{pk}")
+    if kind == "intake":
+        return ics_response(
+            calendar.intake_ics(get_object_or_404(Intake, registration__edition=ed, pk=pk)), f"intake-{pk}"
+        )
+    if kind == "startgesprek":
+        pair = get_object_or_404(Pair, edition=ed, pk=pk, scheduled_at__isnull=False)
+        return ics_response(calendar.pair_ics(pair), f"startgesprek-{pk}")
+    if kind == "werksessie":
+        ws = get_object_or_404(WorkSession, application__registration__edition=ed, pk=pk)
+        return ics_response(calendar.work_session_ics(ws), f"werksessie-{pk}")
+    return HttpResponse(status=404)
