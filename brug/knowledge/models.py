@@ -8,6 +8,8 @@ docs/algorithms/kennisbank-zoeken.md.
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -84,7 +86,16 @@ class KnowledgeItem(models.Model):
         return reverse("knowledge:detail", kwargs={"org_slug": org_slug, "pk": self.pk})
 
 
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
 class IndexVersion(models.Model):
-    """One row: a counter bumped by every write, so each process knows when its matrix is stale."""
+    """One row: a counter bumped by every write, so each process knows when its matrix is stale.
+
+    `token` is new whenever the row is created, so a process notices a wiped or rolled-back
+    database even if the counter happens to reach the same number again.
+    """
 
     value = models.BigIntegerField(default=0)
+    token = models.CharField(max_length=32, default=new_token)

@@ -1,0 +1,293 @@
+"""Every read of the knowledge base. Visibility is decided in one place: `visible_items`.
+
+Who sees what:
+- "publiek": everyone, also without logging in.
+- "netwerk" (leernetwerk): every logged-in user with a membership in a municipality or a partner
+  organisation. Brug does not track which organisations take part in which edition here: all
+  municipalities and partners on the platform together are "the network".
+- "organisatie": members of the owning organisation only. On an organisation page (a membership
+  is given) only the items of *that* organisation, so pages never mix two tenants.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from brug.core.models import Membership, Organisation, OrganisationKind
+
+from . import index
+from .models import KnowledgeItem, Visibility
+from .text import MAX_QUERY_LENGTH, query_terms, stem
+
+NETWORK_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.PARTNER)
+HEAVY_COLUMNS = ("embedding", "pdf", "title_stems", "body_stems", "search_vector", "tag_index")
+CANDIDATES = 100  # per ranking, before fusion
+RRF_K = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
+MIN_SIMILARITY = 0.20  # below this cosine a "meaning" match is mostly noise (USE, query vs title+body)
+SIMILAR_ORG_MIN = 0.30
+
+
+@dataclass(frozen=True)
+class Scope:
+    network: bool
+    own_org_ids: tuple[int, ...]
+
+
+def scope_for(*, user: Any = None, membership: Membership | None = None) -> Scope:
+    if membership is not None:
+        user = membership.user
+        own: tuple[int, ...] = (membership.organisation_id,)
+    elif user is not None and user.is_authenticated:
+        own = tuple(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+    else:
+        return Scope(network=False, own_org_ids=())
+    network = Membership.objects.filter(user=user, organisation__kind__in=NETWORK_KINDS).exists()
+    return Scope(network=network, own_org_ids=own)
+
+
+def _visibility_q(scope: Scope) -> Q:
+    condition = Q(visibility=Visibility.PUBLIC)
+    if scope.network:
+        condition |= Q(visibility=Visibility.NETWORK)
+    if scope.own_org_ids:
+        condition |= Q(visibility=Visibility.ORGANISATION, organisation_id__in=scope.own_org_ids)
+    return condition
+
+
+def visible_items(*, user: Any = None, membership: Membership | None = None) -> QuerySet[KnowledgeItem]:
+    """The items this user (or this membership's user, on its organisation's pages) may see."""
+    return _visible(scope_for(user=user, membership=membership))
+
+
+def _visible(scope: Scope) -> QuerySet[KnowledgeItem]:
+    return (
+        KnowledgeItem.objects.filter(_visibility_q(scope))
+        .select_related("organisation")
+        .defer(*HEAVY_COLUMNS)
+    )
+
+
+def own_items(*, membership: Membership) -> QuerySet[KnowledgeItem]:
+    """Items the membership's organisation owns: the only ones it may edit."""
+    return KnowledgeItem.objects.filter(organisation=membership.organisation).defer(*HEAVY_COLUMNS)
+
+
+def public_items() -> QuerySet[KnowledgeItem]:
+    return visible_items(user=None)
+
+
+def filtered(
+    qs: QuerySet[KnowledgeItem], *, kind: str = "", theme: str = "", line: str = ""
+) -> QuerySet[KnowledgeItem]:
+    if kind:
+        qs = qs.filter(kind=kind)
+    if theme:
+        qs = qs.filter(tag_index__contains=f" t:{theme} ")
+    if line:
+        qs = qs.filter(tag_index__contains=f" l:{line} ")
+    return qs
+
+
+# ---- full text ---------------------------------------------------------------------------------
+
+
+def fulltext_ids(qs: QuerySet[KnowledgeItem], query: str, *, limit: int = CANDIDATES) -> list[int]:
+    """Ids ranked by Dutch full-text match: any query word (in any form) counts, title above body."""
+    terms = query_terms(query[:MAX_QUERY_LENGTH])
+    if not terms:
+        return []
+    if connection.vendor == "postgresql":
+        return _fulltext_postgres(qs, terms, limit)
+    return _fulltext_stems(qs, terms, limit)
+
+
+def _fulltext_postgres(qs: QuerySet[KnowledgeItem], terms: list[str], limit: int) -> list[int]:
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+
+    search_query = functools.reduce(
+        lambda a, b: a | b, [SearchQuery(t, config="dutch", search_type="plain") for t in terms]
+    )
+    return list(
+        qs.filter(search_vector=search_query)
+        .annotate(rank=SearchRank("search_vector", search_query))
+        .order_by("-rank", "-id")
+        .values_list("id", flat=True)[:limit]
+    )
+
+
+def _fulltext_stems(qs: QuerySet[KnowledgeItem], terms: list[str], limit: int) -> list[int]:
+    # SQLite: the same idea as ts_rank with weights A (title, 1.0) and B (body, 0.4) on dutch_porter stems.
+    query_stems = list(dict.fromkeys(f" {stem(t)} " for t in terms))
+    condition = Q()
+    for s in query_stems:
+        condition |= Q(title_stems__contains=s) | Q(body_stems__contains=s)
+    scored = []
+    for pk, title, body in qs.filter(condition).values_list("id", "title_stems", "body_stems")[:5000]:
+        length = max(len(body.split()), 1)
+        score = sum(
+            (1.0 if s in title else 0.0) + 0.4 * min(body.count(s), 5) / (1 + np.log(length))
+            for s in query_stems
+        )
+        scored.append((score, pk))
+    scored.sort(key=lambda x: (-x[0], -x[1]))
+    return [pk for _, pk in scored[:limit]]
+
+
+# ---- meaning -----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)
+def query_vector(query: str) -> np.ndarray:
+    from brug.text.embeddings import embed
+
+    return embed([query[:MAX_QUERY_LENGTH]])[0]
+
+
+def semantic_ranking(vector: np.ndarray, scope: Scope, *, limit: int = CANDIDATES) -> list[tuple[int, float]]:
+    """(id, cosine) of the visible items closest in meaning, best first, above MIN_SIMILARITY."""
+    matrix = index.get_matrix()
+    if not len(matrix.ids):
+        return []
+    sims = matrix.vectors @ vector.astype(np.float32)
+    sims[~matrix.visible_mask(network=scope.network, own_org_ids=list(scope.own_org_ids))] = -1.0
+    take = min(limit, len(sims))
+    top = np.argpartition(-sims, take - 1)[:take]
+    top = top[np.argsort(-sims[top])]
+    return [(int(matrix.ids[i]), float(sims[i])) for i in top if sims[i] >= MIN_SIMILARITY]
+
+
+# ---- combined ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    item: KnowledgeItem
+    score: float
+    word_rank: int | None
+    meaning_rank: int | None
+    similarity: float | None
+
+
+def fuse(rankings: list[list[int]], *, k: int = RRF_K) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion: score(d) = sum over rankings of 1 / (k + rank of d), rank from 1."""
+    scores: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, pk in enumerate(ranking, start=1):
+            scores[pk] = scores.get(pk, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda x: (-x[1], -x[0]))
+
+
+def search(
+    *,
+    query: str,
+    user: Any = None,
+    membership: Membership | None = None,
+    kind: str = "",
+    theme: str = "",
+    line: str = "",
+    limit: int = 20,
+) -> list[Hit]:
+    """Words (Dutch stemming) and meaning (embeddings), fused into one ranked, visible list."""
+    scope = scope_for(user=user, membership=membership)
+    base = filtered(_visible(scope), kind=kind, theme=theme, line=line)
+    words = fulltext_ids(base, query)
+    meaning = semantic_ranking(query_vector(query[:MAX_QUERY_LENGTH]), scope)
+    similarity = dict(meaning)
+    meaning_ids = [pk for pk, _ in meaning]
+    if kind or theme or line:  # the matrix knows visibility only; filters are checked in the database
+        allowed = set(base.filter(pk__in=meaning_ids).values_list("id", flat=True))
+        meaning_ids = [pk for pk in meaning_ids if pk in allowed]
+    fused = fuse([words, meaning_ids])[:limit]
+    # Fetch through the visibility filter again: the database has the last word.
+    items = base.in_bulk([pk for pk, _ in fused])
+    word_rank = {pk: r for r, pk in enumerate(words, start=1)}
+    meaning_rank = {pk: r for r, pk in enumerate(meaning_ids, start=1)}
+    return [
+        Hit(items[pk], score, word_rank.get(pk), meaning_rank.get(pk), similarity.get(pk))
+        for pk, score in fused
+        if pk in items
+    ]
+
+
+# ---- municipalities working on the same question -----------------------------------------------
+
+
+@dataclass
+class SimilarOrganisation:
+    organisation: Organisation
+    item: KnowledgeItem
+    similarity: float
+    shared_themes: list[str]
+
+
+def item_vector(item: KnowledgeItem) -> np.ndarray | None:
+    blob = KnowledgeItem.objects.filter(pk=item.pk).values_list("embedding", flat=True).first()
+    return np.frombuffer(bytes(blob), dtype=np.float32) if blob else None
+
+
+def organisation_vector(organisation: Organisation) -> np.ndarray | None:
+    """The mean meaning of an organisation's own items (its 'questions'), normalised."""
+    blobs = KnowledgeItem.objects.filter(organisation=organisation, embedding__isnull=False).values_list(
+        "embedding", flat=True
+    )[:200]
+    vectors = [np.frombuffer(bytes(b), dtype=np.float32) for b in blobs]
+    if not vectors:
+        return None
+    mean = np.mean(vectors, axis=0)
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm else None
+
+
+def similar_municipalities(
+    *,
+    vector: np.ndarray | None,
+    membership: Membership | None = None,
+    user: Any = None,
+    exclude_item_id: int | None = None,
+    themes: list[str] | None = None,
+    limit: int = 5,
+) -> list[SimilarOrganisation]:
+    """Other municipalities whose visible items are closest in meaning, with the closest item as subject."""
+    if vector is None:
+        return []
+    scope = scope_for(user=user, membership=membership)
+    matrix = index.get_matrix()
+    if not len(matrix.ids):
+        return []
+    municipality_ids = list(
+        Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).values_list("id", flat=True)
+    )
+    mask = matrix.visible_mask(network=scope.network, own_org_ids=list(scope.own_org_ids))
+    mask &= np.isin(matrix.org_ids, np.asarray(municipality_ids, dtype=np.int64))
+    if membership is not None:
+        mask &= matrix.org_ids != membership.organisation_id
+    if exclude_item_id is not None:
+        mask &= matrix.ids != exclude_item_id
+    sims = np.where(mask, matrix.vectors @ vector.astype(np.float32), -1.0)
+    best: dict[int, tuple[int, float]] = {}
+    for i in np.argsort(-sims)[:500]:
+        if sims[i] < SIMILAR_ORG_MIN or len(best) >= limit:
+            break
+        best.setdefault(int(matrix.org_ids[i]), (int(matrix.ids[i]), float(sims[i])))
+    items = _visible(scope).in_bulk([pk for pk, _ in best.values()])
+    wanted = set(themes or [])
+    return [
+        SimilarOrganisation(
+            items[pk].organisation,
+            items[pk],
+            sim,
+            [t for t in items[pk].themes if t in wanted] if wanted else list(items[pk].themes),
+        )
+        for pk, sim in best.values()
+        if pk in items
+    ]
+
+
+def latest_items(*, membership: Membership, limit: int = 5) -> list[KnowledgeItem]:
+    return list(visible_items(membership=membership)[:limit])
