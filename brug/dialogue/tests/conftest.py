@@ -27,7 +27,9 @@ SEEDS = [
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache() -> None:
+def _fast_and_clean(settings: Any) -> None:
+    # Autouse runs before `tenancy`: its five accounts need no real password hashing here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()  # rate-limit counters must not leak between tests
 
 
