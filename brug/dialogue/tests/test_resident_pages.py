@@ -154,8 +154,8 @@ def test_html_and_scripts_in_a_statement_are_shown_as_text(tenancy: Any, client_
     statement = Statement.objects.get(text=evil)
     pages = [
         Client().get("/d/windmolens/").content.decode(),
-        client_for(tenancy.officer).get(f"/o/gouda/dialogen/windmolens/").content.decode(),
-        client_for(tenancy.officer).get(f"/o/gouda/dialogen/windmolens/moderatie/").content.decode(),
+        client_for(tenancy.officer).get("/o/gouda/dialogen/windmolens/").content.decode(),
+        client_for(tenancy.officer).get("/o/gouda/dialogen/windmolens/moderatie/").content.decode(),
     ]
     for body in pages:
         assert '<script>alert("x")</script>' not in body
