@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 Hits = dict[int, list[int]]
 Span = tuple[int, int]
-# Compiled node: ("a", atom) | ("p", atoms) | ("&", kids) | ("|", kids) | ("!", kid) | ("n", l, r, d)
+# Compiled node: ("a", atom) | ("p", atoms, atomset) | ("&", kids) | ("|", simple atoms, other kids,
+# needed atoms) | ("!", kid) | ("n", left, right, distance, left needs, right needs)
 Compiled = tuple
 
 _CACHE_LIMIT = 500_000
@@ -71,6 +72,8 @@ class Matcher:
         return atom
 
     def _compile(self, node: Node, positive: set[int], negated: bool) -> Compiled:
+        # Compiled forms carry precomputed atom sets so that evaluation can reject a node with
+        # one C-level set operation before walking its children or looking at positions.
         if isinstance(node, Term):
             atom = self._atom(node)
             if not negated:
@@ -80,16 +83,20 @@ class Matcher:
             atoms = tuple(self._atom(t) for t in node.terms)
             if not negated:
                 positive.update(atoms)
-            return ("p", atoms)
+            return ("p", atoms, frozenset(atoms))
         if isinstance(node, Not):
             return ("!", self._compile(node.child, positive, not negated))
         if isinstance(node, And):
             return ("&", tuple(self._compile(c, positive, negated) for c in node.children))
         if isinstance(node, Or):
-            return ("|", tuple(self._compile(c, positive, negated) for c in node.children))
+            kids = [self._compile(c, positive, negated) for c in node.children]
+            simple = frozenset(k[1] for k in kids if k[0] == "a")
+            rest = tuple(k for k in kids if k[0] != "a")
+            return ("|", simple, rest, simple.union(*(_need(k) for k in rest)))
         assert isinstance(node, Near)
         left = self._compile(node.left, positive, negated)
-        return ("n", left, self._compile(node.right, positive, negated), node.distance)
+        right = self._compile(node.right, positive, negated)
+        return ("n", left, right, node.distance, _need(left), _need(right))
 
     # -------------------------------------------------------------- matching
     def _atoms_of(self, token: str) -> tuple[int, ...]:
@@ -145,8 +152,14 @@ def _evidence(node: Compiled, hits: Hits) -> set[int]:
     op = node[0]
     if op == "a":
         return set(hits.get(node[1], ()))
-    if op in ("&", "|"):
-        found: set[int] = set()
+    if op == "|":
+        found: set[int] = {p for a in node[1] & hits.keys() for p in hits[a]}
+        for child in node[2]:
+            if _eval(child, hits):
+                found |= _evidence(child, hits)
+        return found
+    if op == "&":
+        found = set()
         for child in node[1]:
             if child[0] != "!" and _eval(child, hits):
                 found |= _evidence(child, hits)
@@ -155,28 +168,52 @@ def _evidence(node: Compiled, hits: Hits) -> set[int]:
         return set()
     if op == "n":
         # Only the two matched ends, not every word between them.
-        _, left_node, right_node, distance = node
-        found = set()
+        left_node, right_node, distance = node[1], node[2], node[3]
+        ends: set[int] = set()
         right = _spans(right_node, hits)
         for ls, le in _spans(left_node, hits):
             for rs, re_ in right:
                 if (rs - le if rs > le else ls - re_) <= distance:
-                    found.update(range(ls, le + 1))
-                    found.update(range(rs, re_ + 1))
-        return found
+                    ends.update(range(ls, le + 1))
+                    ends.update(range(rs, re_ + 1))
+        return ends
     return {p for start, end in _spans(node, hits) for p in range(start, end + 1)}
+
+
+def _need(node: Compiled) -> frozenset[int]:
+    """Atoms of which at least one must be present for a (non-negated) node to be true."""
+    op = node[0]
+    if op == "&":
+        # The parser guarantees an AND group has a positive member; any one of them is needed.
+        return min((_need(c) for c in node[1] if c[0] != "!"), key=len)
+    if op == "a":
+        return frozenset((node[1],))
+    if op == "p":
+        return frozenset(node[1][:1])
+    if op == "|":
+        return frozenset(node[3])
+    assert op == "n"
+    return frozenset(node[4])
 
 
 def _eval(node: Compiled, hits: Hits) -> bool:
     op = node[0]
     if op == "a":
         return node[1] in hits
+    if op == "|":
+        if not node[1].isdisjoint(hits):
+            return True
+        if node[3].isdisjoint(hits):
+            return False
+        return any(_eval(child, hits) for child in node[2])
     if op == "&":
         return all(_eval(child, hits) for child in node[1])
-    if op == "|":
-        return any(_eval(child, hits) for child in node[1])
     if op == "!":
         return not _eval(node[1], hits)
+    if op == "p":
+        return node[2] <= hits.keys() and bool(_spans(node, hits))
+    if node[4].isdisjoint(hits) or node[5].isdisjoint(hits):
+        return False
     return bool(_spans(node, hits))
 
 
@@ -187,7 +224,7 @@ def _spans(node: Compiled, hits: Hits) -> list[Span]:
         return [(p, p) for p in hits.get(node[1], ())]
     if op == "p":
         atoms = node[1]
-        if any(a not in hits for a in atoms):
+        if not node[2] <= hits.keys():
             return []
         later = [set(hits[a]) for a in atoms[1:]]
         n = len(atoms) - 1
@@ -195,9 +232,16 @@ def _spans(node: Compiled, hits: Hits) -> list[Span]:
             (p, p + n) for p in hits[atoms[0]] if all(p + k + 1 in s for k, s in enumerate(later))
         ]
     if op == "|":
-        return [span for child in node[1] for span in _spans(child, hits)]
+        if node[3].isdisjoint(hits):
+            return []
+        spans = [(p, p) for a in node[1] & hits.keys() for p in hits[a]]
+        for child in node[2]:
+            spans.extend(_spans(child, hits))
+        return spans
     assert op == "n"
-    _, left_node, right_node, distance = node
+    _, left_node, right_node, distance, left_need, right_need = node
+    if left_need.isdisjoint(hits) or right_need.isdisjoint(hits):
+        return []
     left = _spans(left_node, hits)
     if not left:
         return []
