@@ -1,0 +1,42 @@
+"""Menu item and dashboard panel. Only roles that may see personal data, after the second factor."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from brug.core.access import second_factor_verified
+from brug.core.models import Membership
+from brug.core.registry import MenuItem, Panel
+
+from . import coverage, selectors
+from .views.common import PEOPLE
+
+
+def menu(membership: Membership) -> list[MenuItem]:
+    if membership.role not in PEOPLE or not membership.may_see_personal_data_role:
+        return []
+    return [MenuItem("Sleutelfiguren", reverse("network:index", args=[membership.organisation.slug]))]
+
+
+def panel(request: HttpRequest, membership: Membership) -> Panel | None:
+    if membership.role not in PEOPLE or not membership.may_see_personal_data_role:
+        return None
+    if not second_factor_verified(request):
+        return None
+    networks = []
+    for network in selectors.networks_of(membership=membership):
+        result = coverage.compute(network, list(selectors.active_in(network)))
+        gaps = [(d.label, d.gaps) for d in result.dimensions if d.gaps]
+        networks.append({"network": network, "active": result.active, "gaps": gaps})
+    return Panel(
+        title="Sleutelfiguren",
+        template="network/panel.html",
+        context={
+            "active": selectors.key_figures_of(membership=membership, status="actief").count(),
+            "networks": networks,
+            "due": list(selectors.retention_due(membership=membership)[:10]),
+            "index_url": reverse("network:index", args=[membership.organisation.slug]),
+        },
+        order=40,
+    )

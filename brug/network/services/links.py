@@ -1,0 +1,124 @@
+"""Personal signal links: a key figure reports without an account; the secret in the link is the proof."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from brug.core.audit import record
+from brug.core.models import Membership
+
+from ..models import KeyFigure, KeyFigureStatus, SignalLink
+from .errors import NetworkError, RateLimited
+
+LINK_LABEL = "sleutelfiguur via persoonlijke link"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def issue_link(*, membership: Membership, key_figure: KeyFigure) -> str:
+    """A new link; any earlier link of this person stops working. Returns the token (shown once)."""
+    if key_figure.status != KeyFigureStatus.ACTIVE:
+        raise NetworkError("Alleen een actieve sleutelfiguur krijgt een persoonlijke meldlink.")
+    now = timezone.now()
+    key_figure.signal_links.filter(revoked_at__isnull=True).update(revoked_at=now)
+    token = secrets.token_urlsafe(24)
+    link = SignalLink.objects.create(key_figure=key_figure, token_hash=hash_token(token))
+    record(action="network.link.issue", obj=link, membership=membership, fields=["token_hash"])
+    return token
+
+
+@transaction.atomic
+def revoke_link(*, membership: Membership, key_figure: KeyFigure) -> int:
+    count = key_figure.signal_links.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    record(
+        action="network.link.revoke",
+        obj=key_figure,
+        membership=membership,
+        fields=["revoked_at"] if count else [],
+    )
+    return count
+
+
+def link_state(token: str) -> tuple[str, SignalLink | None]:
+    """'ok', 'unknown' (guessed), 'revoked' (replaced or withdrawn) or 'inactive' (person not active)."""
+    link = (
+        SignalLink.objects.select_related("key_figure", "key_figure__organisation__municipality")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if link is None:
+        return "unknown", None
+    if link.revoked_at is not None or link.key_figure.erased_at is not None:
+        return "revoked", link
+    if link.key_figure.status != KeyFigureStatus.ACTIVE:
+        return "inactive", link
+    return "ok", link
+
+
+def _rate_key(link: SignalLink) -> str:
+    return f"network:signal-link:{link.pk}"
+
+
+def _check_rate(link: SignalLink) -> None:
+    limit = getattr(settings, "BRUG_KEY_FIGURE_SIGNALS_PER_HOUR", 5)
+    if (cache.get(_rate_key(link)) or 0) >= limit:
+        raise RateLimited(
+            f"U heeft het afgelopen uur al {limit} meldingen gedaan. Dank daarvoor! "
+            "Probeer het over een uur opnieuw, of bel uw contactpersoon bij de gemeente als het dringend is."
+        )
+
+
+def _count(link: SignalLink) -> None:
+    # A fixed one-hour window that starts with the first signal.
+    if not cache.add(_rate_key(link), 1, timeout=3600):
+        try:
+            cache.incr(_rate_key(link))
+        except ValueError:
+            cache.set(_rate_key(link), 1, timeout=3600)
+
+
+def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
+    """Hand the signal to the signals part. Raises RateLimited when the link was used too often."""
+    _check_rate(link)
+    try:
+        from brug.signals.services import SignalError, create_signal
+    except ImportError:
+        raise NetworkError("Melden kan op dit moment niet. Probeer het later opnieuw.") from None
+    key_figure = link.key_figure
+    try:
+        with transaction.atomic():
+            signal = create_signal(
+                organisation=key_figure.organisation,
+                channel="sleutelfiguur",
+                text=data["text"],
+                occurred_at=data["occurred_at"],
+                neighbourhood=data.get("neighbourhood"),
+                place=data.get("place", ""),
+                severity=int(data["severity"]),
+                may_contact=bool(data.get("may_contact")),
+                key_figure_id=key_figure.pk,
+            )
+            record(
+                action="network.signal.submit",
+                organisation=key_figure.organisation,
+                object_type="network.KeyFigure",
+                object_id=str(key_figure.pk),
+                actor_label=LINK_LABEL,
+                fields=sorted(data.keys()),
+            )
+    except SignalError as exc:
+        field = {"occurred_at": "occurred_on"}.get(exc.field, exc.field) or None
+        raise NetworkError(exc.message, field=field) from exc
+    _count(link)
+    return signal

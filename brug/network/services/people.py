@@ -1,0 +1,231 @@
+"""Phase 2: key figures, referrals (snowball), selection conversations and status changes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from brug.core.audit import record
+from brug.core.models import Membership
+
+from ..models import Decision, KeyFigure, KeyFigureStatus, Recruiter, SelectionConversation, StatusChange
+from .errors import NetworkError
+
+S = KeyFigureStatus
+PERSON_FIELDS = [
+    "name",
+    "email",
+    "phone",
+    "kind",
+    "employer",
+    "domain",
+    "communities",
+    "languages",
+    "age_groups",
+    "availability",
+    "start_date",
+    "referred_by",
+    "recruited_by",
+    "recruiter_name",
+    "orientation_until",
+    "consent_purpose",
+    "consent_date",
+    "consent_how",
+    "retention_until",
+]
+PERSON_M2M = ["networks", "neighbourhoods"]
+
+# Which status may follow which. Becoming active from the recruitment phase also needs a
+# recorded selection conversation (checked in change_status).
+TRANSITIONS: dict[str, set[str]] = {
+    S.CANDIDATE: {S.IN_CONVERSATION, S.ACTIVE, S.STOPPED},
+    S.IN_CONVERSATION: {S.CANDIDATE, S.ACTIVE, S.STOPPED},
+    S.ACTIVE: {S.PAUSED, S.STOPPED},
+    S.PAUSED: {S.ACTIVE, S.STOPPED},
+    S.STOPPED: {S.CANDIDATE, S.ACTIVE},
+}
+ACCEPTING = {Decision.ACCEPT, Decision.ORIENTATION}
+
+
+def normalise_phone(phone: str) -> str:
+    """'+31 6-1234 5678' and '06 12345678' are the same number: compare digits only."""
+    digits = re.sub(r"[^\d+]", "", phone or "")
+    if digits.startswith("+31"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("0031"):
+        digits = "0" + digits[4:]
+    return digits
+
+
+def referral_loop(*, key_figure: KeyFigure | None, referred_by: KeyFigure | None) -> bool:
+    """True when 'referred_by' was (indirectly) brought in by key_figure itself: a snowball cannot loop."""
+    if key_figure is None or key_figure.pk is None or referred_by is None:
+        return False
+    seen: set[int] = set()
+    current: KeyFigure | None = referred_by
+    while current is not None and current.pk not in seen:
+        if current.pk == key_figure.pk:
+            return True
+        seen.add(current.pk)
+        current = current.referred_by
+    return False
+
+
+def _check_duplicates(membership: Membership, key_figure: KeyFigure | None, email: str, phone: str) -> None:
+    others = KeyFigure.objects.filter(organisation=membership.organisation, erased_at__isnull=True)
+    if key_figure is not None and key_figure.pk:
+        others = others.exclude(pk=key_figure.pk)
+    if email and others.filter(email__iexact=email).exists():
+        raise NetworkError("Er staat al een sleutelfiguur met dit e-mailadres in Brug.", field="email")
+    if phone and others.filter(phone=phone).exists():
+        raise NetworkError("Er staat al een sleutelfiguur met dit telefoonnummer in Brug.", field="phone")
+
+
+@transaction.atomic
+def save_key_figure(
+    *, membership: Membership, data: Mapping[str, Any], key_figure: KeyFigure | None = None
+) -> KeyFigure:
+    creating = key_figure is None
+    email = (data.get("email") or "").strip().lower()
+    phone = normalise_phone(data.get("phone") or "")
+    if not email and not phone:
+        raise NetworkError(
+            "Vul een e-mailadres of een telefoonnummer in, zodat u iemand kunt bereiken.", field="email"
+        )
+    _check_duplicates(membership, key_figure, email, phone)
+    referred_by = data.get("referred_by")
+    if referred_by is not None and referred_by.organisation_id != membership.organisation_id:
+        raise NetworkError("Kies een sleutelfiguur uit uw eigen netwerk.", field="referred_by")
+    if (
+        key_figure is not None
+        and referred_by is not None
+        and referral_loop(key_figure=key_figure, referred_by=referred_by)
+    ):
+        raise NetworkError(
+            f"{referred_by.name} is zelf (via via) aangedragen door {key_figure.name}. "
+            "Iemand kan niet worden aangedragen door iemand die hij of zij zelf heeft aangedragen.",
+            field="referred_by",
+        )
+    if key_figure is None:
+        key_figure = KeyFigure(organisation=membership.organisation)
+        before: dict[str, Any] = {}
+    else:
+        before = {name: getattr(key_figure, name) for name in PERSON_FIELDS}
+    for name in PERSON_FIELDS:
+        if name in data:
+            setattr(key_figure, name, data[name])
+    key_figure.email, key_figure.phone = email, phone
+    if referred_by is not None and creating and "recruited_by" not in data:
+        key_figure.recruited_by = Recruiter.SNOWBALL
+    key_figure.save()
+    changed = [name for name in PERSON_FIELDS if before.get(name) != getattr(key_figure, name)]
+    for name in PERSON_M2M:
+        if name in data:
+            old = set(getattr(key_figure, name).values_list("pk", flat=True)) if not creating else set()
+            getattr(key_figure, name).set(data[name])
+            if old != {obj.pk for obj in data[name]}:
+                changed.append(name)
+    if creating:
+        StatusChange.objects.create(
+            organisation=membership.organisation,
+            key_figure=key_figure,
+            new_status=key_figure.status,
+            changed_at=timezone.now(),
+        )
+    record(
+        action="network.keyfigure.create" if creating else "network.keyfigure.update",
+        obj=key_figure,
+        membership=membership,
+        fields=changed,
+    )
+    return key_figure
+
+
+def _set_status(key_figure: KeyFigure, status: str) -> None:
+    old = key_figure.status
+    key_figure.status = status
+    if status == S.ACTIVE and key_figure.start_date is None:
+        key_figure.start_date = timezone.localdate()
+    key_figure.save(update_fields=["status", "start_date", "updated_at"])
+    StatusChange.objects.create(
+        organisation=key_figure.organisation,
+        key_figure=key_figure,
+        old_status=old,
+        new_status=status,
+        changed_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def change_status(*, membership: Membership, key_figure: KeyFigure, status: str) -> KeyFigure:
+    if status not in S.values:
+        raise NetworkError("Kies een bestaande status.", field="status")
+    if status == key_figure.status:
+        return key_figure
+    if status not in TRANSITIONS[key_figure.status]:
+        raise NetworkError(
+            f"Van “{S(key_figure.status).label}” kan niet rechtstreeks naar “{S(status).label}”.",
+            field="status",
+        )
+    if (
+        status == S.ACTIVE
+        and key_figure.status in (S.CANDIDATE, S.IN_CONVERSATION)
+        and not key_figure.conversations.filter(decision__in=ACCEPTING).exists()
+    ):
+        raise NetworkError(
+            "Eerst een selectiegesprek: een kandidaat wordt pas actief na een vastgelegd gesprek "
+            "met het besluit ‘aannemen’ of ‘oriëntatiefase’.",
+            field="status",
+        )
+    _set_status(key_figure, status)
+    record(action="network.keyfigure.status", obj=key_figure, membership=membership, fields=["status"])
+    return key_figure
+
+
+@transaction.atomic
+def record_conversation(
+    *, membership: Membership, key_figure: KeyFigure, data: Mapping[str, Any]
+) -> SelectionConversation:
+    """Record the selection conversation; its decision moves the person on (or out)."""
+    if key_figure.status not in (S.CANDIDATE, S.IN_CONVERSATION, S.STOPPED):
+        raise NetworkError(
+            "Een selectiegesprek hoort bij een kandidaat; deze persoon is al actief of gepauzeerd."
+        )
+    fields = [
+        "held_on",
+        "enough_time",
+        "other_networks",
+        "other_interests",
+        "other_interests_note",
+        "motivation",
+        "click",
+        "decision",
+        "reason",
+    ]
+    conversation = SelectionConversation.objects.create(
+        key_figure=key_figure,
+        held_by=membership.user,
+        **{name: data[name] for name in fields if name in data},
+    )
+    target = {
+        Decision.ACCEPT: S.ACTIVE,
+        Decision.ORIENTATION: S.ACTIVE,
+        Decision.HOLD: S.IN_CONVERSATION,
+        Decision.DECLINE: S.STOPPED,
+    }[Decision(conversation.decision)]
+    if conversation.decision == Decision.ORIENTATION and data.get("orientation_until"):
+        key_figure.orientation_until = data["orientation_until"]
+        key_figure.save(update_fields=["orientation_until", "updated_at"])
+    if target != key_figure.status:
+        _set_status(key_figure, target)
+    record(
+        action="network.keyfigure.conversation",
+        obj=conversation,
+        membership=membership,
+        fields=[name for name in fields if name in data],
+    )
+    return conversation

@@ -1,0 +1,28 @@
+"""Small helpers shared by the views of the key-figure part."""
+
+from __future__ import annotations
+
+from django import forms
+from django.urls import reverse
+
+from brug.core.access import EDITORS
+from brug.core.models import Membership
+
+from ..services import NetworkError
+
+# Every page here shows personal data: coordinators and officers with a verified second factor.
+PEOPLE = EDITORS
+
+
+def apply_error(form: forms.BaseForm, exc: NetworkError) -> None:
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+def crumbs(membership: Membership, *extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+    slug = membership.organisation.slug
+    return [
+        ("Overzicht", reverse("core:dashboard", args=[slug])),
+        ("Sleutelfiguren", reverse("network:index", args=[slug])),
+        *extra,
+    ]

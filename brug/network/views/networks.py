@@ -1,0 +1,129 @@
+"""Phase 1 pages: the networks, their set-up checklist, and their coverage and graph."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from brug.core.access import OrgRequest, org_view
+
+from .. import coverage, graph, selectors, services
+from ..forms import DomainForm, NetworkForm
+from ..models import KeyFigureStatus
+from .common import PEOPLE, apply_error, crumbs
+
+
+@org_view(PEOPLE, personal_data=True)
+def index(request: OrgRequest, org_slug: str) -> HttpResponse:
+    membership = request.membership
+    status = request.GET.get("status", "")
+    if status not in KeyFigureStatus.values:
+        status = ""
+    context = {
+        "networks": selectors.networks_of(membership=membership),
+        "people": selectors.key_figures_of(membership=membership, status=status),
+        "statuses": KeyFigureStatus.choices,
+        "status": status,
+        "due": selectors.retention_due(membership=membership),
+        "breadcrumbs": crumbs(membership)[:1] + [("Sleutelfiguren", None)],
+    }
+    return render(request, "network/index.html", context)
+
+
+def _network_form_page(request: OrgRequest, org_slug: str, network=None) -> HttpResponse:  # type: ignore[no-untyped-def]
+    membership = request.membership
+    services.ensure_default_domains(organisation=membership.organisation)
+    form = NetworkForm(request.POST or None, instance=network, membership=membership)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                saved = services.save_network(membership=membership, data=form.cleaned_data, network=network)
+            except services.NetworkError as exc:
+                apply_error(form, exc)
+            else:
+                messages.success(request, f"Netwerk “{saved.name}” is opgeslagen.")
+                return redirect("network:network_detail", org_slug=org_slug, pk=saved.pk)
+        status = 400
+    title = "Nieuw netwerk opzetten" if network is None else f"{network.name} bewerken"
+    extra = (
+        []
+        if network is None
+        else [(network.name, reverse("network:network_detail", args=[org_slug, network.pk]))]
+    )
+    context = {
+        "form": form,
+        "network": network,
+        "title": title,
+        "breadcrumbs": crumbs(membership, *extra, (title, None)),
+    }
+    return render(request, "network/network_form.html", context, status=status)
+
+
+@org_view(PEOPLE, personal_data=True)
+def network_create(request: OrgRequest, org_slug: str) -> HttpResponse:
+    return _network_form_page(request, org_slug)
+
+
+@org_view(PEOPLE, personal_data=True)
+def network_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    network = selectors.network_for(membership=request.membership, pk=pk)
+    return _network_form_page(request, org_slug, network)
+
+
+@org_view(PEOPLE, personal_data=True)
+def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    network = selectors.network_for(membership=request.membership, pk=pk)
+    context = {
+        "network": network,
+        "revisions": network.revisions.select_related("revised_by")[:10],
+        "people": network.key_figures.filter(erased_at__isnull=True).select_related("domain"),
+        "meetings": selectors.meetings_of(network),
+        "groups": selectors.working_groups_of(network),
+        "trainings": selectors.trainings_of(network),
+        "breadcrumbs": crumbs(request.membership, (network.name, None)),
+    }
+    return render(request, "network/network_detail.html", context)
+
+
+@org_view(PEOPLE, personal_data=True)
+def network_coverage(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    network = selectors.network_for(membership=request.membership, pk=pk)
+    active = list(selectors.active_in(network))
+    context = {
+        "network": network,
+        "coverage": coverage.compute(network, active),
+        "graph": graph.analyse(active, list(selectors.working_groups_of(network))),
+        "breadcrumbs": crumbs(
+            request.membership,
+            (network.name, reverse("network:network_detail", args=[org_slug, network.pk])),
+            ("Dekking en netwerkkaart", None),
+        ),
+    }
+    return render(request, "network/coverage.html", context)
+
+
+@org_view(PEOPLE, personal_data=True)
+def domains(request: OrgRequest, org_slug: str) -> HttpResponse:
+    membership = request.membership
+    services.ensure_default_domains(organisation=membership.organisation)
+    form = DomainForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.add_domain(membership=membership, name=form.cleaned_data["name"])
+            except services.NetworkError as exc:
+                apply_error(form, exc)
+            else:
+                messages.success(request, "Domein toegevoegd.")
+                return redirect("network:domains", org_slug=org_slug)
+        status = 400
+    context = {
+        "form": form,
+        "domains": selectors.domains_of(membership=membership),
+        "breadcrumbs": crumbs(membership, ("Domeinen", None)),
+    }
+    return render(request, "network/domains.html", context, status=status)

@@ -1,0 +1,72 @@
+"""Data-subject rights: inspection (page and JSON) and erasure of one key figure."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from brug.core.access import MANAGERS, OrgRequest, org_view
+
+from .. import selectors, services
+from ..forms import EraseForm
+from .common import PEOPLE, crumbs
+
+
+@org_view(PEOPLE, personal_data=True)
+def person_export(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)
+    data = services.export_key_figure(membership=request.membership, key_figure=key_figure)
+    context = {
+        "kf": key_figure,
+        "data": data,
+        "breadcrumbs": crumbs(
+            request.membership,
+            (key_figure.name, reverse("network:person_detail", args=[org_slug, pk])),
+            ("Inzage", None),
+        ),
+    }
+    return render(request, "network/person_export.html", context)
+
+
+@org_view(PEOPLE, personal_data=True)
+def person_export_json(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)
+    data = services.export_key_figure(membership=request.membership, key_figure=key_figure)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="sleutelfiguur-{key_figure.pk}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@org_view(MANAGERS, personal_data=True)
+def person_erase(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    # Only coordinators erase: it cannot be undone.
+    key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)
+    form = EraseForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            count = services.erase_key_figure(membership=request.membership, key_figure=key_figure)
+            messages.success(
+                request,
+                "De gegevens zijn gewist. "
+                + (f"{count} signalen zijn geanonimiseerd en blijven bewaard." if count else ""),
+            )
+            return redirect("network:index", org_slug=org_slug)
+        status = 400
+    context = {
+        "kf": key_figure,
+        "form": form,
+        "breadcrumbs": crumbs(
+            request.membership,
+            (key_figure.name, reverse("network:person_detail", args=[org_slug, pk])),
+            ("Wissen", None),
+        ),
+    }
+    return render(request, "network/person_erase.html", context, status=status)
