@@ -10,7 +10,7 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.cluster import KMeans
+from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.exceptions import ConvergenceWarning
 
 from brug.opinion.kmeans import best_run, lloyd, weighted_kmeans
@@ -27,6 +27,8 @@ GROUP_N_INIT = 10
 # it the numpy version avoids sklearn's fixed per-call cost.
 SKLEARN_MIN_POINTS = 5_000
 BASE_MAX_ITER = 100
+SEED_SAMPLE = 10_000
+BASE_LLOYD_ROUNDS = 20
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,24 @@ def base_clusters(points: Points, seed: int = 0, n_clusters: int = BASE_CLUSTERS
     m = len(points.coords)
     if m <= n_clusters:
         return BaseClusters(np.arange(m, dtype=np.int64), points.coords, points.weights)
+    labels: IntArray | None = None
     if m < SKLEARN_MIN_POINTS:
+        # Base clusters only compress the map, so a plain random start (distinct points drawn by
+        # weight) and a bounded number of Lloyd rounds suffice; Pol.is also starts from data points.
         rng = np.random.default_rng(seed)
-        fit = weighted_kmeans(points.coords, points.weights, n_clusters, n_init=1, rng=rng)
+        start = rng.choice(m, size=n_clusters, replace=False, p=points.weights / points.weights.sum())
+        centres = lloyd(points.coords, points.weights, points.coords[start][None], max_iter=BASE_LLOYD_ROUNDS)
+        fit = best_run(points.coords, points.weights, centres)
         labels = fit.labels if fit is not None else None
-    else:
-        labels = None
     if labels is None:
-        km = KMeans(n_clusters=n_clusters, n_init=1, max_iter=BASE_MAX_ITER, random_state=seed)
+        # k-means++ seeding costs as much as the whole Lloyd run on 100,000 points; seeding on a
+        # random sample gives centres that are just as spread out.
+        rng = np.random.default_rng(seed)
+        sample = rng.choice(m, size=min(m, SEED_SAMPLE), replace=False)
+        init, _ = kmeans_plusplus(
+            points.coords[sample], n_clusters, sample_weight=points.weights[sample], random_state=seed
+        )
+        km = KMeans(n_clusters=n_clusters, init=init, n_init=1, max_iter=BASE_MAX_ITER, random_state=seed)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
             km.fit(points.coords, sample_weight=points.weights)

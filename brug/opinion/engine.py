@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import ThreadpoolController
 
 from brug.opinion.clustering import Points, base_clusters, choose_groups, participant_groups
 from brug.opinion.matrix import IntArray, VoteMatrix, build_vote_matrix
@@ -22,6 +23,16 @@ from brug.opinion.repness import (
 from brug.opinion.result import ClusterState, OpinionResult, Repness
 
 VoteInput = Sequence[int] | npt.ArrayLike
+
+_threadpools: ThreadpoolController | None = None
+
+
+def _controller() -> ThreadpoolController:
+    """Created once: scanning the loaded BLAS libraries costs milliseconds per call."""
+    global _threadpools
+    if _threadpools is None:
+        _threadpools = ThreadpoolController()
+    return _threadpools
 
 
 def _statement_stats(
@@ -64,8 +75,12 @@ def compute(
     Pass the returned `state` back as `previous=` on the next update so that the number of groups
     only changes once the new number has been the best several updates in a row.
     """
-    matrix = build_vote_matrix(participant_ids, statement_ids, values, moderated_out)
-    return compute_from_matrix(matrix, previous=previous, seed=seed)
+    # The dense linear algebra here is on tiny matrices (statements × a few); multi-threaded BLAS
+    # only adds thread hand-offs, which cost 10x the arithmetic on a busy 2-core server.
+    # (threadpoolctl ships with scikit-learn.) k-means threads (OpenMP) are not affected.
+    with _controller().limit(limits=1, user_api="blas"):
+        matrix = build_vote_matrix(participant_ids, statement_ids, values, moderated_out)
+        return compute_from_matrix(matrix, previous=previous, seed=seed)
 
 
 def compute_from_matrix(

@@ -94,6 +94,9 @@ def _factorize(ids: IntArray) -> tuple[IntArray, IntArray]:
     if low >= 0 and high <= 4 * ids.size + 1_000_000:
         present = np.zeros(high + 1, dtype=bool)
         present[ids] = True
+        if low == 0 and bool(present.all()):
+            # Already 0..n-1 with none missing (typical for generated or renumbered ids).
+            return np.arange(high + 1, dtype=np.int64), ids
         uniques = np.flatnonzero(present).astype(np.int64)
         lookup = np.cumsum(present, dtype=np.int64) - 1
         return uniques, lookup[ids]
@@ -136,6 +139,22 @@ def build_vote_matrix(
             values=np.zeros(0, dtype=np.int8),
         )
 
+    shape = (n_rows, n_cols)
+    # Fast path: scipy's COO -> CSR conversion is a linear-time counting sort. It sums duplicate
+    # entries, so if the entry count shrank, some participant voted twice on a statement and the
+    # slower path below must decide which vote was last. Votes are stored as 1..3 so a pass is
+    # never mistaken for an absent entry.
+    fast = sp.coo_matrix(((vals + 2).astype(np.int8), (rows, cols)), shape=shape).tocsr()
+    if fast.nnz == len(vals):
+        return VoteMatrix(
+            participant_ids=row_ids,
+            statement_ids=col_ids,
+            indptr=fast.indptr.astype(np.int64),
+            indices=fast.indices.astype(np.int32, copy=False),
+            values=(fast.data - 2).astype(np.int8),
+        )
+    del fast
+
     # One stable sort on (row, column) both orders the entries for CSR and brings repeated votes
     # together with the latest one last in each run.
     key = rows * n_cols + cols
@@ -143,16 +162,16 @@ def build_vote_matrix(
     sorted_key = key[order]
     is_last = np.ones(len(sorted_key), dtype=bool)
     is_last[:-1] = sorted_key[1:] != sorted_key[:-1]
-    keep_idx = order[is_last]
+    kept_key = sorted_key[is_last]
+    kept_vals = vals[order[is_last]]
     del key, order, sorted_key, is_last
-
-    kept_rows = rows[keep_idx]
+    kept_rows = kept_key // n_cols
     indptr = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(kept_rows, minlength=n_rows), out=indptr[1:])
     return VoteMatrix(
         participant_ids=row_ids,
         statement_ids=col_ids,
         indptr=indptr,
-        indices=cols[keep_idx].astype(np.int32),
-        values=vals[keep_idx].astype(np.int8),
+        indices=(kept_key - kept_rows * n_cols).astype(np.int32),
+        values=kept_vals.astype(np.int8),
     )

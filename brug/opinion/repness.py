@@ -35,10 +35,15 @@ class Counts:
 def count_votes(matrix: VoteMatrix, row_groups: IntArray, n_groups: int) -> Counts:
     """Count votes per (group, statement); rows with group -1 are skipped."""
     n_cols = matrix.n_cols
-    entry_group = row_groups[matrix.entry_rows()]
-    mask = entry_group >= 0
-    slot = entry_group[mask] * n_cols + matrix.indices[mask]
-    vals = matrix.values[mask]
+    # Repeating each row's group along its entries is sequential memory access, much faster on
+    # millions of votes than gathering row_groups[entry_rows].
+    entry_group = np.repeat(row_groups, np.diff(matrix.indptr))
+    if n_groups == 1 and bool(np.all(row_groups == 0)):
+        slot, vals = matrix.indices.astype(np.int64), matrix.values
+    else:
+        mask = entry_group >= 0
+        slot = entry_group[mask] * n_cols + matrix.indices[mask]
+        vals = matrix.values[mask]
     size = n_groups * n_cols
 
     def tally(selector: npt.NDArray[np.bool_] | None) -> IntArray:
