@@ -55,16 +55,23 @@ def test_an_officer_opens_a_dialogue_with_seed_statements(tenancy: Any, client_f
     assert response.status_code == 302
     dialogue = Dialogue.objects.get(slug="nieuw-plein")
     assert dialogue.organisation == tenancy.org
-    assert list(dialogue.statements.values_list("text", flat=True)) == ["Meer groen op het plein.", "Een speeltuin voor kinderen."]
+    assert list(dialogue.statements.values_list("text", flat=True)) == [
+        "Meer groen op het plein.",
+        "Een speeltuin voor kinderen.",
+    ]
     assert AuditLogEntry.objects.filter(action="dialogue.created", object_id=str(dialogue.pk)).exists()
 
 
-def test_a_reader_cannot_open_edit_or_import_a_dialogue(tenancy: Any, client_for: Any, dialogue: Dialogue) -> None:
+def test_a_reader_cannot_open_edit_or_import_a_dialogue(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
     reader = client_for(tenancy.reader)
     assert reader.get("/o/gouda/dialogen/nieuw/").status_code == 403
     assert reader.post("/o/gouda/dialogen/nieuw/", {"title": "x"}).status_code == 403
     assert reader.get(url(dialogue, "bewerken/")).status_code == 403
-    assert reader.post(url(dialogue, "stellingen/"), {"text": "Een stelling van de lezer."}).status_code == 403
+    assert (
+        reader.post(url(dialogue, "stellingen/"), {"text": "Een stelling van de lezer."}).status_code == 403
+    )
     assert reader.post(url(dialogue, "herberekenen/")).status_code == 403
     assert reader.get("/o/gouda/dialogen/importeren/").status_code == 403
     outsider = client_for(tenancy.outsider)
@@ -72,7 +79,9 @@ def test_a_reader_cannot_open_edit_or_import_a_dialogue(tenancy: Any, client_for
     assert outsider.post(url(dialogue, "bewerken/")).status_code == 404
 
 
-def test_an_invalid_dialogue_form_says_what_is_wrong_in_dutch_and_saves_nothing(tenancy: Any, client_for: Any) -> None:
+def test_an_invalid_dialogue_form_says_what_is_wrong_in_dutch_and_saves_nothing(
+    tenancy: Any, client_for: Any
+) -> None:
     data = {
         "title": "Plein",
         "question": "Wat wilt u?",
@@ -89,7 +98,9 @@ def test_an_invalid_dialogue_form_says_what_is_wrong_in_dutch_and_saves_nothing(
     assert not Dialogue.objects.exists()
 
 
-def test_an_officer_edits_a_dialogue_and_adds_a_statement(tenancy: Any, client_for: Any, dialogue: Dialogue) -> None:
+def test_an_officer_edits_a_dialogue_and_adds_a_statement(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
     officer = client_for(tenancy.officer)
     data = {
         "title": "Windmolens Noorderveld",
@@ -102,29 +113,53 @@ def test_an_officer_edits_a_dialogue_and_adds_a_statement(tenancy: Any, client_f
     }
     assert officer.post(url(dialogue, "bewerken/"), data).status_code == 302
     dialogue.refresh_from_db()
-    assert dialogue.title == "Windmolens Noorderveld" and not dialogue.map_public and dialogue.moderation == "na"
-    assert officer.post(url(dialogue, "stellingen/"), {"text": "Een nieuwe stelling van de gemeente."}).status_code == 302
-    assert dialogue.statements.filter(text="Een nieuwe stelling van de gemeente.", status=StatementStatus.APPROVED).exists()
+    assert (
+        dialogue.title == "Windmolens Noorderveld" and not dialogue.map_public and dialogue.moderation == "na"
+    )
+    assert (
+        officer.post(
+            url(dialogue, "stellingen/"), {"text": "Een nieuwe stelling van de gemeente."}
+        ).status_code
+        == 302
+    )
+    assert dialogue.statements.filter(
+        text="Een nieuwe stelling van de gemeente.", status=StatementStatus.APPROVED
+    ).exists()
 
 
 def test_an_officer_approves_and_rejects_statements_with_a_reason_in_the_audit_log(
     tenancy: Any, client_for: Any, dialogue: Dialogue
 ) -> None:
     pending = [
-        Statement.objects.create(dialogue=dialogue, number=100 + i, text=f"Stelling van inwoner {i}.") for i in range(2)
+        Statement.objects.create(dialogue=dialogue, number=100 + i, text=f"Stelling van inwoner {i}.")
+        for i in range(2)
     ]
     officer = client_for(tenancy.officer)
-    assert client_for(tenancy.reader).post(url(dialogue, f"moderatie/{pending[0].pk}/"), {"decision": "goedkeuren"}).status_code == 403
-    assert client_for(tenancy.outsider).post(url(dialogue, f"moderatie/{pending[0].pk}/"), {"decision": "goedkeuren"}).status_code == 404
+    assert (
+        client_for(tenancy.reader)
+        .post(url(dialogue, f"moderatie/{pending[0].pk}/"), {"decision": "goedkeuren"})
+        .status_code
+        == 403
+    )
+    assert (
+        client_for(tenancy.outsider)
+        .post(url(dialogue, f"moderatie/{pending[0].pk}/"), {"decision": "goedkeuren"})
+        .status_code
+        == 404
+    )
     officer.post(url(dialogue, f"moderatie/{pending[0].pk}/"), {"decision": "goedkeuren"})
-    no_reason = officer.post(url(dialogue, f"moderatie/{pending[1].pk}/"), {"decision": "afkeuren"}, follow=True)
+    no_reason = officer.post(
+        url(dialogue, f"moderatie/{pending[1].pk}/"), {"decision": "afkeuren"}, follow=True
+    )
     assert "Kies een reden" in no_reason.content.decode()
     officer.post(url(dialogue, f"moderatie/{pending[1].pk}/"), {"decision": "afkeuren", "reason": "kwetsend"})
     pending[0].refresh_from_db()
     pending[1].refresh_from_db()
     assert pending[0].status == StatementStatus.APPROVED
     assert (pending[1].status, pending[1].reject_reason) == (StatementStatus.REJECTED, "kwetsend")
-    actions = set(AuditLogEntry.objects.filter(object_type="dialogue.Statement").values_list("action", flat=True))
+    actions = set(
+        AuditLogEntry.objects.filter(object_type="dialogue.Statement").values_list("action", flat=True)
+    )
     assert actions == {"dialogue.statement_approved", "dialogue.statement_rejected"}
 
 
@@ -133,17 +168,23 @@ def test_a_statement_of_another_dialogue_cannot_be_moderated_through_this_one(
 ) -> None:
     other = make_dialogue(tenancy.outsider_org, tenancy.outsider, slug="delft")
     foreign = Statement.objects.create(dialogue=other, number=99, text="Stelling in Delft, niet van Gouda.")
-    response = client_for(tenancy.officer).post(url(dialogue, f"moderatie/{foreign.pk}/"), {"decision": "goedkeuren"})
+    response = client_for(tenancy.officer).post(
+        url(dialogue, f"moderatie/{foreign.pk}/"), {"decision": "goedkeuren"}
+    )
     assert response.status_code == 404
 
 
-def test_the_qr_code_is_an_svg_pointing_to_the_public_link(tenancy: Any, client_for: Any, dialogue: Dialogue) -> None:
+def test_the_qr_code_is_an_svg_pointing_to_the_public_link(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
     response = client_for(tenancy.reader).get(url(dialogue, "qr.svg"))
     assert response["Content-Type"] == "image/svg+xml"
     assert b"<svg" in response.content
 
 
-def test_the_dashboard_shows_the_dialogue_panel_and_menu_item(tenancy: Any, client_for: Any, dialogue: Dialogue) -> None:
+def test_the_dashboard_shows_the_dialogue_panel_and_menu_item(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
     Statement.objects.create(dialogue=dialogue, number=50, text="Wacht nog op de gemeente.")
     body = client_for(tenancy.reader).get("/o/gouda/").content.decode()
     assert "Dialogen" in body and "1 stelling wacht op moderatie" in body

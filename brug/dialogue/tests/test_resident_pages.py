@@ -19,7 +19,9 @@ from .conftest import first_statement, vote
 pytestmark = pytest.mark.django_db
 
 
-def test_a_resident_sees_the_question_and_one_statement_and_gets_an_anonymous_cookie(dialogue: Dialogue) -> None:
+def test_a_resident_sees_the_question_and_one_statement_and_gets_an_anonymous_cookie(
+    dialogue: Dialogue,
+) -> None:
     client = Client()
     response = client.get("/d/windmolens/")
     assert response.status_code == 200
@@ -34,7 +36,10 @@ def test_an_unknown_dialogue_slug_answers_404_on_every_resident_page() -> None:
     client = Client()
     assert client.get("/d/bestaat-niet/").status_code == 404
     assert client.post("/d/bestaat-niet/stem/", {"statement": 1, "vote": "eens"}).status_code == 404
-    assert client.post("/d/bestaat-niet/stelling/", {"text": "Een stelling die nergens heen kan."}).status_code == 404
+    assert (
+        client.post("/d/bestaat-niet/stelling/", {"text": "Een stelling die nergens heen kan."}).status_code
+        == 404
+    )
     assert client.get("/d/bestaat-niet/kaart/").status_code == 404
 
 
@@ -56,7 +61,9 @@ def test_two_browsers_are_two_participants(dialogue: Dialogue) -> None:
     assert Participant.objects.count() == 2 and Vote.objects.count() == 2
 
 
-def test_a_vote_on_a_closed_dialogue_is_refused_in_dutch_and_not_saved(tenancy: Any, dialogue: Dialogue) -> None:
+def test_a_vote_on_a_closed_dialogue_is_refused_in_dutch_and_not_saved(
+    tenancy: Any, dialogue: Dialogue
+) -> None:
     Dialogue.objects.filter(pk=dialogue.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
     response = vote(Client(), dialogue, first_statement(dialogue), "eens")
     assert response.status_code == 403
@@ -91,7 +98,9 @@ def test_a_vote_on_a_missing_or_foreign_statement_is_a_400(dialogue: Dialogue, s
 
 
 def test_a_vote_on_a_statement_waiting_for_moderation_is_refused(dialogue: Dialogue) -> None:
-    waiting = Statement.objects.create(dialogue=dialogue, number=77, text="Nog niet goedgekeurd door de gemeente.")
+    waiting = Statement.objects.create(
+        dialogue=dialogue, number=77, text="Nog niet goedgekeurd door de gemeente."
+    )
     assert vote(Client(), dialogue, waiting, "eens").status_code == 400
     assert not Vote.objects.exists()
 
@@ -101,7 +110,9 @@ def test_a_flood_of_votes_from_one_token_gets_429_in_dutch(dialogue: Dialogue, s
 
     client = Client()
     statement = first_statement(dialogue)
-    statuses = [vote(client, dialogue, statement, "eens").status_code for _ in range(services.RATE_LIMIT_VOTES + 3)]
+    statuses = [
+        vote(client, dialogue, statement, "eens").status_code for _ in range(services.RATE_LIMIT_VOTES + 3)
+    ]
     assert statuses[: services.RATE_LIMIT_VOTES] == [302] * services.RATE_LIMIT_VOTES
     last = vote(client, dialogue, statement, "oneens")
     assert last.status_code == 429
@@ -112,7 +123,9 @@ def test_a_flood_of_votes_from_one_token_gets_429_in_dutch(dialogue: Dialogue, s
 
 def test_a_resident_adds_a_statement_that_waits_for_moderation(dialogue: Dialogue) -> None:
     client = Client()
-    response = client.post("/d/windmolens/stelling/", {"text": "Zet de molens verder van de school."}, follow=True)
+    response = client.post(
+        "/d/windmolens/stelling/", {"text": "Zet de molens verder van de school."}, follow=True
+    )
     assert "De gemeente bekijkt uw stelling eerst" in response.content.decode()
     statement = Statement.objects.get(text="Zet de molens verder van de school.")
     assert statement.status == StatementStatus.PENDING and statement.author is not None
@@ -122,7 +135,9 @@ def test_a_resident_adds_a_statement_that_waits_for_moderation(dialogue: Dialogu
 def test_with_moderation_afterwards_a_statement_is_published_at_once(dialogue: Dialogue) -> None:
     Dialogue.objects.filter(pk=dialogue.pk).update(moderation="na")
     Client().post("/d/windmolens/stelling/", {"text": "Zet de molens verder van de school."})
-    assert Statement.objects.get(text="Zet de molens verder van de school.").status == StatementStatus.APPROVED
+    assert (
+        Statement.objects.get(text="Zet de molens verder van de school.").status == StatementStatus.APPROVED
+    )
 
 
 @pytest.mark.parametrize(
@@ -134,7 +149,9 @@ def test_with_moderation_afterwards_a_statement_is_published_at_once(dialogue: D
         ("x" * 10_000, "hoogstens 280 tekens"),
     ],
 )
-def test_an_empty_short_or_huge_statement_is_refused_with_a_dutch_message(dialogue: Dialogue, text: str, message: str) -> None:
+def test_an_empty_short_or_huge_statement_is_refused_with_a_dutch_message(
+    dialogue: Dialogue, text: str, message: str
+) -> None:
     before = Statement.objects.count()
     response = Client().post("/d/windmolens/stelling/", {"text": text})
     assert response.status_code == 400
@@ -147,7 +164,9 @@ def test_a_duplicate_statement_is_refused(dialogue: Dialogue) -> None:
     assert response.status_code == 400 and "Deze stelling staat er al." in response.content.decode()
 
 
-def test_html_and_scripts_in_a_statement_are_shown_as_text(tenancy: Any, client_for: Any, dialogue: Dialogue) -> None:
+def test_html_and_scripts_in_a_statement_are_shown_as_text(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
     Dialogue.objects.filter(pk=dialogue.pk).update(moderation="na")
     evil = '<script>alert("x")</script><b>vet</b>'
     Client().post("/d/windmolens/stelling/", {"text": evil})
@@ -166,7 +185,10 @@ def test_html_and_scripts_in_a_statement_are_shown_as_text(tenancy: Any, client_
 def test_a_statement_on_a_closed_dialogue_is_refused(dialogue: Dialogue) -> None:
     Dialogue.objects.filter(pk=dialogue.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
     response = Client().post("/d/windmolens/stelling/", {"text": "Een stelling na de sluiting."})
-    assert response.status_code == 403 and not Statement.objects.filter(text__startswith="Een stelling na").exists()
+    assert (
+        response.status_code == 403
+        and not Statement.objects.filter(text__startswith="Een stelling na").exists()
+    )
 
 
 def test_after_enough_votes_a_resident_sees_their_group(dialogue: Dialogue) -> None:

@@ -9,7 +9,9 @@ from brug.dialogue.models import Dialogue, Vote
 
 
 @pytest.mark.django_db
-def test_demo_data_loads_twice_with_groups_on_the_wind_dialogue_and_the_imported_seattle_conversation(tenancy: object) -> None:
+def test_demo_data_loads_twice_with_groups_on_the_wind_dialogue_and_the_imported_seattle_conversation(
+    tenancy: object,
+) -> None:
     ctx = DemoContext()
     load_core(ctx)
     demo.load(ctx)
