@@ -1,3 +1,33 @@
+from django.urls import path
+
+from .views import analyses, maps, other, report
+
 app_name = "analysis"
 
-urlpatterns: list = []
+P = "o/<slug:org_slug>/analyse/"
+
+urlpatterns = [
+    path(P, other.index, name="index"),
+    path(P + "kaarten/nieuw/", maps.map_create, name="map_create"),
+    path(P + "kaarten/<int:pk>/", maps.map_detail, name="map_detail"),
+    path(P + "kaarten/<int:pk>/advies/", maps.map_advice, name="map_advice"),
+    path(P + "kaarten/<int:pk>/geschiedenis/", maps.map_history, name="map_history"),
+    path(P + "kaarten/<int:pk>/paren/toevoegen/", maps.pair_add, name="pair_add"),
+    path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/", maps.pair_detail, name="pair_detail"),
+    path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/verwijderen/", maps.pair_remove, name="pair_remove"),
+    path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/betrokkenen/", maps.actor_add, name="actor_add"),
+    path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/incidenten/", maps.incident_add, name="incident_add"),
+    path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/brandstof/", maps.fuel_add, name="fuel_add"),
+    path(P + "betrokkenen/<int:pk>/verplaats/", maps.actor_move, name="actor_move"),
+    path(P + "betrokkenen/<int:pk>/verwijderen/", maps.actor_remove, name="actor_remove"),
+    path(P + "analyses/nieuw/", analyses.analysis_start, name="analysis_start"),
+    path(P + "analyses/<int:pk>/", analyses.analysis_detail, name="analysis_detail"),
+    path(P + "analyses/<int:pk>/stap/<int:step>/", analyses.analysis_step, name="analysis_step"),
+    path(P + "analyses/<int:pk>/geschiedenis/", analyses.analysis_history, name="analysis_history"),
+    path(P + "analyses/<int:pk>/rapport/", report.report, name="report"),
+    path(P + "analyses/<int:pk>/rapport.pdf", report.report_pdf, name="report_pdf"),
+    path(P + "analyses/<int:pk>/delen/", report.share, name="share"),
+    path(P + "interventies/", other.catalogue, name="catalogue"),
+    path(P + "impactscans/nieuw/", other.impact_create, name="impact_create"),
+    path(P + "impactscans/<int:pk>/", other.impact_detail, name="impact_detail"),
+]

@@ -1,0 +1,272 @@
+"""Forms of the analysis app. They check input for the user; the services check it again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from brug.core.forms_base import BrugForm
+from brug.core.models import Membership
+
+from . import config, selectors
+from .models import Intervention
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+REQUIRED = "Dit veld is verplicht."
+
+
+def _not_future(value: Any, what: str) -> Any:
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(f"{what} ligt in de toekomst. Vul een datum van vandaag of eerder in.")
+    return value
+
+
+class VersionField(forms.IntegerField):
+    def __init__(self) -> None:
+        super().__init__(widget=forms.HiddenInput, required=False, min_value=0)
+
+
+class MapForm(BrugForm):
+    title = forms.CharField(label="Titel", max_length=200, error_messages={"required": "Geef de kaart een titel."})
+    as_of = forms.DateField(label="Peildatum", widget=DATE, help_text="De datum waarop deze kaart het beeld geeft.")
+    whole_municipality = forms.BooleanField(label="De hele gemeente", required=False, initial=True)
+    neighbourhoods = forms.ModelMultipleChoiceField(
+        label="Of alleen deze wijken", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    phase = forms.ChoiceField(label="Fase waarin het gebied nu is", required=False)
+    description = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    version = VersionField()
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhoods"].queryset = selectors.neighbourhoods_for(membership=membership)
+        self.fields["phase"].choices = [("", "Nog niet bepaald"), *config.all_phases()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("whole_municipality") and not data.get("neighbourhoods"):
+            self.add_error("neighbourhoods", "Kies de hele gemeente of ten minste één wijk.")
+        return data
+
+
+class PairForm(BrugForm):
+    pole_a = forms.CharField(label="Wij (pool links)", max_length=120,
+                             error_messages={"required": "Vul de naam van de linker pool (wij) in."})
+    pole_b = forms.CharField(label="Zij (pool rechts)", max_length=120,
+                             error_messages={"required": "Vul de naam van de rechter pool (zij) in."})
+    dividing_line = forms.ChoiceField(label="Scheidslijn")
+    description = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dividing_line"].choices = [(d.key, d.label) for d in config.dividing_lines()]
+
+
+def role_choices(pair: Any) -> list[tuple[str, str]]:
+    names = {
+        config.Role.PUSHER_A: f"Pusher – {pair.pole_a}",
+        config.Role.JOINER_A: f"Joiner – {pair.pole_a}",
+        config.Role.MIDDLE: "Stille midden",
+        config.Role.JOINER_B: f"Joiner – {pair.pole_b}",
+        config.Role.PUSHER_B: f"Pusher – {pair.pole_b}",
+        config.Role.BRIDGE: "Bruggenbouwer",
+        config.Role.SCAPEGOAT: "Zondebok",
+    }
+    return [(key, names[key]) for key, _ in config.ROLE_CHOICES]
+
+
+class ActorForm(BrugForm):
+    label = forms.CharField(
+        label="Wie (rol of groep)", max_length=120,
+        help_text="Bijvoorbeeld ‘een lokale Facebookgroep’ of ‘de wethouder’. Geen namen van personen nodig.",
+        error_messages={"required": "Vul in wie het is (een rol of groep)."},
+    )
+    role = forms.ChoiceField(label="Rol")
+    is_government = forms.BooleanField(label="Dit is de gemeente of een andere overheid", required=False)
+    leads_middle = forms.BooleanField(label="Neemt de houding ‘leider van het stille midden’ aan", required=False)
+    note = forms.CharField(label="Toelichting", max_length=300, required=False)
+
+    def __init__(self, *args: Any, pair: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = role_choices(pair)
+
+
+class MoveForm(BrugForm):
+    role = forms.ChoiceField(label="Nieuwe rol", choices=config.ROLE_CHOICES)
+
+
+class IncidentForm(BrugForm):
+    date = forms.DateField(label="Datum", widget=DATE)
+    neighbourhood = forms.ModelChoiceField(label="Wijk", queryset=None, required=False)
+    place = forms.CharField(label="Plek", max_length=200, required=False)
+    what = forms.CharField(label="Wat gebeurde er", widget=forms.Textarea(attrs={"rows": 2}),
+                           error_messages={"required": "Beschrijf wat er gebeurde."})
+    severity = forms.TypedChoiceField(label="Ernst", choices=config.SEVERITIES, coerce=int, initial=2)
+    source = forms.CharField(label="Bron", max_length=200, required=False)
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = selectors.neighbourhoods_for(membership=membership)
+
+    def clean_date(self) -> Any:
+        return _not_future(self.cleaned_data["date"], "De datum van het incident")
+
+
+class FuelForm(BrugForm):
+    pole = forms.ChoiceField(label="Brandstof voor pool")
+    date = forms.DateField(label="Datum", widget=DATE)
+    channel = forms.CharField(label="Kanaal", max_length=120, help_text="Bijvoorbeeld Facebook, lokale krant, raadsvergadering.")
+    text = forms.CharField(label="Uitspraak", widget=forms.Textarea(attrs={"rows": 2}),
+                           error_messages={"required": "Vul de uitspraak in."})
+    by_government = forms.BooleanField(label="Gedaan door de gemeente of een andere overheid", required=False)
+    moralising = forms.BooleanField(label="Moraliserend (wijst aan wie goed en fout is)", required=False)
+    identity_framed = forms.BooleanField(label="Spreekt over identiteit (‘zij zijn allemaal…’)", required=False)
+
+    def __init__(self, *args: Any, pair: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pole"].choices = [("a", pair.pole_a), ("b", pair.pole_b)]
+
+    def clean_date(self) -> Any:
+        return _not_future(self.cleaned_data["date"], "De datum van de uitspraak")
+
+
+class PreparationForm(BrugForm):
+    title = forms.CharField(label="Titel van de analyse", max_length=200,
+                            error_messages={"required": "Geef de analyse een titel."})
+    question = forms.CharField(label="Vraag of aanleiding", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    map = forms.ModelChoiceField(label="Polarisatiekaart", queryset=None, required=False,
+                                 help_text="De kaart waar deze analyse op voortbouwt.")
+    phase_model = forms.ChoiceField(label="Fasemodel")
+    domain = forms.ChoiceField(label="Uw domein", choices=config.DOMAINS)
+    other_participants = forms.CharField(
+        label="Wie doen er nog meer mee", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        help_text="Eén per regel, met het domein: bijvoorbeeld ‘wijkagent – veiligheid’.",
+    )
+    version = VersionField()
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["map"].queryset = selectors.maps_for(membership=membership)
+        self.fields["phase_model"].choices = [(m.key, m.label) for m in config.phase_models()]
+
+
+class ContributionForm(BrugForm):
+    domain = forms.ChoiceField(label="Uw domein", choices=config.DOMAINS)
+    phase = forms.ChoiceField(label="In welke fase is de situatie volgens u?", required=False)
+    manifestations = forms.MultipleChoiceField(
+        label="Verschijningsvormen die u ziet", choices=config.MANIFESTATIONS, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = VersionField()
+
+    def __init__(self, *args: Any, phase_model: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].choices = [("", "Weet ik niet"), *config.phase_model(phase_model).phases]
+        for key, label, help_text in config.DIMENSIONS:
+            self.fields[key] = forms.CharField(
+                label=label, help_text=help_text, required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+        from brug.core.forms_base import style_fields
+
+        style_fields(self)
+
+    def dimension_fields(self) -> list[Any]:
+        return [self[key] for key, _l, _h in config.DIMENSIONS]
+
+
+class DirectionForm(BrugForm):
+    phase = forms.ChoiceField(label="Gezamenlijke inschatting van de fase",
+                              error_messages={"required": "Kies de fase waarin de situatie nu is."})
+    manifestations = forms.MultipleChoiceField(
+        label="Verschijningsvormen", choices=config.MANIFESTATIONS, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    direction = forms.CharField(label="Richting van de oplossing", widget=forms.Textarea(attrs={"rows": 4}),
+                                error_messages={"required": "Beschrijf de richting van de oplossing."})
+    version = VersionField()
+
+    def __init__(self, *args: Any, phase_model: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].choices = [("", "Kies een fase"), *config.phase_model(phase_model).phases]
+
+
+class InterventionsForm(BrugForm):
+    """One checkbox and one 'why' field per catalogue entry."""
+
+    version = VersionField()
+
+    def __init__(self, *args: Any, interventions: list[Intervention], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.interventions = interventions
+        for item in interventions:
+            self.fields[f"pick_{item.pk}"] = forms.BooleanField(label=f"Kies ‘{item.name}’", required=False)
+            self.fields[f"why_{item.pk}"] = forms.CharField(
+                label=f"Waarom ‘{item.name}’?", required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+        from brug.core.forms_base import style_fields
+
+        style_fields(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        chosen = {}
+        for item in self.interventions:
+            if data.get(f"pick_{item.pk}"):
+                why = (data.get(f"why_{item.pk}") or "").strip()
+                if not why:
+                    self.add_error(f"why_{item.pk}", f"Schrijf waarom u ‘{item.name}’ kiest.")
+                chosen[item] = why
+        if not chosen:
+            raise forms.ValidationError("Kies ten minste één interventie en schrijf erbij waarom.")
+        data["chosen"] = chosen
+        return data
+
+
+class InterventionForm(BrugForm):
+    name = forms.CharField(label="Naam", max_length=160, error_messages={"required": "Geef de interventie een naam."})
+    category = forms.CharField(label="Soort", max_length=80, required=False)
+    summary = forms.CharField(label="Wat is het", widget=forms.Textarea(attrs={"rows": 2}),
+                              error_messages={"required": "Beschrijf kort wat het is."})
+    how = forms.CharField(label="Hoe werkt het", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    phases = forms.MultipleChoiceField(label="Past in de fasen", required=False, widget=forms.CheckboxSelectMultiple)
+    manifestations = forms.MultipleChoiceField(
+        label="Past bij verschijningsvormen", choices=config.MANIFESTATIONS, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    source = forms.CharField(label="Bron", max_length=200, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phases"].choices = config.all_phases()
+
+
+class ImpactScanForm(BrugForm):
+    project = forms.CharField(label="Project", max_length=200, error_messages={"required": "Vul de naam van het project in."})
+    kind = forms.ChoiceField(label="Soort project", choices=config.PROJECT_KINDS)
+    neighbourhoods = forms.ModelMultipleChoiceField(
+        label="Wijken", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    affected_groups = forms.CharField(label="Geraakte groepen", widget=forms.Textarea(attrs={"rows": 2}))
+    expected_tensions = forms.CharField(label="Verwachte spanningen", widget=forms.Textarea(attrs={"rows": 3}))
+    pairs = forms.ModelMultipleChoiceField(
+        label="Wij-zij-paren op de kaart", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    mitigation = forms.CharField(label="Wat doen we eraan", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    owner = forms.CharField(label="Eigenaar (rol of afdeling)", max_length=160)
+    review_date = forms.DateField(label="Herzien op", widget=DATE)
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhoods"].queryset = selectors.neighbourhoods_for(membership=membership)
+        self.fields["pairs"].queryset = selectors.pairs_for(membership=membership)
+        self.fields["pairs"].label_from_instance = lambda p: f"{p.pole_a} – {p.pole_b} ({p.map.title})"
+
+
+class ShareForm(BrugForm):
+    visibility = forms.ChoiceField(
+        label="Delen met",
+        choices=[("netwerk", "Het leernetwerk"), ("organisatie", "Alleen mijn organisatie"), ("publiek", "Iedereen (openbaar)")],
+        initial="netwerk",
+    )

@@ -1,0 +1,23 @@
+"""Models of the local analysis: polarisation maps, joint analyses, the catalogue, impact scans."""
+
+from .analyses import AnalysisSnapshot, ChosenIntervention, Contribution, JointAnalysis, Share, Step
+from .catalogue import Intervention
+from .impact import ImpactScan
+from .maps import Actor, FuelStatement, Incident, MapSnapshot, PolarisationMap, UsThemPair
+
+__all__ = [
+    "Actor",
+    "AnalysisSnapshot",
+    "ChosenIntervention",
+    "Contribution",
+    "FuelStatement",
+    "ImpactScan",
+    "Incident",
+    "Intervention",
+    "JointAnalysis",
+    "MapSnapshot",
+    "PolarisationMap",
+    "Share",
+    "Step",
+    "UsThemPair",
+]

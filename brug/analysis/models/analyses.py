@@ -1,0 +1,113 @@
+"""The joint analysis (KIS frame): a wizard in four steps, contributions per officer, chosen interventions."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from ..config import DOMAINS
+
+
+class Step(models.IntegerChoices):
+    PREPARATION = 1, "Voorbereiding"
+    ANALYSIS = 2, "Analyse"
+    DIRECTION = 3, "Richting van de oplossing"
+    INTERVENTIONS = 4, "Interventies"
+
+
+class JointAnalysis(models.Model):
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="joint_analyses")
+    title = models.CharField("titel", max_length=200)
+    question = models.TextField("vraag of aanleiding", blank=True)
+    map = models.ForeignKey(
+        "analysis.PolarisationMap", on_delete=models.SET_NULL, null=True, blank=True, related_name="analyses",
+        verbose_name="polarisatiekaart",
+    )
+    other_participants = models.TextField("andere deelnemers", blank=True)
+    phase_model = models.CharField("fasemodel", max_length=40)
+    phase = models.CharField("fase", max_length=40, blank=True)
+    manifestations = models.JSONField("verschijningsvormen", default=list, blank=True)
+    direction = models.TextField("richting van de oplossing", blank=True)
+    # The last step that was saved; the wizard resumes at the next one.
+    completed_step = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "gezamenlijke analyse"
+        verbose_name_plural = "gezamenlijke analyses"
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_step >= Step.INTERVENTIONS
+
+    @property
+    def next_step(self) -> int:
+        return min(self.completed_step + 1, int(Step.INTERVENTIONS))
+
+
+class Contribution(models.Model):
+    """One officer's view in the analysis step, from their own domain."""
+
+    analysis = models.ForeignKey(JointAnalysis, on_delete=models.CASCADE, related_name="contributions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    domain = models.CharField("domein", max_length=20, choices=DOMAINS)
+    phase = models.CharField("fase volgens u", max_length=40, blank=True)
+    manifestations = models.JSONField(default=list, blank=True)
+    answers = models.JSONField(default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["domain", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["analysis", "author"], name="analysis_one_contribution_per_officer")
+        ]
+
+
+class ChosenIntervention(models.Model):
+    analysis = models.ForeignKey(JointAnalysis, on_delete=models.CASCADE, related_name="chosen")
+    intervention = models.ForeignKey("analysis.Intervention", on_delete=models.PROTECT, related_name="+")
+    why = models.TextField("waarom")
+
+    class Meta:
+        ordering = ["intervention__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["analysis", "intervention"], name="analysis_intervention_once")
+        ]
+
+
+class AnalysisSnapshot(models.Model):
+    analysis = models.ForeignKey(JointAnalysis, on_delete=models.CASCADE, related_name="snapshots")
+    taken_on = models.DateField("datum")
+    version = models.PositiveIntegerField()
+    data = models.JSONField()
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-taken_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["analysis", "taken_on"], name="analysis_one_snapshot_per_day")
+        ]
+
+
+class Share(models.Model):
+    """An anonymised version shared with the learning network: exactly the text that was previewed."""
+
+    analysis = models.ForeignKey(JointAnalysis, on_delete=models.CASCADE, related_name="shares")
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+    visibility = models.CharField(max_length=20)
+    knowledge_item_id = models.IntegerField(null=True, blank=True)
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    shared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-shared_at"]

@@ -1,0 +1,88 @@
+"""Every read the analysis views do, always scoped to the membership's organisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from brug.core.models import Membership
+from brug.municipalities.models import Neighbourhood
+
+from .models import (
+    Actor,
+    AnalysisSnapshot,
+    ImpactScan,
+    Intervention,
+    JointAnalysis,
+    MapSnapshot,
+    PolarisationMap,
+    UsThemPair,
+)
+
+
+def neighbourhoods_for(*, membership: Membership) -> QuerySet[Neighbourhood]:
+    return Neighbourhood.objects.filter(municipality_id=membership.organisation.municipality_id)
+
+
+def maps_for(*, membership: Membership) -> QuerySet[PolarisationMap]:
+    return PolarisationMap.objects.filter(organisation=membership.organisation).prefetch_related("neighbourhoods")
+
+
+def map_for(*, membership: Membership, pk: int) -> PolarisationMap:
+    return get_object_or_404(maps_for(membership=membership), pk=pk)
+
+
+def pairs_for(*, membership: Membership) -> QuerySet[UsThemPair]:
+    return UsThemPair.objects.filter(map__organisation=membership.organisation).select_related("map")
+
+
+def pair_for(*, membership: Membership, pk: int, map_pk: int | None = None) -> UsThemPair:
+    qs = pairs_for(membership=membership)
+    if map_pk is not None:
+        qs = qs.filter(map_id=map_pk)
+    return get_object_or_404(qs, pk=pk)
+
+
+def actor_for(*, membership: Membership, pk: int) -> Actor:
+    return get_object_or_404(
+        Actor.objects.filter(pair__map__organisation=membership.organisation).select_related("pair__map"), pk=pk
+    )
+
+
+def map_snapshots(*, pmap: PolarisationMap) -> QuerySet[MapSnapshot]:
+    return pmap.snapshots.all()
+
+
+def analyses_for(*, membership: Membership) -> QuerySet[JointAnalysis]:
+    return JointAnalysis.objects.filter(organisation=membership.organisation).select_related("map")
+
+
+def analysis_for(*, membership: Membership, pk: int) -> JointAnalysis:
+    return get_object_or_404(analyses_for(membership=membership), pk=pk)
+
+
+def analysis_snapshots(*, analysis: JointAnalysis) -> QuerySet[AnalysisSnapshot]:
+    return analysis.snapshots.all()
+
+
+def interventions_for(*, membership: Membership) -> QuerySet[Intervention]:
+    return Intervention.objects.filter(Q(organisation__isnull=True) | Q(organisation=membership.organisation))
+
+
+def interventions_as_data(*, membership: Membership) -> list[dict[str, Any]]:
+    return [
+        {"id": i.pk, "phases": i.phases, "manifestations": i.manifestations}
+        for i in interventions_for(membership=membership)
+    ]
+
+
+def impact_scans_for(*, membership: Membership) -> QuerySet[ImpactScan]:
+    return ImpactScan.objects.filter(organisation=membership.organisation).prefetch_related(
+        "neighbourhoods", "pairs"
+    )
+
+
+def impact_scan_for(*, membership: Membership, pk: int) -> ImpactScan:
+    return get_object_or_404(impact_scans_for(membership=membership), pk=pk)

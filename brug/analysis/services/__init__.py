@@ -1,0 +1,56 @@
+"""Every write of the analysis app. Views and other apps import from here."""
+
+from .analyses import (
+    save_contribution,
+    save_direction,
+    save_interventions,
+    save_preparation,
+    snapshot_analysis,
+    start_analysis,
+)
+from .catalogue import add_intervention, seed_global_catalogue
+from .common import AnalysisError, StaleVersion
+from .impact import save_impact_scan
+from .maps import (
+    add_actor,
+    add_fuel,
+    add_incident,
+    add_pair,
+    create_map,
+    map_data,
+    move_actor,
+    remove_actor,
+    remove_pair,
+    snapshot_map,
+    update_map,
+)
+from .share import share_anonymised, share_preview
+from .signals import create_incident_from_signal
+
+__all__ = [
+    "AnalysisError",
+    "StaleVersion",
+    "add_actor",
+    "add_fuel",
+    "add_incident",
+    "add_intervention",
+    "add_pair",
+    "create_incident_from_signal",
+    "create_map",
+    "map_data",
+    "move_actor",
+    "remove_actor",
+    "remove_pair",
+    "save_contribution",
+    "save_direction",
+    "save_impact_scan",
+    "save_interventions",
+    "save_preparation",
+    "seed_global_catalogue",
+    "share_anonymised",
+    "share_preview",
+    "snapshot_analysis",
+    "snapshot_map",
+    "start_analysis",
+    "update_map",
+]

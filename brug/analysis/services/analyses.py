@@ -1,0 +1,212 @@
+"""Writes on the joint analysis wizard. Each step is saved on its own and carries the version it
+was based on, so a double submit or a step out of order is refused without saving anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from brug.core.audit import record
+from brug.core.models import Membership
+
+from .. import config
+from ..models import (
+    AnalysisSnapshot,
+    ChosenIntervention,
+    Contribution,
+    Intervention,
+    JointAnalysis,
+    PolarisationMap,
+    Step,
+)
+from .common import AnalysisError, StaleVersion, clean_label, require_editor
+
+DOUBLE_SUBMIT = (
+    "Niet opgeslagen: deze stap is intussen al opgeslagen (misschien twee keer verstuurd, of door een collega). "
+    "Uw invoer staat hieronder nog; controleer en sla opnieuw op."
+)
+
+
+def _bump(analysis: JointAnalysis, version: int, **fields: Any) -> JointAnalysis:
+    updated = JointAnalysis.objects.filter(pk=analysis.pk, version=version).update(
+        version=F("version") + 1, updated_at=timezone.now(), **fields
+    )
+    if not updated:
+        raise AnalysisError(DOUBLE_SUBMIT)
+    analysis.refresh_from_db()
+    return analysis
+
+
+def _require_step(analysis: JointAnalysis, step: int) -> None:
+    if step > analysis.completed_step + 1:
+        raise AnalysisError(
+            f"Deze stap kan nog niet: rond eerst stap {analysis.completed_step + 1} "
+            f"({Step(analysis.completed_step + 1).label}) af."
+        )
+
+
+def start_analysis(
+    *, membership: Membership, title: str, question: str = "", pmap: PolarisationMap | None = None,
+    phase_model: str, domain: str, other_participants: str = "",
+) -> JointAnalysis:
+    require_editor(membership)
+    title = clean_label(title, "De titel")
+    if phase_model not in {m.key for m in config.phase_models()}:
+        raise AnalysisError("Kies een fasemodel uit de lijst.")
+    if domain not in dict(config.DOMAINS):
+        raise AnalysisError("Kies uw domein.")
+    if pmap is not None and pmap.organisation_id != membership.organisation_id:
+        raise AnalysisError("Kies een kaart van uw eigen gemeente.")
+    with transaction.atomic():
+        analysis = JointAnalysis.objects.create(
+            organisation=membership.organisation, title=title, question=question, map=pmap, phase_model=phase_model,
+            other_participants=other_participants, completed_step=Step.PREPARATION, created_by=membership.user,
+        )
+        Contribution.objects.create(analysis=analysis, author=membership.user, domain=domain)
+        record(action="analysis.analysis.create", obj=analysis, membership=membership)
+        snapshot_analysis(analysis=analysis, membership=membership)
+    return analysis
+
+
+def save_preparation(
+    *, membership: Membership, analysis: JointAnalysis, version: int, title: str, question: str = "",
+    pmap: PolarisationMap | None = None, phase_model: str, domain: str, other_participants: str = "",
+) -> JointAnalysis:
+    require_editor(membership)
+    title = clean_label(title, "De titel")
+    if phase_model not in {m.key for m in config.phase_models()}:
+        raise AnalysisError("Kies een fasemodel uit de lijst.")
+    if domain not in dict(config.DOMAINS):
+        raise AnalysisError("Kies uw domein.")
+    if pmap is not None and pmap.organisation_id != membership.organisation_id:
+        raise AnalysisError("Kies een kaart van uw eigen gemeente.")
+    with transaction.atomic():
+        _bump(analysis, version, title=title, question=question, map=pmap, phase_model=phase_model,
+              other_participants=other_participants)
+        Contribution.objects.update_or_create(
+            analysis=analysis, author=membership.user, defaults={"domain": domain}
+        )
+        record(action="analysis.analysis.preparation", obj=analysis, membership=membership,
+               fields=["title", "question", "map", "phase_model", "other_participants"])
+        snapshot_analysis(analysis=analysis, membership=membership)
+    return analysis
+
+
+def save_contribution(
+    *, membership: Membership, analysis: JointAnalysis, version: int, domain: str, phase: str,
+    manifestations: list[str], answers: dict[str, str],
+) -> Contribution:
+    """Step 2: this officer's view. Several officers each save their own contribution."""
+    require_editor(membership)
+    _require_step(analysis, Step.ANALYSIS)
+    if domain not in dict(config.DOMAINS):
+        raise AnalysisError("Kies uw domein.")
+    phases = [k for k, _ in config.phase_model(analysis.phase_model).phases]
+    if phase and phase not in phases:
+        raise AnalysisError("Kies een fase uit het fasemodel van deze analyse.")
+    if any(m not in dict(config.MANIFESTATIONS) for m in manifestations):
+        raise AnalysisError("Kies verschijningsvormen uit de lijst.")
+    clean = {key: (answers.get(key) or "").strip() for key, _l, _h in config.DIMENSIONS}
+    if not any(clean.values()) and not manifestations and not phase:
+        raise AnalysisError("Vul ten minste één onderdeel van de analyse in.")
+    with transaction.atomic():
+        contribution, created = Contribution.objects.get_or_create(
+            analysis=analysis, author=membership.user, defaults={"domain": domain}
+        )
+        if not created and contribution.version != version:
+            raise AnalysisError(DOUBLE_SUBMIT)
+        Contribution.objects.filter(pk=contribution.pk).update(
+            domain=domain, phase=phase, manifestations=manifestations, answers=clean,
+            version=F("version") + 1, updated_at=timezone.now(),
+        )
+        JointAnalysis.objects.filter(pk=analysis.pk, completed_step__lt=Step.ANALYSIS).update(
+            completed_step=Step.ANALYSIS
+        )
+        analysis.refresh_from_db()
+        contribution.refresh_from_db()
+        record(action="analysis.contribution.save", obj=contribution, membership=membership,
+               fields=["domain", "phase", "manifestations", "answers"])
+        snapshot_analysis(analysis=analysis, membership=membership)
+    return contribution
+
+
+def save_direction(
+    *, membership: Membership, analysis: JointAnalysis, version: int, phase: str, manifestations: list[str],
+    direction: str,
+) -> JointAnalysis:
+    require_editor(membership)
+    _require_step(analysis, Step.DIRECTION)
+    phases = [k for k, _ in config.phase_model(analysis.phase_model).phases]
+    if phase not in phases:
+        raise AnalysisError("Kies de fase waarin de situatie nu is.")
+    if any(m not in dict(config.MANIFESTATIONS) for m in manifestations):
+        raise AnalysisError("Kies verschijningsvormen uit de lijst.")
+    direction = clean_label(direction, "De richting van de oplossing")
+    with transaction.atomic():
+        _bump(analysis, version, phase=phase, manifestations=manifestations, direction=direction,
+              completed_step=max(analysis.completed_step, Step.DIRECTION))
+        record(action="analysis.analysis.direction", obj=analysis, membership=membership,
+               fields=["phase", "manifestations", "direction"])
+        snapshot_analysis(analysis=analysis, membership=membership)
+    return analysis
+
+
+def save_interventions(
+    *, membership: Membership, analysis: JointAnalysis, version: int, chosen: dict[Intervention, str],
+) -> JointAnalysis:
+    """Step 4: the chosen interventions, each with why. Replaces the earlier choice."""
+    require_editor(membership)
+    _require_step(analysis, Step.INTERVENTIONS)
+    if not chosen:
+        raise AnalysisError("Kies ten minste één interventie.")
+    for intervention, why in chosen.items():
+        if intervention.organisation_id not in (None, membership.organisation_id):
+            raise AnalysisError("Kies interventies uit de catalogus.")
+        if not why.strip():
+            raise AnalysisError(f"Schrijf bij ‘{intervention.name}’ waarom u deze kiest.")
+    with transaction.atomic():
+        _bump(analysis, version, completed_step=Step.INTERVENTIONS)
+        analysis.chosen.all().delete()
+        ChosenIntervention.objects.bulk_create(
+            ChosenIntervention(analysis=analysis, intervention=i, why=why.strip()) for i, why in chosen.items()
+        )
+        record(action="analysis.analysis.interventions", obj=analysis, membership=membership, fields=["chosen"])
+        snapshot_analysis(analysis=analysis, membership=membership)
+    return analysis
+
+
+def analysis_data(analysis: JointAnalysis) -> dict[str, Any]:
+    return {
+        "title": analysis.title,
+        "phase_model": analysis.phase_model,
+        "phase": analysis.phase,
+        "manifestations": list(analysis.manifestations),
+        "direction": analysis.direction,
+        "completed_step": analysis.completed_step,
+        "version": analysis.version,
+        "contributions": [
+            {"domain": c.domain, "phase": c.phase, "manifestations": c.manifestations, "answers": c.answers}
+            for c in analysis.contributions.all()
+        ],
+        "interventions": [
+            {"name": c.intervention.name, "why": c.why} for c in analysis.chosen.select_related("intervention")
+        ],
+    }
+
+
+def snapshot_analysis(
+    *, analysis: JointAnalysis, membership: Membership, on: dt.date | None = None
+) -> AnalysisSnapshot:
+    snap, _ = AnalysisSnapshot.objects.update_or_create(
+        analysis=analysis,
+        taken_on=on or timezone.localdate(),
+        defaults={"version": analysis.version, "data": analysis_data(analysis), "saved_by": membership.user},
+    )
+    return snap
+
+
+__all__ = ["StaleVersion"]

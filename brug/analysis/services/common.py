@@ -1,0 +1,41 @@
+"""Errors and small helpers shared by the analysis services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from brug.core.models import Membership
+
+
+class AnalysisError(ValueError):
+    """A write was refused; the message is Dutch and meant for the user."""
+
+
+class StaleVersion(AnalysisError):
+    """Someone else saved first: the form was based on an older version."""
+
+    def __init__(self, *, who: str, when: dt.datetime | None) -> None:
+        moment = f" om {timezone.localtime(when):%H:%M}" if when else ""
+        super().__init__(
+            f"Niet opgeslagen: {who} heeft dit intussen{moment} al opgeslagen. Uw invoer staat hieronder nog; "
+            "bekijk de nieuwe versie en sla opnieuw op."
+        )
+
+
+def require_editor(membership: Membership) -> None:
+    if not membership.can_edit:
+        raise AnalysisError("U mag dit alleen lezen.")
+
+
+def not_in_future(value: dt.date, what: str = "De datum") -> None:
+    if value > timezone.localdate():
+        raise AnalysisError(f"{what} ligt in de toekomst. Vul een datum van vandaag of eerder in.")
+
+
+def clean_label(value: str, what: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise AnalysisError(f"{what} is leeg. Vul een naam in.")
+    return value

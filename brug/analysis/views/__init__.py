@@ -1,0 +1,1 @@
+"""Views of the analysis app (thin: forms check, services write, selectors read)."""

@@ -1,0 +1,111 @@
+"""Overview page, the interventions catalogue and social impact scans."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from brug.core.access import EDITORS, OrgRequest, org_view
+
+from .. import config, selectors, services
+from ..forms import ImpactScanForm, InterventionForm
+from ..models import ImpactScan
+
+
+@org_view()
+@require_safe
+def index(request: OrgRequest, org_slug: str) -> HttpResponse:
+    membership = request.membership
+    context = {
+        "maps": selectors.maps_for(membership=membership),
+        "analyses": selectors.analyses_for(membership=membership),
+        "scans": selectors.impact_scans_for(membership=membership),
+        "today": timezone.localdate(),
+        "breadcrumbs": [("Analyse", None)],
+    }
+    return render(request, "analysis/index.html", context)
+
+
+@org_view()
+def catalogue(request: OrgRequest, org_slug: str) -> HttpResponse:
+    membership = request.membership
+    form = InterventionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not membership.can_edit:
+            raise PermissionDenied
+        status = 400
+        if form.is_valid():
+            try:
+                item = services.add_intervention(membership=membership, **form.cleaned_data)
+            except services.AnalysisError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"‘{item.name}’ staat in uw catalogus.")
+                return redirect("analysis:catalogue", org_slug=org_slug)
+    phases = dict(config.all_phases())
+    manifest = dict(config.MANIFESTATIONS)
+    items = [
+        {"item": i, "phases": [phases.get(p, p) for p in i.phases],
+         "manifestations": [manifest.get(m, m) for m in i.manifestations]}
+        for i in selectors.interventions_for(membership=membership)
+    ]
+    context = {"items": items, "form": form,
+               "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), ("Interventies", None)]}
+    return render(request, "analysis/catalogue.html", context, status=status)
+
+
+def _scan_initial(scan: ImpactScan) -> dict[str, object]:
+    return {
+        "project": scan.project, "kind": scan.kind, "neighbourhoods": list(scan.neighbourhoods.all()),
+        "affected_groups": scan.affected_groups, "expected_tensions": scan.expected_tensions,
+        "pairs": list(scan.pairs.all()), "mitigation": scan.mitigation, "owner": scan.owner,
+        "review_date": scan.review_date,
+    }
+
+
+@org_view(EDITORS)
+def impact_create(request: OrgRequest, org_slug: str) -> HttpResponse:
+    return _impact_form(request, org_slug, None)
+
+
+@org_view()
+def impact_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    scan = selectors.impact_scan_for(membership=request.membership, pk=pk)
+    if request.method == "POST" and not request.membership.can_edit:
+        raise PermissionDenied
+    return _impact_form(request, org_slug, scan)
+
+
+def _impact_form(request: OrgRequest, org_slug: str, scan: ImpactScan | None) -> HttpResponse:
+    membership = request.membership
+    initial = _scan_initial(scan) if scan else {}
+    form = ImpactScanForm(request.POST or None, membership=membership, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                saved = services.save_impact_scan(
+                    membership=membership, scan=scan, project=data["project"], kind=data["kind"],
+                    neighbourhoods=list(data["neighbourhoods"]), affected_groups=data["affected_groups"],
+                    expected_tensions=data["expected_tensions"], pairs=list(data["pairs"]),
+                    mitigation=data["mitigation"], owner=data["owner"], review_date=data["review_date"],
+                )
+            except services.AnalysisError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"De impactscan ‘{saved.project}’ is opgeslagen.")
+                return redirect("analysis:impact_detail", org_slug=org_slug, pk=saved.pk)
+    title = scan.project if scan else "Nieuwe sociale impactscan"
+    context = {
+        "scan": scan, "form": form, "title": title,
+        "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), (title, None)],
+    }
+    return render(request, "analysis/impact_form.html", context, status=status)
