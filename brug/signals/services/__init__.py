@@ -1,5 +1,6 @@
 """Every write of the signals part. The key-figure app calls create_signal and anonymise_key_figure_signals."""
 
+from . import api
 from .api import issue_token, revoke_token
 from .imports import cancel_import, queue_import, start_import
 from .meetings import mark_alert_seen, record_meeting
@@ -8,6 +9,7 @@ from .themes import ThemeError, check_query, ensure_default_themes, save_theme
 
 __all__ = [
     "SignalError",
+    "api",
     "ThemeError",
     "anonymise_key_figure_signals",
     "cancel_import",

@@ -38,12 +38,12 @@ def test_a_month_of_messages_is_imported_classified_counted_and_a_spike_raises_a
 
 def test_refused_rows_are_counted_with_their_reason(tenancy, django_capture_on_commit_callbacks) -> None:
     content = (
-        "tekst,datum\n"
-        "Windmolens zijn te hoog,2026-01-05 10:00\n"
-        ",2026-01-05\n"
-        "Toekomstbericht,2199-01-01\n"
-        "Datum kapot,gisteren\n"
-    ).encode()
+        b"tekst,datum\n"
+        b"Windmolens zijn te hoog,2026-01-05 10:00\n"
+        b",2026-01-05\n"
+        b"Toekomstbericht,2199-01-01\n"
+        b"Datum kapot,gisteren\n"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         job = _upload(tenancy, "mix.csv", content)
     job.refresh_from_db()

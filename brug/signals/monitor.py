@@ -1,0 +1,200 @@
+"""The monitor: volume, tone, hostility, framing and tension per theme, read from DailyThemeStat.
+
+It never scans all messages: one grouped query on the daily table, one on neighbourhoods, and
+one bounded sample of recent messages for example texts and top terms.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from . import alerts, svg
+from .models import DailyThemeStat, MonitorConfig, Signal, Theme
+from .models.signals import REPORTED_CHANNELS
+
+SAMPLE = 1500
+RECENT_DAYS = 7
+
+
+@dataclass
+class ThemeRow:
+    theme: Theme
+    total: int = 0
+    previous: int = 0
+    tone: float = 0.0
+    hostility: float = 0.0
+    framing_share: float = 0.0
+    points: list[tuple[str, int]] = field(default_factory=list)
+    phase_index: int = 0
+    phase: str = ""
+    reasons: list[str] = field(default_factory=list)
+    terms: list[tuple[str, int]] = field(default_factory=list)
+    examples: list[Signal] = field(default_factory=list)
+    chart: SafeString | None = None
+    meter: SafeString | None = None
+
+    @property
+    def change(self) -> int | None:
+        if not self.previous:
+            return None
+        return round(100 * (self.total - self.previous) / self.previous)
+
+
+@dataclass
+class Monitor:
+    start: date
+    end: date
+    days: int
+    unit: str
+    phases: list[str]
+    rows: list[ThemeRow]
+    hoods: list[tuple[str, dict[int, int], int]]
+    config: MonitorConfig
+
+
+def _buckets(start: date, end: date, unit: str) -> list[date]:
+    out, d = [], start
+    if unit == "week":
+        d = start - timedelta(days=start.weekday())
+        while d <= end:
+            out.append(d)
+            d += timedelta(days=7)
+        return out
+    while d <= end:
+        out.append(d)
+        d += timedelta(days=1)
+    return out
+
+
+def phase_for(
+    *, config: MonitorConfig, last: int, baseline: list[int], hostility: float, framing: float, recent: int,
+    severe: int, very_severe: int,
+) -> tuple[int, list[str]]:
+    """Points → phase; every point comes with a sentence saying why (see spanningsniveau-en-pieken.md)."""
+    points, reasons = 0, []
+    mean, spread, threshold = alerts.spike_threshold(baseline, config.spike_k)
+    if last >= config.spike_min_count and last > threshold:
+        points += 2
+        reasons.append(f"Piek: {last} berichten op de laatste dag, normaal {mean:.1f} (drempel {threshold:.1f}).")
+    elif last > mean + 1.5 * spread and last >= 3:
+        points += 1
+        reasons.append(f"Meer berichten dan gewoonlijk: {last} op de laatste dag, normaal {mean:.1f}.")
+    if recent >= 5 and hostility >= config.hostility_threshold:
+        points += 1
+        reasons.append(f"Vijandige toon: gemiddeld {hostility:.2f} de laatste {RECENT_DAYS} dagen (drempel {config.hostility_threshold:.2f}).")
+    if recent >= 5 and framing >= config.framing_threshold:
+        points += 1
+        reasons.append(f"Veel wij-zij-taal: {framing:.0%} van de berichten de laatste {RECENT_DAYS} dagen (drempel {config.framing_threshold:.0%}).")
+    if severe:
+        points += 1
+        reasons.append(f"{severe} ernstig signaal/signalen van sleutelfiguren of medewerkers de laatste {RECENT_DAYS} dagen.")
+    if very_severe:
+        points = 3
+        reasons.append(f"{very_severe} zeer ernstig signaal/signalen (incident) de laatste {RECENT_DAYS} dagen.")
+    if not reasons:
+        reasons.append("Geen opvallende stijging, vijandigheid of wij-zij-taal.")
+    return min(points, 3), reasons
+
+
+def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | None = None) -> Monitor:
+    config, _ = MonitorConfig.objects.get_or_create(organisation=organisation)
+    end = end or timezone.localdate()
+    start = end - timedelta(days=days - 1)
+    fetch_from = min(start - timedelta(days=days), end - timedelta(days=config.baseline_days + 1))
+    themes = list(Theme.objects.filter(organisation=organisation, active=True))
+    ids = [t.pk for t in themes]
+    series = alerts.daily_counts(ids, fetch_from, end)
+    phases = list(config.phases) or ["rust"]
+    recent_from = end - timedelta(days=RECENT_DAYS - 1)
+    severe_rows = (
+        Signal.themes.through.objects.filter(
+            theme_id__in=ids, signal__published=True, signal__channel__in=REPORTED_CHANNELS,
+            signal__occurred_at__date__gte=recent_from, signal__severity__gte=3,
+        )
+        .values("theme_id", "signal__severity").annotate(n=Count("id")).order_by()
+    )
+    severe: dict[tuple[int, int], int] = {(r["theme_id"], r["signal__severity"]): r["n"] for r in severe_rows}
+    sample = _sample(organisation, start)
+    rows = []
+    buckets = _buckets(start, end, unit)
+    for theme in themes:
+        s = series.get(theme.pk, {})
+        period = [s[d] for d in s if start <= d <= end]
+        row = ThemeRow(theme=theme)
+        row.total = int(sum(v["n"] for v in period))
+        row.previous = int(sum(v["n"] for d, v in s.items() if start - timedelta(days=days) <= d < start))
+        if row.total:
+            row.tone = sum(v["tone"] for v in period) / row.total
+            row.hostility = sum(v["hostility"] for v in period) / row.total
+            row.framing_share = sum(v["framed"] for v in period) / row.total
+        counts: dict[date, int] = defaultdict(int)
+        for d, v in s.items():
+            if start <= d <= end:
+                counts[d - timedelta(days=d.weekday()) if unit == "week" else d] += int(v["n"])
+        fmt = "wk %V" if unit == "week" else "%d-%m"
+        row.points = [(b.strftime(fmt), counts.get(b, 0)) for b in buckets]
+        recent = [v for d, v in s.items() if d >= recent_from]
+        n_recent = int(sum(v["n"] for v in recent))
+        index, row.reasons = phase_for(
+            config=config,
+            last=int(s.get(end, {"n": 0})["n"]),
+            baseline=[int(s.get(end - timedelta(days=i), {"n": 0})["n"]) for i in range(1, config.baseline_days + 1)],
+            hostility=sum(v["hostility"] for v in recent) / n_recent if n_recent else 0.0,
+            framing=sum(v["framed"] for v in recent) / n_recent if n_recent else 0.0,
+            recent=n_recent,
+            severe=severe.get((theme.pk, 3), 0),
+            very_severe=severe.get((theme.pk, 4), 0),
+        )
+        row.phase_index = round(index * (len(phases) - 1) / 3)
+        row.phase = phases[row.phase_index]
+        texts = sample.get(theme.pk, [])
+        row.examples = texts[:3]
+        row.terms = alerts.terms([t.text for t in texts]).most_common(8)
+        highlight = len(row.points) - 1 if unit == "dag" else None
+        row.chart = svg.bar_chart(row.points, title=f"Aantal berichten per {unit} over {theme.name}", highlight_from=highlight)
+        row.meter = svg.meter(index, label=f"Spanningsniveau {theme.name}: {row.phase}", steps=phases, index=row.phase_index)
+        rows.append(row)
+    rows.sort(key=lambda r: (-r.phase_index, -r.total))
+    return Monitor(start=start, end=end, days=days, unit=unit, phases=phases, rows=rows,
+                   hoods=_hoods(organisation, ids, start, end), config=config)
+
+
+def _sample(organisation: Any, start: date) -> dict[int, list[Signal]]:
+    """The most recent messages of the period, grouped by theme: examples and top terms come from here."""
+    tz = timezone.get_current_timezone()
+    since = timezone.datetime.combine(start, timezone.datetime.min.time(), tzinfo=tz)
+    recent = list(
+        Signal.objects.filter(organisation=organisation, published=True, occurred_at__gte=since)
+        .exclude(text="")
+        .only("id", "text", "occurred_at", "channel", "tone", "hostility", "framing", "why")
+        .order_by("-occurred_at")[:SAMPLE]
+    )
+    by_id = {s.pk: s for s in recent}
+    out: dict[int, list[Signal]] = defaultdict(list)
+    links = Signal.themes.through.objects.filter(signal_id__in=list(by_id)).values_list("signal_id", "theme_id")
+    for signal_id, theme_id in sorted(links, key=lambda link: by_id[link[0]].occurred_at, reverse=True):
+        out[theme_id].append(by_id[signal_id])
+    return out
+
+
+def _hoods(organisation: Any, ids: list[int], start: date, end: date) -> list[tuple[str, dict[int, int], int]]:
+    rows = (
+        DailyThemeStat.objects.filter(organisation=organisation, theme_id__in=ids, day__range=(start, end), neighbourhood__isnull=False)
+        .values("neighbourhood__name", "theme_id").annotate(n=Sum("count")).order_by()
+    )
+    table: dict[str, dict[int, int]] = defaultdict(dict)
+    for r in rows:
+        table[r["neighbourhood__name"]][r["theme_id"]] = r["n"]
+    out = [(name, counts, sum(counts.values())) for name, counts in table.items()]
+    return sorted(out, key=lambda x: -x[2])
+
+
+def term_counter(texts: list[str]) -> Counter[str]:
+    return alerts.terms(texts)

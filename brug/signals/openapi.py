@@ -1,0 +1,88 @@
+"""OpenAPI 3 description of the signals API, served at /api/signalen/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_SIGNAL = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "kanaal": {"type": "string", "enum": ["api", "sleutelfiguur", "medewerker"]},
+        "tekst": {"type": "string"},
+        "moment": {"type": "string", "format": "date-time"},
+        "wijk": {"type": "string", "nullable": True},
+        "plek": {"type": "string"},
+        "ernst": {"type": "integer", "minimum": 1, "maximum": 4},
+        "status": {"type": "string", "enum": ["nieuw", "geduid", "besproken", "actie", "gesloten"]},
+        "themas": {"type": "array", "items": {"type": "string"}},
+        "toon": {"type": "number", "minimum": -1, "maximum": 1},
+        "vijandigheid": {"type": "number", "minimum": 0, "maximum": 1},
+        "wij_zij": {"type": "number", "minimum": 0, "maximum": 1},
+        "waarom": {"type": "object", "description": "Welke woorden tot elke score leidden."},
+    },
+}
+_ERROR = {"type": "object", "properties": {"fout": {"type": "string"}, "veld": {"type": "string"}}}
+_ERR = {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}
+
+SPEC: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {
+        "title": "Brug signalen-API",
+        "version": "1.0",
+        "description": "Signalen aanleveren vanuit andere systemen. Elke organisatie maakt eigen sleutels aan "
+        "(Signalen → API-sleutels); een sleutel geeft alleen toegang tot de eigen organisatie.",
+    },
+    "servers": [{"url": "/api/signalen/v1"}],
+    "components": {
+        "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+        "schemas": {
+            "Signaal": _SIGNAL,
+            "Fout": _ERROR,
+            "NieuwSignaal": {
+                "type": "object",
+                "required": ["tekst"],
+                "properties": {
+                    "tekst": {"type": "string", "maxLength": 10000},
+                    "moment": {"type": "string", "format": "date-time", "description": "Niet in de toekomst; standaard nu."},
+                    "wijk": {"type": "string", "description": "Naam van een wijk van de gemeente."},
+                    "plek": {"type": "string", "maxLength": 200},
+                    "ernst": {"type": "integer", "minimum": 1, "maximum": 4, "default": 2},
+                },
+            },
+        },
+    },
+    "security": [{"token": []}],
+    "paths": {
+        "/signalen/": {
+            "get": {
+                "summary": "De laatste 100 signalen die via de API zijn aangeleverd",
+                "responses": {
+                    "200": {"description": "Lijst", "content": {"application/json": {"schema": {"type": "object", "properties": {"signalen": {"type": "array", "items": {"$ref": "#/components/schemas/Signaal"}}}}}}},
+                    "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
+                },
+            },
+            "post": {
+                "summary": "Een signaal aanleveren",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NieuwSignaal"}}}},
+                "responses": {
+                    "201": {"description": "Opgeslagen en ingedeeld", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signaal"}}}},
+                    "400": {"description": "Ongeldige invoer", "content": _ERR},
+                    "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
+                    "413": {"description": "Te groot", "content": _ERR},
+                },
+            },
+        },
+        "/signalen/{id}/": {
+            "get": {
+                "summary": "Eén signaal van de eigen organisatie",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": {"description": "Signaal", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signaal"}}}},
+                    "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
+                    "404": {"description": "Bestaat niet voor deze sleutel", "content": _ERR},
+                },
+            }
+        },
+    },
+}

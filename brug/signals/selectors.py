@@ -1,0 +1,81 @@
+"""Every read a signals page does, always scoped to the member's organisation."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from brug.core.models import Membership
+
+from .models import Alert, ApiToken, ImportJob, Meeting, Signal, SignalStatus, Theme
+from .models.signals import REPORTED_CHANNELS
+
+
+def reported_signals(*, membership: Membership, status: str = "") -> QuerySet[Signal]:
+    qs = Signal.objects.filter(
+        organisation=membership.organisation, channel__in=REPORTED_CHANNELS, published=True
+    ).select_related("neighbourhood").prefetch_related("themes")
+    if status in SignalStatus.values:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def open_signal_count(*, membership: Membership) -> int:
+    return reported_signals(membership=membership).exclude(status=SignalStatus.CLOSED).count()
+
+
+def signal_for(*, membership: Membership, pk: int) -> Signal:
+    return get_object_or_404(
+        Signal.objects.select_related("neighbourhood").prefetch_related("themes", "status_changes__changed_by"),
+        organisation=membership.organisation, published=True, pk=pk,
+    )
+
+
+def recent_messages(*, membership: Membership, limit: int = 300) -> list[Signal]:
+    """Recent messages with text, for previewing a theme query."""
+    return list(
+        Signal.objects.filter(organisation=membership.organisation, published=True, text_purged_at__isnull=True)
+        .exclude(text="").order_by("-occurred_at").only("id", "text", "occurred_at", "channel")[:limit]
+    )
+
+
+def themes(*, membership: Membership) -> QuerySet[Theme]:
+    return Theme.objects.filter(organisation=membership.organisation)
+
+
+def theme_for(*, membership: Membership, pk: int) -> Theme:
+    return get_object_or_404(Theme, organisation=membership.organisation, pk=pk)
+
+
+def imports(*, membership: Membership) -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(organisation=membership.organisation).select_related("created_by")[:20]  # type: ignore[return-value]
+
+
+def import_for(*, membership: Membership, pk: int) -> ImportJob:
+    return get_object_or_404(ImportJob, organisation=membership.organisation, pk=pk)
+
+
+def alerts(*, membership: Membership) -> QuerySet[Alert]:
+    return Alert.objects.filter(organisation=membership.organisation).select_related("theme")
+
+
+def alert_for(*, membership: Membership, pk: int) -> Alert:
+    return get_object_or_404(Alert, organisation=membership.organisation, pk=pk)
+
+
+def meetings(*, membership: Membership) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(organisation=membership.organisation).prefetch_related("measures")
+
+
+def meeting_for(*, membership: Membership, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.prefetch_related("measures", "signals"), organisation=membership.organisation, pk=pk
+    )
+
+
+def api_tokens(*, membership: Membership) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(organisation=membership.organisation)
+
+
+def api_token_for(*, membership: Membership, pk: int) -> ApiToken:
+    return get_object_or_404(ApiToken, organisation=membership.organisation, pk=pk)

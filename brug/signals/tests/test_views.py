@@ -1,0 +1,142 @@
+"""Every signals page: the member sees it, weaker roles and officers without 2FA do not, outsiders get 404."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from brug.signals.models import Alert, Meeting, Signal, SignalStatus, Theme
+from brug.signals.services import create_signal
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["list", "new", "monitor", "themes", "theme_new", "import", "alerts", "meetings", "meeting_new", "algorithms"]
+
+
+@pytest.fixture
+def signal(tenancy) -> Signal:
+    return create_signal(organisation=tenancy.org, channel="sleutelfiguur", text="Onrust over het azc <script>alert(1)</script>", severity=3)
+
+
+def _url(name: str, tenancy, **kw) -> str:
+    return reverse(f"signals:{name}", kwargs={"org_slug": tenancy.org.slug, **kw})
+
+
+def test_an_officer_with_two_factor_sees_each_page(tenancy, client_for) -> None:
+    client = client_for(tenancy.officer)
+    for name in PAGES:
+        assert client.get(_url(name, tenancy)).status_code == 200, name
+
+
+def test_a_reader_and_an_officer_without_two_factor_see_none_of_it_and_an_outsider_gets_404(tenancy, client_for) -> None:
+    reader, unverified, outsider = client_for(tenancy.reader), client_for(tenancy.officer, verified=False), client_for(tenancy.outsider)
+    for name in PAGES:
+        url = _url(name, tenancy)
+        assert reader.get(url).status_code == 403, name
+        response = unverified.get(url)
+        assert response.status_code == 302 and "account" in response["Location"], name
+        assert outsider.get(url).status_code == 404, name
+
+
+def test_signal_detail_shows_why_and_escapes_html(tenancy, client_for, signal) -> None:
+    url = _url("detail", tenancy, pk=signal.pk)
+    body = client_for(tenancy.officer).get(url).content.decode()
+    assert "Waarom deze score?" in body and "&lt;script&gt;" in body and "<script>alert" not in body
+    assert client_for(tenancy.reader).get(url).status_code == 403
+    assert client_for(tenancy.outsider).get(url).status_code == 404
+
+
+def test_triage_records_each_step_with_who_and_when(tenancy, client_for, signal) -> None:
+    client = client_for(tenancy.officer)
+    for status in ("geduid", "besproken", "actie", "gesloten"):
+        client.post(_url("status", tenancy, pk=signal.pk), {"status": status, "note": "stap"})
+    signal.refresh_from_db()
+    assert signal.status == SignalStatus.CLOSED
+    assert [c.to_status for c in signal.status_changes.all()] == ["geduid", "besproken", "actie", "gesloten"]
+    assert all(c.changed_by == tenancy.officer for c in signal.status_changes.all())
+    assert client_for(tenancy.reader).post(_url("status", tenancy, pk=signal.pk), {"status": "nieuw"}).status_code == 403
+    assert client_for(tenancy.outsider).post(_url("status", tenancy, pk=signal.pk), {"status": "nieuw"}).status_code == 404
+
+
+def test_an_officer_records_a_phone_call_as_a_signal(tenancy, client_for) -> None:
+    response = client_for(tenancy.officer).post(_url("new", tenancy), {
+        "kind": "telefoon", "text": "Buurtbewoners boos over de windmolens", "occurred_at": "2026-01-05T10:00", "severity": "3",
+    })
+    assert response.status_code == 302
+    signal = Signal.objects.get()
+    assert signal.channel == "medewerker" and signal.text.startswith("[Telefoongesprek]") and signal.created_by == tenancy.officer
+
+
+def test_a_future_date_in_the_form_gives_a_dutch_error(tenancy, client_for) -> None:
+    response = client_for(tenancy.officer).post(_url("new", tenancy), {
+        "kind": "observatie", "text": "x", "occurred_at": "2099-01-05T10:00", "severity": "2",
+    })
+    assert response.status_code == 400 and "toekomst" in response.content.decode()
+    assert not Signal.objects.exists()
+
+
+def test_a_broken_query_is_refused_and_the_error_position_is_marked(tenancy, client_for) -> None:
+    client = client_for(tenancy.officer)
+    for query in ("(windmolens OR molen", "NOT", "windmolens AND (", "windmolens)"):
+        response = client.post(_url("theme_new", tenancy), {"name": "Test", "query": query, "active": "on"})
+        body = response.content.decode()
+        assert response.status_code == 400 and "<mark>" in body and "De fout zit bij teken" in body, query
+        preview = client.post(_url("theme_preview", tenancy), {"query": query})
+        assert "<mark>" in preview.content.decode()
+    assert not Theme.objects.filter(name="Test").exists()
+
+
+def test_saving_a_theme_rematches_stored_messages_and_the_preview_lists_matches(tenancy, client_for, django_capture_on_commit_callbacks) -> None:
+    create_signal(organisation=tenancy.org, channel="medewerker", text="Zorgen over het nieuwe hoogspanningsstation")
+    client = client_for(tenancy.officer)
+    preview = client.post(_url("theme_preview", tenancy), {"query": "hoogspanning*"}).content.decode()
+    assert "1 van de 1" in preview
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("theme_new", tenancy), {"name": "Netcongestie", "query": "hoogspanning*", "active": "on"})
+    theme = Theme.objects.get(name="Netcongestie")
+    assert theme.signals.count() == 1 and theme.daily_stats.get().count == 1
+    assert client_for(tenancy.reader).post(_url("theme_preview", tenancy), {"query": "x"}).status_code == 403
+
+
+def test_the_monitor_shows_a_chart_a_table_and_the_tension_level(tenancy, client_for, signal) -> None:
+    body = client_for(tenancy.officer).get(_url("monitor", tenancy)).content.decode()
+    assert "<svg" in body and "<table" in body and "Spanningsniveau" in body
+
+
+def test_a_bob_meeting_is_recorded_with_measures_and_discussed_signals(tenancy, client_for, signal) -> None:
+    response = client_for(tenancy.officer).post(_url("meeting_new", tenancy), {
+        "held_on": "2026-01-06", "title": "Kernteam januari", "picture": "Onrust rond azc", "judgement": "Risico op escalatie",
+        "decision": "Gesprek organiseren", "signals": [signal.pk],
+        "maatregel-TOTAL_FORMS": "3", "maatregel-INITIAL_FORMS": "0",
+        "maatregel-0-description": "Bewonersavond", "maatregel-0-owner": "Wijkregisseur", "maatregel-0-due_on": "2026-02-01",
+    })
+    assert response.status_code == 302
+    meeting = Meeting.objects.get()
+    assert list(meeting.signals.all()) == [signal] and meeting.measures.get().owner == "Wijkregisseur"
+    signal.refresh_from_db()
+    assert signal.status == SignalStatus.DISCUSSED
+    detail = _url("meeting_detail", tenancy, pk=meeting.pk)
+    assert client_for(tenancy.officer).get(detail).status_code == 200
+    assert client_for(tenancy.reader).get(detail).status_code == 403
+    assert client_for(tenancy.outsider).get(detail).status_code == 404
+
+
+def test_alerts_are_listed_and_can_be_marked_seen(tenancy, client_for, signal) -> None:
+    theme = signal.themes.first() or Theme.objects.filter(organisation=tenancy.org).first()
+    alert = Alert.objects.create(organisation=tenancy.org, theme=theme, kind="piek", window_start="2026-01-05", value=30, threshold=10, reason="test")
+    client_for(tenancy.officer).post(_url("alert_seen", tenancy, pk=alert.pk))
+    alert.refresh_from_db()
+    assert alert.seen_at is not None
+    assert client_for(tenancy.outsider).post(_url("alert_seen", tenancy, pk=alert.pk)).status_code == 404
+
+
+def test_the_algorithm_register_renders_the_markdown_escaped(tenancy, client_for) -> None:
+    body = client_for(tenancy.officer).get(_url("algorithms", tenancy)).content.decode()
+    assert "Spanningsniveau en pieken" in body
+
+
+def test_the_dashboard_shows_the_signals_panel_only_after_two_factor(tenancy, client_for, signal) -> None:
+    url = reverse("core:dashboard", kwargs={"org_slug": tenancy.org.slug})
+    assert "open signaal" in client_for(tenancy.coordinator).get(url).content.decode()
+    assert "open signaal" not in client_for(tenancy.coordinator, verified=False).get(url).content.decode()
+    assert "open signaal" not in client_for(tenancy.reader).get(url).content.decode()

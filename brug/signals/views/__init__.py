@@ -1,0 +1,1 @@
+"""Pages of the signals part; all show personal data, so all need a second factor."""

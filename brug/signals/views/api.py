@@ -1,0 +1,118 @@
+"""JSON API for other tools: a token per organisation in 'Authorization: Bearer …'; errors as JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from brug.core.access import MANAGERS, OrgRequest, org_view
+from brug.municipalities.models import Neighbourhood
+
+from .. import selectors, services
+from ..forms import TokenForm
+from ..models import Signal
+from ..models.signals import REPORTED_CHANNELS
+from ..openapi import SPEC
+from .pages import crumbs
+
+MAX_BODY = 64 * 1024
+
+
+def error(status: int, message: str, **extra: Any) -> JsonResponse:
+    return JsonResponse({"fout": message, **extra}, status=status)
+
+
+def as_json(signal: Signal) -> dict[str, Any]:
+    return {
+        "id": signal.pk, "kanaal": signal.channel, "tekst": signal.text, "moment": signal.occurred_at.isoformat(),
+        "wijk": signal.neighbourhood.name if signal.neighbourhood else None, "plek": signal.place,
+        "ernst": signal.severity, "status": signal.status, "themas": [t.name for t in signal.themes.all()],
+        "toon": round(signal.tone, 3), "vijandigheid": round(signal.hostility, 3), "wij_zij": round(signal.framing, 3),
+        "waarom": signal.why,
+    }
+
+
+def openapi(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(SPEC)
+
+
+@csrf_exempt  # token-authenticated, no cookies: CSRF does not apply
+def signals_collection(request: HttpRequest) -> JsonResponse:
+    token = services.api.token_from_header(request.headers.get("Authorization", ""))
+    if token is None:
+        return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
+    org = token.organisation
+    if request.method == "GET":
+        qs = Signal.objects.filter(organisation=org, channel="api", published=True).prefetch_related("themes").select_related("neighbourhood")[:100]
+        return JsonResponse({"signalen": [as_json(s) for s in qs]})
+    if request.method != "POST":
+        return error(405, "Alleen GET en POST.")
+    if len(request.body) > MAX_BODY:
+        return error(413, "Het verzoek is te groot.")
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError:
+        return error(400, "De body is geen geldige JSON.")
+    if not isinstance(data, dict):
+        return error(400, "Stuur een JSON-object.")
+    try:
+        occurred = None
+        if data.get("moment"):
+            occurred = datetime.fromisoformat(str(data["moment"]).replace("Z", "+00:00"))
+            if timezone.is_naive(occurred):
+                occurred = timezone.make_aware(occurred)
+        hood = None
+        if data.get("wijk"):
+            hood = Neighbourhood.objects.filter(municipality_id=org.municipality_id, name__iexact=str(data["wijk"])).first()
+            if hood is None:
+                return error(400, "Onbekende wijk.", veld="wijk")
+        severity = int(data.get("ernst", 2))
+        signal = services.create_signal(
+            organisation=org, channel="api", text=str(data.get("tekst", "")), occurred_at=occurred,
+            neighbourhood=hood, place=str(data.get("plek", ""))[:200], severity=severity,
+        )
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, services.SignalError):
+            return error(400, exc.message, veld={"text": "tekst", "occurred_at": "moment", "severity": "ernst"}.get(exc.field, exc.field))
+        return error(400, "Een veld heeft een ongeldige waarde (moment: ISO 8601, ernst: 1 tot 4).")
+    return JsonResponse(as_json(signal), status=201)
+
+
+def signal_item(request: HttpRequest, pk: int) -> JsonResponse:
+    token = services.api.token_from_header(request.headers.get("Authorization", ""))
+    if token is None:
+        return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
+    signal = Signal.objects.filter(organisation=token.organisation, channel__in=REPORTED_CHANNELS, published=True, pk=pk).first()
+    if signal is None:
+        return error(404, "Dit signaal bestaat niet (voor deze token).")
+    return JsonResponse(as_json(signal))
+
+
+@org_view(MANAGERS, personal_data=True)
+def tokens(request: OrgRequest, org_slug: str) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    new_token = ""
+    if request.method == "POST" and form.is_valid():
+        _row, new_token = services.issue_token(membership=request.membership, name=form.cleaned_data["name"])
+        form = TokenForm()
+    return render(request, "signals/tokens.html", {
+        "form": form, "tokens": selectors.api_tokens(membership=request.membership), "new_token": new_token,
+        "breadcrumbs": crumbs(request, ("API-sleutels", None)),
+    })
+
+
+@org_view(MANAGERS, personal_data=True)
+@require_POST
+def token_revoke(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    token = selectors.api_token_for(membership=request.membership, pk=pk)
+    services.revoke_token(membership=request.membership, token=token)
+    messages.success(request, f"De sleutel '{token.name}' is ingetrokken.")
+    return redirect("signals:tokens", org_slug=org_slug)

@@ -1,0 +1,92 @@
+"""The monitor page and the theme editor with its live preview."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from brug.core.access import EDITORS, OrgRequest, org_view
+
+from .. import monitor, selectors, services
+from ..forms import ThemeForm
+from .pages import crumbs
+
+PERIODS = {"7": 7, "30": 30, "90": 90}
+
+
+@org_view(personal_data=True)
+def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
+    services.ensure_default_themes(organisation=request.membership.organisation)
+    days = PERIODS.get(request.GET.get("periode", "30"), 30)
+    unit = "week" if request.GET.get("per") == "week" else "dag"
+    data = monitor.build(request.membership.organisation, days=days, unit=unit)
+    return render(request, "signals/monitor.html", {
+        "m": data, "period": str(days), "unit": unit,
+        "alerts": selectors.alerts(membership=request.membership)[:5],
+        "breadcrumbs": crumbs(request, ("Monitor", None)),
+    })
+
+
+@org_view(personal_data=True)
+def theme_list(request: OrgRequest, org_slug: str) -> HttpResponse:
+    services.ensure_default_themes(organisation=request.membership.organisation)
+    return render(request, "signals/theme_list.html", {
+        "themes": selectors.themes(membership=request.membership), "breadcrumbs": crumbs(request, ("Thema's", None)),
+    })
+
+
+def _error_context(query: str, position: int | None) -> dict[str, object]:
+    # The caret sits under the character where the parser stopped.
+    if position is None:
+        return {}
+    position = max(0, min(position, len(query)))
+    return {"error_before": query[:position], "error_at": query[position:position + 1] or " ", "error_after": query[position + 1:], "error_position": position + 1}
+
+
+@org_view(EDITORS, personal_data=True)
+def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> HttpResponse:
+    theme = selectors.theme_for(membership=request.membership, pk=pk) if pk else None
+    initial = {"name": theme.name, "query": theme.query, "description": theme.description, "active": theme.active} if theme else {"active": True}
+    form = ThemeForm(request.POST or None, initial=initial)
+    context: dict[str, object] = {}
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.save_theme(membership=request.membership, theme=theme, name=data["name"], query=data["query"],
+                                    description=data["description"], active=data["active"])
+            except services.ThemeError as exc:
+                if exc.field == "query":
+                    context.update(_error_context(data["query"], exc.position))
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, "Het thema is opgeslagen. Berichten worden opnieuw ingedeeld.")
+                return redirect("signals:themes", org_slug=org_slug)
+        status = 400
+    title = f"Thema '{theme.name}' bewerken" if theme else "Nieuw thema"
+    context.update({"form": form, "theme": theme, "title": title,
+                    "breadcrumbs": crumbs(request, ("Thema's", f"/o/{org_slug}/signalen/themas/"), (title, None))})
+    return render(request, "signals/theme_form.html", context, status=status)
+
+
+@org_view(EDITORS, personal_data=True)
+@require_POST
+def theme_preview(request: OrgRequest, org_slug: str) -> HttpResponse:
+    """htmx: which recent messages the query would match, or where its syntax error is."""
+    from brug.text import parse_query
+
+    query = request.POST.get("query", "")[:5000]
+    context: dict[str, object] = {"query": query}
+    try:
+        services.check_query(query)
+    except services.ThemeError as exc:
+        context.update({"error": exc.message, **_error_context(query, exc.position)})
+        return render(request, "signals/_theme_preview.html", context)
+    compiled = parse_query(query)
+    recent = selectors.recent_messages(membership=request.membership)
+    hits = [s for s in recent if compiled.matches(s.text)]
+    context.update({"hits": hits[:10], "count": len(hits), "checked": len(recent)})
+    return render(request, "signals/_theme_preview.html", context)
