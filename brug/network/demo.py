@@ -93,10 +93,10 @@ GROUPS = [
 
 def _at(months_ago: int, day: int = 10) -> datetime:
     today = timezone.localdate()
-    year, month = today.year, today.month - months_ago
-    while month <= 0:
-        month += 12
-        year -= 1
+    # Negative months_ago is in the future (retention dates).
+    index = today.year * 12 + today.month - 1 - months_ago
+    year, month = divmod(index, 12)
+    month += 1
     return timezone.make_aware(datetime.combine(date(year, month, min(day, 28)), time(10)))
 
 

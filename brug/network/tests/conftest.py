@@ -98,4 +98,4 @@ def make_active(member: Membership, network: Any, name: str, **extra: Any) -> An
 
 @pytest.fixture
 def active_person(member: Membership, network: Any, hoods: dict[str, Any]) -> Any:
-    return make_active(member, network, "Aïcha Amrani", neighbourhoods=[hoods["Binnenstad"]])
+    return make_active(member, network, "Aïcha Amrani", email="aicha@voorbeeld.example", neighbourhoods=[hoods["Binnenstad"]])
