@@ -6,6 +6,7 @@ every chart on a page is also given as a table.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.utils.html import escape
@@ -13,6 +14,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 COLOURS = ["#0b5cad", "#c0392b", "#1e7b34", "#8e44ad", "#b35c00", "#5d6d7e"]
 UNGROUPED = "#8a8a8a"
+
+
+def hash_fraction(key: str, salt: int) -> float:
+    digest = hashlib.blake2s(f"{salt}:{key}".encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big") / 2**32
 
 
 def _shape(group: int, x: float, y: float, r: float = 4.5) -> str:
@@ -57,8 +63,11 @@ def scatter(result: dict[str, Any], *, highlight: int | None = None, labels: dic
     sx = (width - 2 * pad) / ((x1 - x0) or 1)
     sy = (height - 2 * pad) / ((y1 - y0) or 1)
 
-    def place(point: list[float]) -> tuple[float, float]:
-        return pad + (point[0] - x0) * sx, height - pad - (point[1] - y0) * sy
+    def place(point: list[float], pid: str = "") -> tuple[float, float]:
+        # A small fixed nudge per participant, so people who voted exactly alike do not hide each other.
+        jx = (hash_fraction(pid, 1) - 0.5) * 10 if pid else 0.0
+        jy = (hash_fraction(pid, 2) - 0.5) * 10 if pid else 0.0
+        return pad + (point[0] - x0) * sx + jx, height - pad - (point[1] - y0) * sy + jy
 
     parts = [
         f'<svg class="brug-dialogue-map" viewBox="0 0 {width} {height}" role="img" '
@@ -71,14 +80,14 @@ def scatter(result: dict[str, Any], *, highlight: int | None = None, labels: dic
     centres: dict[int, list[tuple[float, float]]] = {}
     for pid, point in projection.items():
         group = int(groups.get(pid, -1))
-        x, y = place(point)
+        x, y = place(point, pid)
         parts.append(_shape(group, x, y))
         centres.setdefault(group, []).append((x, y))
     for group, points in centres.items():
         if group < 0 or group not in labels:
             continue
-        cx = sum(p[0] for p in points) / len(points)
-        cy = sum(p[1] for p in points) / len(points)
+        cx = min(max(sum(p[0] for p in points) / len(points), 50), width - 50)
+        cy = min(max(sum(p[1] for p in points) / len(points), 34), height - 10)
         parts.append(
             f'<text x="{cx:.1f}" y="{cy - 12:.1f}" text-anchor="middle" font-size="16" font-weight="bold" '
             f'fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke">{escape(labels[group])}</text>'

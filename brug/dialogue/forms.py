@@ -95,6 +95,9 @@ class DialogueForm(BrugModelForm):
 
 
 class StatementForm(BrugForm):
+    # No `required` attribute: browsers would paint the empty box red before anyone typed.
+    use_required_attribute = False
+
     text = forms.CharField(
         label="Uw stelling",
         max_length=STATEMENT_MAX_LENGTH,

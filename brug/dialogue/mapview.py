@@ -8,6 +8,9 @@ from . import charts
 from .models import Dialogue, Statement
 from .selectors import group_label
 
+BRIDGE_SHARE = 50  # percent agree needed in every group
+CONSENSUS_SHARE = 70  # percent of all votes in one direction for "(almost) everyone"
+
 
 def _pct(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
@@ -58,20 +61,24 @@ def map_context(dialogue: Dialogue, *, highlight: int | None = None) -> dict[str
                 "repness": reps,
             }
         )
-    consensus = [
-        {
-            "statement": texts[c["statement_id"]],
-            "direction": c["direction"],
-            **_agree_row(stats.get(str(c["statement_id"]), {})),
-        }
-        for c in result.get("consensus", [])
-        if c["statement_id"] in texts
-    ]
-    bridging = [
-        {"statement": texts[sid], "score": score, "groups": per_group(sid)}
-        for sid, score in result.get("group_aware_consensus", [])[:8]
-        if sid in texts and len(labels) > 1
-    ]
+    consensus = []
+    for c in result.get("consensus", []):
+        row = _agree_row(stats.get(str(c["statement_id"]), {}))
+        share = row["agree"] if c["direction"] == "agree" else row["disagree"]
+        if c["statement_id"] in texts and share >= CONSENSUS_SHARE:
+            consensus.append({"statement": texts[c["statement_id"]], "direction": c["direction"], **row})
+    # Bridging: the engine ranks every statement; only those a majority of EVERY group agrees with
+    # are shown, so a statement that splits the groups is never presented as common ground.
+    bridging = []
+    for sid, score in result.get("group_aware_consensus", []):
+        rows = per_group(sid)
+        if (
+            sid in texts
+            and len(labels) > 1
+            and all(row["votes"] and row["agree"] > BRIDGE_SHARE for row in rows)
+        ):
+            bridging.append({"statement": texts[sid], "score": score, "groups": rows})
+    bridging = bridging[:8]
     all_statements = [
         {"statement": texts[int(sid)], **_agree_row(row), "groups": per_group(int(sid))}
         for sid, row in sorted(stats.items(), key=lambda item: int(item[0]))
