@@ -159,6 +159,14 @@ def propose(
                 Swap(out.id, into.id, out.name, into.name, cost(trial) - current, _explain(out, into))
             )
     swaps.sort(key=lambda s: (s.cost_change, s.out_id, s.in_id))
+    # One row per kind of change: ten copies of the same change explain nothing.
+    seen: set[str] = set()
+    distinct = []
+    for swap in swaps:
+        if swap.explanation not in seen:
+            seen.add(swap.explanation)
+            distinct.append(swap)
+    swaps = distinct
 
     # Waiting list: the rest, best fitting first (the cost change of adding them as an extra member).
     waiting = sorted(rest, key=lambda c: (cost([*group, c]), c.id))

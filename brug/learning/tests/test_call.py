@@ -1,0 +1,118 @@
+"""The public call page and registration."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from brug.learning.models import Registration
+from brug.municipalities.models import Municipality
+
+from . import helpers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edition() -> object:
+    org, _ = helpers.partner_with_facilitator()
+    return helpers.edition(org)
+
+
+def _data(cbs: str = "GM0513", **overrides: str) -> dict[str, str]:
+    data = {
+        "municipality": str(Municipality.objects.get(cbs_code=cbs).pk),
+        "p1_name": "Anna Adviseur",
+        "p1_email": "anna@gouda.example",
+        "p1_function": "Beleidsmedewerker",
+        "p1_domain": "sociaal",
+        "p2_name": "Bram Buurt",
+        "p2_email": "bram@gouda.example",
+        "p2_function": "Wijkprofessional",
+        "p2_domain": "wijkprofessional",
+        "learning_question": "Hoe gaan we om met wantrouwen?",
+        "own_cases": "Opvang van vluchtelingen",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def _post(edition: object, data: dict[str, str]) -> object:
+    return Client().post(reverse("learning:call", args=[edition.slug]), data)  # type: ignore[attr-defined]
+
+
+def test_the_call_page_is_public_and_shows_the_sessions(edition: object) -> None:
+    response = Client().get(reverse("learning:call", args=[edition.slug]))  # type: ignore[attr-defined]
+    assert response.status_code == 200
+    assert "Bijeenkomst 3" in response.content.decode()
+
+
+def test_an_unpublished_call_is_not_found(edition: object) -> None:
+    edition.published = False  # type: ignore[attr-defined]
+    edition.save()  # type: ignore[attr-defined]
+    assert Client().get(reverse("learning:call", args=[edition.slug])).status_code == 404  # type: ignore[attr-defined]
+
+
+def test_a_duo_registers_and_both_get_a_confirmation(edition: object) -> None:
+    response = _post(edition, _data())
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.people.count() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["anna@gouda.example", "bram@gouda.example"]
+
+
+def test_a_second_registration_of_the_same_municipality_is_refused(edition: object) -> None:
+    _post(edition, _data())
+    response = _post(edition, _data(p1_email="c@gouda.example", p2_email="d@gouda.example"))
+    assert response.status_code == 200
+    assert "is al aangemeld voor deze editie" in response.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_a_duo_with_one_person_is_refused(edition: object) -> None:
+    response = _post(edition, _data(p2_name="", p2_email="", p2_function="", p2_domain=""))
+    assert "U meldt zich aan als duo" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_an_invalid_email_is_refused(edition: object) -> None:
+    response = _post(edition, _data(p2_email="geen-adres"))
+    assert "geldig e-mailadres" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_registration_without_consent_is_refused(edition: object) -> None:
+    data = _data()
+    del data["consent"]
+    response = _post(edition, data)
+    assert "privacyverklaring" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_registration_after_the_deadline_is_refused(edition: object) -> None:
+    edition.registration_deadline = timezone.localdate() - dt.timedelta(days=1)  # type: ignore[attr-defined]
+    edition.save()  # type: ignore[attr-defined]
+    response = _post(edition, _data())
+    assert response.status_code == 400
+    assert "aanmeldtermijn is voorbij" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_a_fictional_municipality_cannot_be_chosen(edition: object) -> None:
+    fake = Municipality.objects.create(
+        cbs_code="GM9902",
+        name="Nepdorp",
+        province="Utrecht",
+        population=5,
+        reference_year=2025,
+        fictional=True,
+    )
+    response = _post(edition, {**_data(), "municipality": str(fake.pk)})
+    assert response.status_code == 200
+    assert not Registration.objects.exists()

@@ -1,0 +1,316 @@
+"""Facilitator pages: edition, registrations and intake, selection, pairs, session, knowledge product."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from brug.learning.models import Edition, Intake, KnowledgeProduct, Pair, Registration, Status
+
+from . import helpers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(tenancy: Any) -> dict[str, Any]:
+    org, facilitator = helpers.partner_with_facilitator()
+    ed = helpers.edition(org, max_municipalities=2)
+    regs = [
+        helpers.registration(ed, "GM0513", question="Wantrouwen rond de opvang van vluchtelingen"),
+        helpers.registration(ed, "GM0150", question="Spanningen rond asielopvang en wantrouwen"),
+        helpers.registration(ed, "GM0981", question="Jongerenoverlast in het dorp"),
+        helpers.registration(ed, "GM0080", question="Overlast door jongerengroepen"),
+    ]
+    return {
+        "org": org,
+        "facilitator": facilitator,
+        "edition": ed,
+        "regs": regs,
+        "weaker": helpers.weaker_member(org),
+        "tenancy": tenancy,
+    }
+
+
+def _url(name: str, s: dict[str, Any], *args: Any) -> str:
+    return reverse(f"learning:{name}", args=[s["org"].slug, s["edition"].pk, *args])
+
+
+PAGES = ["edition", "registrations", "selection", "pairs", "assignments", "maatwerk"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_facilitator_pages_open_for_the_facilitator_and_are_closed_to_others(
+    setup: dict, client_for: Any, name: str
+) -> None:
+    url = _url(name, setup)
+    assert client_for(setup["facilitator"]).get(url).status_code == 200
+    assert client_for(setup["weaker"]).get(url).status_code == 403
+    assert client_for(setup["tenancy"].outsider).get(url).status_code == 404
+
+
+def test_another_partner_cannot_open_the_edition(setup: dict, client_for: Any) -> None:
+    _other, other_facilitator = helpers.partner_with_facilitator("movisie")
+    response = client_for(other_facilitator).get(
+        reverse("learning:edition", args=["movisie", setup["edition"].pk])
+    )
+    assert response.status_code == 404
+
+
+def test_registration_pages_need_the_second_factor(setup: dict, client_for: Any) -> None:
+    response = client_for(setup["facilitator"], verified=False).get(_url("registrations", setup))
+    assert response.status_code == 302 and "account" in response["Location"]
+
+
+def _edition_post(**sessions: Any) -> dict[str, str]:
+    data = {
+        "title": "Nieuwe editie",
+        "theme": "Vertrouwen",
+        "description": "Over vertrouwen",
+        "call_text": "",
+        "max_municipalities": "12",
+        "target_klein": "34",
+        "target_middel": "33",
+        "target_groot": "33",
+        "target_noord": "25",
+        "target_oost": "25",
+        "target_zuid": "25",
+        "target_west": "25",
+        "registration_deadline": "2027-04-15",
+        "location": "Utrecht",
+        "maatwerk_places": "3",
+        "sessies-TOTAL_FORMS": "4",
+        "sessies-INITIAL_FORMS": "0",
+        "sessies-MIN_NUM_FORMS": "3",
+        "sessies-MAX_NUM_FORMS": "12",
+    }
+    dates = sessions.get("dates", ["2027-06-24", "2027-09-23", "2027-11-25"])
+    for i in range(4):
+        date = dates[i] if i < len(dates) else ""
+        filled = i < sessions.get("count", 3)
+        data.update(
+            {
+                f"sessies-{i}-date": date if filled else "",
+                f"sessies-{i}-start_time": "12:00" if filled else "",
+                f"sessies-{i}-end_time": "16:00" if filled else "",
+                f"sessies-{i}-place": "Utrecht" if filled else "",
+                f"sessies-{i}-agenda": "",
+            }
+        )
+    return data
+
+
+def test_the_facilitator_creates_an_edition_with_three_sessions(setup: dict, client_for: Any) -> None:
+    response = client_for(setup["facilitator"]).post(
+        reverse("learning:edition_new", args=["ess"]), _edition_post()
+    )
+    assert response.status_code == 302
+    edition = Edition.objects.get(title="Nieuwe editie")
+    assert edition.organisation == setup["org"]
+    assert [s.number for s in edition.sessions.all()] == [1, 2, 3]
+
+
+def test_an_edition_with_more_sessions_than_dates_is_refused(setup: dict, client_for: Any) -> None:
+    data = _edition_post(dates=["2027-06-24", "2027-09-23"], count=3)
+    response = client_for(setup["facilitator"]).post(reverse("learning:edition_new", args=["ess"]), data)
+    assert response.status_code == 200
+    assert "Elke bijeenkomst heeft een datum nodig" in response.content.decode()
+    assert not Edition.objects.filter(title="Nieuwe editie").exists()
+
+
+def test_an_edition_with_fewer_than_three_sessions_is_refused(setup: dict, client_for: Any) -> None:
+    data = _edition_post(count=2)
+    response = client_for(setup["facilitator"]).post(reverse("learning:edition_new", args=["ess"]), data)
+    assert response.status_code == 200
+    assert not Edition.objects.filter(title="Nieuwe editie").exists()
+
+
+def test_registrations_can_be_filtered_by_size_region_status_and_advice(setup: dict, client_for: Any) -> None:
+    client = client_for(setup["facilitator"])
+    Intake.objects.create(registration=setup["regs"][2], scheduled_at="2026-12-01T10:00Z", advice="geschikt")
+    body = client.get(_url("registrations", setup) + "?size=klein").content.decode()
+    assert "Vaals" in body and "Gouda" not in body
+    body = client.get(_url("registrations", setup) + "?region=noord").content.decode()
+    assert "Leeuwarden" in body and "Deventer" not in body
+    body = client.get(_url("registrations", setup) + "?advice=geschikt").content.decode()
+    assert "Vaals" in body and "Gouda" not in body
+    body = client.get(_url("registrations", setup) + "?status=geselecteerd").content.decode()
+    assert "0 aanmeldingen" in body
+
+
+def test_the_facilitator_records_an_intake_with_advice(setup: dict, client_for: Any) -> None:
+    reg = setup["regs"][0]
+    response = client_for(setup["facilitator"]).post(
+        _url("registration", setup, reg.pk),
+        {
+            "scheduled_at": "2026-12-01T10:00",
+            "online": "on",
+            "held": "on",
+            "learning_questions": "Vraag",
+            "expectations": "Veel",
+            "notes": "",
+            "advice": "geschikt",
+        },
+    )
+    assert response.status_code == 302
+    assert Intake.objects.get(registration=reg).advice == "geschikt"
+    ics = client_for(setup["facilitator"]).get(_url("ics", setup, "intake", reg.intake.pk))
+    assert ics["Content-Type"].startswith("text/calendar") and b"BEGIN:VEVENT" in ics.content
+
+
+def test_selection_proposes_within_the_maximum_and_mails_the_decision(setup: dict, client_for: Any) -> None:
+    client = client_for(setup["facilitator"])
+    Intake.objects.create(
+        registration=setup["regs"][3], scheduled_at="2026-12-01T10:00Z", advice="niet_geschikt"
+    )
+    page = client.get(_url("selection", setup)).content.decode()
+    assert "Streefaandeel" in page and "Alternatieve ruilen" in page
+    client.post(_url("selection", setup), {"action": "include", "registration": setup["regs"][2].pk})
+    assert Registration.objects.get(pk=setup["regs"][2].pk).forced is True
+    mail.outbox.clear()
+    client.post(_url("selection", setup), {"action": "apply"})
+    statuses = dict(Registration.objects.values_list("municipality__name", "status"))
+    assert list(statuses.values()).count(Status.SELECTED) == 2
+    assert statuses["Vaals"] == Status.SELECTED
+    assert statuses["Leeuwarden"] == Status.REJECTED
+    assert len(mail.outbox) == 8  # two people in each of four registrations
+
+
+def test_selection_override_of_another_editions_registration_is_404(setup: dict, client_for: Any) -> None:
+    other = helpers.edition(setup["org"], slug="ander")
+    foreign = helpers.registration(other, "GM0344")
+    response = client_for(setup["facilitator"]).post(
+        _url("selection", setup), {"action": "include", "registration": foreign.pk}
+    )
+    assert response.status_code == 404
+
+
+def test_pairs_join_municipalities_with_close_learning_questions(
+    setup: dict, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fake_embed(texts: list[str]) -> np.ndarray:
+        vectors = np.array([[1.0, 0.0] if ("opvang" in t or "asiel" in t) else [0.0, 1.0] for t in texts])
+        return vectors
+
+    monkeypatch.setattr("brug.learning.services.pairs.embed", fake_embed)
+    client = client_for(setup["facilitator"])
+    client.post(_url("pairs", setup), {"action": "propose"})
+    pairs = {frozenset((p.first.municipality.name, p.second.municipality.name)) for p in Pair.objects.all()}
+    assert pairs == {frozenset({"Gouda", "Deventer"}), frozenset({"Vaals", "Leeuwarden"})}
+    pair = Pair.objects.first()
+    assert pair is not None
+    prefix = f"p{pair.pk}"
+    response = client.post(
+        _url("pair_update", setup, pair.pk),
+        {
+            f"{prefix}-first": pair.first_id,
+            f"{prefix}-second": pair.second_id,
+            f"{prefix}-scheduled_at": "2027-01-12T10:00",
+        },
+    )
+    assert response.status_code == 302
+    pair.refresh_from_db()
+    assert pair.scheduled_at is not None
+    assert b"Startgesprek" in client.get(_url("ics", setup, "startgesprek", pair.pk)).content
+
+
+def test_a_session_records_attendance_notes_dilemmas_and_successes(setup: dict, client_for: Any) -> None:
+    reg = setup["regs"][0]
+    reg.status = Status.SELECTED
+    reg.save()
+    session = setup["edition"].sessions.first()
+    client = client_for(setup["facilitator"])
+    url = _url("session", setup, session.pk)
+    person = reg.people.first()
+    client.post(url, {"action": "attendance", "present": [str(person.pk)]})
+    client.post(url, {"action": "notes", "agenda": "Welkom", "notes": "We spraken over vertrouwen."})
+    client.post(
+        url,
+        {"action": "entry", "kind": "succes", "text": "Buurtgesprek", "why": "Iedereen kwam aan het woord"},
+    )
+    client.post(url, {"action": "entry", "kind": "dilemma", "text": "Wie is probleemeigenaar?"})
+    session.refresh_from_db()
+    assert session.notes == "We spraken over vertrouwen."
+    assert session.attendance.get(person=person).present
+    assert session.entries.count() == 2
+    assert client.get(_url("ics", setup, "bijeenkomst", session.pk)).status_code == 200
+
+
+def test_the_knowledge_product_starts_from_the_session_and_is_published_with_a_pdf(
+    setup: dict, client_for: Any
+) -> None:
+    session = setup["edition"].sessions.first()
+    session.notes = "We spraken over vertrouwen."
+    session.save()
+    session.entries.create(kind="succes", text="Buurtgesprek", why="Iedereen kwam aan het woord")
+    client = client_for(setup["facilitator"])
+    url = _url("knowledge_product", setup, session.pk)
+    draft = client.get(url).content.decode()
+    assert "Wat werkte, en waarom?" in draft and "Buurtgesprek" in draft
+    response = client.post(
+        url,
+        {
+            "title": "Infoblad 1",
+            "body": "## Kop\n\nTekst <script>x</script>",
+            "visibility": "publiek",
+            "action": "publish",
+        },
+    )
+    assert response.status_code == 302
+    product = KnowledgeProduct.objects.get(session=session)
+    assert product.published_at is not None
+    from brug.knowledge.models import KnowledgeItem
+
+    item = KnowledgeItem.objects.get(pk=product.knowledge_item_id)
+    assert item.title == "Infoblad 1" and item.visibility == "publiek"
+    pdf = client.get(_url("knowledge_pdf", setup, session.pk))
+    assert pdf.content.startswith(b"%PDF-")
+    from brug.learning.services.knowledge import render_body
+
+    assert "<script>" not in render_body(product.body)
+
+
+def test_maatwerk_has_its_own_intake_limited_places_and_two_work_sessions(
+    setup: dict, client_for: Any
+) -> None:
+    client = client_for(setup["facilitator"])
+    first, second = setup["regs"][0], setup["regs"][1]
+    client.post(_url("maatwerk", setup), {"registration": first.pk})
+    client.post(_url("maatwerk", setup), {"registration": second.pk})
+    app1, app2 = first.maatwerk, second.maatwerk
+    detail = _url("maatwerk_detail", setup, app1.pk)
+    client.post(
+        detail,
+        {
+            "action": "intake",
+            "motivation": "Lokale spanningen",
+            "local_partners": "Wijkteam",
+            "intake_at": "2027-01-10T10:00",
+            "intake_notes": "",
+        },
+    )
+    client.post(detail, {"action": "select"})
+    response = client.post(_url("maatwerk_detail", setup, app2.pk), {"action": "select"}, follow=True)
+    assert "plaatsen voor maatwerk zijn al vergeven" in response.content.decode()
+    work = {
+        "action": "work_session",
+        "date": "2027-02-01",
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "place": "Gouda",
+        "partners": "Wijkteam",
+        "notes": "",
+    }
+    for _ in range(3):
+        response = client.post(detail, work, follow=True)
+    app1.refresh_from_db()
+    assert app1.selected and app1.work_sessions.count() == 2
+    assert "al gepland" in response.content.decode()
+    ws = app1.work_sessions.first()
+    assert client.get(_url("ics", setup, "werksessie", ws.pk)).status_code == 200
+    assert dt.date(2027, 2, 1) == ws.date
