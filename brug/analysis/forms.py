@@ -270,3 +270,4 @@ class ShareForm(BrugForm):
         choices=[("netwerk", "Het leernetwerk"), ("organisatie", "Alleen mijn organisatie"), ("publiek", "Iedereen (openbaar)")],
         initial="netwerk",
     )
+    fingerprint = forms.CharField(widget=forms.HiddenInput)

@@ -71,6 +71,10 @@ class Incident(models.Model):
     what = models.TextField("wat gebeurde er")
     severity = models.PositiveSmallIntegerField("ernst", choices=SEVERITIES, default=2)
     source = models.CharField("bron", max_length=200, blank=True)
+    # Set when the incident was made from a signal (brug.analysis.services.create_incident_from_signal).
+    signal = models.ForeignKey(
+        "signals.Signal", null=True, blank=True, on_delete=models.SET_NULL, related_name="incidents"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -7,11 +7,13 @@ replaced, and actors are reduced to counts per role.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from brug.core.audit import record
@@ -28,12 +30,37 @@ PHONE = re.compile(r"(\+31|0)[\s-]?\d([\s-]?\d){7,9}")
 VISIBILITIES = ("organisatie", "netwerk", "publiek")
 
 
+# Our dividing lines mapped onto the knowledge base's taxonomy (themes and dividing lines).
+KNOWLEDGE_THEMES = {
+    "traditie": "sinterklaas", "energie": "windmolens", "stikstof": "stikstof", "corona": "corona",
+    "wonen": "woningkrapte", "bestaanszekerheid": "inflatie", "burger_overheid": "wantrouwen-overheid",
+}
+KNOWLEDGE_LINES = {
+    "herkomst": "etnisch-cultureel-religieus", "religie": "etnisch-cultureel-religieus", "kansen": "arm-rijk",
+    "leeftijd": "jong-oud", "stad_platteland": "stad-platteland", "burger_overheid": "burger-overheid",
+}
+
+
 @dataclass(frozen=True)
 class SharePreview:
     title: str
     body: str
     themes: list[str]
     dividing_lines: list[str]
+    theme_labels: list[str]
+    line_labels: list[str]
+
+
+def _taxonomy(themes: list[str], lines: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Keep only keys the knowledge base knows; without that app, keep them as they are."""
+    try:
+        taxonomy = importlib.import_module("brug.knowledge.taxonomy")
+    except ImportError:
+        return themes, lines, themes, lines
+    theme_keys, _ = taxonomy.resolve(themes, taxonomy.themes())
+    line_keys, _ = taxonomy.resolve(lines, taxonomy.dividing_lines())
+    return (theme_keys, line_keys, taxonomy.labels(theme_keys, taxonomy.themes()),
+            taxonomy.labels(line_keys, taxonomy.dividing_lines()))
 
 
 def _scrubber(membership: Membership) -> Any:
@@ -63,12 +90,14 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
     if analysis.manifestations:
         lines.append("Verschijningsvormen: " + ", ".join(manifest.get(m, m) for m in analysis.manifestations))
     dividing: list[str] = []
+    line_keys: list[str] = []
     if analysis.map is not None:
         data = map_data(analysis.map)
         lines.append("")
         lines.append("Wij-zij-paren:")
         for pair in data["pairs"]:
             dividing.append(pair["dividing_line_label"])
+            line_keys.append(pair["dividing_line"])
             roles = {}
             for actor in pair["actors"]:
                 label = dict(config.ROLE_CHOICES)[actor["role"]].lower()
@@ -87,8 +116,11 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
         lines += ["", "Gekozen interventies:"]
         lines += [f"- {c.intervention.name}: {scrub(c.why)}" for c in chosen]
     title = f"Lokale analyse: {scrub(analysis.title)}"
-    themes = [manifest.get(m, m) for m in analysis.manifestations]
-    return SharePreview(title=title, body="\n".join(lines), themes=themes, dividing_lines=sorted(set(dividing)))
+    themes = ["lokale-analyse"] + [KNOWLEDGE_THEMES[k] for k in line_keys if k in KNOWLEDGE_THEMES]
+    knowledge_lines = [KNOWLEDGE_LINES[k] for k in line_keys if k in KNOWLEDGE_LINES]
+    theme_keys, line_keys_kb, theme_labels, line_labels = _taxonomy(themes, knowledge_lines)
+    return SharePreview(title=title, body="\n".join(lines), themes=theme_keys, dividing_lines=line_keys_kb,
+                        theme_labels=theme_labels, line_labels=line_labels)
 
 
 def knowledge_publisher() -> Any:
@@ -100,24 +132,35 @@ def knowledge_publisher() -> Any:
     return getattr(module, "publish_item", None)
 
 
+def preview_fingerprint(preview: SharePreview) -> str:
+    return hashlib.sha256(f"{preview.title}\n{preview.body}".encode()).hexdigest()[:32]
+
+
 def share_anonymised(
-    *, membership: Membership, analysis: JointAnalysis, visibility: str = "netwerk"
+    *, membership: Membership, analysis: JointAnalysis, visibility: str = "netwerk", fingerprint: str | None = None
 ) -> Share:
+    """Share the anonymised text; with `fingerprint`, only if it is still exactly the previewed text."""
     require_editor(membership)
     if visibility not in VISIBILITIES:
         raise AnalysisError("Kies met wie u deelt.")
     if not analysis.is_complete:
         raise AnalysisError("Rond eerst alle stappen van de analyse af voordat u deelt.")
     preview = share_preview(membership=membership, analysis=analysis)
+    if fingerprint is not None and fingerprint != preview_fingerprint(preview):
+        raise AnalysisError("Niet gedeeld: de analyse is veranderd sinds het voorbeeld. Bekijk het nieuwe voorbeeld "
+                            "hieronder en deel opnieuw.")
     with transaction.atomic():
         item_id = None
         publish = knowledge_publisher()
         if publish is not None:
-            item = publish(
-                membership=membership, kind="analyse", title=preview.title, body=preview.body,
-                themes=preview.themes, dividing_lines=preview.dividing_lines, visibility=visibility,
-                source_label="Lokale analyse (geanonimiseerd)",
-            )
+            try:
+                item = publish(
+                    membership=membership, kind="analyse", title=preview.title, body=preview.body,
+                    themes=preview.themes, dividing_lines=preview.dividing_lines, visibility=visibility,
+                    source_label="Lokale analyse (geanonimiseerd)",
+                )
+            except ValidationError as exc:
+                raise AnalysisError("De kennisbank weigerde het stuk: " + " ".join(exc.messages)) from None
             item_id = getattr(item, "pk", None)
         share = Share.objects.create(
             analysis=analysis, title=preview.title, body=preview.body, visibility=visibility,

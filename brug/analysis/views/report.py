@@ -24,7 +24,7 @@ from ..diagram import layout
 from ..forms import ShareForm
 from ..gamechanger import advise
 from ..models import JointAnalysis
-from ..services.share import knowledge_publisher
+from ..services.share import knowledge_publisher, preview_fingerprint
 from .analyses import contribution_rows
 
 
@@ -97,14 +97,16 @@ def report_pdf(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 def share(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     membership = request.membership
     analysis = selectors.analysis_for(membership=membership, pk=pk)
-    form = ShareForm(request.POST or None)
+    preview = services.share_preview(membership=membership, analysis=analysis)
+    form = ShareForm(request.POST or None, initial={"fingerprint": preview_fingerprint(preview)})
     if request.method == "POST":
         if not membership.can_edit:
             raise PermissionDenied
         if form.is_valid():
             try:
                 services.share_anonymised(membership=membership, analysis=analysis,
-                                          visibility=form.cleaned_data["visibility"])
+                                          visibility=form.cleaned_data["visibility"],
+                                          fingerprint=form.cleaned_data["fingerprint"])
             except services.AnalysisError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -112,7 +114,7 @@ def share(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
                 return redirect("analysis:analysis_detail", org_slug=org_slug, pk=pk)
     context = {
         "analysis": analysis,
-        "preview": services.share_preview(membership=membership, analysis=analysis),
+        "preview": preview,
         "form": form,
         "shares": analysis.shares.all(),
         "knowledge_available": knowledge_publisher() is not None,
