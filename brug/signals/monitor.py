@@ -58,6 +58,10 @@ class Monitor:
     hoods: list[tuple[str, dict[int, int], int]]
     config: MonitorConfig
 
+    @property
+    def quiet(self) -> list[str]:
+        return [r.theme.name for r in self.rows if not r.total and not r.phase_index]
+
 
 def _buckets(start: date, end: date, unit: str) -> list[date]:
     out, d = [], start
@@ -74,18 +78,29 @@ def _buckets(start: date, end: date, unit: str) -> list[date]:
 
 
 def phase_for(
-    *, config: MonitorConfig, last: int, baseline: list[int], hostility: float, framing: float, recent: int,
+    *, config: MonitorConfig, days: list[tuple[date, int, list[int]]], hostility: float, framing: float, recent: int,
     severe: int, very_severe: int,
 ) -> tuple[int, list[str]]:
-    """Points → phase; every point comes with a sentence saying why (see spanningsniveau-en-pieken.md)."""
+    """Points → phase; every point comes with a sentence saying why (see spanningsniveau-en-pieken.md).
+
+    days: (day, count, counts of the baseline days before it) for today and yesterday; today is
+    still running, so a spike yesterday must count too. The strongest of the two decides.
+    """
     points, reasons = 0, []
-    mean, spread, threshold = alerts.spike_threshold(baseline, config.spike_k)
-    if last >= config.spike_min_count and last > threshold:
-        points += 2
-        reasons.append(f"Piek: {last} berichten op de laatste dag, normaal {mean:.1f} (drempel {threshold:.1f}).")
-    elif last > mean + 1.5 * spread and last >= 3:
-        points += 1
-        reasons.append(f"Meer berichten dan gewoonlijk: {last} op de laatste dag, normaal {mean:.1f}.")
+    best: tuple[float, date, int, float, float, float] | None = None
+    for day, last, baseline in days:
+        mean, spread, threshold = alerts.spike_threshold(baseline, config.spike_k)
+        score = (last - mean) / spread
+        if best is None or score > best[0]:
+            best = (score, day, last, mean, spread, threshold)
+    if best is not None:
+        _score, day, last, mean, spread, threshold = best
+        if last >= config.spike_min_count and last > threshold:
+            points += 2
+            reasons.append(f"Piek: {last} berichten op {day:%d-%m}, normaal {mean:.1f} per dag (drempel {threshold:.1f}).")
+        elif last > mean + 1.5 * spread and last >= 3:
+            points += 1
+            reasons.append(f"Meer berichten dan gewoonlijk: {last} op {day:%d-%m}, normaal {mean:.1f} per dag.")
     if recent >= 5 and hostility >= config.hostility_threshold:
         points += 1
         reasons.append(f"Vijandige toon: gemiddeld {hostility:.2f} de laatste {RECENT_DAYS} dagen (drempel {config.hostility_threshold:.2f}).")
@@ -144,8 +159,11 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
         n_recent = int(sum(v["n"] for v in recent))
         index, row.reasons = phase_for(
             config=config,
-            last=int(s.get(end, {"n": 0})["n"]),
-            baseline=[int(s.get(end - timedelta(days=i), {"n": 0})["n"]) for i in range(1, config.baseline_days + 1)],
+            days=[
+                (day, int(s.get(day, {"n": 0})["n"]),
+                 [int(s.get(day - timedelta(days=i), {"n": 0})["n"]) for i in range(1, config.baseline_days + 1)])
+                for day in (end, end - timedelta(days=1))
+            ],
             hostility=sum(v["hostility"] for v in recent) / n_recent if n_recent else 0.0,
             framing=sum(v["framed"] for v in recent) / n_recent if n_recent else 0.0,
             recent=n_recent,
@@ -161,7 +179,7 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
         row.chart = svg.bar_chart(row.points, title=f"Aantal berichten per {unit} over {theme.name}", highlight_from=highlight)
         row.meter = svg.meter(index, label=f"Spanningsniveau {theme.name}: {row.phase}", steps=phases, index=row.phase_index)
         rows.append(row)
-    rows.sort(key=lambda r: (-r.phase_index, -r.total))
+    rows.sort(key=lambda r: (-r.phase_index, -r.total, r.theme.name))
     return Monitor(start=start, end=end, days=days, unit=unit, phases=phases, rows=rows,
                    hoods=_hoods(organisation, ids, start, end), config=config)
 

@@ -80,6 +80,8 @@ def theme_preview(request: OrgRequest, org_slug: str) -> HttpResponse:
 
     query = request.POST.get("query", "")[:5000]
     context: dict[str, object] = {"query": query}
+    if not query.strip():
+        return render(request, "signals/_theme_preview.html", {"empty": True})
     try:
         services.check_query(query)
     except services.ThemeError as exc:
