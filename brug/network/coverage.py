@@ -55,6 +55,20 @@ class Coverage:
         return sum(len(d.gaps) for d in self.dimensions)
 
 
+GAP_TEXT = {
+    "neighbourhoods": "Zoek iemand die mensen bereikt in {}.",
+    "communities": "Zoek iemand met contacten in: {}.",
+    "domains": "Zoek iemand uit het domein {}.",
+    "age_groups": "Zoek iemand die deze leeftijdsgroep bereikt: {}.",
+    "languages": "Zoek iemand die {} spreekt.",
+}
+
+
+def _or_list(values: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b of c': reads as Dutch in a sentence."""
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " of " + values[-1]
+
+
 def _norm(value: str) -> str:
     return value.strip().casefold()
 
@@ -115,21 +129,21 @@ def suggest(dims: list[Dimension], active: list[KeyFigure]) -> tuple[list[Sugges
     profile: list[str] = []
     for dim in dims:
         if dim.gaps:
-            named = ", ".join(dim.gaps[:MAX_PER_DIMENSION])
-            profile.append(f"{dim.label}: {named}")
+            named = _or_list(dim.gaps[:MAX_PER_DIMENSION])
+            profile.append(f"{dim.label}: {', '.join(dim.gaps[:MAX_PER_DIMENSION])}")
             suggestions.append(
                 Suggestion(
                     rule="gat",
-                    text=f"Zoek iemand die {named} bereikt ({dim.label.lower()}).",
+                    text=GAP_TEXT[dim.key].format(named),
                     why="Dit staat in de doelen van het netwerk, maar geen enkele actieve sleutelfiguur bereikt het.",
                 )
             )
         if dim.thin:
-            named = ", ".join(dim.thin[:MAX_PER_DIMENSION])
+            named = _or_list(dim.thin[:MAX_PER_DIMENSION])
             suggestions.append(
                 Suggestion(
                     rule="dun",
-                    text=f"Zoek een tweede persoon voor {named} ({dim.label.lower()}).",
+                    text=f"Zoek een tweede persoon voor {named} ({dim.label.lower()}): nu is er maar één.",
                     why="Nu bereikt maar één persoon dit. Als die stopt of gepauzeerd wordt, is het weg.",
                 )
             )

@@ -13,6 +13,8 @@ from brug.core.models import Membership
 from . import selectors
 from .models import (
     AgeGroup,
+    Decision,
+    FigureKind,
     KeyFigure,
     KeyFigureStatus,
     Meeting,
@@ -152,6 +154,7 @@ class KeyFigureForm(BrugModelForm):
         self.fields["referred_by"].queryset = others
         self.fields["referred_by"].empty_label = "Niet aangedragen"
         self.fields["domain"].empty_label = "Kies een domein"
+        self.fields["kind"].choices = FigureKind.choices
 
 
 class StatusForm(BrugForm):
@@ -194,6 +197,8 @@ class ConversationForm(BrugModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["held_on"].initial = timezone.localdate()
+        # Radio buttons need no empty "---------" choice.
+        self.fields["decision"].choices = Decision.choices
 
 
 def _people_field(form: forms.ModelForm, name: str, network: Network) -> None:
@@ -261,6 +266,9 @@ SEVERITY_CHOICES = [
 
 class SignalForm(BrugForm):
     """The public form behind a key figure's personal link: short, plain, thumb-friendly."""
+
+    # Errors come from the server in Dutch; the browser's own bubbles (and red borders) would not.
+    use_required_attribute = False
 
     text = forms.CharField(
         label="Wat is er gebeurd of wat hoort u?",

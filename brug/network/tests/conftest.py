@@ -39,7 +39,8 @@ def hoods(tenancy: Any) -> dict[str, Any]:
 
     names = ["Binnenstad", "Korte Akkeren", "Goverwelle", "Bloemendaal"]
     return {
-        n: Neighbourhood.objects.get_or_create(municipality=tenancy.org.municipality, name=n)[0] for n in names
+        n: Neighbourhood.objects.get_or_create(municipality=tenancy.org.municipality, name=n)[0]
+        for n in names
     }
 
 
@@ -59,7 +60,9 @@ def network(member: Membership, hoods: dict[str, Any]) -> Any:
             "board_support": "formeel",
             "municipality_role": "facilitator",
             "target_neighbourhoods": list(hoods.values()),
-            "target_domains": list(Domain.objects.filter(organisation=member.organisation, name__in=["School", "Politie"])),
+            "target_domains": list(
+                Domain.objects.filter(organisation=member.organisation, name__in=["School", "Politie"])
+            ),
             "target_communities": "Marokkaanse gemeenschap, statushouders",
             "target_age_groups": ["jongeren"],
             "target_languages": "Nederlands, Arabisch",
@@ -90,7 +93,13 @@ def make_active(member: Membership, network: Any, name: str, **extra: Any) -> An
     services.record_conversation(
         membership=member,
         key_figure=person,
-        data={"held_on": date(2026, 2, 1), "enough_time": True, "click": True, "decision": "aannemen", "reason": "Past."},
+        data={
+            "held_on": date(2026, 2, 1),
+            "enough_time": True,
+            "click": True,
+            "decision": "aannemen",
+            "reason": "Past.",
+        },
     )
     person.refresh_from_db()
     return person
@@ -98,4 +107,6 @@ def make_active(member: Membership, network: Any, name: str, **extra: Any) -> An
 
 @pytest.fixture
 def active_person(member: Membership, network: Any, hoods: dict[str, Any]) -> Any:
-    return make_active(member, network, "Aïcha Amrani", email="aicha@voorbeeld.example", neighbourhoods=[hoods["Binnenstad"]])
+    return make_active(
+        member, network, "Aïcha Amrani", email="aicha@voorbeeld.example", neighbourhoods=[hoods["Binnenstad"]]
+    )

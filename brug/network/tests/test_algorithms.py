@@ -19,7 +19,10 @@ def test_coverage_shows_the_wanted_neighbourhoods_nobody_reaches_as_gaps(member,
     make_active(member, network, "Bert B", neighbourhoods=[hoods["Binnenstad"]])
     result = coverage.compute(network, list(selectors.active_in(network)))
     wijken = result.dimensions[0]
-    assert wijken.gaps == ["Bloemendaal", "Korte Akkeren"] or set(wijken.gaps) == {"Bloemendaal", "Korte Akkeren"}
+    assert wijken.gaps == ["Bloemendaal", "Korte Akkeren"] or set(wijken.gaps) == {
+        "Bloemendaal",
+        "Korte Akkeren",
+    }
     assert wijken.thin == ["Goverwelle"]
     assert wijken.reached["Binnenstad"] == 2
 

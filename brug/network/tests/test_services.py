@@ -59,7 +59,9 @@ def test_the_same_email_in_another_organisation_is_fine(member, network, tenancy
 
     make_person(member, network, "Bram Bos", email="bram@x.example")
     outsider = Membership.objects.get(user=tenancy.outsider)
-    services.save_key_figure(membership=outsider, data={"name": "Bram", "email": "bram@x.example", "kind": "formeel"})
+    services.save_key_figure(
+        membership=outsider, data={"name": "Bram", "email": "bram@x.example", "kind": "formeel"}
+    )
     assert KeyFigure.objects.count() == 2
 
 
@@ -83,7 +85,9 @@ def test_a_referral_from_another_organisation_is_refused(member, network, tenanc
     from brug.core.models import Membership
 
     outsider = Membership.objects.get(user=tenancy.outsider)
-    foreign = services.save_key_figure(membership=outsider, data={"name": "X", "email": "x@x.example", "kind": "formeel"})
+    foreign = services.save_key_figure(
+        membership=outsider, data={"name": "X", "email": "x@x.example", "kind": "formeel"}
+    )
     with pytest.raises(services.NetworkError, match="eigen netwerk"):
         make_person(member, network, "Anna A", referred_by=foreign)
 
@@ -113,7 +117,9 @@ def test_an_accepting_conversation_makes_the_candidate_active_and_sets_a_start_d
 def test_a_declining_conversation_stops_the_candidate(member, network) -> None:
     person = make_person(member, network, "Bram Bos")
     services.record_conversation(
-        membership=member, key_figure=person, data={"held_on": date(2026, 1, 1), "decision": "afwijzen", "reason": "Geen tijd"}
+        membership=member,
+        key_figure=person,
+        data={"held_on": date(2026, 1, 1), "decision": "afwijzen", "reason": "Geen tijd"},
     )
     person.refresh_from_db()
     assert person.status == KeyFigureStatus.STOPPED
@@ -124,7 +130,12 @@ def test_an_orientation_decision_records_the_end_of_the_orientation_phase(member
     services.record_conversation(
         membership=member,
         key_figure=person,
-        data={"held_on": date(2026, 1, 1), "decision": "orientatie", "reason": "Klein beginnen", "orientation_until": date(2026, 4, 1)},
+        data={
+            "held_on": date(2026, 1, 1),
+            "decision": "orientatie",
+            "reason": "Klein beginnen",
+            "orientation_until": date(2026, 4, 1),
+        },
     )
     person.refresh_from_db()
     assert (person.status, person.orientation_until) == ("actief", date(2026, 4, 1))
@@ -175,8 +186,15 @@ def test_a_link_of_a_paused_key_figure_is_inactive(member, active_person) -> Non
 
 # submit_signal
 def _signal(link: Any, **extra: Any) -> Any:
-    data = {"text": "Onrust bij het plein", "occurred_at": timezone.now(), "neighbourhood": None, "place": "Markt",
-            "severity": 2, "may_contact": True, **extra}
+    data = {
+        "text": "Onrust bij het plein",
+        "occurred_at": timezone.now(),
+        "neighbourhood": None,
+        "place": "Markt",
+        "severity": 2,
+        "may_contact": True,
+        **extra,
+    }
     return services.submit_signal(link=link, data=data)
 
 
@@ -186,7 +204,11 @@ def test_a_signal_lands_in_the_signals_part_with_the_key_figure_id(member, activ
     token = services.issue_link(membership=member, key_figure=active_person)
     _signal(link_state(token)[1])
     signal = Signal.objects.get()
-    assert (signal.channel, signal.key_figure_id, signal.may_contact) == ("sleutelfiguur", active_person.pk, True)
+    assert (signal.channel, signal.key_figure_id, signal.may_contact) == (
+        "sleutelfiguur",
+        active_person.pk,
+        True,
+    )
     assert AuditLogEntry.objects.filter(action="network.signal.submit").exists()
 
 
@@ -211,7 +233,9 @@ def test_a_signal_refused_by_the_signals_part_becomes_a_field_error(member, acti
 # export_key_figure and erase_key_figure
 def test_the_export_holds_the_persons_data_but_not_who_referred_them(member, network, active_person) -> None:
     other = make_person(member, network, "Verwijzer V")
-    services.save_key_figure(membership=member, key_figure=active_person, data={"email": active_person.email, "referred_by": other})
+    services.save_key_figure(
+        membership=member, key_figure=active_person, data={"email": active_person.email, "referred_by": other}
+    )
     data = services.export_key_figure(membership=member, key_figure=active_person)
     assert data["naam"] == "Aïcha Amrani"
     assert data["wijken"] == ["Binnenstad"]
@@ -221,18 +245,26 @@ def test_the_export_holds_the_persons_data_but_not_who_referred_them(member, net
     assert AuditLogEntry.objects.filter(action="network.keyfigure.export").exists()
 
 
-def test_erasing_wipes_personal_fields_keeps_anonymous_signals_and_counts(member, network, active_person) -> None:
+def test_erasing_wipes_personal_fields_keeps_anonymous_signals_and_counts(
+    member, network, active_person
+) -> None:
     from brug.signals.models import Signal
 
     token = services.issue_link(membership=member, key_figure=active_person)
     _signal(link_state(token)[1])
     meeting = services.save_meeting(
-        membership=member, network=network, data={"title": "Brede bijeenkomst", "held_on": date(2026, 3, 1), "attendees": [active_person]}
+        membership=member,
+        network=network,
+        data={"title": "Brede bijeenkomst", "held_on": date(2026, 3, 1), "attendees": [active_person]},
     )
     count = services.erase_key_figure(membership=member, key_figure=active_person)
     active_person.refresh_from_db()
     assert count == 1
-    assert active_person.name == "Gewiste sleutelfiguur" and active_person.email == "" and active_person.erased_at
+    assert (
+        active_person.name == "Gewiste sleutelfiguur"
+        and active_person.email == ""
+        and active_person.erased_at
+    )
     assert not active_person.neighbourhoods.exists() and not active_person.conversations.exists()
     assert link_state(token)[0] == "unknown"
     signal = Signal.objects.get()
@@ -261,14 +293,20 @@ def test_phase_three_records_refuse_people_from_another_organisation(member, net
     from brug.core.models import Membership
 
     outsider = Membership.objects.get(user=tenancy.outsider)
-    foreign = services.save_key_figure(membership=outsider, data={"name": "X", "email": "x@x.example", "kind": "formeel"})
+    foreign = services.save_key_figure(
+        membership=outsider, data={"name": "X", "email": "x@x.example", "kind": "formeel"}
+    )
     with pytest.raises(services.NetworkError):
-        services.save_working_group(membership=member, network=network, data={"name": "Media", "members": [foreign]})
+        services.save_working_group(
+            membership=member, network=network, data={"name": "Media", "members": [foreign]}
+        )
 
 
 def test_a_training_records_who_followed_it(member, network, active_person) -> None:
     training = services.save_training(
-        membership=member, network=network, data={"title": "Signaleren", "offered_on": date(2026, 2, 2), "participants": [active_person]}
+        membership=member,
+        network=network,
+        data={"title": "Signaleren", "offered_on": date(2026, 2, 2), "participants": [active_person]},
     )
     assert list(training.participants.all()) == [active_person]
 

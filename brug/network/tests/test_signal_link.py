@@ -14,8 +14,13 @@ pytestmark = pytest.mark.django_db
 
 
 def form_data(**extra: object) -> dict[str, object]:
-    return {"text": "Er hangt onrust rond het buurthuis", "occurred_on": timezone.localdate().isoformat(),
-            "severity": "2", "place": "Buurthuis", **extra}
+    return {
+        "text": "Er hangt onrust rond het buurthuis",
+        "occurred_on": timezone.localdate().isoformat(),
+        "severity": "2",
+        "place": "Buurthuis",
+        **extra,
+    }
 
 
 @pytest.fixture
@@ -35,7 +40,10 @@ def test_a_key_figure_reports_a_signal_without_logging_in(token, active_person, 
     assert response.status_code == 200 and "Bedankt" in response.content.decode()
     signal = Signal.objects.get()
     assert (signal.key_figure_id, signal.neighbourhood, signal.severity, signal.may_contact) == (
-        active_person.pk, hoods["Goverwelle"], 2, True,
+        active_person.pk,
+        hoods["Goverwelle"],
+        2,
+        True,
     )
 
 
@@ -48,7 +56,9 @@ def test_a_guessed_link_gets_a_friendly_not_found_page(db, tenancy) -> None:
     response = Client().get(reverse("network:signal_link", args=["geraden-token"]))
     assert response.status_code == 404
     assert "Deze link werkt niet" in response.content.decode()
-    assert Client().post(reverse("network:signal_link", args=["geraden-token"]), form_data()).status_code == 404
+    assert (
+        Client().post(reverse("network:signal_link", args=["geraden-token"]), form_data()).status_code == 404
+    )
 
 
 def test_a_revoked_link_answers_gone_with_a_friendly_page(member, active_person, token) -> None:
@@ -103,10 +113,14 @@ def test_a_neighbourhood_of_another_municipality_is_refused(token, tenancy) -> N
 
 
 def test_a_script_in_the_report_is_shown_back_as_text(token) -> None:
-    body = Client().post(
-        reverse("network:signal_link", args=[token]),
-        form_data(text="<script>alert(1)</script>", occurred_on="2999-01-01"),
-    ).content.decode()
+    body = (
+        Client()
+        .post(
+            reverse("network:signal_link", args=[token]),
+            form_data(text="<script>alert(1)</script>", occurred_on="2999-01-01"),
+        )
+        .content.decode()
+    )
     assert "<script>alert(1)" not in body and "&lt;script&gt;alert(1)" in body
 
 
@@ -117,19 +131,34 @@ def test_every_report_is_in_the_audit_log_without_the_text(token) -> None:
     assert "onrust" not in str(entry.changed_fields)
 
 
-def test_a_coordinator_issues_and_revokes_a_link_from_the_person_page(client_for, tenancy, active_person) -> None:
+def test_a_coordinator_issues_and_revokes_a_link_from_the_person_page(
+    client_for, tenancy, active_person
+) -> None:
     client = client_for(tenancy.coordinator)
     response = client.post(reverse("network:link_issue", args=["gouda", active_person.pk]))
     body = response.content.decode()
     assert response.status_code == 200 and "/s/" in body and "maar één keer" in body
-    assert client.get(reverse("network:person_detail", args=["gouda", active_person.pk])).content.decode().count("/s/") == 0
+    assert (
+        client.get(reverse("network:person_detail", args=["gouda", active_person.pk]))
+        .content.decode()
+        .count("/s/")
+        == 0
+    )
     client.post(reverse("network:link_revoke", args=["gouda", active_person.pk]))
     assert not active_person.signal_links.filter(revoked_at__isnull=True).exists()
 
 
 def test_a_reader_cannot_issue_a_link(client_for, tenancy, active_person) -> None:
-    assert client_for(tenancy.reader).post(reverse("network:link_issue", args=["gouda", active_person.pk])).status_code == 403
-    assert client_for(tenancy.officer, verified=False).post(
-        reverse("network:link_issue", args=["gouda", active_person.pk])
-    ).status_code == 302
+    assert (
+        client_for(tenancy.reader)
+        .post(reverse("network:link_issue", args=["gouda", active_person.pk]))
+        .status_code
+        == 403
+    )
+    assert (
+        client_for(tenancy.officer, verified=False)
+        .post(reverse("network:link_issue", args=["gouda", active_person.pk]))
+        .status_code
+        == 302
+    )
     assert not active_person.signal_links.exists()

@@ -38,7 +38,9 @@ def urls(org: str, network: Network, person: KeyFigure) -> list[str]:
     ]
 
 
-def test_a_coordinator_and_a_verified_officer_see_every_page(client_for, tenancy, network, active_person) -> None:
+def test_a_coordinator_and_a_verified_officer_see_every_page(
+    client_for, tenancy, network, active_person
+) -> None:
     for user in (tenancy.coordinator, tenancy.officer):
         client = client_for(user)
         for url in urls("gouda", network, active_person):
@@ -53,7 +55,9 @@ def test_a_read_only_member_sees_no_key_figure_page(client_for, tenancy, network
         assert "Aïcha" not in response.content.decode()
 
 
-def test_an_officer_without_verified_two_factor_is_sent_to_verify_first(client_for, tenancy, network, active_person) -> None:
+def test_an_officer_without_verified_two_factor_is_sent_to_verify_first(
+    client_for, tenancy, network, active_person
+) -> None:
     client = client_for(tenancy.officer, verified=False)
     for url in urls("gouda", network, active_person):
         response = client.get(url)
@@ -105,7 +109,9 @@ def test_the_menu_and_panel_show_only_for_verified_people_roles(client_for, tena
 
 
 def test_the_json_export_is_a_download(client_for, tenancy, active_person) -> None:
-    response = client_for(tenancy.coordinator).get(reverse("network:person_export_json", args=["gouda", active_person.pk]))
+    response = client_for(tenancy.coordinator).get(
+        reverse("network:person_export_json", args=["gouda", active_person.pk])
+    )
     assert response["Content-Disposition"].startswith("attachment")
     assert response.json()["naam"] == "Aïcha Amrani"
 
@@ -114,13 +120,20 @@ def test_the_json_export_is_a_download(client_for, tenancy, active_person) -> No
 
 
 def person_post(name: str, **extra: Any) -> dict[str, Any]:
-    return {"name": name, "email": f"{name.split()[0].lower()}@x.example", "kind": "informeel",
-            "recruited_by": "gemeente", **extra}
+    return {
+        "name": name,
+        "email": f"{name.split()[0].lower()}@x.example",
+        "kind": "informeel",
+        "recruited_by": "gemeente",
+        **extra,
+    }
 
 
 def test_a_duplicate_key_figure_is_refused_with_a_dutch_message(client_for, tenancy, active_person) -> None:
     client = client_for(tenancy.coordinator)
-    response = client.post(reverse("network:person_create", args=["gouda"]), person_post("Tweede", email=active_person.email))
+    response = client.post(
+        reverse("network:person_create", args=["gouda"]), person_post("Tweede", email=active_person.email)
+    )
     assert response.status_code == 400
     assert "Er staat al een sleutelfiguur met dit e-mailadres" in response.content.decode()
     assert KeyFigure.objects.count() == 1
@@ -131,7 +144,8 @@ def test_a_referral_loop_is_refused_in_the_form(client_for, tenancy, member, net
     b = make_person(member, network, "Bert B", referred_by=a)
     client = client_for(tenancy.coordinator)
     response = client.post(
-        reverse("network:person_edit", args=["gouda", a.pk]), person_post("Anna A", email=a.email, referred_by=b.pk)
+        reverse("network:person_edit", args=["gouda", a.pk]),
+        person_post("Anna A", email=a.email, referred_by=b.pk),
     )
     assert response.status_code == 400
     assert "via via" in response.content.decode()
@@ -139,7 +153,9 @@ def test_a_referral_loop_is_refused_in_the_form(client_for, tenancy, member, net
     assert a.referred_by is None
 
 
-def test_a_status_jump_past_the_selection_conversation_is_refused(client_for, tenancy, member, network) -> None:
+def test_a_status_jump_past_the_selection_conversation_is_refused(
+    client_for, tenancy, member, network
+) -> None:
     person = make_person(member, network, "Kandidaat K")
     response = client_for(tenancy.coordinator).post(
         reverse("network:person_status", args=["gouda", person.pk]), {"status": "actief"}
@@ -158,21 +174,27 @@ def test_a_status_jump_past_the_selection_conversation_is_refused(client_for, te
     ],
 )
 def test_a_nonsense_status_gives_a_message_not_an_error(client_for, tenancy, active_person, data) -> None:
-    response = client_for(tenancy.coordinator).post(reverse("network:person_status", args=["gouda", active_person.pk]), data)
+    response = client_for(tenancy.coordinator).post(
+        reverse("network:person_status", args=["gouda", active_person.pk]), data
+    )
     assert response.status_code == 400
 
 
 def test_garbage_in_the_person_form_is_refused_without_a_crash(client_for, tenancy) -> None:
     response = client_for(tenancy.coordinator).post(
         reverse("network:person_create", args=["gouda"]),
-        person_post("X", referred_by="999999", start_date="31-31-2026", neighbourhoods=["abc"], age_groups=["baby"]),
+        person_post(
+            "X", referred_by="999999", start_date="31-31-2026", neighbourhoods=["abc"], age_groups=["baby"]
+        ),
     )
     assert response.status_code == 400
     assert KeyFigure.objects.count() == 0
 
 
 def test_an_unknown_phase_three_kind_is_not_found(client_for, tenancy, network) -> None:
-    response = client_for(tenancy.coordinator).get(reverse("network:phase3_create", args=["gouda", network.pk, "feest"]))
+    response = client_for(tenancy.coordinator).get(
+        reverse("network:phase3_create", args=["gouda", network.pk, "feest"])
+    )
     assert response.status_code == 404
 
 
@@ -180,19 +202,45 @@ def test_scripts_in_every_text_field_are_shown_as_text(client_for, tenancy, memb
     client = client_for(tenancy.coordinator)
     response = client.post(
         reverse("network:network_edit", args=["gouda", network.pk]),
-        {"name": SCRIPT, "kind": "vast", "purpose": SCRIPT, "goal": SCRIPT, "themes": SCRIPT, "target_groups": SCRIPT,
-         "board_support": "geen", "municipality_role": "regisseur", "target_communities": SCRIPT,
-         "target_languages": SCRIPT, "target_neighbourhoods": [hoods["Binnenstad"].pk]},
+        {
+            "name": SCRIPT,
+            "kind": "vast",
+            "purpose": SCRIPT,
+            "goal": SCRIPT,
+            "themes": SCRIPT,
+            "target_groups": SCRIPT,
+            "board_support": "geen",
+            "municipality_role": "regisseur",
+            "target_communities": SCRIPT,
+            "target_languages": SCRIPT,
+            "target_neighbourhoods": [hoods["Binnenstad"].pk],
+        },
     )
     assert response.status_code == 302
-    text_fields = ["employer", "communities", "languages", "availability", "recruiter_name", "consent_purpose", "consent_how"]
+    text_fields = [
+        "employer",
+        "communities",
+        "languages",
+        "availability",
+        "recruiter_name",
+        "consent_purpose",
+        "consent_how",
+    ]
     person = make_active(member, network, SCRIPT, email="s@x.example", **{f: SCRIPT for f in text_fields})
-    services_data = {"held_on": "2026-01-01", "decision": "aannemen", "reason": SCRIPT, "motivation": SCRIPT,
-                     "other_networks": SCRIPT, "other_interests_note": SCRIPT}
+    services_data = {
+        "held_on": "2026-01-01",
+        "decision": "aannemen",
+        "reason": SCRIPT,
+        "motivation": SCRIPT,
+        "other_networks": SCRIPT,
+        "other_interests_note": SCRIPT,
+    }
     other = make_person(member, network, "Ander A")
     client.post(reverse("network:conversation", args=["gouda", other.pk]), services_data)
-    client.post(reverse("network:phase3_create", args=["gouda", network.pk, "werkgroep"]),
-                {"name": SCRIPT, "topics": SCRIPT, "members": [person.pk]})
+    client.post(
+        reverse("network:phase3_create", args=["gouda", network.pk, "werkgroep"]),
+        {"name": SCRIPT, "topics": SCRIPT, "members": [person.pk]},
+    )
     pages = [
         reverse("network:index", args=["gouda"]),
         reverse("network:network_detail", args=["gouda", network.pk]),

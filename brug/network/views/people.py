@@ -105,7 +105,8 @@ def person_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
                 membership=request.membership, key_figure=key_figure, status=form.cleaned_data["status"]
             )
         except services.NetworkError as exc:
-            apply_error(form, exc)
+            # Shown in the alert at the top of the box: the reason matters more than the field.
+            form.add_error(None, exc.message)
         else:
             messages.success(
                 request, f"De status van {key_figure.name} is nu “{key_figure.get_status_display()}”."
