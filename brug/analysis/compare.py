@@ -24,19 +24,29 @@ def diff_maps(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         after = {a["label"].casefold(): a for a in new_pairs[key]["actors"]}
         for name in sorted(before.keys() & after.keys()):
             if before[name]["role"] != after[name]["role"]:
-                roles_changed.append({
-                    "pair": label, "actor": after[name]["label"],
-                    "from": ROLE_LABELS.get(before[name]["role"], before[name]["role"]),
-                    "to": ROLE_LABELS.get(after[name]["role"], after[name]["role"]),
-                })
-        actors_added += [{"pair": label, "actor": after[n]["label"],
-                          "role": ROLE_LABELS.get(after[n]["role"], "")} for n in sorted(after.keys() - before.keys())]
-        actors_removed += [{"pair": label, "actor": before[n]["label"],
-                            "role": ROLE_LABELS.get(before[n]["role"], "")} for n in sorted(before.keys() - after.keys())]
+                roles_changed.append(
+                    {
+                        "pair": label,
+                        "actor": after[name]["label"],
+                        "from": ROLE_LABELS.get(before[name]["role"], before[name]["role"]),
+                        "to": ROLE_LABELS.get(after[name]["role"], after[name]["role"]),
+                    }
+                )
+        actors_added += [
+            {"pair": label, "actor": after[n]["label"], "role": ROLE_LABELS.get(after[n]["role"], "")}
+            for n in sorted(after.keys() - before.keys())
+        ]
+        actors_removed += [
+            {"pair": label, "actor": before[n]["label"], "role": ROLE_LABELS.get(before[n]["role"], "")}
+            for n in sorted(before.keys() - after.keys())
+        ]
     phase = None
     if old.get("phase", "") != new.get("phase", ""):
-        phase = {"from": config.phase_label(old.get("phase", "")), "to": config.phase_label(new.get("phase", "")),
-                 "direction": _direction(old.get("phase", ""), new.get("phase", ""))}
+        phase = {
+            "from": config.phase_label(old.get("phase", "")),
+            "to": config.phase_label(new.get("phase", "")),
+            "direction": _direction(old.get("phase", ""), new.get("phase", "")),
+        }
     return {
         "phase": phase,
         "pairs_added": [new_pairs[k]["label"] for k in new_pairs.keys() - old_pairs.keys()],
@@ -58,8 +68,11 @@ def diff_analyses(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     manifest = dict(config.MANIFESTATIONS)
     phase = None
     if old.get("phase", "") != new.get("phase", ""):
-        phase = {"from": config.phase_label(old.get("phase", "")), "to": config.phase_label(new.get("phase", "")),
-                 "direction": _direction(old.get("phase", ""), new.get("phase", ""))}
+        phase = {
+            "from": config.phase_label(old.get("phase", "")),
+            "to": config.phase_label(new.get("phase", "")),
+            "direction": _direction(old.get("phase", ""), new.get("phase", "")),
+        }
     old_m, new_m = set(old.get("manifestations", [])), set(new.get("manifestations", []))
     old_i = {i["name"] for i in old.get("interventions", [])}
     new_i = {i["name"] for i in new.get("interventions", [])}
@@ -83,17 +96,21 @@ def domain_differences(contributions: list[dict[str, Any]]) -> list[dict[str, An
     manifest = dict(config.MANIFESTATIONS)
     rows = []
     phases = [c["phase"] for c in contributions]
-    rows.append({
-        "label": "Fase",
-        "values": [config.phase_label(p) if p else "" for p in phases],
-        "differs": len({p for p in phases if p}) > 1,
-    })
+    rows.append(
+        {
+            "label": "Fase",
+            "values": [config.phase_label(p) if p else "" for p in phases],
+            "differs": len({p for p in phases if p}) > 1,
+        }
+    )
     sets = [frozenset(c["manifestations"]) for c in contributions]
-    rows.append({
-        "label": "Verschijningsvormen",
-        "values": [", ".join(manifest.get(m, m) for m in sorted(s)) for s in sets],
-        "differs": len(set(sets)) > 1,
-    })
+    rows.append(
+        {
+            "label": "Verschijningsvormen",
+            "values": [", ".join(manifest.get(m, m) for m in sorted(s)) for s in sets],
+            "differs": len(set(sets)) > 1,
+        }
+    )
     for key, label, _help in config.DIMENSIONS:
         values = [(c["answers"] or {}).get(key, "") for c in contributions]
         filled = [bool(v.strip()) for v in values]

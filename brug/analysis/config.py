@@ -58,7 +58,12 @@ DEFAULT_PHASE_MODELS = [
     PhaseModel(
         "movisie",
         "Rust, ongemak, spanningen, incidenten",
-        (("rust", "Rust"), ("ongemak", "Ongemak"), ("spanningen", "Spanningen"), ("incidenten", "Incidenten")),
+        (
+            ("rust", "Rust"),
+            ("ongemak", "Ongemak"),
+            ("spanningen", "Spanningen"),
+            ("incidenten", "Incidenten"),
+        ),
     ),
     PhaseModel(
         "escalatie",
@@ -122,12 +127,20 @@ DOMAINS = [
 # The dimensions of the KIS analysis frame that each officer fills in (key, label, help).
 DIMENSIONS = [
     ("groups", "Betrokken groepen", "Welke groepen staan tegenover elkaar of worden geraakt?"),
-    ("causes", "Oorzaken en risicofactoren", "Wat ligt eronder: armoede, woningnood, een besluit, een gebeurtenis?"),
+    (
+        "causes",
+        "Oorzaken en risicofactoren",
+        "Wat ligt eronder: armoede, woningnood, een besluit, een gebeurtenis?",
+    ),
     ("drivers", "Aanjagers", "Wie of wat geeft brandstof (personen in een rol, media, online groepen)?"),
     ("sentiments", "Sentimenten en triggers", "Welke dieperliggende gevoelens en welke aanleidingen spelen?"),
     ("locations", "Locaties", "Waar speelt het: wijk, plein, school, online?"),
     ("government_role", "Rol van de overheid", "Hoe kijken inwoners naar de gemeente? Is zij partij?"),
-    ("protective", "Beschermende krachten", "Wat houdt de wijk veerkrachtig: verenigingen, sleutelfiguren, plekken?"),
+    (
+        "protective",
+        "Beschermende krachten",
+        "Wat houdt de wijk veerkrachtig: verenigingen, sleutelfiguren, plekken?",
+    ),
     ("policy", "Bestaand beleid", "Welk beleid en welke aanpak lopen al?"),
     ("gaps", "Witte vlekken", "Wat ontbreekt in het bestaande beleid?"),
 ]

@@ -21,11 +21,24 @@ ANALYSIS_TITLE = "Spanningen rond Spoorzijde"
 PAIRS = [
     ("Anti Zwarte Piet", "Pro Zwarte Piet", "traditie", "Elk jaar rond de intocht van Sinterklaas."),
     ("FC harde kern", "Andere clubs en hun supporters", "supporters", "Rond derby's en uitwedstrijden."),
-    ("Gemeente", "Wijk ‘achter het spoor’ (Spoorzijde)", "burger_overheid",
-     "Bewoners van Spoorzijde voelen zich vergeten door het stadhuis."),
-    ("Nieuwkomers (bakfietsmoeders, expats)", "Oorspronkelijke bewoners", "nieuw_oud",
-     "Nieuwe woningen in De Akkers trekken nieuwe bewoners."),
-    ("Provincie", "Randstad, Den Haag en Amsterdam", "stad_platteland", "Gevoel dat beslissingen elders vallen."),
+    (
+        "Gemeente",
+        "Wijk ‘achter het spoor’ (Spoorzijde)",
+        "burger_overheid",
+        "Bewoners van Spoorzijde voelen zich vergeten door het stadhuis.",
+    ),
+    (
+        "Nieuwkomers (bakfietsmoeders, expats)",
+        "Oorspronkelijke bewoners",
+        "nieuw_oud",
+        "Nieuwe woningen in De Akkers trekken nieuwe bewoners.",
+    ),
+    (
+        "Provincie",
+        "Randstad, Den Haag en Amsterdam",
+        "stad_platteland",
+        "Gevoel dat beslissingen elders vallen.",
+    ),
 ]
 
 ACTORS = [  # for "Gemeente – Spoorzijde"
@@ -57,10 +70,12 @@ def load(ctx: DemoContext) -> None:
     if not JointAnalysis.objects.filter(organisation=org, title=ANALYSIS_TITLE).exists():
         _build_analysis(officer, coordinator, pmap)
     if not ImpactScan.objects.filter(organisation=org, project="Windpark Noorderveld").exists():
-        hoods = list(Neighbourhood.objects.filter(
-            municipality=org.municipality, name="Noorderveld"))
+        hoods = list(Neighbourhood.objects.filter(municipality=org.municipality, name="Noorderveld"))
         services.save_impact_scan(
-            membership=officer, project="Windpark Noorderveld", kind="windmolens", neighbourhoods=hoods,
+            membership=officer,
+            project="Windpark Noorderveld",
+            kind="windmolens",
+            neighbourhoods=hoods,
             affected_groups="Bewoners en agrariërs van Noorderveld; natuurvereniging; nieuwe bewoners van De Akkers.",
             expected_tensions="Gevoel dat de stad beslist over het buitengebied; zorgen over geluid en slagschaduw; "
             "online oproepen tegen de ‘windmaffia’.",
@@ -73,93 +88,191 @@ def load(ctx: DemoContext) -> None:
 
 def _build_map(officer: Membership, today: dt.date) -> PolarisationMap:
     earlier = today - dt.timedelta(days=60)
-    pmap = services.create_map(membership=officer, title=MAP_TITLE, as_of=earlier, phase="ongemak",
-                               description="Eerste kaart, gemaakt in de werksessie van het leernetwerk.")
+    pmap = services.create_map(
+        membership=officer,
+        title=MAP_TITLE,
+        as_of=earlier,
+        phase="ongemak",
+        description="Eerste kaart, gemaakt in de werksessie van het leernetwerk.",
+    )
     pairs = {}
     for pole_a, pole_b, line, description in PAIRS[:3]:
-        pairs[pole_a] = services.add_pair(membership=officer, pmap=pmap, pole_a=pole_a, pole_b=pole_b,
-                                          dividing_line=line, description=description)
+        pairs[pole_a] = services.add_pair(
+            membership=officer,
+            pmap=pmap,
+            pole_a=pole_a,
+            pole_b=pole_b,
+            dividing_line=line,
+            description=description,
+        )
     spoor = pairs["Gemeente"]
     for label, role, gov, leads in ACTORS[:6]:
         # Two months ago the wijkagent was not yet on the map and the burgemeester stood on a pole.
-        services.add_actor(membership=officer, pair=spoor, label=label,
-                           role=Role.JOINER_A if label == "Burgemeester" else role, is_government=gov,
-                           leads_middle=leads)
+        services.add_actor(
+            membership=officer,
+            pair=spoor,
+            label=label,
+            role=Role.JOINER_A if label == "Burgemeester" else role,
+            is_government=gov,
+            leads_middle=leads,
+        )
     # The first version is dated two months ago, so the history page has two dates to compare.
     services.snapshot_map(pmap=pmap, membership=officer, on=earlier)
     pmap.snapshots.filter(taken_on=today).delete()
     for pole_a, pole_b, line, description in PAIRS[3:]:
-        pairs[pole_a] = services.add_pair(membership=officer, pmap=pmap, pole_a=pole_a, pole_b=pole_b,
-                                          dividing_line=line, description=description)
+        pairs[pole_a] = services.add_pair(
+            membership=officer,
+            pmap=pmap,
+            pole_a=pole_a,
+            pole_b=pole_b,
+            dividing_line=line,
+            description=description,
+        )
     burgemeester = spoor.actors.get(label="Burgemeester")
     services.move_actor(membership=officer, actor=burgemeester, role=Role.BRIDGE)
     for label, role, gov, leads in ACTORS[6:]:
-        services.add_actor(membership=officer, pair=spoor, label=label, role=role, is_government=gov,
-                           leads_middle=leads)
-    hood = {h.name: h for h in Neighbourhood.objects.filter(
-        municipality=officer.organisation.municipality)}
+        services.add_actor(
+            membership=officer, pair=spoor, label=label, role=role, is_government=gov, leads_middle=leads
+        )
+    hood = {h.name: h for h in Neighbourhood.objects.filter(municipality=officer.organisation.municipality)}
     incidents = [
-        ("Gemeente", 40, "Spoorzijde", "Inspraakavond over het nieuwe parkeerbeleid loopt uit op geschreeuw.", 2,
-         "Verslag wijkmanager"),
-        ("Gemeente", 12, "Spoorzijde", "Graffiti ‘stadhuis verraadt Spoorzijde’ op het viaduct.", 2, "Wijkagent"),
-        ("Anti Zwarte Piet", 320, "Centrum", "Demonstranten en tegendemonstranten bij de intocht.", 3,
-         "Politie"),
+        (
+            "Gemeente",
+            40,
+            "Spoorzijde",
+            "Inspraakavond over het nieuwe parkeerbeleid loopt uit op geschreeuw.",
+            2,
+            "Verslag wijkmanager",
+        ),
+        (
+            "Gemeente",
+            12,
+            "Spoorzijde",
+            "Graffiti ‘stadhuis verraadt Spoorzijde’ op het viaduct.",
+            2,
+            "Wijkagent",
+        ),
+        (
+            "Anti Zwarte Piet",
+            320,
+            "Centrum",
+            "Demonstranten en tegendemonstranten bij de intocht.",
+            3,
+            "Politie",
+        ),
         ("FC harde kern", 25, "Westerpark", "Vechtpartij na de derby bij het station.", 3, "Politie"),
-        ("Nieuwkomers (bakfietsmoeders, expats)", 30, "De Akkers", "Ruzie in de buurtapp over de nieuwe "
-         "speeltuin.", 1, "Buurtapp (melding wijkcoach)"),
+        (
+            "Nieuwkomers (bakfietsmoeders, expats)",
+            30,
+            "De Akkers",
+            "Ruzie in de buurtapp over de nieuwe speeltuin.",
+            1,
+            "Buurtapp (melding wijkcoach)",
+        ),
     ]
     for pole, days, hood_name, what, severity, source in incidents:
-        services.add_incident(membership=officer, pair=pairs[pole], date=today - dt.timedelta(days=days),
-                              neighbourhood=hood.get(hood_name), what=what, severity=severity, source=source)
-    services.add_fuel(membership=officer, pair=spoor, pole="b", date=today - dt.timedelta(days=14),
-                      channel="Facebook", text="Die lui op het stadhuis hebben nog nooit een voet in onze wijk gezet.",
-                      identity_framed=True)
-    services.add_fuel(membership=officer, pair=spoor, pole="a", date=today - dt.timedelta(days=10),
-                      channel="Lokale krant", by_government=True, moralising=True,
-                      text="Wie zo tekeergaat op een inspraakavond, verdient geen gehoor.")
+        services.add_incident(
+            membership=officer,
+            pair=pairs[pole],
+            date=today - dt.timedelta(days=days),
+            neighbourhood=hood.get(hood_name),
+            what=what,
+            severity=severity,
+            source=source,
+        )
+    services.add_fuel(
+        membership=officer,
+        pair=spoor,
+        pole="b",
+        date=today - dt.timedelta(days=14),
+        channel="Facebook",
+        text="Die lui op het stadhuis hebben nog nooit een voet in onze wijk gezet.",
+        identity_framed=True,
+    )
+    services.add_fuel(
+        membership=officer,
+        pair=spoor,
+        pole="a",
+        date=today - dt.timedelta(days=10),
+        channel="Lokale krant",
+        by_government=True,
+        moralising=True,
+        text="Wie zo tekeergaat op een inspraakavond, verdient geen gehoor.",
+    )
     pmap.refresh_from_db()
-    services.update_map(membership=officer, pmap=pmap, version=pmap.version, title=MAP_TITLE, as_of=today,
-                        whole_municipality=True, neighbourhoods=[], phase="spanningen",
-                        description=pmap.description)
+    services.update_map(
+        membership=officer,
+        pmap=pmap,
+        version=pmap.version,
+        title=MAP_TITLE,
+        as_of=today,
+        whole_municipality=True,
+        neighbourhoods=[],
+        phase="spanningen",
+        description=pmap.description,
+    )
     return pmap
 
 
 def _build_analysis(officer: Membership, coordinator: Membership, pmap: PolarisationMap) -> None:
     analysis = services.start_analysis(
-        membership=officer, title=ANALYSIS_TITLE, question="Hoe voorkomen we dat de boosheid in Spoorzijde "
-        "verder oploopt na het parkeerbesluit?", pmap=pmap, phase_model="movisie", domain="sociaal",
+        membership=officer,
+        title=ANALYSIS_TITLE,
+        question="Hoe voorkomen we dat de boosheid in Spoorzijde verder oploopt na het parkeerbesluit?",
+        pmap=pmap,
+        phase_model="movisie",
+        domain="sociaal",
         other_participants="wijkagent – veiligheid\nwijkmanager – ruimtelijk",
     )
     services.save_contribution(
-        membership=officer, analysis=analysis, version=1, domain="sociaal", phase="spanningen",
+        membership=officer,
+        analysis=analysis,
+        version=1,
+        domain="sociaal",
+        phase="spanningen",
         manifestations=["vervreemding", "onbegrip"],
-        answers={"groups": "Bewoners van Spoorzijde, vooral ouderen en jonge gezinnen.",
-                 "causes": "Parkeerbesluit zonder gesprek; jaren van weinig investering in de wijk.",
-                 "drivers": "Een lokale Facebookgroep; één raadslid.",
-                 "sentiments": "Gevoel van ‘wij tellen niet mee’.",
-                 "protective": "Actieve buurtvereniging, het buurthuis.",
-                 "gaps": "Geen vast overleg tussen wijk en gemeente."},
+        answers={
+            "groups": "Bewoners van Spoorzijde, vooral ouderen en jonge gezinnen.",
+            "causes": "Parkeerbesluit zonder gesprek; jaren van weinig investering in de wijk.",
+            "drivers": "Een lokale Facebookgroep; één raadslid.",
+            "sentiments": "Gevoel van ‘wij tellen niet mee’.",
+            "protective": "Actieve buurtvereniging, het buurthuis.",
+            "gaps": "Geen vast overleg tussen wijk en gemeente.",
+        },
     )
     services.save_contribution(
-        membership=coordinator, analysis=analysis, version=0, domain="veiligheid", phase="incidenten",
+        membership=coordinator,
+        analysis=analysis,
+        version=0,
+        domain="veiligheid",
+        phase="incidenten",
         manifestations=["vervreemding", "uitsluiting"],
-        answers={"groups": "Een kleine groep jongeren rond het trapveld.",
-                 "causes": "Overlast en het parkeerbesluit.",
-                 "drivers": "Online oproepen om ‘het stadhuis te laten voelen’.",
-                 "locations": "Viaduct, trapveld, buurthuis."},
+        answers={
+            "groups": "Een kleine groep jongeren rond het trapveld.",
+            "causes": "Overlast en het parkeerbesluit.",
+            "drivers": "Online oproepen om ‘het stadhuis te laten voelen’.",
+            "locations": "Viaduct, trapveld, buurthuis.",
+        },
     )
     analysis.refresh_from_db()
     services.save_direction(
-        membership=officer, analysis=analysis, version=analysis.version, phase="spanningen",
+        membership=officer,
+        analysis=analysis,
+        version=analysis.version,
+        phase="spanningen",
         manifestations=["vervreemding", "onbegrip", "uitsluiting"],
         direction="Niet de polen maar de bewoners in het midden opzoeken; het parkeerbesluit uitleggen met de "
         "dilemma's erbij; de jongeren niet tot zondebok laten maken.",
     )
     analysis.refresh_from_db()
     chosen = {
-        Intervention.objects.get(organisation=None, slug="dilemmalogica"):
-            "Het parkeerbesluit opnieuw uitleggen met de afwegingen erbij.",
-        Intervention.objects.get(organisation=None, slug="gamechanger-doelgroep"):
-            "De buurtvereniging en bewoners die rust willen actief betrekken.",
+        Intervention.objects.get(
+            organisation=None, slug="dilemmalogica"
+        ): "Het parkeerbesluit opnieuw uitleggen met de afwegingen erbij.",
+        Intervention.objects.get(
+            organisation=None, slug="gamechanger-doelgroep"
+        ): "De buurtvereniging en bewoners die rust willen actief betrekken.",
     }
-    services.save_interventions(membership=officer, analysis=analysis, version=analysis.version, chosen=chosen)
+    services.save_interventions(
+        membership=officer, analysis=analysis, version=analysis.version, chosen=chosen
+    )

@@ -66,13 +66,15 @@ def layout(pair: Any, actors: list[Any]) -> dict[str, Any]:
     ]
     for zone in zones:
         for i, actor in enumerate(by_role.get(zone.role, [])):
-            zone.actors.append({
-                "obj": actor,
-                "x": zone.x + 8,
-                "y": zone.y + 40 + i * (ACTOR_H + ACTOR_GAP),
-                "w": zone.w - 16,
-                "text": _short(actor.label, zone.w) + (" ★" if actor.leads_middle else ""),
-            })
+            zone.actors.append(
+                {
+                    "obj": actor,
+                    "x": zone.x + 8,
+                    "y": zone.y + 40 + i * (ACTOR_H + ACTOR_GAP),
+                    "w": zone.w - 16,
+                    "text": _short(actor.label, zone.w) + (" ★" if actor.leads_middle else ""),
+                }
+            )
     return {
         "width": WIDTH,
         "height": low_y + low_h + 10,

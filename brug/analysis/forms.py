@@ -23,20 +23,32 @@ def _not_future(value: Any, what: str) -> Any:
     return value
 
 
+class Form(BrugForm):
+    # No browser-side "required": an untouched field should not look invalid before sending;
+    # aria-required (set by BrugForm) still tells screen readers, the server gives the message.
+    use_required_attribute = False
+
+
 class VersionField(forms.IntegerField):
     def __init__(self) -> None:
         super().__init__(widget=forms.HiddenInput, required=False, min_value=0)
 
 
-class MapForm(BrugForm):
-    title = forms.CharField(label="Titel", max_length=200, error_messages={"required": "Geef de kaart een titel."})
-    as_of = forms.DateField(label="Peildatum", widget=DATE, help_text="De datum waarop deze kaart het beeld geeft.")
+class MapForm(Form):
+    title = forms.CharField(
+        label="Titel", max_length=200, error_messages={"required": "Geef de kaart een titel."}
+    )
+    as_of = forms.DateField(
+        label="Peildatum", widget=DATE, help_text="De datum waarop deze kaart het beeld geeft."
+    )
     whole_municipality = forms.BooleanField(label="De hele gemeente", required=False, initial=True)
     neighbourhoods = forms.ModelMultipleChoiceField(
         label="Of alleen deze wijken", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     phase = forms.ChoiceField(label="Fase waarin het gebied nu is", required=False)
-    description = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label="Toelichting", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     version = VersionField()
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
@@ -51,13 +63,21 @@ class MapForm(BrugForm):
         return data
 
 
-class PairForm(BrugForm):
-    pole_a = forms.CharField(label="Wij (pool links)", max_length=120,
-                             error_messages={"required": "Vul de naam van de linker pool (wij) in."})
-    pole_b = forms.CharField(label="Zij (pool rechts)", max_length=120,
-                             error_messages={"required": "Vul de naam van de rechter pool (zij) in."})
+class PairForm(Form):
+    pole_a = forms.CharField(
+        label="Wij (pool links)",
+        max_length=120,
+        error_messages={"required": "Vul de naam van de linker pool (wij) in."},
+    )
+    pole_b = forms.CharField(
+        label="Zij (pool rechts)",
+        max_length=120,
+        error_messages={"required": "Vul de naam van de rechter pool (zij) in."},
+    )
     dividing_line = forms.ChoiceField(label="Scheidslijn")
-    description = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    description = forms.CharField(
+        label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -77,15 +97,18 @@ def role_choices(pair: Any) -> list[tuple[str, str]]:
     return [(key, names[key]) for key, _ in config.ROLE_CHOICES]
 
 
-class ActorForm(BrugForm):
+class ActorForm(Form):
     label = forms.CharField(
-        label="Wie (rol of groep)", max_length=120,
+        label="Wie (rol of groep)",
+        max_length=120,
         help_text="Bijvoorbeeld ‘een lokale Facebookgroep’ of ‘de wethouder’. Geen namen van personen nodig.",
         error_messages={"required": "Vul in wie het is (een rol of groep)."},
     )
     role = forms.ChoiceField(label="Rol")
     is_government = forms.BooleanField(label="Dit is de gemeente of een andere overheid", required=False)
-    leads_middle = forms.BooleanField(label="Neemt de houding ‘leider van het stille midden’ aan", required=False)
+    leads_middle = forms.BooleanField(
+        label="Neemt de houding ‘leider van het stille midden’ aan", required=False
+    )
     note = forms.CharField(label="Toelichting", max_length=300, required=False)
 
     def __init__(self, *args: Any, pair: Any, **kwargs: Any) -> None:
@@ -93,16 +116,19 @@ class ActorForm(BrugForm):
         self.fields["role"].choices = role_choices(pair)
 
 
-class MoveForm(BrugForm):
+class MoveForm(Form):
     role = forms.ChoiceField(label="Nieuwe rol", choices=config.ROLE_CHOICES)
 
 
-class IncidentForm(BrugForm):
+class IncidentForm(Form):
     date = forms.DateField(label="Datum", widget=DATE)
     neighbourhood = forms.ModelChoiceField(label="Wijk", queryset=None, required=False)
     place = forms.CharField(label="Plek", max_length=200, required=False)
-    what = forms.CharField(label="Wat gebeurde er", widget=forms.Textarea(attrs={"rows": 2}),
-                           error_messages={"required": "Beschrijf wat er gebeurde."})
+    what = forms.CharField(
+        label="Wat gebeurde er",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Beschrijf wat er gebeurde."},
+    )
     severity = forms.TypedChoiceField(label="Ernst", choices=config.SEVERITIES, coerce=int, initial=2)
     source = forms.CharField(label="Bron", max_length=200, required=False)
 
@@ -114,15 +140,22 @@ class IncidentForm(BrugForm):
         return _not_future(self.cleaned_data["date"], "De datum van het incident")
 
 
-class FuelForm(BrugForm):
+class FuelForm(Form):
     pole = forms.ChoiceField(label="Brandstof voor pool")
     date = forms.DateField(label="Datum", widget=DATE)
-    channel = forms.CharField(label="Kanaal", max_length=120, help_text="Bijvoorbeeld Facebook, lokale krant, raadsvergadering.")
-    text = forms.CharField(label="Uitspraak", widget=forms.Textarea(attrs={"rows": 2}),
-                           error_messages={"required": "Vul de uitspraak in."})
+    channel = forms.CharField(
+        label="Kanaal", max_length=120, help_text="Bijvoorbeeld Facebook, lokale krant, raadsvergadering."
+    )
+    text = forms.CharField(
+        label="Uitspraak",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Vul de uitspraak in."},
+    )
     by_government = forms.BooleanField(label="Gedaan door de gemeente of een andere overheid", required=False)
     moralising = forms.BooleanField(label="Moraliserend (wijst aan wie goed en fout is)", required=False)
-    identity_framed = forms.BooleanField(label="Spreekt over identiteit (‘zij zijn allemaal…’)", required=False)
+    identity_framed = forms.BooleanField(
+        label="Spreekt over identiteit (‘zij zijn allemaal…’)", required=False
+    )
 
     def __init__(self, *args: Any, pair: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -132,16 +165,27 @@ class FuelForm(BrugForm):
         return _not_future(self.cleaned_data["date"], "De datum van de uitspraak")
 
 
-class PreparationForm(BrugForm):
-    title = forms.CharField(label="Titel van de analyse", max_length=200,
-                            error_messages={"required": "Geef de analyse een titel."})
-    question = forms.CharField(label="Vraag of aanleiding", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    map = forms.ModelChoiceField(label="Polarisatiekaart", queryset=None, required=False,
-                                 help_text="De kaart waar deze analyse op voortbouwt.")
+class PreparationForm(Form):
+    title = forms.CharField(
+        label="Titel van de analyse",
+        max_length=200,
+        error_messages={"required": "Geef de analyse een titel."},
+    )
+    question = forms.CharField(
+        label="Vraag of aanleiding", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    map = forms.ModelChoiceField(
+        label="Polarisatiekaart",
+        queryset=None,
+        required=False,
+        help_text="De kaart waar deze analyse op voortbouwt.",
+    )
     phase_model = forms.ChoiceField(label="Fasemodel")
     domain = forms.ChoiceField(label="Uw domein", choices=config.DOMAINS)
     other_participants = forms.CharField(
-        label="Wie doen er nog meer mee", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        label="Wie doen er nog meer mee",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
         help_text="Eén per regel, met het domein: bijvoorbeeld ‘wijkagent – veiligheid’.",
     )
     version = VersionField()
@@ -152,11 +196,13 @@ class PreparationForm(BrugForm):
         self.fields["phase_model"].choices = [(m.key, m.label) for m in config.phase_models()]
 
 
-class ContributionForm(BrugForm):
+class ContributionForm(Form):
     domain = forms.ChoiceField(label="Uw domein", choices=config.DOMAINS)
     phase = forms.ChoiceField(label="In welke fase is de situatie volgens u?", required=False)
     manifestations = forms.MultipleChoiceField(
-        label="Verschijningsvormen die u ziet", choices=config.MANIFESTATIONS, required=False,
+        label="Verschijningsvormen die u ziet",
+        choices=config.MANIFESTATIONS,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     version = VersionField()
@@ -176,15 +222,22 @@ class ContributionForm(BrugForm):
         return [self[key] for key, _l, _h in config.DIMENSIONS]
 
 
-class DirectionForm(BrugForm):
-    phase = forms.ChoiceField(label="Gezamenlijke inschatting van de fase",
-                              error_messages={"required": "Kies de fase waarin de situatie nu is."})
+class DirectionForm(Form):
+    phase = forms.ChoiceField(
+        label="Gezamenlijke inschatting van de fase",
+        error_messages={"required": "Kies de fase waarin de situatie nu is."},
+    )
     manifestations = forms.MultipleChoiceField(
-        label="Verschijningsvormen", choices=config.MANIFESTATIONS, required=False,
+        label="Verschijningsvormen",
+        choices=config.MANIFESTATIONS,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    direction = forms.CharField(label="Richting van de oplossing", widget=forms.Textarea(attrs={"rows": 4}),
-                                error_messages={"required": "Beschrijf de richting van de oplossing."})
+    direction = forms.CharField(
+        label="Richting van de oplossing",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Beschrijf de richting van de oplossing."},
+    )
     version = VersionField()
 
     def __init__(self, *args: Any, phase_model: str, **kwargs: Any) -> None:
@@ -192,7 +245,7 @@ class DirectionForm(BrugForm):
         self.fields["phase"].choices = [("", "Kies een fase"), *config.phase_model(phase_model).phases]
 
 
-class InterventionsForm(BrugForm):
+class InterventionsForm(Form):
     """One checkbox and one 'why' field per catalogue entry."""
 
     version = VersionField()
@@ -224,15 +277,24 @@ class InterventionsForm(BrugForm):
         return data
 
 
-class InterventionForm(BrugForm):
-    name = forms.CharField(label="Naam", max_length=160, error_messages={"required": "Geef de interventie een naam."})
+class InterventionForm(Form):
+    name = forms.CharField(
+        label="Naam", max_length=160, error_messages={"required": "Geef de interventie een naam."}
+    )
     category = forms.CharField(label="Soort", max_length=80, required=False)
-    summary = forms.CharField(label="Wat is het", widget=forms.Textarea(attrs={"rows": 2}),
-                              error_messages={"required": "Beschrijf kort wat het is."})
+    summary = forms.CharField(
+        label="Wat is het",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Beschrijf kort wat het is."},
+    )
     how = forms.CharField(label="Hoe werkt het", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    phases = forms.MultipleChoiceField(label="Past in de fasen", required=False, widget=forms.CheckboxSelectMultiple)
+    phases = forms.MultipleChoiceField(
+        label="Past in de fasen", required=False, widget=forms.CheckboxSelectMultiple
+    )
     manifestations = forms.MultipleChoiceField(
-        label="Past bij verschijningsvormen", choices=config.MANIFESTATIONS, required=False,
+        label="Past bij verschijningsvormen",
+        choices=config.MANIFESTATIONS,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     source = forms.CharField(label="Bron", max_length=200, required=False)
@@ -242,18 +304,24 @@ class InterventionForm(BrugForm):
         self.fields["phases"].choices = config.all_phases()
 
 
-class ImpactScanForm(BrugForm):
-    project = forms.CharField(label="Project", max_length=200, error_messages={"required": "Vul de naam van het project in."})
+class ImpactScanForm(Form):
+    project = forms.CharField(
+        label="Project", max_length=200, error_messages={"required": "Vul de naam van het project in."}
+    )
     kind = forms.ChoiceField(label="Soort project", choices=config.PROJECT_KINDS)
     neighbourhoods = forms.ModelMultipleChoiceField(
         label="Wijken", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     affected_groups = forms.CharField(label="Geraakte groepen", widget=forms.Textarea(attrs={"rows": 2}))
-    expected_tensions = forms.CharField(label="Verwachte spanningen", widget=forms.Textarea(attrs={"rows": 3}))
+    expected_tensions = forms.CharField(
+        label="Verwachte spanningen", widget=forms.Textarea(attrs={"rows": 3})
+    )
     pairs = forms.ModelMultipleChoiceField(
         label="Wij-zij-paren op de kaart", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    mitigation = forms.CharField(label="Wat doen we eraan", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    mitigation = forms.CharField(
+        label="Wat doen we eraan", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     owner = forms.CharField(label="Eigenaar (rol of afdeling)", max_length=160)
     review_date = forms.DateField(label="Herzien op", widget=DATE)
 
@@ -264,10 +332,14 @@ class ImpactScanForm(BrugForm):
         self.fields["pairs"].label_from_instance = lambda p: f"{p.pole_a} – {p.pole_b} ({p.map.title})"
 
 
-class ShareForm(BrugForm):
+class ShareForm(Form):
     visibility = forms.ChoiceField(
         label="Delen met",
-        choices=[("netwerk", "Het leernetwerk"), ("organisatie", "Alleen mijn organisatie"), ("publiek", "Iedereen (openbaar)")],
+        choices=[
+            ("netwerk", "Het leernetwerk"),
+            ("organisatie", "Alleen mijn organisatie"),
+            ("publiek", "Iedereen (openbaar)"),
+        ],
         initial="netwerk",
     )
     fingerprint = forms.CharField(widget=forms.HiddenInput)

@@ -37,11 +37,27 @@ class Advice(TypedDict):
 
 
 GAME_CHANGERS = [
-    ("doelgroep", "Verander de doelgroep", "Richt aandacht en middelen op het stille midden, niet op de polen."),
-    ("onderwerp", "Verander het onderwerp", "Maak de vraag of het dilemma van het midden het onderwerp, niet de identiteit van groepen."),
-    ("positie", "Verander de positie", "Stap uit de rol van bruggenbouwer of partij en ga in het midden staan, als leider van het stille midden."),
+    (
+        "doelgroep",
+        "Verander de doelgroep",
+        "Richt aandacht en middelen op het stille midden, niet op de polen.",
+    ),
+    (
+        "onderwerp",
+        "Verander het onderwerp",
+        "Maak de vraag of het dilemma van het midden het onderwerp, niet de identiteit van groepen.",
+    ),
+    (
+        "positie",
+        "Verander de positie",
+        "Stap uit de rol van bruggenbouwer of partij en ga in het midden staan, als leider van het stille midden.",
+    ),
     ("toon", "Verander de toon", "Stop met moraliseren; spreek bemiddelend en zonder oordeel over groepen."),
 ]
+
+
+def _count(n: int) -> str:
+    return f"staat {n} betrokkene" if n == 1 else f"staan {n} betrokkenen"
 
 
 def _target_group(pairs: list[dict[str, Any]]) -> list[str]:
@@ -54,7 +70,7 @@ def _target_group(pairs: list[dict[str, Any]]) -> list[str]:
             continue
         if on_poles and not middle:
             reasons.append(
-                f"Bij ‘{pair['label']}’ staan {len(on_poles)} betrokkenen op de polen en niemand in het stille midden: "
+                f"Bij ‘{pair['label']}’ {_count(len(on_poles))} op de polen en niemand in het stille midden: "
                 "de aandacht gaat naar de polen."
             )
         elif len(on_poles) > len(middle):
@@ -64,7 +80,9 @@ def _target_group(pairs: list[dict[str, Any]]) -> list[str]:
             )
         engaged = [a for a in actors if a.get("is_government") and a["role"] in PUSHER_ROLES]
         for actor in engaged:
-            reasons.append(f"Bij ‘{pair['label']}’ staat ‘{actor['label']}’ (overheid) zelf als pusher op een pool.")
+            reasons.append(
+                f"Bij ‘{pair['label']}’ staat ‘{actor['label']}’ (overheid) zelf als pusher op een pool."
+            )
     return reasons
 
 

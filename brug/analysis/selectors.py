@@ -27,7 +27,9 @@ def neighbourhoods_for(*, membership: Membership) -> QuerySet[Neighbourhood]:
 
 
 def maps_for(*, membership: Membership) -> QuerySet[PolarisationMap]:
-    return PolarisationMap.objects.filter(organisation=membership.organisation).prefetch_related("neighbourhoods")
+    return PolarisationMap.objects.filter(organisation=membership.organisation).prefetch_related(
+        "neighbourhoods"
+    )
 
 
 def map_for(*, membership: Membership, pk: int) -> PolarisationMap:
@@ -47,7 +49,8 @@ def pair_for(*, membership: Membership, pk: int, map_pk: int | None = None) -> U
 
 def actor_for(*, membership: Membership, pk: int) -> Actor:
     return get_object_or_404(
-        Actor.objects.filter(pair__map__organisation=membership.organisation).select_related("pair__map"), pk=pk
+        Actor.objects.filter(pair__map__organisation=membership.organisation).select_related("pair__map"),
+        pk=pk,
     )
 
 

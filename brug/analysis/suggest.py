@@ -12,7 +12,11 @@ class Suggestion(TypedDict):
 
 
 def suggest(
-    interventions: list[dict[str, Any]], *, phase: str, manifestations: list[str], phase_label: str = "",
+    interventions: list[dict[str, Any]],
+    *,
+    phase: str,
+    manifestations: list[str],
+    phase_label: str = "",
     manifestation_labels: dict[str, str] | None = None,
 ) -> dict[int, Suggestion]:
     """Score = 2 for a matching phase + 1 per matching manifestation; only scores > 0 are returned."""

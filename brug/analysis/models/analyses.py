@@ -16,11 +16,17 @@ class Step(models.IntegerChoices):
 
 
 class JointAnalysis(models.Model):
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="joint_analyses")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="joint_analyses"
+    )
     title = models.CharField("titel", max_length=200)
     question = models.TextField("vraag of aanleiding", blank=True)
     map = models.ForeignKey(
-        "analysis.PolarisationMap", on_delete=models.SET_NULL, null=True, blank=True, related_name="analyses",
+        "analysis.PolarisationMap",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="analyses",
         verbose_name="polarisatiekaart",
     )
     other_participants = models.TextField("andere deelnemers", blank=True)
@@ -31,7 +37,9 @@ class JointAnalysis(models.Model):
     # The last step that was saved; the wizard resumes at the next one.
     completed_step = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -67,7 +75,9 @@ class Contribution(models.Model):
     class Meta:
         ordering = ["domain", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["analysis", "author"], name="analysis_one_contribution_per_officer")
+            models.UniqueConstraint(
+                fields=["analysis", "author"], name="analysis_one_contribution_per_officer"
+            )
         ]
 
 
@@ -88,7 +98,9 @@ class AnalysisSnapshot(models.Model):
     taken_on = models.DateField("datum")
     version = models.PositiveIntegerField()
     data = models.JSONField()
-    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -106,7 +118,9 @@ class Share(models.Model):
     body = models.TextField()
     visibility = models.CharField(max_length=20)
     knowledge_item_id = models.IntegerField(null=True, blank=True)
-    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     shared_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

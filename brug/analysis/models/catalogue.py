@@ -24,7 +24,9 @@ class Intervention(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["slug"], condition=models.Q(organisation__isnull=True), name="analysis_global_slug_unique"
+                fields=["slug"],
+                condition=models.Q(organisation__isnull=True),
+                name="analysis_global_slug_unique",
             )
         ]
 

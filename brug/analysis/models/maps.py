@@ -10,7 +10,9 @@ from ..config import ROLE_CHOICES, SEVERITIES, dividing_line
 
 
 class PolarisationMap(models.Model):
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="polarisation_maps")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="polarisation_maps"
+    )
     title = models.CharField("titel", max_length=200)
     as_of = models.DateField("peildatum")
     whole_municipality = models.BooleanField("hele gemeente", default=True)
@@ -19,8 +21,12 @@ class PolarisationMap(models.Model):
     description = models.TextField("toelichting", blank=True)
     # Optimistic concurrency: every save of the map form must carry the version it started from.
     version = models.PositiveIntegerField(default=1)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -135,9 +141,13 @@ class MapSnapshot(models.Model):
     taken_on = models.DateField("datum")
     version = models.PositiveIntegerField()
     data = models.JSONField()
-    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-taken_on"]
-        constraints = [models.UniqueConstraint(fields=["map", "taken_on"], name="analysis_one_map_snapshot_per_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["map", "taken_on"], name="analysis_one_map_snapshot_per_day")
+        ]

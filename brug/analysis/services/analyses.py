@@ -50,8 +50,14 @@ def _require_step(analysis: JointAnalysis, step: int) -> None:
 
 
 def start_analysis(
-    *, membership: Membership, title: str, question: str = "", pmap: PolarisationMap | None = None,
-    phase_model: str, domain: str, other_participants: str = "",
+    *,
+    membership: Membership,
+    title: str,
+    question: str = "",
+    pmap: PolarisationMap | None = None,
+    phase_model: str,
+    domain: str,
+    other_participants: str = "",
 ) -> JointAnalysis:
     require_editor(membership)
     title = clean_label(title, "De titel")
@@ -63,8 +69,14 @@ def start_analysis(
         raise AnalysisError("Kies een kaart van uw eigen gemeente.")
     with transaction.atomic():
         analysis = JointAnalysis.objects.create(
-            organisation=membership.organisation, title=title, question=question, map=pmap, phase_model=phase_model,
-            other_participants=other_participants, completed_step=Step.PREPARATION, created_by=membership.user,
+            organisation=membership.organisation,
+            title=title,
+            question=question,
+            map=pmap,
+            phase_model=phase_model,
+            other_participants=other_participants,
+            completed_step=Step.PREPARATION,
+            created_by=membership.user,
         )
         Contribution.objects.create(analysis=analysis, author=membership.user, domain=domain)
         record(action="analysis.analysis.create", obj=analysis, membership=membership)
@@ -73,8 +85,16 @@ def start_analysis(
 
 
 def save_preparation(
-    *, membership: Membership, analysis: JointAnalysis, version: int, title: str, question: str = "",
-    pmap: PolarisationMap | None = None, phase_model: str, domain: str, other_participants: str = "",
+    *,
+    membership: Membership,
+    analysis: JointAnalysis,
+    version: int,
+    title: str,
+    question: str = "",
+    pmap: PolarisationMap | None = None,
+    phase_model: str,
+    domain: str,
+    other_participants: str = "",
 ) -> JointAnalysis:
     require_editor(membership)
     title = clean_label(title, "De titel")
@@ -85,20 +105,37 @@ def save_preparation(
     if pmap is not None and pmap.organisation_id != membership.organisation_id:
         raise AnalysisError("Kies een kaart van uw eigen gemeente.")
     with transaction.atomic():
-        _bump(analysis, version, title=title, question=question, map=pmap, phase_model=phase_model,
-              other_participants=other_participants)
+        _bump(
+            analysis,
+            version,
+            title=title,
+            question=question,
+            map=pmap,
+            phase_model=phase_model,
+            other_participants=other_participants,
+        )
         Contribution.objects.update_or_create(
             analysis=analysis, author=membership.user, defaults={"domain": domain}
         )
-        record(action="analysis.analysis.preparation", obj=analysis, membership=membership,
-               fields=["title", "question", "map", "phase_model", "other_participants"])
+        record(
+            action="analysis.analysis.preparation",
+            obj=analysis,
+            membership=membership,
+            fields=["title", "question", "map", "phase_model", "other_participants"],
+        )
         snapshot_analysis(analysis=analysis, membership=membership)
     return analysis
 
 
 def save_contribution(
-    *, membership: Membership, analysis: JointAnalysis, version: int, domain: str, phase: str,
-    manifestations: list[str], answers: dict[str, str],
+    *,
+    membership: Membership,
+    analysis: JointAnalysis,
+    version: int,
+    domain: str,
+    phase: str,
+    manifestations: list[str],
+    answers: dict[str, str],
 ) -> Contribution:
     """Step 2: this officer's view. Several officers each save their own contribution."""
     require_editor(membership)
@@ -120,22 +157,35 @@ def save_contribution(
         if not created and contribution.version != version:
             raise AnalysisError(DOUBLE_SUBMIT)
         Contribution.objects.filter(pk=contribution.pk).update(
-            domain=domain, phase=phase, manifestations=manifestations, answers=clean,
-            version=F("version") + 1, updated_at=timezone.now(),
+            domain=domain,
+            phase=phase,
+            manifestations=manifestations,
+            answers=clean,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
         )
         JointAnalysis.objects.filter(pk=analysis.pk, completed_step__lt=Step.ANALYSIS).update(
             completed_step=Step.ANALYSIS
         )
         analysis.refresh_from_db()
         contribution.refresh_from_db()
-        record(action="analysis.contribution.save", obj=contribution, membership=membership,
-               fields=["domain", "phase", "manifestations", "answers"])
+        record(
+            action="analysis.contribution.save",
+            obj=contribution,
+            membership=membership,
+            fields=["domain", "phase", "manifestations", "answers"],
+        )
         snapshot_analysis(analysis=analysis, membership=membership)
     return contribution
 
 
 def save_direction(
-    *, membership: Membership, analysis: JointAnalysis, version: int, phase: str, manifestations: list[str],
+    *,
+    membership: Membership,
+    analysis: JointAnalysis,
+    version: int,
+    phase: str,
+    manifestations: list[str],
     direction: str,
 ) -> JointAnalysis:
     require_editor(membership)
@@ -147,16 +197,30 @@ def save_direction(
         raise AnalysisError("Kies verschijningsvormen uit de lijst.")
     direction = clean_label(direction, "De richting van de oplossing")
     with transaction.atomic():
-        _bump(analysis, version, phase=phase, manifestations=manifestations, direction=direction,
-              completed_step=max(analysis.completed_step, Step.DIRECTION))
-        record(action="analysis.analysis.direction", obj=analysis, membership=membership,
-               fields=["phase", "manifestations", "direction"])
+        _bump(
+            analysis,
+            version,
+            phase=phase,
+            manifestations=manifestations,
+            direction=direction,
+            completed_step=max(analysis.completed_step, Step.DIRECTION),
+        )
+        record(
+            action="analysis.analysis.direction",
+            obj=analysis,
+            membership=membership,
+            fields=["phase", "manifestations", "direction"],
+        )
         snapshot_analysis(analysis=analysis, membership=membership)
     return analysis
 
 
 def save_interventions(
-    *, membership: Membership, analysis: JointAnalysis, version: int, chosen: dict[Intervention, str],
+    *,
+    membership: Membership,
+    analysis: JointAnalysis,
+    version: int,
+    chosen: dict[Intervention, str],
 ) -> JointAnalysis:
     """Step 4: the chosen interventions, each with why. Replaces the earlier choice."""
     require_editor(membership)
@@ -172,9 +236,12 @@ def save_interventions(
         _bump(analysis, version, completed_step=Step.INTERVENTIONS)
         analysis.chosen.all().delete()
         ChosenIntervention.objects.bulk_create(
-            ChosenIntervention(analysis=analysis, intervention=i, why=why.strip()) for i, why in chosen.items()
+            ChosenIntervention(analysis=analysis, intervention=i, why=why.strip())
+            for i, why in chosen.items()
         )
-        record(action="analysis.analysis.interventions", obj=analysis, membership=membership, fields=["chosen"])
+        record(
+            action="analysis.analysis.interventions", obj=analysis, membership=membership, fields=["chosen"]
+        )
         snapshot_analysis(analysis=analysis, membership=membership)
     return analysis
 
@@ -193,7 +260,8 @@ def analysis_data(analysis: JointAnalysis) -> dict[str, Any]:
             for c in analysis.contributions.all()
         ],
         "interventions": [
-            {"name": c.intervention.name, "why": c.why} for c in analysis.chosen.select_related("intervention")
+            {"name": c.intervention.name, "why": c.why}
+            for c in analysis.chosen.select_related("intervention")
         ],
     }
 

@@ -23,21 +23,36 @@ def seed_global_catalogue() -> int:
 
 
 def add_intervention(
-    *, membership: Membership, name: str, summary: str, how: str = "", category: str = "",
-    phases: list[str], manifestations: list[str], source: str = "",
+    *,
+    membership: Membership,
+    name: str,
+    summary: str,
+    how: str = "",
+    category: str = "",
+    phases: list[str],
+    manifestations: list[str],
+    source: str = "",
 ) -> Intervention:
     require_editor(membership)
     name = clean_label(name, "De naam")
     summary = clean_label(summary, "De beschrijving")
     known_phases = {k for k, _ in config.all_phases()}
-    if any(p not in known_phases for p in phases) or any(m not in dict(config.MANIFESTATIONS) for m in manifestations):
+    if any(p not in known_phases for p in phases) or any(
+        m not in dict(config.MANIFESTATIONS) for m in manifestations
+    ):
         raise AnalysisError("Kies fasen en verschijningsvormen uit de lijst.")
     if Intervention.objects.filter(organisation=membership.organisation, name__iexact=name).exists():
         raise AnalysisError(f"Uw catalogus heeft al een interventie ‘{name}’.")
     with transaction.atomic():
         item = Intervention.objects.create(
-            organisation=membership.organisation, name=name, summary=summary, how=how, category=category,
-            phases=phases, manifestations=manifestations, source=source,
+            organisation=membership.organisation,
+            name=name,
+            summary=summary,
+            how=how,
+            category=category,
+            phases=phases,
+            manifestations=manifestations,
+            source=source,
         )
         record(action="analysis.intervention.create", obj=item, membership=membership)
     return item

@@ -16,9 +16,18 @@ from .common import AnalysisError, clean_label, require_editor
 
 
 def save_impact_scan(
-    *, membership: Membership, scan: ImpactScan | None = None, project: str, kind: str,
-    neighbourhoods: list[Neighbourhood], affected_groups: str, expected_tensions: str,
-    pairs: list[UsThemPair], mitigation: str = "", owner: str, review_date: dt.date,
+    *,
+    membership: Membership,
+    scan: ImpactScan | None = None,
+    project: str,
+    kind: str,
+    neighbourhoods: list[Neighbourhood],
+    affected_groups: str,
+    expected_tensions: str,
+    pairs: list[UsThemPair],
+    mitigation: str = "",
+    owner: str,
+    review_date: dt.date,
 ) -> ImpactScan:
     require_editor(membership)
     if kind not in dict(config.PROJECT_KINDS):

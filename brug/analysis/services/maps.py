@@ -93,8 +93,12 @@ def update_map(
             raise StaleVersion(who=who, when=current.updated_at)
         pmap.refresh_from_db()
         pmap.neighbourhoods.set(neighbourhoods)
-        record(action="analysis.map.update", obj=pmap, membership=membership,
-               fields=["title", "as_of", "area", "phase", "description"])
+        record(
+            action="analysis.map.update",
+            obj=pmap,
+            membership=membership,
+            fields=["title", "as_of", "area", "phase", "description"],
+        )
         snapshot_map(pmap=pmap, membership=membership)
     return pmap
 
@@ -105,14 +109,21 @@ def _touch(pmap: PolarisationMap, membership: Membership) -> None:
 
 
 def add_pair(
-    *, membership: Membership, pmap: PolarisationMap, pole_a: str, pole_b: str, dividing_line: str,
+    *,
+    membership: Membership,
+    pmap: PolarisationMap,
+    pole_a: str,
+    pole_b: str,
+    dividing_line: str,
     description: str = "",
 ) -> UsThemPair:
     require_editor(membership)
     pole_a = clean_label(pole_a, "De naam van de linker pool (wij)")
     pole_b = clean_label(pole_b, "De naam van de rechter pool (zij)")
     if pole_a.casefold() == pole_b.casefold():
-        raise AnalysisError("De twee polen hebben dezelfde naam. Een wij-zij-paar heeft twee verschillende polen.")
+        raise AnalysisError(
+            "De twee polen hebben dezelfde naam. Een wij-zij-paar heeft twee verschillende polen."
+        )
     if config.dividing_line(dividing_line) is None:
         raise AnalysisError("Kies een scheidslijn uit de lijst.")
     with transaction.atomic():
@@ -134,8 +145,16 @@ def remove_pair(*, membership: Membership, pair: UsThemPair) -> None:
 
 
 def add_incident(
-    *, membership: Membership, pair: UsThemPair, date: dt.date, what: str, severity: int = 2,
-    neighbourhood: Neighbourhood | None = None, place: str = "", source: str = "", signal: Any = None,
+    *,
+    membership: Membership,
+    pair: UsThemPair,
+    date: dt.date,
+    what: str,
+    severity: int = 2,
+    neighbourhood: Neighbourhood | None = None,
+    place: str = "",
+    source: str = "",
+    signal: Any = None,
 ) -> Incident:
     require_editor(membership)
     not_in_future(date, "De datum van het incident")
@@ -144,7 +163,12 @@ def add_incident(
         _check_neighbourhoods(membership, [neighbourhood])
     with transaction.atomic():
         incident = Incident(
-            pair=pair, date=date, what=what, severity=severity, neighbourhood=neighbourhood, place=place,
+            pair=pair,
+            date=date,
+            what=what,
+            severity=severity,
+            neighbourhood=neighbourhood,
+            place=place,
             source=source,
         )
         if signal is not None:
@@ -163,8 +187,14 @@ def _label_taken(pair: UsThemPair, label: str, exclude: int | None = None) -> Ac
 
 
 def add_actor(
-    *, membership: Membership, pair: UsThemPair, label: str, role: str, is_government: bool = False,
-    leads_middle: bool = False, note: str = "",
+    *,
+    membership: Membership,
+    pair: UsThemPair,
+    label: str,
+    role: str,
+    is_government: bool = False,
+    leads_middle: bool = False,
+    note: str = "",
 ) -> Actor:
     require_editor(membership)
     label = clean_label(label, "De betrokkene")
@@ -179,12 +209,19 @@ def add_actor(
     try:
         with transaction.atomic():
             actor = Actor.objects.create(
-                pair=pair, label=label, role=role, is_government=is_government, leads_middle=leads_middle, note=note
+                pair=pair,
+                label=label,
+                role=role,
+                is_government=is_government,
+                leads_middle=leads_middle,
+                note=note,
             )
             record(action="analysis.actor.create", obj=actor, membership=membership)
             _touch(pair.map, membership)
     except IntegrityError:  # two people adding the same actor at the same moment
-        raise AnalysisError(f"‘{label}’ staat al op deze kaart. Eén betrokkene heeft één rol tegelijk.") from None
+        raise AnalysisError(
+            f"‘{label}’ staat al op deze kaart. Eén betrokkene heeft één rol tegelijk."
+        ) from None
     return actor
 
 
@@ -210,8 +247,16 @@ def remove_actor(*, membership: Membership, actor: Actor) -> None:
 
 
 def add_fuel(
-    *, membership: Membership, pair: UsThemPair, pole: str, date: dt.date, channel: str, text: str,
-    by_government: bool = False, moralising: bool = False, identity_framed: bool = False,
+    *,
+    membership: Membership,
+    pair: UsThemPair,
+    pole: str,
+    date: dt.date,
+    channel: str,
+    text: str,
+    by_government: bool = False,
+    moralising: bool = False,
+    identity_framed: bool = False,
 ) -> FuelStatement:
     require_editor(membership)
     not_in_future(date, "De datum van de uitspraak")
@@ -220,8 +265,14 @@ def add_fuel(
     text = clean_label(text, "De uitspraak")
     with transaction.atomic():
         fuel = FuelStatement.objects.create(
-            pair=pair, pole=pole, date=date, channel=channel, text=text, by_government=by_government,
-            moralising=moralising, identity_framed=identity_framed,
+            pair=pair,
+            pole=pole,
+            date=date,
+            channel=channel,
+            text=text,
+            by_government=by_government,
+            moralising=moralising,
+            identity_framed=identity_framed,
         )
         record(action="analysis.fuel.create", obj=fuel, membership=membership)
         _touch(pair.map, membership)
@@ -233,25 +284,37 @@ def map_data(pmap: PolarisationMap) -> dict[str, Any]:
     pairs = []
     for pair in pmap.pairs.prefetch_related("actors", "fuel", "incidents"):
         line = config.dividing_line(pair.dividing_line)
-        pairs.append({
-            "id": pair.pk,
-            "label": str(pair),
-            "pole_a": pair.pole_a,
-            "pole_b": pair.pole_b,
-            "dividing_line": pair.dividing_line,
-            "dividing_line_label": line.label if line else pair.dividing_line,
-            "identity_line": bool(line and line.identity),
-            "actors": [
-                {"label": a.label, "role": a.role, "is_government": a.is_government, "leads_middle": a.leads_middle}
-                for a in pair.actors.all()
-            ],
-            "fuel": [
-                {"pole": f.pole, "by_government": f.by_government, "moralising": f.moralising,
-                 "identity_framed": f.identity_framed, "text": f.text}
-                for f in pair.fuel.all()
-            ],
-            "incidents": len(pair.incidents.all()),
-        })
+        pairs.append(
+            {
+                "id": pair.pk,
+                "label": str(pair),
+                "pole_a": pair.pole_a,
+                "pole_b": pair.pole_b,
+                "dividing_line": pair.dividing_line,
+                "dividing_line_label": line.label if line else pair.dividing_line,
+                "identity_line": bool(line and line.identity),
+                "actors": [
+                    {
+                        "label": a.label,
+                        "role": a.role,
+                        "is_government": a.is_government,
+                        "leads_middle": a.leads_middle,
+                    }
+                    for a in pair.actors.all()
+                ],
+                "fuel": [
+                    {
+                        "pole": f.pole,
+                        "by_government": f.by_government,
+                        "moralising": f.moralising,
+                        "identity_framed": f.identity_framed,
+                        "text": f.text,
+                    }
+                    for f in pair.fuel.all()
+                ],
+                "incidents": len(pair.incidents.all()),
+            }
+        )
     return {
         "title": pmap.title,
         "as_of": pmap.as_of.isoformat(),

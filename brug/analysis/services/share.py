@@ -32,12 +32,21 @@ VISIBILITIES = ("organisatie", "netwerk", "publiek")
 
 # Our dividing lines mapped onto the knowledge base's taxonomy (themes and dividing lines).
 KNOWLEDGE_THEMES = {
-    "traditie": "sinterklaas", "energie": "windmolens", "stikstof": "stikstof", "corona": "corona",
-    "wonen": "woningkrapte", "bestaanszekerheid": "inflatie", "burger_overheid": "wantrouwen-overheid",
+    "traditie": "sinterklaas",
+    "energie": "windmolens",
+    "stikstof": "stikstof",
+    "corona": "corona",
+    "wonen": "woningkrapte",
+    "bestaanszekerheid": "inflatie",
+    "burger_overheid": "wantrouwen-overheid",
 }
 KNOWLEDGE_LINES = {
-    "herkomst": "etnisch-cultureel-religieus", "religie": "etnisch-cultureel-religieus", "kansen": "arm-rijk",
-    "leeftijd": "jong-oud", "stad_platteland": "stad-platteland", "burger_overheid": "burger-overheid",
+    "herkomst": "etnisch-cultureel-religieus",
+    "religie": "etnisch-cultureel-religieus",
+    "kansen": "arm-rijk",
+    "leeftijd": "jong-oud",
+    "stad_platteland": "stad-platteland",
+    "burger_overheid": "burger-overheid",
 }
 
 
@@ -59,8 +68,12 @@ def _taxonomy(themes: list[str], lines: list[str]) -> tuple[list[str], list[str]
         return themes, lines, themes, lines
     theme_keys, _ = taxonomy.resolve(themes, taxonomy.themes())
     line_keys, _ = taxonomy.resolve(lines, taxonomy.dividing_lines())
-    return (theme_keys, line_keys, taxonomy.labels(theme_keys, taxonomy.themes()),
-            taxonomy.labels(line_keys, taxonomy.dividing_lines()))
+    return (
+        theme_keys,
+        line_keys,
+        taxonomy.labels(theme_keys, taxonomy.themes()),
+        taxonomy.labels(line_keys, taxonomy.dividing_lines()),
+    )
 
 
 def _scrubber(membership: Membership) -> Any:
@@ -103,8 +116,10 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
                 label = dict(config.ROLE_CHOICES)[actor["role"]].lower()
                 roles[label] = roles.get(label, 0) + 1
             counts = ", ".join(f"{n}× {label}" for label, n in roles.items())
-            lines.append(f"- {scrub(pair['pole_a'])} tegenover {scrub(pair['pole_b'])} "
-                         f"(scheidslijn: {pair['dividing_line_label']}){': ' + counts if counts else ''}")
+            lines.append(
+                f"- {scrub(pair['pole_a'])} tegenover {scrub(pair['pole_b'])} "
+                f"(scheidslijn: {pair['dividing_line_label']}){': ' + counts if counts else ''}"
+            )
         applying = [a["title"] for a in advise(data) if a["applies"]]
         if applying:
             lines.append("")
@@ -119,8 +134,14 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
     themes = ["lokale-analyse"] + [KNOWLEDGE_THEMES[k] for k in line_keys if k in KNOWLEDGE_THEMES]
     knowledge_lines = [KNOWLEDGE_LINES[k] for k in line_keys if k in KNOWLEDGE_LINES]
     theme_keys, line_keys_kb, theme_labels, line_labels = _taxonomy(themes, knowledge_lines)
-    return SharePreview(title=title, body="\n".join(lines), themes=theme_keys, dividing_lines=line_keys_kb,
-                        theme_labels=theme_labels, line_labels=line_labels)
+    return SharePreview(
+        title=title,
+        body="\n".join(lines),
+        themes=theme_keys,
+        dividing_lines=line_keys_kb,
+        theme_labels=theme_labels,
+        line_labels=line_labels,
+    )
 
 
 def knowledge_publisher() -> Any:
@@ -137,7 +158,11 @@ def preview_fingerprint(preview: SharePreview) -> str:
 
 
 def share_anonymised(
-    *, membership: Membership, analysis: JointAnalysis, visibility: str = "netwerk", fingerprint: str | None = None
+    *,
+    membership: Membership,
+    analysis: JointAnalysis,
+    visibility: str = "netwerk",
+    fingerprint: str | None = None,
 ) -> Share:
     """Share the anonymised text; with `fingerprint`, only if it is still exactly the previewed text."""
     require_editor(membership)
@@ -147,24 +172,35 @@ def share_anonymised(
         raise AnalysisError("Rond eerst alle stappen van de analyse af voordat u deelt.")
     preview = share_preview(membership=membership, analysis=analysis)
     if fingerprint is not None and fingerprint != preview_fingerprint(preview):
-        raise AnalysisError("Niet gedeeld: de analyse is veranderd sinds het voorbeeld. Bekijk het nieuwe voorbeeld "
-                            "hieronder en deel opnieuw.")
+        raise AnalysisError(
+            "Niet gedeeld: de analyse is veranderd sinds het voorbeeld. Bekijk het nieuwe voorbeeld "
+            "hieronder en deel opnieuw."
+        )
     with transaction.atomic():
         item_id = None
         publish = knowledge_publisher()
         if publish is not None:
             try:
                 item = publish(
-                    membership=membership, kind="analyse", title=preview.title, body=preview.body,
-                    themes=preview.themes, dividing_lines=preview.dividing_lines, visibility=visibility,
+                    membership=membership,
+                    kind="analyse",
+                    title=preview.title,
+                    body=preview.body,
+                    themes=preview.themes,
+                    dividing_lines=preview.dividing_lines,
+                    visibility=visibility,
                     source_label="Lokale analyse (geanonimiseerd)",
                 )
             except ValidationError as exc:
                 raise AnalysisError("De kennisbank weigerde het stuk: " + " ".join(exc.messages)) from None
             item_id = getattr(item, "pk", None)
         share = Share.objects.create(
-            analysis=analysis, title=preview.title, body=preview.body, visibility=visibility,
-            knowledge_item_id=item_id, shared_by=membership.user,
+            analysis=analysis,
+            title=preview.title,
+            body=preview.body,
+            visibility=visibility,
+            knowledge_item_id=item_id,
+            shared_by=membership.user,
         )
         record(action="analysis.analysis.share", obj=share, membership=membership, fields=["title", "body"])
     return share

@@ -42,14 +42,23 @@ def pmap(officer_m: Membership) -> Any:
 @pytest.fixture
 def pair(officer_m: Membership, pmap: Any) -> Any:
     pair = services.add_pair(
-        membership=officer_m, pmap=pmap, pole_a="Gemeente", pole_b="Wijk achter het spoor",
+        membership=officer_m,
+        pmap=pmap,
+        pole_a="Gemeente",
+        pole_b="Wijk achter het spoor",
         dividing_line="burger_overheid",
     )
-    services.add_actor(membership=officer_m, pair=pair, label="Wethouder", role=Role.PUSHER_A, is_government=True)
+    services.add_actor(
+        membership=officer_m, pair=pair, label="Wethouder", role=Role.PUSHER_A, is_government=True
+    )
     services.add_actor(membership=officer_m, pair=pair, label="Een lokale Facebookgroep", role=Role.PUSHER_B)
     services.add_actor(membership=officer_m, pair=pair, label="Buurtvereniging", role=Role.MIDDLE)
-    services.add_incident(membership=officer_m, pair=pair, date=timezone.localdate() - dt.timedelta(days=3),
-                          what="Ruzie op de inspraakavond")
+    services.add_incident(
+        membership=officer_m,
+        pair=pair,
+        date=timezone.localdate() - dt.timedelta(days=3),
+        what="Ruzie op de inspraakavond",
+    )
     return pair
 
 

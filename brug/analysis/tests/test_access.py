@@ -16,8 +16,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def objects(tenancy: Any, officer_m: Any, pmap: Any, pair: Any, analysis: Any) -> dict[str, Any]:
     scan = services.save_impact_scan(
-        membership=officer_m, project="Windmolens", kind="windmolens", neighbourhoods=[], affected_groups="Boeren",
-        expected_tensions="Boosheid", pairs=[pair], owner="Energie", review_date=pmap.as_of,
+        membership=officer_m,
+        project="Windmolens",
+        kind="windmolens",
+        neighbourhoods=[],
+        affected_groups="Boeren",
+        expected_tensions="Boosheid",
+        pairs=[pair],
+        owner="Energie",
+        review_date=pmap.as_of,
     )
     actor = pair.actors.first()
     return {"map": pmap, "pair": pair, "analysis": analysis, "scan": scan, "actor": actor}
@@ -71,7 +78,9 @@ def test_the_officer_can_open_every_page(client_for: Any, tenancy: Any, objects:
         assert response.status_code == 200, name
 
 
-def test_the_reader_can_read_but_not_open_editing_pages(client_for: Any, tenancy: Any, objects: dict[str, Any]) -> None:
+def test_the_reader_can_read_but_not_open_editing_pages(
+    client_for: Any, tenancy: Any, objects: dict[str, Any]
+) -> None:
     client = client_for(tenancy.reader)
     for name, (url, readable) in urls(objects).items():
         assert client.get(url).status_code == (200 if readable else 403), name
@@ -79,8 +88,16 @@ def test_the_reader_can_read_but_not_open_editing_pages(client_for: Any, tenancy
 
 def test_the_reader_cannot_change_anything(client_for: Any, tenancy: Any, objects: dict[str, Any]) -> None:
     client = client_for(tenancy.reader)
-    with_forms = ["map_create", "map_detail", "analysis_start", "analysis_step", "share", "catalogue",
-                  "impact_create", "impact_detail"]
+    with_forms = [
+        "map_create",
+        "map_detail",
+        "analysis_start",
+        "analysis_step",
+        "share",
+        "catalogue",
+        "impact_create",
+        "impact_detail",
+    ]
     for url in post_urls(objects) + [urls(objects)[name][0] for name in with_forms]:
         assert client.post(url, {"role": "middle", "title": "x"}).status_code == 403, url
     # Read-only pages do not accept a POST at all.
@@ -89,7 +106,9 @@ def test_the_reader_cannot_change_anything(client_for: Any, tenancy: Any, object
     assert ImpactScan.objects.get().project == "Windmolens"
 
 
-def test_the_outsider_gets_404_on_every_page_and_the_pdf(client_for: Any, tenancy: Any, objects: dict[str, Any]) -> None:
+def test_the_outsider_gets_404_on_every_page_and_the_pdf(
+    client_for: Any, tenancy: Any, objects: dict[str, Any]
+) -> None:
     client = client_for(tenancy.outsider)
     for name, (url, _readable) in urls(objects).items():
         assert client.get(url).status_code == 404, name
@@ -112,8 +131,12 @@ def test_the_outsider_gets_404_for_an_object_of_another_organisation_under_its_o
         reverse("analysis:impact_detail", args=[slug, objects["scan"].pk]),
     ]:
         assert client.get(url).status_code == 404, url
-    assert client.post(reverse("analysis:actor_move", args=[slug, objects["actor"].pk]),
-                       {"role": "middle"}).status_code == 404
+    assert (
+        client.post(
+            reverse("analysis:actor_move", args=[slug, objects["actor"].pk]), {"role": "middle"}
+        ).status_code
+        == 404
+    )
 
 
 def test_the_dashboard_shows_the_analysis_menu_and_the_review_dates(

@@ -6,8 +6,17 @@ from brug.analysis.gamechanger import advise
 
 
 def facts(actors=(), fuel=(), identity=False):  # type: ignore[no-untyped-def]
-    return {"pairs": [{"label": "A – B", "identity_line": identity, "dividing_line_label": "Herkomst",
-                       "actors": list(actors), "fuel": list(fuel)}]}
+    return {
+        "pairs": [
+            {
+                "label": "A – B",
+                "identity_line": identity,
+                "dividing_line_label": "Herkomst",
+                "actors": list(actors),
+                "fuel": list(fuel),
+            }
+        ]
+    }
 
 
 def actor(role, gov=False):  # type: ignore[no-untyped-def]

@@ -23,13 +23,30 @@ def test_comparing_two_dates_shows_phase_pairs_and_roles_that_changed(
 ) -> None:
     earlier = timezone.localdate() - dt.timedelta(days=30)
     services.snapshot_map(pmap=pmap, membership=officer_m, on=earlier)
-    services.add_pair(membership=officer_m, pmap=pmap, pole_a="Provincie", pole_b="Randstad",
-                      dividing_line="stad_platteland")
+    services.add_pair(
+        membership=officer_m,
+        pmap=pmap,
+        pole_a="Provincie",
+        pole_b="Randstad",
+        dividing_line="stad_platteland",
+    )
     services.move_actor(membership=officer_m, actor=pair.actors.get(label="Wethouder"), role=Role.BRIDGE)
     pmap.refresh_from_db()
-    services.update_map(membership=officer_m, pmap=pmap, version=pmap.version, title=pmap.title, as_of=pmap.as_of,
-                        whole_municipality=True, neighbourhoods=[], phase="spanningen")
-    html = client_for(tenancy.reader).get(reverse("analysis:map_history", args=["gouda", pmap.pk])).content.decode()
+    services.update_map(
+        membership=officer_m,
+        pmap=pmap,
+        version=pmap.version,
+        title=pmap.title,
+        as_of=pmap.as_of,
+        whole_municipality=True,
+        neighbourhoods=[],
+        phase="spanningen",
+    )
+    html = (
+        client_for(tenancy.reader)
+        .get(reverse("analysis:map_history", args=["gouda", pmap.pk]))
+        .content.decode()
+    )
     assert "van – naar Spanningen" in html
     assert "Paren erbij: Provincie – Randstad" in html
     assert "Wethouder" in html and "Bruggenbouwer" in html
@@ -43,15 +60,35 @@ def test_the_map_diff_sees_removed_pairs_and_a_phase_that_went_down() -> None:
     assert diff["phase"]["direction"] == "afgenomen"
 
 
-def test_the_analysis_history_compares_phases(client_for: Any, tenancy: Any, officer_m: Any, analysis: Any) -> None:
-    services.snapshot_analysis(analysis=analysis, membership=officer_m, on=timezone.localdate() - dt.timedelta(days=7))
-    services.save_contribution(membership=officer_m, analysis=analysis, version=1, domain="sociaal", phase="",
-                               manifestations=[], answers={"groups": "x"})
+def test_the_analysis_history_compares_phases(
+    client_for: Any, tenancy: Any, officer_m: Any, analysis: Any
+) -> None:
+    services.snapshot_analysis(
+        analysis=analysis, membership=officer_m, on=timezone.localdate() - dt.timedelta(days=7)
+    )
+    services.save_contribution(
+        membership=officer_m,
+        analysis=analysis,
+        version=1,
+        domain="sociaal",
+        phase="",
+        manifestations=[],
+        answers={"groups": "x"},
+    )
     analysis.refresh_from_db()
-    services.save_direction(membership=officer_m, analysis=analysis, version=analysis.version, phase="incidenten",
-                            manifestations=["discriminatie"], direction="y")
-    html = client_for(tenancy.reader).get(
-        reverse("analysis:analysis_history", args=["gouda", analysis.pk])).content.decode()
+    services.save_direction(
+        membership=officer_m,
+        analysis=analysis,
+        version=analysis.version,
+        phase="incidenten",
+        manifestations=["discriminatie"],
+        direction="y",
+    )
+    html = (
+        client_for(tenancy.reader)
+        .get(reverse("analysis:analysis_history", args=["gouda", analysis.pk]))
+        .content.decode()
+    )
     assert "naar Incidenten" in html and "Discriminatie" in html
 
 
@@ -65,18 +102,34 @@ def test_the_global_catalogue_is_seeded_once_however_often_it_runs(catalogue: in
 def test_a_municipality_adds_its_own_intervention_that_others_do_not_see(
     client_for: Any, tenancy: Any, catalogue: int
 ) -> None:
-    response = client_for(tenancy.officer).post(reverse("analysis:catalogue", args=["gouda"]), {
-        "name": "Buurtbarbecue", "summary": "Samen eten", "phases": ["rust"], "manifestations": ["onbegrip"]})
+    response = client_for(tenancy.officer).post(
+        reverse("analysis:catalogue", args=["gouda"]),
+        {
+            "name": "Buurtbarbecue",
+            "summary": "Samen eten",
+            "phases": ["rust"],
+            "manifestations": ["onbegrip"],
+        },
+    )
     assert response.status_code == 302
-    assert "Buurtbarbecue" in client_for(tenancy.reader).get(reverse("analysis:catalogue", args=["gouda"])).content.decode()
-    assert "Buurtbarbecue" not in client_for(tenancy.outsider).get(
-        reverse("analysis:catalogue", args=["delft"])).content.decode()
+    assert (
+        "Buurtbarbecue"
+        in client_for(tenancy.reader).get(reverse("analysis:catalogue", args=["gouda"])).content.decode()
+    )
+    assert (
+        "Buurtbarbecue"
+        not in client_for(tenancy.outsider)
+        .get(reverse("analysis:catalogue", args=["delft"]))
+        .content.decode()
+    )
 
 
 def test_suggestions_rank_a_matching_phase_above_a_single_manifestation() -> None:
-    items = [{"id": 1, "phases": ["rust"], "manifestations": []},
-             {"id": 2, "phases": [], "manifestations": ["onbegrip"]},
-             {"id": 3, "phases": ["escalatie"], "manifestations": []}]
+    items = [
+        {"id": 1, "phases": ["rust"], "manifestations": []},
+        {"id": 2, "phases": [], "manifestations": ["onbegrip"]},
+        {"id": 3, "phases": ["escalatie"], "manifestations": []},
+    ]
     found = suggest(items, phase="rust", manifestations=["onbegrip"])
     assert found[1]["score"] == 2 and found[2]["score"] == 1 and 3 not in found
 
@@ -85,10 +138,19 @@ def test_an_officer_records_an_impact_scan_with_pairs_and_review_date(
     client_for: Any, tenancy: Any, pair: Any
 ) -> None:
     review = timezone.localdate() + dt.timedelta(days=30)
-    response = client_for(tenancy.officer).post(reverse("analysis:impact_create", args=["gouda"]), {
-        "project": "Azc Noord", "kind": "azc", "affected_groups": "Omwonenden", "expected_tensions": "Onrust",
-        "pairs": [pair.pk], "mitigation": "Informatieavond", "owner": "Team opvang",
-        "review_date": review.isoformat()})
+    response = client_for(tenancy.officer).post(
+        reverse("analysis:impact_create", args=["gouda"]),
+        {
+            "project": "Azc Noord",
+            "kind": "azc",
+            "affected_groups": "Omwonenden",
+            "expected_tensions": "Onrust",
+            "pairs": [pair.pk],
+            "mitigation": "Informatieavond",
+            "owner": "Team opvang",
+            "review_date": review.isoformat(),
+        },
+    )
     scan = ImpactScan.objects.get()
     assert response.status_code == 302
     assert list(scan.pairs.all()) == [pair]
@@ -97,7 +159,9 @@ def test_an_officer_records_an_impact_scan_with_pairs_and_review_date(
 
 
 def test_an_impact_scan_without_groups_is_refused(client_for: Any, tenancy: Any) -> None:
-    response = client_for(tenancy.officer).post(reverse("analysis:impact_create", args=["gouda"]), {
-        "project": "Tunnel", "kind": "tunnel", "owner": "x", "review_date": "2027-01-01"})
+    response = client_for(tenancy.officer).post(
+        reverse("analysis:impact_create", args=["gouda"]),
+        {"project": "Tunnel", "kind": "tunnel", "owner": "x", "review_date": "2027-01-01"},
+    )
     assert response.status_code == 400
     assert not ImpactScan.objects.exists()

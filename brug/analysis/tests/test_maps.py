@@ -43,20 +43,29 @@ def test_a_neighbourhood_of_another_municipality_cannot_be_chosen(officer_m: Any
 
     other = Neighbourhood.objects.create(municipality=tenancy.outsider_org.municipality, name="Hof van Delft")
     with pytest.raises(services.AnalysisError):
-        services.create_map(membership=officer_m, title="X", as_of=timezone.localdate(), whole_municipality=False,
-                            neighbourhoods=[other])
+        services.create_map(
+            membership=officer_m,
+            title="X",
+            as_of=timezone.localdate(),
+            whole_municipality=False,
+            neighbourhoods=[other],
+        )
 
 
 def test_an_officer_adds_a_pair_and_sees_it_in_the_table(client_for: Any, tenancy: Any, pmap: Any) -> None:
     client = client_for(tenancy.officer)
-    response = client.post(reverse("analysis:pair_add", args=["gouda", pmap.pk]),
-                           {"pole_a": "Anti Zwarte Piet", "pole_b": "Pro Zwarte Piet", "dividing_line": "traditie"})
+    response = client.post(
+        reverse("analysis:pair_add", args=["gouda", pmap.pk]),
+        {"pole_a": "Anti Zwarte Piet", "pole_b": "Pro Zwarte Piet", "dividing_line": "traditie"},
+    )
     assert response.status_code == 302
     page = client.get(reverse("analysis:map_detail", args=["gouda", pmap.pk])).content.decode()
     assert "Anti Zwarte Piet" in page and "Traditie en feest" in page
 
 
-def test_an_empty_pole_label_is_refused_and_nothing_is_saved(client_for: Any, tenancy: Any, pmap: Any) -> None:
+def test_an_empty_pole_label_is_refused_and_nothing_is_saved(
+    client_for: Any, tenancy: Any, pmap: Any
+) -> None:
     response = client_for(tenancy.officer).post(
         reverse("analysis:pair_add", args=["gouda", pmap.pk]),
         {"pole_a": "   ", "pole_b": "Pro Zwarte Piet", "dividing_line": "traditie"},
@@ -94,11 +103,18 @@ def test_an_incident_dated_in_the_future_is_refused(client_for: Any, tenancy: An
     assert Incident.objects.count() == 1
 
 
-def test_an_officer_adds_an_incident_with_neighbourhood_and_source(client_for: Any, tenancy: Any, pair: Any) -> None:
+def test_an_officer_adds_an_incident_with_neighbourhood_and_source(
+    client_for: Any, tenancy: Any, pair: Any
+) -> None:
     response = client_for(tenancy.officer).post(
         reverse("analysis:incident_add", args=["gouda", pair.map_id, pair.pk]),
-        {"date": timezone.localdate().isoformat(), "what": "Graffiti op het viaduct", "severity": "3",
-         "place": "Viaduct", "source": "Wijkagent"},
+        {
+            "date": timezone.localdate().isoformat(),
+            "what": "Graffiti op het viaduct",
+            "severity": "3",
+            "place": "Viaduct",
+            "source": "Wijkagent",
+        },
     )
     assert response.status_code == 302
     assert Incident.objects.filter(what="Graffiti op het viaduct", severity=3, source="Wijkagent").exists()
@@ -108,19 +124,28 @@ def test_fuel_statements_are_kept_per_pole(client_for: Any, tenancy: Any, pair: 
     client = client_for(tenancy.officer)
     response = client.post(
         reverse("analysis:fuel_add", args=["gouda", pair.map_id, pair.pk]),
-        {"pole": "b", "date": timezone.localdate().isoformat(), "channel": "Facebook",
-         "text": "Die lui van het stadhuis", "identity_framed": "on"},
+        {
+            "pole": "b",
+            "date": timezone.localdate().isoformat(),
+            "channel": "Facebook",
+            "text": "Die lui van het stadhuis",
+            "identity_framed": "on",
+        },
     )
     assert response.status_code == 302
     page = client.get(reverse("analysis:pair_detail", args=["gouda", pair.map_id, pair.pk])).content.decode()
     assert "Die lui van het stadhuis" in page
 
 
-def test_the_pair_page_draws_brandsmas_map_as_accessible_svg_with_a_table(client_for: Any, tenancy: Any, pair: Any) -> None:
-    html = client_for(tenancy.reader).get(
-        reverse("analysis:pair_detail", args=["gouda", pair.map_id, pair.pk])
-    ).content.decode()
-    assert 'role="img"' in html and "<title id=\"polmap-title" in html and "<desc" in html
+def test_the_pair_page_draws_brandsmas_map_as_accessible_svg_with_a_table(
+    client_for: Any, tenancy: Any, pair: Any
+) -> None:
+    html = (
+        client_for(tenancy.reader)
+        .get(reverse("analysis:pair_detail", args=["gouda", pair.map_id, pair.pk]))
+        .content.decode()
+    )
+    assert 'role="img"' in html and '<title id="polmap-title' in html and "<desc" in html
     for zone in ("Bruggenbouwer", "Stille midden", "Zondebok", "Pusher", "Joiner"):
         assert zone in html
     assert "Een lokale Facebookgroep" in html
@@ -130,8 +155,9 @@ def test_the_pair_page_draws_brandsmas_map_as_accessible_svg_with_a_table(client
 
 def test_an_officer_moves_an_actor_with_the_keyboard_form(client_for: Any, tenancy: Any, pair: Any) -> None:
     actor = pair.actors.get(label="Wethouder")
-    response = client_for(tenancy.officer).post(reverse("analysis:actor_move", args=["gouda", actor.pk]),
-                                                {"role": "middle"}, follow=True)
+    response = client_for(tenancy.officer).post(
+        reverse("analysis:actor_move", args=["gouda", actor.pk]), {"role": "middle"}, follow=True
+    )
     actor.refresh_from_db()
     assert actor.role == "middle"
     assert "is verplaatst naar Stille midden" in response.content.decode()
@@ -152,13 +178,21 @@ def test_removing_an_actor_and_a_pair(client_for: Any, tenancy: Any, pair: Any) 
     actor = pair.actors.first()
     assert client.post(reverse("analysis:actor_remove", args=["gouda", actor.pk])).status_code == 302
     assert pair.actors.count() == 2
-    assert client.post(reverse("analysis:pair_remove", args=["gouda", pair.map_id, pair.pk])).status_code == 302
+    assert (
+        client.post(reverse("analysis:pair_remove", args=["gouda", pair.map_id, pair.pk])).status_code == 302
+    )
     assert not UsThemPair.objects.exists()
 
 
 def _map_post(pmap: Any, **changes: Any) -> dict[str, Any]:
-    data = {"title": pmap.title, "as_of": pmap.as_of.isoformat(), "whole_municipality": "on",
-            "phase": "", "description": "", "version": pmap.version}
+    data = {
+        "title": pmap.title,
+        "as_of": pmap.as_of.isoformat(),
+        "whole_municipality": "on",
+        "phase": "",
+        "description": "",
+        "version": pmap.version,
+    }
     data.update(changes)
     return data
 
@@ -171,8 +205,9 @@ def test_two_officers_saving_the_same_map_the_second_is_refused_and_keeps_the_in
     # Both opened the form at the same version.
     started_at = pmap.version
     assert first.post(url, _map_post(pmap, title="Titel van Mo", version=started_at)).status_code == 302
-    response = second.post(url, _map_post(pmap, title="Titel van Carla", description="Mijn toelichting",
-                                          version=started_at))
+    response = second.post(
+        url, _map_post(pmap, title="Titel van Carla", description="Mijn toelichting", version=started_at)
+    )
     html = response.content.decode()
     assert response.status_code == 409
     assert "Mo Medewerker heeft dit intussen" in html and "al opgeslagen" in html
@@ -187,8 +222,14 @@ def test_two_officers_saving_the_same_map_the_second_is_refused_and_keeps_the_in
 
 
 def test_the_service_refuses_a_stale_version(officer_m: Any, pmap: Any) -> None:
-    kwargs = {"membership": officer_m, "pmap": pmap, "title": "A", "as_of": pmap.as_of,
-              "whole_municipality": True, "neighbourhoods": []}
+    kwargs = {
+        "membership": officer_m,
+        "pmap": pmap,
+        "title": "A",
+        "as_of": pmap.as_of,
+        "whole_municipality": True,
+        "neighbourhoods": [],
+    }
     services.update_map(version=1, **kwargs)
     with pytest.raises(services.StaleVersion):
         services.update_map(version=1, **kwargs)

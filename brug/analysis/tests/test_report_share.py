@@ -15,18 +15,42 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def complete(officer_m: Any, analysis: Any, pair: Any) -> Any:
-    services.save_contribution(membership=officer_m, analysis=analysis, version=1, domain="sociaal",
-                               phase="spanningen", manifestations=["onbegrip"],
-                               answers={"groups": "Bewoners van Gouda-Oost, mail jan@gouda.nl of 06-12345678"})
+    services.save_contribution(
+        membership=officer_m,
+        analysis=analysis,
+        version=1,
+        domain="sociaal",
+        phase="spanningen",
+        manifestations=["onbegrip"],
+        answers={"groups": "Bewoners van Gouda-Oost, mail jan@gouda.nl of 06-12345678"},
+    )
     analysis.refresh_from_db()
-    services.save_direction(membership=officer_m, analysis=analysis, version=analysis.version, phase="spanningen",
-                            manifestations=["onbegrip"], direction="Met Mo Medewerker het midden in Gouda opzoeken")
+    services.save_direction(
+        membership=officer_m,
+        analysis=analysis,
+        version=analysis.version,
+        phase="spanningen",
+        manifestations=["onbegrip"],
+        direction="Met Mo Medewerker het midden in Gouda opzoeken",
+    )
     analysis.refresh_from_db()
-    services.save_interventions(membership=officer_m, analysis=analysis, version=analysis.version,
-                                chosen={Intervention.objects.get(slug="dialoog"): "Gesprek in het buurthuis"})
-    services.save_impact_scan(membership=officer_m, project="Windpark Oost", kind="windmolens", neighbourhoods=[],
-                              affected_groups="Boeren", expected_tensions="Boosheid", pairs=[pair], owner="Energie",
-                              review_date=analysis.created_at.date())
+    services.save_interventions(
+        membership=officer_m,
+        analysis=analysis,
+        version=analysis.version,
+        chosen={Intervention.objects.get(slug="dialoog"): "Gesprek in het buurthuis"},
+    )
+    services.save_impact_scan(
+        membership=officer_m,
+        project="Windpark Oost",
+        kind="windmolens",
+        neighbourhoods=[],
+        affected_groups="Boeren",
+        expected_tensions="Boosheid",
+        pairs=[pair],
+        owner="Energie",
+        review_date=analysis.created_at.date(),
+    )
     analysis.refresh_from_db()
     return analysis
 
@@ -34,7 +58,11 @@ def complete(officer_m: Any, analysis: Any, pair: Any) -> Any:
 def test_the_report_page_holds_diagram_analysis_interventions_and_impact_scans(
     client_for: Any, tenancy: Any, complete: Any
 ) -> None:
-    html = client_for(tenancy.reader).get(reverse("analysis:report", args=["gouda", complete.pk])).content.decode()
+    html = (
+        client_for(tenancy.reader)
+        .get(reverse("analysis:report", args=["gouda", complete.pk]))
+        .content.decode()
+    )
     assert "<svg" in html and 'role="img"' in html
     assert "Gesprek in het buurthuis" in html and "Windpark Oost" in html and "Spanningen" in html
     assert "Game changers die passen" in html
@@ -46,6 +74,21 @@ def test_the_pdf_is_made_from_the_same_template(client_for: Any, tenancy: Any, c
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert len(response.content) > 5000
+    # The diagram is drawn in the PDF: the fill colour of the left pushers' zone (#c9dcf0) is used.
+    assert b"0.788235 0.862745 0.941176 rg" in _pdf_streams(response.content)
+
+
+def _pdf_streams(pdf: bytes) -> bytes:
+    import re
+    import zlib
+
+    out = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            out.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return b"\n".join(out)
 
 
 def test_the_share_preview_replaces_names_mail_and_phone(officer_m: Any, complete: Any) -> None:
@@ -86,7 +129,8 @@ def test_sharing_is_refused_when_the_analysis_changed_after_the_preview(
     client_for: Any, tenancy: Any, complete: Any, officer_m: Any
 ) -> None:
     response = client_for(tenancy.officer).post(
-        reverse("analysis:share", args=["gouda", complete.pk]), {"visibility": "netwerk", "fingerprint": "oud"}
+        reverse("analysis:share", args=["gouda", complete.pk]),
+        {"visibility": "netwerk", "fingerprint": "oud"},
     )
     assert response.status_code == 400
     assert "de analyse is veranderd sinds het voorbeeld" in response.content.decode()

@@ -17,8 +17,15 @@ pytestmark = pytest.mark.django_db
 def make_signal(org: Any, **extra: Any) -> Any:
     from brug.signals.models import Signal
 
-    return Signal.objects.create(organisation=org, channel="medewerker", text="Ruzie bij het viaduct",
-                                 occurred_at=timezone.now(), place="Viaduct", severity=3, **extra)
+    return Signal.objects.create(
+        organisation=org,
+        channel="medewerker",
+        text="Ruzie bij het viaduct",
+        occurred_at=timezone.now(),
+        place="Viaduct",
+        severity=3,
+        **extra,
+    )
 
 
 def test_a_signal_becomes_an_incident_on_a_pair(officer_m: Any, tenancy: Any, pair: Any) -> None:
@@ -53,6 +60,8 @@ def test_the_demo_builds_voorbeeldstad_once(db: None) -> None:
     assert MapSnapshot.objects.filter(map=pmap).count() == 2
     assert JointAnalysis.objects.get().is_complete
     assert ImpactScan.objects.get().neighbourhoods.get().name == "Noorderveld"
-    advice = {a["key"]: a["applies"] for a in __import__("brug.analysis.gamechanger", fromlist=["advise"]).advise(
-        services.map_data(pmap))}
+    advice = {
+        a["key"]: a["applies"]
+        for a in __import__("brug.analysis.gamechanger", fromlist=["advise"]).advise(services.map_data(pmap))
+    }
     assert advice == {"doelgroep": True, "onderwerp": True, "positie": True, "toon": True}

@@ -30,8 +30,9 @@ def _step_url(analysis: JointAnalysis, step: int) -> str:
 @org_view(EDITORS)
 def analysis_start(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
-    form = PreparationForm(request.POST or None, membership=membership,
-                           initial={"phase_model": config.phase_models()[0].key})
+    form = PreparationForm(
+        request.POST or None, membership=membership, initial={"phase_model": config.phase_models()[0].key}
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         data["pmap"] = data.pop("map")
@@ -42,9 +43,16 @@ def analysis_start(request: OrgRequest, org_slug: str) -> HttpResponse:
         else:
             messages.success(request, "Stap 1 is opgeslagen. U kunt altijd later verder.")
             return redirect(_step_url(analysis, Step.ANALYSIS))
-    context = {"form": form, "step": 1, "steps": Step.choices, "analysis": None,
-               "breadcrumbs": _crumbs(org_slug, ("Nieuwe analyse", None))}
-    return render(request, "analysis/wizard_step.html", context, status=400 if request.method == "POST" else 200)
+    context = {
+        "form": form,
+        "step": 1,
+        "steps": Step.choices,
+        "analysis": None,
+        "breadcrumbs": _crumbs(org_slug, ("Nieuwe analyse", None)),
+    }
+    return render(
+        request, "analysis/wizard_step.html", context, status=400 if request.method == "POST" else 200
+    )
 
 
 def _own_contribution(analysis: JointAnalysis, user: Any) -> Contribution | None:
@@ -55,16 +63,28 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
     membership = request.membership
     if step == Step.PREPARATION:
         own = _own_contribution(analysis, membership.user)
-        initial = {"title": analysis.title, "question": analysis.question, "map": analysis.map,
-                   "phase_model": analysis.phase_model, "domain": own.domain if own else "",
-                   "other_participants": analysis.other_participants, "version": analysis.version}
+        initial = {
+            "title": analysis.title,
+            "question": analysis.question,
+            "map": analysis.map,
+            "phase_model": analysis.phase_model,
+            "domain": own.domain if own else "",
+            "other_participants": analysis.other_participants,
+            "version": analysis.version,
+        }
         return PreparationForm(data, membership=membership, initial=initial)
     if step == Step.ANALYSIS:
         own = _own_contribution(analysis, membership.user)
         initial: dict[str, Any] = {"version": own.version if own else 0}
         if own:
-            initial.update({"domain": own.domain, "phase": own.phase, "manifestations": own.manifestations,
-                            **own.answers})
+            initial.update(
+                {
+                    "domain": own.domain,
+                    "phase": own.phase,
+                    "manifestations": own.manifestations,
+                    **own.answers,
+                }
+            )
         return ContributionForm(data, phase_model=analysis.phase_model, initial=initial)
     if step == Step.DIRECTION:
         contributions = list(analysis.contributions.all())
@@ -74,7 +94,8 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
             "phase": analysis.phase or (max(set(phases), key=phases.count) if phases else ""),
             "manifestations": analysis.manifestations
             or sorted({m for c in contributions for m in c.manifestations}),
-            "direction": analysis.direction, "version": analysis.version,
+            "direction": analysis.direction,
+            "version": analysis.version,
         }
         return DirectionForm(data, phase_model=analysis.phase_model, initial=initial)
     items = list(selectors.interventions_for(membership=membership))
@@ -91,24 +112,40 @@ def _save(request: OrgRequest, analysis: JointAnalysis, step: int, data: dict[st
     version = data.get("version") or 0
     if step == Step.PREPARATION:
         services.save_preparation(
-            membership=membership, analysis=analysis, version=version, title=data["title"],
-            question=data["question"], pmap=data["map"], phase_model=data["phase_model"], domain=data["domain"],
+            membership=membership,
+            analysis=analysis,
+            version=version,
+            title=data["title"],
+            question=data["question"],
+            pmap=data["map"],
+            phase_model=data["phase_model"],
+            domain=data["domain"],
             other_participants=data["other_participants"],
         )
     elif step == Step.ANALYSIS:
         answers = {key: data.get(key, "") for key, _l, _h in config.DIMENSIONS}
         services.save_contribution(
-            membership=membership, analysis=analysis, version=version, domain=data["domain"],
-            phase=data["phase"], manifestations=data["manifestations"], answers=answers,
+            membership=membership,
+            analysis=analysis,
+            version=version,
+            domain=data["domain"],
+            phase=data["phase"],
+            manifestations=data["manifestations"],
+            answers=answers,
         )
     elif step == Step.DIRECTION:
         services.save_direction(
-            membership=membership, analysis=analysis, version=version, phase=data["phase"],
-            manifestations=data["manifestations"], direction=data["direction"],
+            membership=membership,
+            analysis=analysis,
+            version=version,
+            phase=data["phase"],
+            manifestations=data["manifestations"],
+            direction=data["direction"],
         )
     else:
-        services.save_interventions(membership=membership, analysis=analysis, version=version,
-                                    chosen=data["chosen"])
+        services.save_interventions(
+            membership=membership, analysis=analysis, version=version, chosen=data["chosen"]
+        )
 
 
 @org_view(EDITORS)
@@ -118,8 +155,11 @@ def analysis_step(request: OrgRequest, org_slug: str, pk: int, step: int) -> Htt
         return redirect(_step_url(analysis, analysis.next_step))
     if step > analysis.completed_step + 1:
         # Out of order: say which step comes first; nothing is saved.
-        messages.error(request, f"Stap {step} kan nog niet: rond eerst stap {analysis.next_step} "
-                                f"({Step(analysis.next_step).label}) af.")
+        messages.error(
+            request,
+            f"Stap {step} kan nog niet: rond eerst stap {analysis.next_step} "
+            f"({Step(analysis.next_step).label}) af.",
+        )
         return redirect(_step_url(analysis, analysis.next_step))
     form = _form_for(request, analysis, step, request.POST if request.method == "POST" else None)
     status = 200
@@ -133,31 +173,49 @@ def analysis_step(request: OrgRequest, org_slug: str, pk: int, step: int) -> Htt
                 status = 409
             else:
                 if step == Step.INTERVENTIONS:
-                    messages.success(request, "De analyse is compleet. Bekijk het overzicht of maak het rapport.")
+                    messages.success(
+                        request, "De analyse is compleet. Bekijk het overzicht of maak het rapport."
+                    )
                     return redirect("analysis:analysis_detail", org_slug=org_slug, pk=analysis.pk)
                 messages.success(request, f"Stap {step} is opgeslagen.")
                 return redirect(_step_url(analysis, step + 1))
     context = {
-        "form": form, "step": step, "steps": Step.choices, "analysis": analysis,
-        "breadcrumbs": _crumbs(org_slug, (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
-                               (f"Stap {step}", None)),
+        "form": form,
+        "step": step,
+        "steps": Step.choices,
+        "analysis": analysis,
+        "breadcrumbs": _crumbs(
+            org_slug,
+            (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
+            (f"Stap {step}", None),
+        ),
     }
     if step == Step.INTERVENTIONS:
         context["catalogue"] = _catalogue_rows(request, analysis, form)
     if step == Step.ANALYSIS:
-        context["others"] = analysis.contributions.exclude(author=request.membership.user).select_related("author")
+        context["others"] = analysis.contributions.exclude(author=request.membership.user).select_related(
+            "author"
+        )
     return render(request, "analysis/wizard_step.html", context, status=status)
 
 
-def _catalogue_rows(request: OrgRequest, analysis: JointAnalysis, form: InterventionsForm) -> list[dict[str, Any]]:
+def _catalogue_rows(
+    request: OrgRequest, analysis: JointAnalysis, form: InterventionsForm
+) -> list[dict[str, Any]]:
     found = suggest(
-        selectors.interventions_as_data(membership=request.membership), phase=analysis.phase,
-        manifestations=list(analysis.manifestations), phase_label=config.phase_label(analysis.phase),
+        selectors.interventions_as_data(membership=request.membership),
+        phase=analysis.phase,
+        manifestations=list(analysis.manifestations),
+        phase_label=config.phase_label(analysis.phase),
         manifestation_labels=dict(config.MANIFESTATIONS),
     )
     rows = [
-        {"item": item, "pick": form[f"pick_{item.pk}"], "why": form[f"why_{item.pk}"],
-         "suggestion": found.get(item.pk)}
+        {
+            "item": item,
+            "pick": form[f"pick_{item.pk}"],
+            "why": form[f"why_{item.pk}"],
+            "suggestion": found.get(item.pk),
+        }
         for item in form.interventions
     ]
     rows.sort(key=lambda r: (-(r["suggestion"]["score"] if r["suggestion"] else 0), r["item"].name))
@@ -166,8 +224,16 @@ def _catalogue_rows(request: OrgRequest, analysis: JointAnalysis, form: Interven
 
 def contribution_rows(analysis: JointAnalysis) -> tuple[list[Any], list[dict[str, Any]]]:
     contributions = list(analysis.contributions.select_related("author"))
-    data = [{"domain": c.domain, "author": c.author.name, "phase": c.phase, "manifestations": c.manifestations,
-             "answers": c.answers} for c in contributions]
+    data = [
+        {
+            "domain": c.domain,
+            "author": c.author.name,
+            "phase": c.phase,
+            "manifestations": c.manifestations,
+            "answers": c.answers,
+        }
+        for c in contributions
+    ]
     return contributions, compare.domain_differences(data)
 
 
@@ -199,8 +265,15 @@ def analysis_history(request: OrgRequest, org_slug: str, pk: int) -> HttpRespons
     if old is not None and new is not None:
         diff = compare.diff_analyses(old.data, new.data)
     context = {
-        "analysis": analysis, "snapshots": snapshots, "old": old, "new": new, "diff": diff,
-        "breadcrumbs": _crumbs(org_slug, (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
-                               ("Geschiedenis", None)),
+        "analysis": analysis,
+        "snapshots": snapshots,
+        "old": old,
+        "new": new,
+        "diff": diff,
+        "breadcrumbs": _crumbs(
+            org_slug,
+            (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
+            ("Geschiedenis", None),
+        ),
     }
     return render(request, "analysis/analysis_history.html", context)

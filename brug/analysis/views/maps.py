@@ -27,8 +27,12 @@ def _crumbs(org_slug: str, *extra: tuple[str, str | None]) -> list[tuple[str, st
 
 def _map_initial(pmap: PolarisationMap) -> dict[str, Any]:
     return {
-        "title": pmap.title, "as_of": pmap.as_of, "whole_municipality": pmap.whole_municipality,
-        "neighbourhoods": list(pmap.neighbourhoods.all()), "phase": pmap.phase, "description": pmap.description,
+        "title": pmap.title,
+        "as_of": pmap.as_of,
+        "whole_municipality": pmap.whole_municipality,
+        "neighbourhoods": list(pmap.neighbourhoods.all()),
+        "phase": pmap.phase,
+        "description": pmap.description,
         "version": pmap.version,
     }
 
@@ -41,9 +45,13 @@ def map_create(request: OrgRequest, org_slug: str) -> HttpResponse:
         data = form.cleaned_data
         try:
             pmap = services.create_map(
-                membership=membership, title=data["title"], as_of=data["as_of"],
-                whole_municipality=data["whole_municipality"], neighbourhoods=list(data["neighbourhoods"]),
-                phase=data["phase"], description=data["description"],
+                membership=membership,
+                title=data["title"],
+                as_of=data["as_of"],
+                whole_municipality=data["whole_municipality"],
+                neighbourhoods=list(data["neighbourhoods"]),
+                phase=data["phase"],
+                description=data["description"],
             )
         except services.AnalysisError as exc:
             form.add_error(None, str(exc))
@@ -55,8 +63,15 @@ def map_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(request, "analysis/map_form.html", context, status=status)
 
 
-def _render_map(request: OrgRequest, pmap: PolarisationMap, *, form: MapForm | None = None,
-                pair_form: PairForm | None = None, status: int = 200, stale: bool = False) -> HttpResponse:
+def _render_map(
+    request: OrgRequest,
+    pmap: PolarisationMap,
+    *,
+    form: MapForm | None = None,
+    pair_form: PairForm | None = None,
+    status: int = 200,
+    stale: bool = False,
+) -> HttpResponse:
     membership = request.membership
     pairs = pmap.pairs.prefetch_related("incidents", "actors")
     context = {
@@ -85,9 +100,15 @@ def map_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         services.update_map(
-            membership=membership, pmap=pmap, version=data["version"] or 0, title=data["title"],
-            as_of=data["as_of"], whole_municipality=data["whole_municipality"],
-            neighbourhoods=list(data["neighbourhoods"]), phase=data["phase"], description=data["description"],
+            membership=membership,
+            pmap=pmap,
+            version=data["version"] or 0,
+            title=data["title"],
+            as_of=data["as_of"],
+            whole_municipality=data["whole_municipality"],
+            neighbourhoods=list(data["neighbourhoods"]),
+            phase=data["phase"],
+            description=data["description"],
         )
     except services.StaleVersion as exc:
         # Keep everything the user typed; carry the new version so a deliberate re-save works.
@@ -257,8 +278,11 @@ def map_advice(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "map": pmap,
         "advice": advice,
         "applying": [a for a in advice if a["applies"]],
-        "breadcrumbs": _crumbs(org_slug, (pmap.title, reverse("analysis:map_detail", args=[org_slug, pmap.pk])),
-                               ("Game-changer-advies", None)),
+        "breadcrumbs": _crumbs(
+            org_slug,
+            (pmap.title, reverse("analysis:map_detail", args=[org_slug, pmap.pk])),
+            ("Game-changer-advies", None),
+        ),
     }
     return render(request, "analysis/map_advice.html", context)
 
@@ -272,9 +296,16 @@ def map_history(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     if old is not None and new is not None:
         diff = compare.diff_maps(old.data, new.data)
     context = {
-        "map": pmap, "snapshots": snapshots, "old": old, "new": new, "diff": diff,
-        "breadcrumbs": _crumbs(org_slug, (pmap.title, reverse("analysis:map_detail", args=[org_slug, pmap.pk])),
-                               ("Geschiedenis", None)),
+        "map": pmap,
+        "snapshots": snapshots,
+        "old": old,
+        "new": new,
+        "diff": diff,
+        "breadcrumbs": _crumbs(
+            org_slug,
+            (pmap.title, reverse("analysis:map_detail", args=[org_slug, pmap.pk])),
+            ("Geschiedenis", None),
+        ),
     }
     return render(request, "analysis/map_history.html", context)
 

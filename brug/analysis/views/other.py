@@ -51,20 +51,31 @@ def catalogue(request: OrgRequest, org_slug: str) -> HttpResponse:
     phases = dict(config.all_phases())
     manifest = dict(config.MANIFESTATIONS)
     items = [
-        {"item": i, "phases": [phases.get(p, p) for p in i.phases],
-         "manifestations": [manifest.get(m, m) for m in i.manifestations]}
+        {
+            "item": i,
+            "phases": [phases.get(p, p) for p in i.phases],
+            "manifestations": [manifest.get(m, m) for m in i.manifestations],
+        }
         for i in selectors.interventions_for(membership=membership)
     ]
-    context = {"items": items, "form": form,
-               "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), ("Interventies", None)]}
+    context = {
+        "items": items,
+        "form": form,
+        "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), ("Interventies", None)],
+    }
     return render(request, "analysis/catalogue.html", context, status=status)
 
 
 def _scan_initial(scan: ImpactScan) -> dict[str, object]:
     return {
-        "project": scan.project, "kind": scan.kind, "neighbourhoods": list(scan.neighbourhoods.all()),
-        "affected_groups": scan.affected_groups, "expected_tensions": scan.expected_tensions,
-        "pairs": list(scan.pairs.all()), "mitigation": scan.mitigation, "owner": scan.owner,
+        "project": scan.project,
+        "kind": scan.kind,
+        "neighbourhoods": list(scan.neighbourhoods.all()),
+        "affected_groups": scan.affected_groups,
+        "expected_tensions": scan.expected_tensions,
+        "pairs": list(scan.pairs.all()),
+        "mitigation": scan.mitigation,
+        "owner": scan.owner,
         "review_date": scan.review_date,
     }
 
@@ -93,10 +104,17 @@ def _impact_form(request: OrgRequest, org_slug: str, scan: ImpactScan | None) ->
             data = form.cleaned_data
             try:
                 saved = services.save_impact_scan(
-                    membership=membership, scan=scan, project=data["project"], kind=data["kind"],
-                    neighbourhoods=list(data["neighbourhoods"]), affected_groups=data["affected_groups"],
-                    expected_tensions=data["expected_tensions"], pairs=list(data["pairs"]),
-                    mitigation=data["mitigation"], owner=data["owner"], review_date=data["review_date"],
+                    membership=membership,
+                    scan=scan,
+                    project=data["project"],
+                    kind=data["kind"],
+                    neighbourhoods=list(data["neighbourhoods"]),
+                    affected_groups=data["affected_groups"],
+                    expected_tensions=data["expected_tensions"],
+                    pairs=list(data["pairs"]),
+                    mitigation=data["mitigation"],
+                    owner=data["owner"],
+                    review_date=data["review_date"],
                 )
             except services.AnalysisError as exc:
                 form.add_error(None, str(exc))
@@ -105,7 +123,9 @@ def _impact_form(request: OrgRequest, org_slug: str, scan: ImpactScan | None) ->
                 return redirect("analysis:impact_detail", org_slug=org_slug, pk=saved.pk)
     title = scan.project if scan else "Nieuwe sociale impactscan"
     context = {
-        "scan": scan, "form": form, "title": title,
+        "scan": scan,
+        "form": form,
+        "title": title,
         "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), (title, None)],
     }
     return render(request, "analysis/impact_form.html", context, status=status)

@@ -36,7 +36,9 @@ def report_context(request: OrgRequest, analysis: JointAnalysis) -> dict[str, An
         diagrams = [{"pair": p, "diagram": layout(p, list(p.actors.all()))} for p in pairs if p.actors.all()]
         advice = [a for a in advise(services.map_data(analysis.map)) if a["applies"]]
         scans = list(
-            selectors.impact_scans_for(membership=request.membership).filter(pairs__map=analysis.map).distinct()
+            selectors.impact_scans_for(membership=request.membership)
+            .filter(pairs__map=analysis.map)
+            .distinct()
         )
     contributions, differences = contribution_rows(analysis)
     return {
@@ -104,9 +106,12 @@ def share(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.share_anonymised(membership=membership, analysis=analysis,
-                                          visibility=form.cleaned_data["visibility"],
-                                          fingerprint=form.cleaned_data["fingerprint"])
+                services.share_anonymised(
+                    membership=membership,
+                    analysis=analysis,
+                    visibility=form.cleaned_data["visibility"],
+                    fingerprint=form.cleaned_data["fingerprint"],
+                )
             except services.AnalysisError as exc:
                 form.add_error(None, str(exc))
             else:

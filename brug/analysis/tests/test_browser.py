@@ -1,0 +1,160 @@
+"""In headless Chromium: an officer builds a map, moves actors (keyboard and mouse), gets advice,
+walks the wizard and opens the report. axe-core runs on every page of the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from brug.analysis import services
+from brug.analysis.models import Actor, JointAnalysis, PolarisationMap
+from conftest import Tenancy, assert_accessible, browser_login, screenshot
+
+from .conftest import member
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_officer_builds_a_map_moves_actors_and_gets_advice(page: Any, tenancy: Tenancy) -> None:
+    browser_login(page, tenancy.officer)
+    page.goto(page.base_url + "/o/gouda/analyse/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Nieuwe kaart").click()
+    assert_accessible(page)
+    page.get_by_label("Titel").fill("Wij-zij's in Gouda")
+    page.get_by_role("button", name="Kaart maken").click()
+    page.wait_for_url("**/kaarten/*/")
+    page.get_by_label("Wij (pool links)").fill("Gemeente")
+    page.get_by_label("Zij (pool rechts)").fill("Wijk achter het spoor")
+    page.get_by_label("Scheidslijn").select_option("burger_overheid")
+    page.get_by_role("button", name="Paar toevoegen").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Gemeente tegenover Wijk achter het spoor").click()
+    for label, role, gov in [
+        ("De wethouder", "pusher_a", True),
+        ("Een lokale Facebookgroep", "pusher_b", False),
+        ("Boze bewoners", "joiner_b", False),
+        ("Buurtvereniging", "middle", False),
+        ("De burgemeester", "bridge", True),
+        ("Jongeren van het trapveld", "scapegoat", False),
+    ]:
+        page.get_by_label("Wie (rol of groep)").fill(label)
+        page.get_by_label("Rol", exact=True).select_option(role)
+        if gov:
+            page.get_by_label("Dit is de gemeente of een andere overheid").check()
+        page.get_by_role("button", name="Plaatsen").click()
+    assert page.locator("svg.brug-polmap[role=img]").count() == 1
+    assert_accessible(page)
+
+    # Keyboard only: focus the role select, type to choose, tab to "Verplaats", press Enter.
+    select = page.get_by_label("Nieuwe rol voor Boze bewoners")
+    select.focus()
+    page.keyboard.type("Stille")
+    assert select.input_value() == "middle"
+    page.keyboard.press("Tab")
+    assert "Verplaats" in page.evaluate("document.activeElement.textContent")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("status").first.inner_text().strip().endswith("is verplaatst naar Stille midden.")
+    assert Actor.objects.get(label="Boze bewoners").role == "middle"
+
+    # Mouse: drag the wethouder into the silent middle.
+    page.locator("svg.brug-polmap").scroll_into_view_if_needed()
+    actor = page.locator("[data-actor]", has_text="De wethouder")
+    target = page.locator(".brug-polmap__zone[data-role=middle] rect").first.bounding_box()
+    box = actor.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 10)
+    page.mouse.down()
+    page.mouse.move(target["x"] + 60, target["y"] + target["height"] - 30, steps=8)
+    with page.expect_navigation():
+        page.mouse.up()
+    assert Actor.objects.get(label="De wethouder").role == "middle"
+    screenshot(page, "analysis-map")
+
+    page.goto(page.url.split("paren/")[0] + "advies/")
+    assert_accessible(page)
+    position = page.locator("section", has=page.get_by_role("heading", name="Verander de positie"))
+    assert "Past" in position.inner_text() and "De burgemeester" in position.inner_text()
+    page.goto(page.url.replace("advies/", "geschiedenis/"))
+    assert_accessible(page)
+
+
+def test_an_officer_walks_the_wizard_and_opens_the_report(page: Any, tenancy: Tenancy) -> None:
+    services.seed_global_catalogue()
+    officer = member(tenancy, "officer")
+    pmap = services.create_map(membership=officer, title="Kaart Gouda", as_of=timezone.localdate())
+    pair = services.add_pair(
+        membership=officer,
+        pmap=pmap,
+        pole_a="Nieuwkomers",
+        pole_b="Oorspronkelijke bewoners",
+        dividing_line="nieuw_oud",
+    )
+    services.add_actor(membership=officer, pair=pair, label="Buurtapp", role="pusher_b")
+    services.save_impact_scan(
+        membership=officer,
+        project="Woningbouw Westergouwe",
+        kind="woningbouw",
+        neighbourhoods=[],
+        affected_groups="Huidige bewoners",
+        expected_tensions="Wij-zij",
+        pairs=[pair],
+        owner="Wonen",
+        review_date=timezone.localdate() + dt.timedelta(days=9),
+    )
+    browser_login(page, tenancy.officer)
+    page.goto(page.base_url + "/o/gouda/analyse/analyses/nieuw/")
+    assert_accessible(page)
+    page.get_by_label("Titel van de analyse").fill("Nieuwkomers in Westergouwe")
+    page.get_by_label("Polarisatiekaart").select_option(str(pmap.pk))
+    page.get_by_label("Uw domein").select_option("ruimtelijk")
+    page.get_by_role("button", name="Opslaan en volgende stap").click()
+
+    page.wait_for_url("**/stap/2/")
+    assert_accessible(page)
+    page.get_by_label("In welke fase is de situatie volgens u?").select_option("ongemak")
+    page.get_by_label("Onbegrip").check()
+    page.get_by_label("Betrokken groepen").fill("Nieuwe en oude bewoners")
+    page.get_by_role("button", name="Opslaan en volgende stap").click()
+
+    page.wait_for_url("**/stap/3/")
+    assert_accessible(page)
+    # Back and next: step 2 still holds what was saved.
+    page.get_by_role("link", name="← Vorige stap").click()
+    assert page.get_by_label("Betrokken groepen").input_value() == "Nieuwe en oude bewoners"
+    page.get_by_role("link", name="Stap 3: Richting van de oplossing").click()
+    page.get_by_label("Richting van de oplossing").fill("Ontmoeting rond de nieuwe speeltuin")
+    page.get_by_role("button", name="Opslaan en volgende stap").click()
+
+    page.wait_for_url("**/stap/4/")
+    assert_accessible(page)
+    page.get_by_label("Kies ‘Contact tussen groepen’").check()
+    page.get_by_label("Waarom ‘Contact tussen groepen’?").fill("Samen de speeltuin inrichten")
+    page.get_by_role("button", name="Opslaan en afronden").click()
+
+    page.wait_for_url("**/analyses/*/")
+    assert JointAnalysis.objects.get().is_complete
+    assert_accessible(page)
+    page.get_by_role("link", name="Rapport (HTML)").click()
+    assert page.locator("svg.brug-polmap").count() == 1
+    assert "Samen de speeltuin inrichten" in page.content() and "Woningbouw Westergouwe" in page.content()
+    assert_accessible(page)
+    screenshot(page, "analysis-report")
+    pdf = page.request.get(page.url.replace("rapport/", "rapport.pdf"))
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
+
+    analysis = JointAnalysis.objects.get()
+    for path in [
+        f"analyses/{analysis.pk}/delen/",
+        f"analyses/{analysis.pk}/geschiedenis/",
+        "interventies/",
+        "impactscans/nieuw/",
+        f"impactscans/{pair.impact_scans.get().pk}/",
+    ]:
+        page.goto(page.base_url + "/o/gouda/analyse/" + path)
+        assert page.locator("h1").count() == 1
+        assert_accessible(page)
+    assert PolarisationMap.objects.count() == 1
