@@ -15,6 +15,16 @@ REGIONS = ("noord", "oost", "zuid", "west")
 # a waiting-list advice more. "niet_geschikt" is never proposed (unless the facilitator forces it).
 ADVICE_COST = {"geschikt": 0.0, "": 0.15, "wachtlijst": 0.3, "niet_geschikt": 10.0}
 MAX_SWAP_ROUNDS = 50
+LABELS = {
+    "klein": "klein",
+    "middel": "middelgroot",
+    "groot": "groot",
+    "noord": "noord",
+    "oost": "oost",
+    "zuid": "zuid",
+    "west": "west",
+}
+ADJECTIVE = {"klein": "kleine", "middel": "middelgrote", "groot": "grote"}
 
 
 @dataclass(frozen=True)
@@ -92,9 +102,9 @@ def _mix_rows(
 def _explain(out: Candidate, into: Candidate) -> str:
     parts = []
     if out.size != into.size:
-        parts.append(f"één {out.size} minder, één {into.size} meer")
+        parts.append(f"één {ADJECTIVE[out.size]} gemeente minder, één {ADJECTIVE[into.size]} meer")
     if out.region != into.region:
-        parts.append(f"regio {out.region} één minder, {into.region} één meer")
+        parts.append(f"één uit {out.region} minder, één uit {into.region} meer")
     if out.advice != into.advice:
         parts.append(f"advies '{out.advice or 'geen intake'}' wordt '{into.advice or 'geen intake'}'")
     return "; ".join(parts) or "verandert de mix niet"

@@ -41,7 +41,11 @@ class EditionForm(BrugModelForm):
             "location",
             "maatwerk_places",
         ]
-        widgets = {"registration_deadline": DATE}
+        widgets = {
+            "registration_deadline": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "call_text": forms.Textarea(attrs={"rows": 6}),
+        }
         help_texts = {"call_text": "Deze tekst staat op de openbare oproeppagina."}
 
     def __init__(self, *args: Any, organisation: Organisation | None = None, **kwargs: Any) -> None:

@@ -26,7 +26,10 @@ class EntryForm(BrugForm):
     kind = forms.ChoiceField(label="Soort", choices=SessionEntry.Kind.choices, widget=forms.RadioSelect)
     text = forms.CharField(label="Wat", widget=forms.Textarea(attrs={"rows": 2}))
     why = forms.CharField(
-        label="Waarom werkte het? (bij een succes)", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label="Waarom werkte het?",
+        help_text="Bij een succes: wat maakte dat het werkte?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
 

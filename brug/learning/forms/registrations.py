@@ -58,14 +58,10 @@ class RegistrationForm(BrugForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        second = [data.get(f"p2_{f}") for f in PERSON_FIELDS]
-        if not any(second) and "p2_email" not in self.errors:
-            raise forms.ValidationError(
-                "U meldt zich aan als duo: vul ook de gegevens van de tweede persoon in."
-            )
-        for field in PERSON_FIELDS:
-            if not data.get(f"p2_{field}") and f"p2_{field}" not in self.errors:
-                self.add_error(f"p2_{field}", "Vul dit veld in voor de tweede persoon.")
+        if not any(
+            (self.data.get(self.add_prefix(f"p2_{f}")) or "").strip() for f in ("name", "email", "function")
+        ):
+            self.add_error(None, "U meldt zich aan als duo: vul ook de gegevens van de tweede persoon in.")
         if data.get("p1_email") and data.get("p1_email", "").lower() == (data.get("p2_email") or "").lower():
             self.add_error("p2_email", "De tweede persoon heeft een ander e-mailadres dan de eerste.")
         return data

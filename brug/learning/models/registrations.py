@@ -40,6 +40,9 @@ class Registration(models.Model):
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.REGISTERED)
     # Facilitator's override for the selection assistant: None = let the assistant decide.
     forced = models.BooleanField("handmatige keuze", null=True, blank=True)
+    # Cache of the learning-question embedding (float32 bytes) and a hash of the text it was made from.
+    question_vector = models.BinaryField(blank=True, default=b"", editable=False)
+    question_vector_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

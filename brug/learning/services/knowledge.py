@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,8 +23,8 @@ def draft_body(session: Session) -> str:
     """Start from what the session produced: notes, dilemmas, successes and submissions."""
     edition = session.edition
     parts = [
-        f"## Leernetwerk {edition.title}",
-        f"Op {session.date:%d-%m-%Y} was bijeenkomst {session.number} van het leernetwerk over "
+        f"## {edition.title}",
+        f"Op {date_format(session.date, 'j F Y')} was bijeenkomst {session.number} van het leernetwerk over "
         f"{edition.theme.lower()}. In dit infoblad staan de belangrijkste inzichten.",
     ]
     if session.notes.strip():
@@ -35,7 +37,10 @@ def draft_body(session: Session) -> str:
     if successes:
         parts += [
             "## Wat werkte, en waarom?",
-            "\n".join(f"- {e.text}" + (f" Waarom: {e.why}" if e.why else "") for e in successes),
+            "\n".join(
+                f"- {e.text.rstrip('.')}" + (f". Waarom het werkte: {e.why}" if e.why else "")
+                for e in successes
+            ),
         ]
     submissions = (
         Submission.objects.filter(assignment__after_session=session)
@@ -121,6 +126,8 @@ def save_draft(
 
 def publish(*, membership: Membership, product: KnowledgeProduct) -> bool:
     """Publish into the knowledge base; returns False when that part is not available yet."""
+    if product.published_at is not None:
+        raise ValidationError("Dit kennisproduct is al gepubliceerd; wijzigingen doet u in de kennisbank.")
     publish_item = _publish_item()
     pdf = pdf_for(product)
     with transaction.atomic():

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
+import numpy as np
 from django.db import transaction
 
 from brug.core.audit import record
@@ -20,6 +22,24 @@ def _question(r: Registration) -> str:
     return f"{r.learning_question}\n{extra}".strip()
 
 
+def question_vectors(registrations: list[Registration]) -> np.ndarray:
+    """Embeddings of the learning questions; only new or changed questions are embedded again."""
+    texts = [_question(r) for r in registrations]
+    hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+    stale = [
+        i for i, r in enumerate(registrations) if r.question_vector_hash != hashes[i] or not r.question_vector
+    ]
+    fresh = embed([texts[i] for i in stale]) if stale else np.zeros((0, 512), dtype=np.float32)
+    for row, i in enumerate(stale):
+        registration = registrations[i]
+        registration.question_vector = fresh[row].astype(np.float32).tobytes()
+        registration.question_vector_hash = hashes[i]
+        registration.save(update_fields=["question_vector", "question_vector_hash"])
+    if not registrations:
+        return np.zeros((0, 512), dtype=np.float32)
+    return np.vstack([np.frombuffer(bytes(r.question_vector), dtype=np.float32) for r in registrations])
+
+
 @transaction.atomic
 def propose_and_store(*, membership: Membership, edition: Edition) -> tuple[list[Pair], list[Registration]]:
     """Replace the edition's pairs by a new proposal; registrations not rejected take part."""
@@ -30,7 +50,7 @@ def propose_and_store(*, membership: Membership, edition: Edition) -> tuple[list
         .order_by("pk")
     )
     items = [Item(id=r.pk, size=r.size, region=r.region) for r in registrations]
-    vectors = embed([_question(r) for r in registrations])
+    vectors = question_vectors(registrations)
     proposed, left = propose_pairs(items, vectors)
     Pair.objects.filter(edition=edition).delete()
     pairs = [

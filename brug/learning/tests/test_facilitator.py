@@ -219,6 +219,26 @@ def test_pairs_join_municipalities_with_close_learning_questions(
     assert b"Startgesprek" in client.get(_url("ics", setup, "startgesprek", pair.pk)).content
 
 
+def test_a_new_proposal_embeds_only_new_or_changed_questions(
+    setup: dict, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+
+    def counting_embed(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return np.eye(len(texts), 4)
+
+    monkeypatch.setattr("brug.learning.services.pairs.embed", counting_embed)
+    client = client_for(setup["facilitator"])
+    client.post(_url("pairs", setup), {"action": "propose"})
+    client.post(_url("pairs", setup), {"action": "propose"})
+    reg = setup["regs"][0]
+    reg.learning_question = "Een nieuwe vraag"
+    reg.save()
+    client.post(_url("pairs", setup), {"action": "propose"})
+    assert calls == [4, 1]
+
+
 def test_a_session_records_attendance_notes_dilemmas_and_successes(setup: dict, client_for: Any) -> None:
     reg = setup["regs"][0]
     reg.status = Status.SELECTED
