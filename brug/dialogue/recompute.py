@@ -36,15 +36,22 @@ def background_available() -> bool:
     return not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", True)
 
 
-def schedule_recompute(dialogue_id: int) -> bool:
-    """Schedule one recompute unless one is already waiting. Returns whether it scheduled."""
-    if not background_available():
-        return False
-    if not cache.add(_lock_key(dialogue_id), 1, timeout=MIN_INTERVAL_SECONDS * 12):
-        return False
+def take_schedule_lock(dialogue_id: int) -> bool:
+    # Expires by itself, so a lost task (worker down) does not block recomputes for ever.
+    return bool(cache.add(_lock_key(dialogue_id), 1, timeout=MIN_INTERVAL_SECONDS * 12))
+
+
+def enqueue_recompute(dialogue_id: int) -> None:
     from .tasks import recompute_dialogue_task
 
     recompute_dialogue_task.apply_async(args=[dialogue_id], countdown=MIN_INTERVAL_SECONDS)
+
+
+def schedule_recompute(dialogue_id: int) -> bool:
+    """Schedule one recompute unless one is already waiting. Returns whether it scheduled."""
+    if not background_available() or not take_schedule_lock(dialogue_id):
+        return False
+    enqueue_recompute(dialogue_id)
     return True
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from brug.core.models import Membership
@@ -37,8 +40,37 @@ def statement_for(*, dialogue: Dialogue, pk: int) -> Statement:
     return get_object_or_404(Statement, dialogue=dialogue, pk=pk)
 
 
-def public_dialogue(*, slug: str) -> Dialogue:
-    return get_object_or_404(Dialogue.objects.select_related("organisation"), slug=slug)
+def public_dialogue(*, slug: str, with_result: bool = True) -> Dialogue:
+    qs = Dialogue.objects.select_related("organisation")
+    if not with_result:
+        # The stored map can be hundreds of kB of JSON: a vote must not read and parse it.
+        qs = qs.defer("result", "cluster_state")
+    return get_object_or_404(qs, slug=slug)
+
+
+# slug -> (expires, id, opens_at, closes_at): what a vote needs, kept a few seconds in this process
+# so that the hot path saves a query. Closing a dialogue reaches every process within VOTE_TARGET_TTL.
+_vote_targets: dict[str, tuple[float, int, datetime, datetime | None]] = {}
+VOTE_TARGET_TTL = 5.0
+
+
+def vote_target(*, slug: str) -> Dialogue:
+    """A light Dialogue (id, slug, open/close dates) for the vote request; 404 for an unknown slug."""
+    now = time.monotonic()
+    hit = _vote_targets.get(slug)
+    if hit is None or hit[0] < now:
+        row = Dialogue.objects.filter(slug=slug).values_list("id", "opens_at", "closes_at").first()
+        if row is None:
+            raise Http404
+        hit = (now + VOTE_TARGET_TTL, *row)
+        if len(_vote_targets) > 1000:
+            _vote_targets.clear()
+        _vote_targets[slug] = hit
+    return Dialogue(id=hit[1], slug=slug, opens_at=hit[2], closes_at=hit[3])
+
+
+def forget_vote_targets() -> None:
+    _vote_targets.clear()
 
 
 def statements_of(*, dialogue: Dialogue, status: str | None = None) -> QuerySet[Statement]:

@@ -12,7 +12,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, models, transaction
+from django.core.cache.backends.redis import RedisCache
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from brug.core.audit import record
@@ -29,7 +30,8 @@ from .models import (
     StatementStatus,
     Vote,
 )
-from .recompute import schedule_recompute
+from .recompute import background_available, enqueue_recompute, schedule_recompute, take_schedule_lock
+from .selectors import forget_vote_targets
 
 VOTE_CODES = {"eens": 1, "oneens": -1, "overslaan": 0}
 RATE_LIMIT_VOTES = int(getattr(settings, "BRUG_DIALOGUE_VOTES_PER_MINUTE", 60))
@@ -108,6 +110,7 @@ def create_dialogue(*, membership: Membership, seed_statements: list[str], **fie
 def update_dialogue(*, membership: Membership, dialogue: Dialogue, changed: list[str]) -> Dialogue:
     """Save a dialogue whose fields a form has already set."""
     dialogue.save()
+    forget_vote_targets()  # this process sees new dates at once, others within a few seconds
     record(action="dialogue.updated", obj=dialogue, membership=membership, fields=changed)
     return dialogue
 
@@ -167,15 +170,25 @@ def participant_for(*, dialogue: Dialogue, token: str, create: bool) -> Particip
     raise DialogueError("Het lukte niet om uw stem op te slaan. Probeer het nog eens.")
 
 
-def check_rate(*, token: str, dialogue: Dialogue) -> None:
-    # Counts per token per minute in the shared cache; a person voting by hand never gets near it.
-    key = f"dialogue:rate:{dialogue.pk}:{secret_hash(token)[:32]}:{int(timezone.now().timestamp() // 60)}"
+def _count(key: str) -> int:
+    """Increment a per-minute counter in the shared cache, in one round trip on Redis."""
+    if isinstance(cache, RedisCache):
+        full_key = cache.make_and_validate_key(key)
+        pipe = cache._cache.get_client(full_key, write=True).pipeline()
+        pipe.incr(full_key)
+        pipe.expire(full_key, 70)
+        return int(pipe.execute()[0])
     cache.add(key, 0, timeout=70)
     try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    if count > RATE_LIMIT_VOTES:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        return 1
+
+
+def check_rate(*, token: str, dialogue: Dialogue) -> None:
+    # Counts per token per minute in the shared cache; a person voting by hand never gets near it.
+    minute = int(timezone.now().timestamp() // 60)
+    if _count(f"dialogue:rate:{dialogue.pk}:{secret_hash(token)[:32]}:{minute}") > RATE_LIMIT_VOTES:
         raise RateLimited("U stemt erg snel achter elkaar. Wacht een minuut en probeer het dan opnieuw.")
 
 
@@ -185,42 +198,65 @@ def parse_vote(value: str) -> int:
     return VOTE_CODES[value]
 
 
+UPSERT_VOTE = """
+INSERT INTO {vote} (dialogue_id, participant_id, statement_id, value, created_at, updated_at)
+SELECT %s, p.id, s.id, %s, %s, %s FROM {participant} p, {statement} s
+WHERE p.dialogue_id = %s AND p.token_hash = %s AND s.id = %s AND s.dialogue_id = %s AND s.status = %s
+ON CONFLICT (participant_id, statement_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+"""
+
+
+def _upsert_vote(*, dialogue: Dialogue, token_hash: str, statement_id: int, code: int, now: datetime) -> bool:
+    """One statement: find the participant and the approved statement, insert or replace the vote.
+
+    Returns False when the participant or the statement was not found (nothing written).
+    """
+    sql = UPSERT_VOTE.format(
+        vote=Vote._meta.db_table, participant=Participant._meta.db_table, statement=Statement._meta.db_table
+    )
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    params = [
+        dialogue.pk,
+        code,
+        stamp,
+        stamp,
+        dialogue.pk,
+        token_hash,
+        statement_id,
+        dialogue.pk,
+        StatementStatus.APPROVED.value,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount > 0
+
+
 def cast_vote(
     *, dialogue: Dialogue, token: str, statement_id: int, value: str, now: datetime | None = None
-) -> Vote:
-    """Store (or replace) one vote. Only writes the vote row and the dirty flag."""
+) -> None:
+    """Store (or replace) one vote. Only writes the vote row (and, once per recompute, the dirty flag).
+
+    The usual case is a single SQL statement; a first vote also creates the participant.
+    """
     now = now or timezone.now()
     if not dialogue.is_open(now):
         raise DialogueClosed("Deze dialoog is gesloten. U kunt niet meer stemmen.")
     code = parse_vote(value)
     check_rate(token=token, dialogue=dialogue)
-    statement = (
-        Statement.objects.filter(dialogue=dialogue, pk=statement_id, status=StatementStatus.APPROVED)
-        .only("id")
-        .first()
-    )
-    if statement is None:
-        raise DialogueError("Deze stelling bestaat niet (meer) in deze dialoog.")
-    with transaction.atomic():
-        participant = participant_for(dialogue=dialogue, token=token, create=True)
-        assert participant is not None
-        vote = Vote(
-            dialogue=dialogue,
-            participant=participant,
-            statement=statement,
-            value=code,
-            created_at=now,
-            updated_at=now,
-        )
-        # One upsert: the same token voting again replaces its vote (unique constraint).
-        Vote.objects.bulk_create(
-            [vote],
-            update_conflicts=True,
-            unique_fields=["participant", "statement"],
-            update_fields=["value", "updated_at"],
-        )
-        mark_dirty(dialogue_id=dialogue.pk)
-    return vote
+    token_hash = secret_hash(token)
+    if not _upsert_vote(
+        dialogue=dialogue, token_hash=token_hash, statement_id=statement_id, code=code, now=now
+    ):
+        if not Statement.objects.filter(
+            dialogue=dialogue, pk=statement_id, status=StatementStatus.APPROVED
+        ).exists():
+            raise DialogueError("Deze stelling bestaat niet (meer) in deze dialoog.")
+        with transaction.atomic():
+            participant_for(dialogue=dialogue, token=token, create=True)
+            _upsert_vote(
+                dialogue=dialogue, token_hash=token_hash, statement_id=statement_id, code=code, now=now
+            )
+    vote_recorded(dialogue_id=dialogue.pk)
 
 
 def submit_statement(*, dialogue: Dialogue, token: str, text: str) -> Statement:
@@ -238,6 +274,21 @@ def submit_statement(*, dialogue: Dialogue, token: str, text: str) -> Statement:
 
 
 def mark_dirty(*, dialogue_id: int) -> None:
-    # Only writes when the flag is not set yet, so most votes do not touch the dialogue row.
+    # Only writes when the flag is not set yet, so most calls do not touch the dialogue row.
     Dialogue.objects.filter(pk=dialogue_id, dirty=False).update(dirty=True)
     transaction.on_commit(lambda: schedule_recompute(dialogue_id))
+
+
+def vote_recorded(*, dialogue_id: int) -> None:
+    """After a committed vote: make sure a recompute will follow.
+
+    With a worker, a vote that finds the debounce lock taken does nothing at all: the scheduled
+    recompute has not started yet (it drops the lock before it reads the votes), so it will see
+    this vote. Only the vote that takes the lock sets `dirty` and schedules the task.
+    Without a worker, only the flag is set; the map page recomputes.
+    """
+    if not background_available():
+        Dialogue.objects.filter(pk=dialogue_id, dirty=False).update(dirty=True)
+    elif take_schedule_lock(dialogue_id):
+        Dialogue.objects.filter(pk=dialogue_id, dirty=False).update(dirty=True)
+        enqueue_recompute(dialogue_id)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from brug.core.models import Membership
 from brug.dialogue import services
 from brug.dialogue.models import Dialogue, Moderation, Statement
+from brug.dialogue.selectors import forget_vote_targets
 
 SEEDS = [
     "Windmolens zijn nodig voor het klimaat.",
@@ -31,6 +32,7 @@ def _fast_and_clean(settings: Any) -> None:
     # Autouse runs before `tenancy`: its five accounts need no real password hashing here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()  # rate-limit counters must not leak between tests
+    forget_vote_targets()
 
 
 def make_dialogue(org: Any, user: Any, **overrides: Any) -> Dialogue:

@@ -79,26 +79,26 @@ def resident(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def vote(request: HttpRequest, slug: str) -> HttpResponse:
-    dialogue = selectors.public_dialogue(slug=slug)
+    # The hot path: a light dialogue (cached a few seconds) and one upsert; the full page only on errors.
+    target = selectors.vote_target(slug=slug)
     token = _token(request) or secrets.token_urlsafe(24)
     try:
         statement_id = int(request.POST.get("statement", ""))
-    except ValueError:
-        return _page(
-            request, dialogue, token, error="Deze stelling bestaat niet (meer) in deze dialoog.", status=400
-        )
-    try:
         services.cast_vote(
-            dialogue=dialogue, token=token, statement_id=statement_id, value=request.POST.get("vote", "")
+            dialogue=target, token=token, statement_id=statement_id, value=request.POST.get("vote", "")
         )
+    except ValueError:
+        error, status = "Deze stelling bestaat niet (meer) in deze dialoog.", 400
     except services.DialogueError as exc:
-        return _page(request, dialogue, token, error=str(exc), status=exc.status)
-    return _with_token(redirect("dialogue:resident", slug=slug), token)
+        error, status = str(exc), exc.status
+    else:
+        return _with_token(redirect("dialogue:resident", slug=slug), token)
+    return _page(request, selectors.public_dialogue(slug=slug), token, error=error, status=status)
 
 
 @require_POST
 def add_statement(request: HttpRequest, slug: str) -> HttpResponse:
-    dialogue = selectors.public_dialogue(slug=slug)
+    dialogue = selectors.public_dialogue(slug=slug, with_result=False)
     token = _token(request) or secrets.token_urlsafe(24)
     form = StatementForm(request.POST)
     if not form.is_valid():
