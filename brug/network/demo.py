@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from brug.core.demo import DemoContext
+from brug.core.models import Organisation
 from brug.municipalities.models import Neighbourhood
 
 from .models import (
@@ -109,7 +110,7 @@ def load(ctx: DemoContext) -> None:
     for name in DEFAULT_DOMAINS:
         Domain.objects.get_or_create(organisation=org, name=name)
     domains = {d.name: d for d in Domain.objects.filter(organisation=org)}
-    hoods = {n.name: n for n in Neighbourhood.objects.filter(municipality_id=org.municipality_id)}
+    hoods = {n.name: n for n in Neighbourhood.objects.filter(municipality__organisation=org)}
     network = Network.objects.create(
         organisation=org,
         name=NETWORK_NAME,
@@ -234,7 +235,7 @@ def _hoods(hoods: dict[str, Neighbourhood], names: str) -> list[Neighbourhood]:
     return chosen
 
 
-def _history(org, kf: KeyFigure, status: str, months: int) -> None:  # type: ignore[no-untyped-def]
+def _history(org: Organisation, kf: KeyFigure, status: str, months: int) -> None:
     changes = [("", S.CANDIDATE, months + 1)]
     if status in (S.ACTIVE, S.PAUSED, S.STOPPED):
         changes.append((S.CANDIDATE, S.ACTIVE, months))

@@ -24,6 +24,12 @@ from .models import (
     WorkingGroup,
 )
 
+
+def _field(form: forms.BaseForm, name: str) -> Any:
+    # Typed as Any: the concrete field (ModelChoiceField, ChoiceField) has queryset/choices.
+    return form.fields[name]
+
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 COMMA_HELP = "Meerdere? Scheid ze met een komma."
 
@@ -77,8 +83,8 @@ class NetworkForm(BrugModelForm):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target_neighbourhoods"].queryset = selectors.neighbourhoods_of(membership=membership)
-        self.fields["target_domains"].queryset = selectors.domains_of(membership=membership)
+        _field(self, "target_neighbourhoods").queryset = selectors.neighbourhoods_of(membership=membership)
+        _field(self, "target_domains").queryset = selectors.domains_of(membership=membership)
 
 
 class KeyFigureForm(BrugModelForm):
@@ -145,16 +151,16 @@ class KeyFigureForm(BrugModelForm):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["domain"].queryset = selectors.domains_of(membership=membership)
-        self.fields["networks"].queryset = selectors.networks_of(membership=membership)
-        self.fields["neighbourhoods"].queryset = selectors.neighbourhoods_of(membership=membership)
+        _field(self, "domain").queryset = selectors.domains_of(membership=membership)
+        _field(self, "networks").queryset = selectors.networks_of(membership=membership)
+        _field(self, "neighbourhoods").queryset = selectors.neighbourhoods_of(membership=membership)
         others = selectors.key_figures_of(membership=membership)
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
-        self.fields["referred_by"].queryset = others
-        self.fields["referred_by"].empty_label = "Niet aangedragen"
-        self.fields["domain"].empty_label = "Kies een domein"
-        self.fields["kind"].choices = FigureKind.choices
+        _field(self, "referred_by").queryset = others
+        _field(self, "referred_by").empty_label = "Niet aangedragen"
+        _field(self, "domain").empty_label = "Kies een domein"
+        _field(self, "kind").choices = FigureKind.choices
 
 
 class StatusForm(BrugForm):
@@ -198,11 +204,11 @@ class ConversationForm(BrugModelForm):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].initial = timezone.localdate()
         # Radio buttons need no empty "---------" choice.
-        self.fields["decision"].choices = Decision.choices
+        _field(self, "decision").choices = Decision.choices
 
 
 def _people_field(form: forms.ModelForm, name: str, network: Network) -> None:
-    field = form.fields[name]
+    field = _field(form, name)
     field.queryset = network.key_figures.filter(erased_at__isnull=True)  # type: ignore[attr-defined]
     field.widget = forms.CheckboxSelectMultiple(attrs={"class": "brug-checkbox-list"})
     field.widget.choices = field.choices  # type: ignore[attr-defined]
@@ -277,7 +283,7 @@ class SignalForm(BrugForm):
         help_text="Schrijf het in uw eigen woorden. Noem liever geen namen.",
         error_messages={"required": "Vertel kort wat er gebeurd is of wat u hoort."},
     )
-    neighbourhood = forms.ModelChoiceField(
+    neighbourhood: forms.ModelChoiceField = forms.ModelChoiceField(
         label="In welke wijk?", queryset=None, required=False, empty_label="Weet ik niet / niet in één wijk"
     )
     place = forms.CharField(
@@ -299,7 +305,7 @@ class SignalForm(BrugForm):
 
     def __init__(self, *args: Any, neighbourhoods: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = neighbourhoods
+        _field(self, "neighbourhood").queryset = neighbourhoods
         self.fields["occurred_on"].initial = timezone.localdate()
 
     def clean_occurred_on(self) -> Any:

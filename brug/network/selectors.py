@@ -52,7 +52,7 @@ def active_in(network: Network) -> QuerySet[KeyFigure]:
 
 
 def neighbourhoods_of(*, membership: Membership) -> QuerySet[Neighbourhood]:
-    return Neighbourhood.objects.filter(municipality_id=membership.organisation.municipality_id)
+    return Neighbourhood.objects.filter(municipality__organisation=membership.organisation)
 
 
 def domains_of(*, membership: Membership) -> QuerySet[Domain]:

@@ -109,6 +109,14 @@ def collect(key_figure: KeyFigure) -> dict[str, Any]:
     }
 
 
+def _anonymise_signals(key_figure: KeyFigure) -> int:
+    try:
+        from brug.signals.services import anonymise_key_figure_signals
+    except ImportError:  # without the signals part there is nothing to anonymise
+        return 0
+    return anonymise_key_figure_signals(organisation=key_figure.organisation, key_figure_id=key_figure.pk)
+
+
 def export_key_figure(*, membership: Membership, key_figure: KeyFigure) -> dict[str, Any]:
     data = collect(key_figure)
     record(action="network.keyfigure.export", obj=key_figure, membership=membership)
@@ -129,15 +137,7 @@ def erase_key_figure(*, membership: Membership, key_figure: KeyFigure) -> int:
             new_status=KeyFigureStatus.STOPPED,
             changed_at=timezone.now(),
         )
-    anonymised = 0
-    try:
-        from brug.signals.services import anonymise_key_figure_signals
-    except ImportError:
-        anonymise_key_figure_signals = None
-    if anonymise_key_figure_signals is not None:
-        anonymised = anonymise_key_figure_signals(
-            organisation=key_figure.organisation, key_figure_id=key_figure.pk
-        )
+    anonymised = _anonymise_signals(key_figure)
     key_figure.name = ERASED_NAME
     for name in WIPED_TEXT_FIELDS:
         setattr(key_figure, name, "")

@@ -176,3 +176,32 @@ def test_a_key_figure_reports_a_signal_from_a_phone(
     assert "Deze link werkt niet" in page.get_by_role("heading", level=1).inner_text()
     assert_accessible(page)
     screenshot(page, "network-link-invalid-phone")
+
+
+def test_the_demo_network_shows_its_gaps_hubs_weak_links_and_turnover(page, tenancy: Tenancy) -> None:
+    from brug.core.demo import DemoContext
+    from brug.core.demo import load as load_core
+    from brug.network import demo
+    from brug.network.models import Network
+
+    ctx = DemoContext()
+    load_core(ctx)
+    demo.load(ctx)
+    network = Network.objects.get(name=demo.NETWORK_NAME)
+    browser_login(page, ctx.users["coordinator"])
+    page.goto(page.base_url + reverse("network:network_coverage", args=["voorbeeldstad", network.pk]))
+    profile = page.locator(".brug-hero").inner_text()
+    assert "Westerpark" in profile and "Bloemendaal-Zuid" in profile
+    assert "Marloes Smit" in page.locator("#kwetsbaar").locator("..").inner_text()
+    assert page.locator("svg.network-graph circle").count() == 28
+    screenshot(page, "network-demo-coverage")
+    page.goto(page.base_url + reverse("network:turnover", args=["voorbeeldstad"]))
+    assert page.get_by_role("table", name="Verloop per kwartaal").is_visible()
+    assert_accessible(page)
+    screenshot(page, "network-demo-turnover")
+    page.goto(page.base_url + reverse("network:network_detail", args=["voorbeeldstad", network.pk]))
+    screenshot(page, "network-demo-detail")
+    page.goto(page.base_url + "/o/voorbeeldstad/")
+    assert "Bewaartermijn verstreken" in page.content()
+    assert_accessible(page)
+    screenshot(page, "network-demo-dashboard")

@@ -11,8 +11,10 @@ from brug.core.access import OrgRequest, org_view
 
 from .. import coverage, graph, selectors, services
 from ..forms import DomainForm, NetworkForm
-from ..models import KeyFigureStatus
+from ..models import KeyFigureStatus, Network
 from .common import PEOPLE, apply_error, crumbs
+
+LABELS = {f.name: f.verbose_name for f in Network._meta.get_fields() if hasattr(f, "verbose_name")}
 
 
 @org_view(PEOPLE, personal_data=True)
@@ -32,7 +34,7 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(request, "network/index.html", context)
 
 
-def _network_form_page(request: OrgRequest, org_slug: str, network=None) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _network_form_page(request: OrgRequest, org_slug: str, network: Network | None = None) -> HttpResponse:
     membership = request.membership
     services.ensure_default_domains(organisation=membership.organisation)
     form = NetworkForm(request.POST or None, instance=network, membership=membership)
@@ -78,7 +80,10 @@ def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     network = selectors.network_for(membership=request.membership, pk=pk)
     context = {
         "network": network,
-        "revisions": network.revisions.select_related("revised_by")[:10],
+        "revisions": [
+            (rev, [str(LABELS.get(name, name)) for name in rev.changed])
+            for rev in network.revisions.select_related("revised_by")[:10]
+        ],
         "people": network.key_figures.filter(erased_at__isnull=True).select_related("domain"),
         "meetings": selectors.meetings_of(network),
         "groups": selectors.working_groups_of(network),

@@ -65,6 +65,12 @@ def person_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _signal_count(key_figure: KeyFigure) -> int:
+    from brug.signals.models import Signal
+
+    return Signal.objects.filter(organisation=key_figure.organisation, key_figure_id=key_figure.pk).count()
+
+
 def _detail(
     request: OrgRequest,
     key_figure: KeyFigure,
@@ -78,6 +84,7 @@ def _detail(
         "status_form": status_form or StatusForm(initial={"status": key_figure.status}),
         "conversations": key_figure.conversations.select_related("held_by"),
         "referrals": key_figure.referrals.filter(erased_at__isnull=True),
+        "signal_count": _signal_count(key_figure),
         "link": link,
         "token_url": request.build_absolute_uri(reverse("network:signal_link", args=[token]))
         if token

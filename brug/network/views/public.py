@@ -24,7 +24,7 @@ def signal_link(request: HttpRequest, token: str) -> HttpResponse:
         # Same friendly page for a guessed and a withdrawn link; only the status code differs.
         return render(request, "network/link_invalid.html", {"state": state}, status=STATUS_FOR_STATE[state])
     organisation = link.key_figure.organisation
-    hoods = Neighbourhood.objects.filter(municipality_id=organisation.municipality_id)
+    hoods = Neighbourhood.objects.filter(municipality__organisation=organisation)
     form = SignalForm(request.POST or None, neighbourhoods=hoods)
     status = 200
     if request.method == "POST":
