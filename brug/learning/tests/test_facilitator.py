@@ -334,3 +334,17 @@ def test_maatwerk_has_its_own_intake_limited_places_and_two_work_sessions(
     ws = app1.work_sessions.first()
     assert client.get(_url("ics", setup, "werksessie", ws.pk)).status_code == 200
     assert dt.date(2027, 2, 1) == ws.date
+
+
+def test_editing_an_edition_keeps_the_sessions_and_their_notes(setup: dict, client_for: Any) -> None:
+    ed = setup["edition"]
+    first = ed.sessions.get(number=1)
+    first.notes = "Verslag dat moet blijven"
+    first.save()
+    data = _edition_post(dates=[s.date.isoformat() for s in ed.sessions.all()])
+    data.update({"title": "Nieuwe titel", "sessies-INITIAL_FORMS": "3"})
+    response = client_for(setup["facilitator"]).post(_url("edition_edit", setup), data)
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.notes == "Verslag dat moet blijven"
+    assert Edition.objects.get(pk=ed.pk).title == "Nieuwe titel"

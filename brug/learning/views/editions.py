@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +15,7 @@ from brug.core.access import FACILITATORS, org_view
 
 from .. import selectors
 from ..forms import EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
-from ..models import Pair, Status
+from ..models import Edition, Pair, Status
 from ..services import editions as edition_services
 from ..services import pairs as pair_services
 from ..services import selection as selection_services
@@ -45,8 +47,14 @@ def index(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
-def _session_rows(formset: SessionFormSet) -> list[dict]:  # type: ignore[valid-type]
-    return [f.cleaned_data for f in formset.forms if f.cleaned_data]
+def _session_rows(formset: Any, edition: Edition | None) -> list[dict]:
+    # Why instances: editing keeps the existing sessions (and their attendance, notes, products).
+    existing = list(edition.sessions.all()) if edition else []
+    rows = []
+    for index, form in enumerate(formset.forms):
+        if form.cleaned_data:
+            rows.append({**form.cleaned_data, "instance": existing[index] if index < len(existing) else None})
+    return rows
 
 
 @org_view(roles=FACILITATORS)
@@ -71,7 +79,7 @@ def edition_form(request: HttpRequest, org_slug: str, edition_id: int | None = N
             edition = edition_services.save_edition(
                 membership=membership,
                 fields=fields,
-                sessions=_session_rows(formset),
+                sessions=_session_rows(formset, edition),
                 partners=list(form.cleaned_data["partners"]),
                 edition=edition,
             )
