@@ -15,7 +15,7 @@ from .text import MAX_QUERY_LENGTH, has_searchable_text
 
 class SearchForm(BrugForm):
     q = forms.CharField(
-        label="Zoeken",
+        label="Zoekvraag",
         required=False,
         strip=True,
         help_text="Zoek op woorden of beschrijf uw vraag; ook andere vormen van een woord en verwante onderwerpen worden gevonden.",

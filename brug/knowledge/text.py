@@ -45,6 +45,7 @@ def clean_text(value: str) -> str:
     text = strip_tags(BREAK_RE.sub("\n", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = re.sub(r"[ \t]{2,}", " ", text)
     return re.sub(r"[ \t]+\n", "\n", text).strip()
 
 
