@@ -51,6 +51,10 @@ class Coverage:
     profile: list[str]
 
     @property
+    def has_targets(self) -> bool:
+        return any(d.wanted for d in self.dimensions)
+
+    @property
     def gap_count(self) -> int:
         return sum(len(d.gaps) for d in self.dimensions)
 

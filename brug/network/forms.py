@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -161,6 +162,20 @@ class KeyFigureForm(BrugModelForm):
         _field(self, "referred_by").empty_label = "Niet aangedragen"
         _field(self, "domain").empty_label = "Kies een domein"
         _field(self, "kind").choices = FigureKind.choices
+
+    def clean_phone(self) -> str:
+        return clean_phone_value(self.cleaned_data.get("phone") or "")
+
+
+def clean_phone_value(value: str) -> str:
+    from .services.people import normalise_phone
+
+    if not value.strip():
+        return ""
+    digits = normalise_phone(value)
+    if not re.fullmatch(r"\+?\d{9,15}", digits):
+        raise forms.ValidationError("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.")
+    return value.strip()
 
 
 class StatusForm(BrugForm):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from brug.core.audit import record
@@ -121,7 +121,14 @@ def save_key_figure(
     key_figure.email, key_figure.phone = email, phone
     if referred_by is not None and creating and "recruited_by" not in data:
         key_figure.recruited_by = Recruiter.SNOWBALL
-    key_figure.save()
+    try:
+        with transaction.atomic():
+            key_figure.save()
+    except IntegrityError:
+        # Two people saving the same person at the same moment: the database constraint decides.
+        raise NetworkError(
+            "Er staat al een sleutelfiguur met dit e-mailadres of telefoonnummer in Brug."
+        ) from None
     changed = [name for name in PERSON_FIELDS if before.get(name) != getattr(key_figure, name)]
     for name in PERSON_M2M:
         if name in data:

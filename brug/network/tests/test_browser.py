@@ -194,7 +194,12 @@ def test_the_demo_network_shows_its_gaps_hubs_weak_links_and_turnover(page, tena
     assert "Westerpark" in profile and "Bloemendaal-Zuid" in profile
     assert "Marloes Smit" in page.locator("#kwetsbaar").locator("..").inner_text()
     assert page.locator("svg.network-graph circle").count() == 28
+    assert_accessible(page)
     screenshot(page, "network-demo-coverage")
+    page.goto(page.base_url + reverse("network:index", args=["voorbeeldstad"]))
+    assert page.get_by_role("table", name="Sleutelfiguren en kandidaten").locator("tbody tr").count() == 35
+    assert_accessible(page)
+    screenshot(page, "network-demo-index")
     page.goto(page.base_url + reverse("network:turnover", args=["voorbeeldstad"]))
     assert page.get_by_role("table", name="Verloop per kwartaal").is_visible()
     assert_accessible(page)

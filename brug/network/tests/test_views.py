@@ -191,6 +191,30 @@ def test_garbage_in_the_person_form_is_refused_without_a_crash(client_for, tenan
     assert KeyFigure.objects.count() == 0
 
 
+def test_a_phone_number_that_is_not_a_number_is_refused(client_for, tenancy) -> None:
+    response = client_for(tenancy.coordinator).post(
+        reverse("network:person_create", args=["gouda"]),
+        person_post("Bel Mij", email="", phone="bel me maar"),
+    )
+    assert response.status_code == 400
+    assert "Vul een geldig telefoonnummer in" in response.content.decode()
+    assert KeyFigure.objects.count() == 0
+
+
+def test_a_network_without_targets_asks_for_them_instead_of_claiming_full_coverage(
+    client_for, tenancy, member
+) -> None:
+    from brug.network import services
+
+    bare = services.save_network(membership=member, data={"name": "Ad hoc", "purpose": "x", "goal": "y"})
+    body = (
+        client_for(tenancy.coordinator)
+        .get(reverse("network:network_coverage", args=["gouda", bare.pk]))
+        .content.decode()
+    )
+    assert "nog geen doelen" in body
+
+
 def test_an_unknown_phase_three_kind_is_not_found(client_for, tenancy, network) -> None:
     response = client_for(tenancy.coordinator).get(
         reverse("network:phase3_create", args=["gouda", network.pk, "feest"])
