@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 
 from brug.core.forms_base import BrugForm
 from brug.core.models import Membership
+from brug.municipalities.models import Neighbourhood
 
 from . import config, selectors
-from .models import Intervention
+from .models import Intervention, PolarisationMap, UsThemPair
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 REQUIRED = "Dit veld is verplicht."
@@ -21,6 +22,18 @@ def _not_future(value: Any, what: str) -> Any:
     if value and value > timezone.localdate():
         raise forms.ValidationError(f"{what} ligt in de toekomst. Vul een datum van vandaag of eerder in.")
     return value
+
+
+def _choices(form: forms.BaseForm, name: str, choices: Any) -> None:
+    cast(forms.ChoiceField, form.fields[name]).choices = choices
+
+
+def _queryset(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    cast(forms.ModelChoiceField, form.fields[name]).queryset = queryset
+
+
+def _pair_label(pair: Any) -> str:
+    return f"{pair.pole_a} – {pair.pole_b} ({pair.map.title})"
 
 
 class Form(BrugForm):
@@ -43,7 +56,10 @@ class MapForm(Form):
     )
     whole_municipality = forms.BooleanField(label="De hele gemeente", required=False, initial=True)
     neighbourhoods = forms.ModelMultipleChoiceField(
-        label="Of alleen deze wijken", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+        label="Of alleen deze wijken",
+        queryset=Neighbourhood.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     phase = forms.ChoiceField(label="Fase waarin het gebied nu is", required=False)
     description = forms.CharField(
@@ -53,11 +69,11 @@ class MapForm(Form):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhoods"].queryset = selectors.neighbourhoods_for(membership=membership)
-        self.fields["phase"].choices = [("", "Nog niet bepaald"), *config.all_phases()]
+        _queryset(self, "neighbourhoods", selectors.neighbourhoods_for(membership=membership))
+        _choices(self, "phase", [("", "Nog niet bepaald"), *config.all_phases()])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("whole_municipality") and not data.get("neighbourhoods"):
             self.add_error("neighbourhoods", "Kies de hele gemeente of ten minste één wijk.")
         return data
@@ -81,7 +97,7 @@ class PairForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dividing_line"].choices = [(d.key, d.label) for d in config.dividing_lines()]
+        _choices(self, "dividing_line", [(d.key, d.label) for d in config.dividing_lines()])
 
 
 def role_choices(pair: Any) -> list[tuple[str, str]]:
@@ -113,7 +129,7 @@ class ActorForm(Form):
 
     def __init__(self, *args: Any, pair: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = role_choices(pair)
+        _choices(self, "role", role_choices(pair))
 
 
 class MoveForm(Form):
@@ -122,7 +138,9 @@ class MoveForm(Form):
 
 class IncidentForm(Form):
     date = forms.DateField(label="Datum", widget=DATE)
-    neighbourhood = forms.ModelChoiceField(label="Wijk", queryset=None, required=False)
+    neighbourhood = forms.ModelChoiceField(
+        label="Wijk", queryset=Neighbourhood.objects.none(), required=False
+    )
     place = forms.CharField(label="Plek", max_length=200, required=False)
     what = forms.CharField(
         label="Wat gebeurde er",
@@ -134,7 +152,7 @@ class IncidentForm(Form):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = selectors.neighbourhoods_for(membership=membership)
+        _queryset(self, "neighbourhood", selectors.neighbourhoods_for(membership=membership))
 
     def clean_date(self) -> Any:
         return _not_future(self.cleaned_data["date"], "De datum van het incident")
@@ -159,7 +177,7 @@ class FuelForm(Form):
 
     def __init__(self, *args: Any, pair: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["pole"].choices = [("a", pair.pole_a), ("b", pair.pole_b)]
+        _choices(self, "pole", [("a", pair.pole_a), ("b", pair.pole_b)])
 
     def clean_date(self) -> Any:
         return _not_future(self.cleaned_data["date"], "De datum van de uitspraak")
@@ -176,7 +194,7 @@ class PreparationForm(Form):
     )
     map = forms.ModelChoiceField(
         label="Polarisatiekaart",
-        queryset=None,
+        queryset=PolarisationMap.objects.none(),
         required=False,
         help_text="De kaart waar deze analyse op voortbouwt.",
     )
@@ -192,8 +210,8 @@ class PreparationForm(Form):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["map"].queryset = selectors.maps_for(membership=membership)
-        self.fields["phase_model"].choices = [(m.key, m.label) for m in config.phase_models()]
+        _queryset(self, "map", selectors.maps_for(membership=membership))
+        _choices(self, "phase_model", [(m.key, m.label) for m in config.phase_models()])
 
 
 class ContributionForm(Form):
@@ -209,7 +227,7 @@ class ContributionForm(Form):
 
     def __init__(self, *args: Any, phase_model: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["phase"].choices = [("", "Weet ik niet"), *config.phase_model(phase_model).phases]
+        _choices(self, "phase", [("", "Weet ik niet"), *config.phase_model(phase_model).phases])
         for key, label, help_text in config.DIMENSIONS:
             self.fields[key] = forms.CharField(
                 label=label, help_text=help_text, required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -242,7 +260,7 @@ class DirectionForm(Form):
 
     def __init__(self, *args: Any, phase_model: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["phase"].choices = [("", "Kies een fase"), *config.phase_model(phase_model).phases]
+        _choices(self, "phase", [("", "Kies een fase"), *config.phase_model(phase_model).phases])
 
 
 class InterventionsForm(Form):
@@ -263,7 +281,7 @@ class InterventionsForm(Form):
         style_fields(self)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         chosen = {}
         for item in self.interventions:
             if data.get(f"pick_{item.pk}"):
@@ -301,7 +319,7 @@ class InterventionForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["phases"].choices = config.all_phases()
+        _choices(self, "phases", config.all_phases())
 
 
 class ImpactScanForm(Form):
@@ -310,14 +328,20 @@ class ImpactScanForm(Form):
     )
     kind = forms.ChoiceField(label="Soort project", choices=config.PROJECT_KINDS)
     neighbourhoods = forms.ModelMultipleChoiceField(
-        label="Wijken", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+        label="Wijken",
+        queryset=Neighbourhood.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     affected_groups = forms.CharField(label="Geraakte groepen", widget=forms.Textarea(attrs={"rows": 2}))
     expected_tensions = forms.CharField(
         label="Verwachte spanningen", widget=forms.Textarea(attrs={"rows": 3})
     )
     pairs = forms.ModelMultipleChoiceField(
-        label="Wij-zij-paren op de kaart", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+        label="Wij-zij-paren op de kaart",
+        queryset=UsThemPair.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     mitigation = forms.CharField(
         label="Wat doen we eraan", widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -327,9 +351,9 @@ class ImpactScanForm(Form):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhoods"].queryset = selectors.neighbourhoods_for(membership=membership)
-        self.fields["pairs"].queryset = selectors.pairs_for(membership=membership)
-        self.fields["pairs"].label_from_instance = lambda p: f"{p.pole_a} – {p.pole_b} ({p.map.title})"
+        _queryset(self, "neighbourhoods", selectors.neighbourhoods_for(membership=membership))
+        _queryset(self, "pairs", selectors.pairs_for(membership=membership))
+        cast(forms.ModelMultipleChoiceField, self.fields["pairs"]).label_from_instance = _pair_label  # type: ignore[method-assign,assignment]
 
 
 class ShareForm(Form):

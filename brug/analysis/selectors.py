@@ -13,7 +13,9 @@ from brug.municipalities.models import Neighbourhood
 from .models import (
     Actor,
     AnalysisSnapshot,
+    FuelStatement,
     ImpactScan,
+    Incident,
     Intervention,
     JointAnalysis,
     MapSnapshot,
@@ -23,7 +25,10 @@ from .models import (
 
 
 def neighbourhoods_for(*, membership: Membership) -> QuerySet[Neighbourhood]:
-    return Neighbourhood.objects.filter(municipality_id=membership.organisation.municipality_id)
+    municipality_id = membership.organisation.municipality_id
+    if municipality_id is None:  # a partner organisation has no neighbourhoods
+        return Neighbourhood.objects.none()
+    return Neighbourhood.objects.filter(municipality_id=municipality_id)
 
 
 def maps_for(*, membership: Membership) -> QuerySet[PolarisationMap]:
@@ -50,6 +55,22 @@ def pair_for(*, membership: Membership, pk: int, map_pk: int | None = None) -> U
 def actor_for(*, membership: Membership, pk: int) -> Actor:
     return get_object_or_404(
         Actor.objects.filter(pair__map__organisation=membership.organisation).select_related("pair__map"),
+        pk=pk,
+    )
+
+
+def incident_for(*, membership: Membership, pk: int) -> Incident:
+    return get_object_or_404(
+        Incident.objects.filter(pair__map__organisation=membership.organisation).select_related("pair__map"),
+        pk=pk,
+    )
+
+
+def fuel_for(*, membership: Membership, pk: int) -> FuelStatement:
+    return get_object_or_404(
+        FuelStatement.objects.filter(pair__map__organisation=membership.organisation).select_related(
+            "pair__map"
+        ),
         pk=pk,
     )
 

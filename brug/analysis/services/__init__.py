@@ -20,9 +20,12 @@ from .maps import (
     map_data,
     move_actor,
     remove_actor,
+    remove_fuel,
+    remove_incident,
     remove_pair,
     snapshot_map,
     update_map,
+    update_pair,
 )
 from .share import share_anonymised, share_preview
 from .signals import create_incident_from_signal
@@ -40,6 +43,8 @@ __all__ = [
     "map_data",
     "move_actor",
     "remove_actor",
+    "remove_fuel",
+    "remove_incident",
     "remove_pair",
     "save_contribution",
     "save_direction",
@@ -53,4 +58,5 @@ __all__ = [
     "snapshot_map",
     "start_analysis",
     "update_map",
+    "update_pair",
 ]

@@ -135,6 +135,60 @@ def add_pair(
     return pair
 
 
+def update_pair(
+    *,
+    membership: Membership,
+    pair: UsThemPair,
+    pole_a: str,
+    pole_b: str,
+    dividing_line: str,
+    description: str = "",
+) -> UsThemPair:
+    require_editor(membership)
+    pole_a = clean_label(pole_a, "De naam van de linker pool (wij)")
+    pole_b = clean_label(pole_b, "De naam van de rechter pool (zij)")
+    if pole_a.casefold() == pole_b.casefold():
+        raise AnalysisError(
+            "De twee polen hebben dezelfde naam. Een wij-zij-paar heeft twee verschillende polen."
+        )
+    if config.dividing_line(dividing_line) is None:
+        raise AnalysisError("Kies een scheidslijn uit de lijst.")
+    with transaction.atomic():
+        pair.pole_a, pair.pole_b, pair.dividing_line, pair.description = (
+            pole_a,
+            pole_b,
+            dividing_line,
+            description,
+        )
+        pair.save(update_fields=["pole_a", "pole_b", "dividing_line", "description"])
+        record(
+            action="analysis.pair.update",
+            obj=pair,
+            membership=membership,
+            fields=["pole_a", "pole_b", "dividing_line", "description"],
+        )
+        _touch(pair.map, membership)
+    return pair
+
+
+def remove_incident(*, membership: Membership, incident: Incident) -> None:
+    require_editor(membership)
+    with transaction.atomic():
+        record(action="analysis.incident.delete", obj=incident, membership=membership)
+        pmap = incident.pair.map
+        incident.delete()
+        _touch(pmap, membership)
+
+
+def remove_fuel(*, membership: Membership, fuel: FuelStatement) -> None:
+    require_editor(membership)
+    with transaction.atomic():
+        record(action="analysis.fuel.delete", obj=fuel, membership=membership)
+        pmap = fuel.pair.map
+        fuel.delete()
+        _touch(pmap, membership)
+
+
 def remove_pair(*, membership: Membership, pair: UsThemPair) -> None:
     require_editor(membership)
     with transaction.atomic():

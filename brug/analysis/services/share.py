@@ -111,7 +111,7 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
         for pair in data["pairs"]:
             dividing.append(pair["dividing_line_label"])
             line_keys.append(pair["dividing_line"])
-            roles = {}
+            roles: dict[str, int] = {}
             for actor in pair["actors"]:
                 label = dict(config.ROLE_CHOICES)[actor["role"]].lower()
                 roles[label] = roles.get(label, 0) + 1

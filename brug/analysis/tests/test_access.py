@@ -68,6 +68,8 @@ def post_urls(o: dict[str, Any]) -> list[str]:
         reverse("analysis:fuel_add", args=[slug, m, p]),
         reverse("analysis:actor_move", args=[slug, act]),
         reverse("analysis:actor_remove", args=[slug, act]),
+        reverse("analysis:pair_edit", args=[slug, m, p]),
+        reverse("analysis:incident_remove", args=[slug, o["pair"].incidents.get().pk]),
     ]
 
 

@@ -73,6 +73,13 @@ def test_an_officer_builds_a_map_moves_actors_and_gets_advice(page: Any, tenancy
         page.mouse.up()
     assert Actor.objects.get(label="De wethouder").role == "middle"
     screenshot(page, "analysis-map")
+    # Printable: the diagram and tables stay, forms and navigation go.
+    page.emulate_media(media="print")
+    assert page.locator("svg.brug-polmap").is_visible()
+    assert not page.get_by_role("button", name="Plaatsen").is_visible()
+    assert not page.locator(".brug-nav").is_visible()
+    screenshot(page, "analysis-map-print")
+    page.emulate_media(media="screen")
 
     page.goto(page.url.split("paren/")[0] + "advies/")
     assert_accessible(page)

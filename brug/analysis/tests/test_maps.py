@@ -96,7 +96,11 @@ def test_an_incident_dated_in_the_future_is_refused(client_for: Any, tenancy: An
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
     response = client_for(tenancy.officer).post(
         reverse("analysis:incident_add", args=["gouda", pair.map_id, pair.pk]),
-        {"date": tomorrow.isoformat(), "what": "Nog niet gebeurd", "severity": "2"},
+        {
+            "incident-date": tomorrow.isoformat(),
+            "incident-what": "Nog niet gebeurd",
+            "incident-severity": "2",
+        },
     )
     assert response.status_code == 400
     assert "ligt in de toekomst" in response.content.decode()
@@ -109,11 +113,11 @@ def test_an_officer_adds_an_incident_with_neighbourhood_and_source(
     response = client_for(tenancy.officer).post(
         reverse("analysis:incident_add", args=["gouda", pair.map_id, pair.pk]),
         {
-            "date": timezone.localdate().isoformat(),
-            "what": "Graffiti op het viaduct",
-            "severity": "3",
-            "place": "Viaduct",
-            "source": "Wijkagent",
+            "incident-date": timezone.localdate().isoformat(),
+            "incident-what": "Graffiti op het viaduct",
+            "incident-severity": "3",
+            "incident-place": "Viaduct",
+            "incident-source": "Wijkagent",
         },
     )
     assert response.status_code == 302
@@ -125,11 +129,11 @@ def test_fuel_statements_are_kept_per_pole(client_for: Any, tenancy: Any, pair: 
     response = client.post(
         reverse("analysis:fuel_add", args=["gouda", pair.map_id, pair.pk]),
         {
-            "pole": "b",
-            "date": timezone.localdate().isoformat(),
-            "channel": "Facebook",
-            "text": "Die lui van het stadhuis",
-            "identity_framed": "on",
+            "fuel-pole": "b",
+            "fuel-date": timezone.localdate().isoformat(),
+            "fuel-channel": "Facebook",
+            "fuel-text": "Die lui van het stadhuis",
+            "fuel-identity_framed": "on",
         },
     )
     assert response.status_code == 302
@@ -233,3 +237,38 @@ def test_the_service_refuses_a_stale_version(officer_m: Any, pmap: Any) -> None:
     services.update_map(version=1, **kwargs)
     with pytest.raises(services.StaleVersion):
         services.update_map(version=1, **kwargs)
+
+
+def test_an_officer_renames_a_pair_but_not_to_an_empty_pole(client_for: Any, tenancy: Any, pair: Any) -> None:
+    client = client_for(tenancy.officer)
+    url = reverse("analysis:pair_edit", args=["gouda", pair.map_id, pair.pk])
+    bad = client.post(
+        url, {"pair-pole_a": "", "pair-pole_b": "Spoorzijde", "pair-dividing_line": "burger_overheid"}
+    )
+    assert bad.status_code == 400 and "Vul de naam van de linker pool (wij) in." in bad.content.decode()
+    ok = client.post(
+        url, {"pair-pole_a": "Stadhuis", "pair-pole_b": "Spoorzijde", "pair-dividing_line": "burger_overheid"}
+    )
+    assert ok.status_code == 302
+    pair.refresh_from_db()
+    assert (pair.pole_a, pair.pole_b) == ("Stadhuis", "Spoorzijde")
+
+
+def test_an_officer_removes_an_incident_and_a_fuel_statement(
+    client_for: Any, tenancy: Any, officer_m: Any, pair: Any
+) -> None:
+    fuel = services.add_fuel(
+        membership=officer_m,
+        pair=pair,
+        pole="a",
+        date=timezone.localdate(),
+        channel="Krant",
+        text="Zij zijn allemaal",
+    )
+    client = client_for(tenancy.officer)
+    assert (
+        client.post(reverse("analysis:incident_remove", args=["gouda", pair.incidents.get().pk])).status_code
+        == 302
+    )
+    assert client.post(reverse("analysis:fuel_remove", args=["gouda", fuel.pk])).status_code == 302
+    assert not pair.incidents.exists() and not pair.fuel.exists()

@@ -75,9 +75,9 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
         return PreparationForm(data, membership=membership, initial=initial)
     if step == Step.ANALYSIS:
         own = _own_contribution(analysis, membership.user)
-        initial: dict[str, Any] = {"version": own.version if own else 0}
+        values: dict[str, Any] = {"version": own.version if own else 0}
         if own:
-            initial.update(
+            values.update(
                 {
                     "domain": own.domain,
                     "phase": own.phase,
@@ -85,26 +85,26 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
                     **own.answers,
                 }
             )
-        return ContributionForm(data, phase_model=analysis.phase_model, initial=initial)
+        return ContributionForm(data, phase_model=analysis.phase_model, initial=values)
     if step == Step.DIRECTION:
         contributions = list(analysis.contributions.all())
         phases = [c.phase for c in contributions if c.phase]
         # Prefill with what the officers said: the phase named most, all manifestations seen.
-        initial = {
+        prefill: dict[str, Any] = {
             "phase": analysis.phase or (max(set(phases), key=phases.count) if phases else ""),
             "manifestations": analysis.manifestations
             or sorted({m for c in contributions for m in c.manifestations}),
             "direction": analysis.direction,
             "version": analysis.version,
         }
-        return DirectionForm(data, phase_model=analysis.phase_model, initial=initial)
+        return DirectionForm(data, phase_model=analysis.phase_model, initial=prefill)
     items = list(selectors.interventions_for(membership=membership))
     chosen = {c.intervention_id: c.why for c in analysis.chosen.all()}
-    initial = {"version": analysis.version}
+    picked: dict[str, Any] = {"version": analysis.version}
     for item_id, why in chosen.items():
-        initial[f"pick_{item_id}"] = True
-        initial[f"why_{item_id}"] = why
-    return InterventionsForm(data, interventions=items, initial=initial)
+        picked[f"pick_{item_id}"] = True
+        picked[f"why_{item_id}"] = why
+    return InterventionsForm(data, interventions=items, initial=picked)
 
 
 def _save(request: OrgRequest, analysis: JointAnalysis, step: int, data: dict[str, Any]) -> None:
@@ -209,7 +209,7 @@ def _catalogue_rows(
         phase_label=config.phase_label(analysis.phase),
         manifestation_labels=dict(config.MANIFESTATIONS),
     )
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "item": item,
             "pick": form[f"pick_{item.pk}"],

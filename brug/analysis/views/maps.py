@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
@@ -151,14 +152,14 @@ def pair_remove(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Ht
     return redirect("analysis:map_detail", org_slug=org_slug, pk=pk)
 
 
-def _render_pair(request: OrgRequest, pair: UsThemPair, status: int = 200, **forms: Any) -> HttpResponse:
+def _render_pair(request: OrgRequest, pair: UsThemPair, status: int = 200, **bound: Any) -> HttpResponse:
     membership = request.membership
     actors = list(pair.actors.all())
     choices = role_choices(pair)
     rows = []
     for actor in actors:
         move = MoveForm(initial={"role": actor.role}, auto_id=f"id_move_{actor.pk}_%s")
-        move.fields["role"].choices = choices
+        cast(forms.ChoiceField, move.fields["role"]).choices = choices
         rows.append({"actor": actor, "role_label": dict(choices)[actor.role], "move_form": move})
     context = {
         "map": pair.map,
@@ -167,9 +168,19 @@ def _render_pair(request: OrgRequest, pair: UsThemPair, status: int = 200, **for
         "diagram": layout(pair, actors),
         "incidents": pair.incidents.select_related("neighbourhood"),
         "fuel": pair.fuel.all(),
-        "actor_form": forms.get("actor_form") or ActorForm(pair=pair),
-        "incident_form": forms.get("incident_form") or IncidentForm(membership=membership),
-        "fuel_form": forms.get("fuel_form") or FuelForm(pair=pair),
+        "actor_form": bound.get("actor_form") or ActorForm(pair=pair),
+        "incident_form": bound.get("incident_form") or IncidentForm(membership=membership, prefix="incident"),
+        "edit_form": bound.get("edit_form")
+        or PairForm(
+            prefix="pair",
+            initial={
+                "pole_a": pair.pole_a,
+                "pole_b": pair.pole_b,
+                "dividing_line": pair.dividing_line,
+                "description": pair.description,
+            },
+        ),
+        "fuel_form": bound.get("fuel_form") or FuelForm(pair=pair, prefix="fuel"),
         "breadcrumbs": _crumbs(
             pair.map.organisation.slug,
             (pair.map.title, reverse("analysis:map_detail", args=[pair.map.organisation.slug, pair.map.pk])),
@@ -208,9 +219,44 @@ def actor_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Http
 
 @org_view(EDITORS)
 @require_POST
+def pair_edit(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
+    pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
+    form = PairForm(request.POST, prefix="pair")
+    if form.is_valid():
+        try:
+            services.update_pair(membership=request.membership, pair=pair, **form.cleaned_data)
+        except services.AnalysisError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Het paar is opgeslagen.")
+            return redirect(_pair_url(pair))
+    pair.refresh_from_db()
+    return _render_pair(request, pair, status=400, edit_form=form)
+
+
+@org_view(EDITORS)
+@require_POST
+def incident_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    incident = selectors.incident_for(membership=request.membership, pk=pk)
+    services.remove_incident(membership=request.membership, incident=incident)
+    messages.success(request, "Het incident is verwijderd.")
+    return redirect(_pair_url(incident.pair) + "#incidenten")
+
+
+@org_view(EDITORS)
+@require_POST
+def fuel_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    fuel = selectors.fuel_for(membership=request.membership, pk=pk)
+    services.remove_fuel(membership=request.membership, fuel=fuel)
+    messages.success(request, "De uitspraak is verwijderd.")
+    return redirect(_pair_url(fuel.pair) + "#brandstof")
+
+
+@org_view(EDITORS)
+@require_POST
 def incident_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
-    form = IncidentForm(request.POST, membership=request.membership)
+    form = IncidentForm(request.POST, membership=request.membership, prefix="incident")
     if form.is_valid():
         try:
             services.add_incident(membership=request.membership, pair=pair, **form.cleaned_data)
@@ -226,7 +272,7 @@ def incident_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> H
 @require_POST
 def fuel_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
-    form = FuelForm(request.POST, pair=pair)
+    form = FuelForm(request.POST, pair=pair, prefix="fuel")
     if form.is_valid():
         try:
             services.add_fuel(membership=request.membership, pair=pair, **form.cleaned_data)
