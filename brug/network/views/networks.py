@@ -84,6 +84,7 @@ def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             (rev, [str(LABELS.get(name, name)) for name in rev.changed])
             for rev in network.revisions.select_related("revised_by")[:10]
         ],
+        "first_version": network.revisions.count() <= 10,
         "people": network.key_figures.filter(erased_at__isnull=True).select_related("domain"),
         "meetings": selectors.meetings_of(network),
         "groups": selectors.working_groups_of(network),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -15,6 +17,31 @@ from .. import selectors, services
 from ..forms import EraseForm
 from .common import PEOPLE, crumbs
 
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, str) and ISO_MOMENT.match(value):
+        return value[:16].replace("T", " ")
+    return str(value)
+
+
+def readable(data: dict[str, Any]) -> list[tuple[str, str | list[str]]]:
+    """The export as label and plain text (or a list of lines) for the inspection page."""
+    rows: list[tuple[str, str | list[str]]] = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            rows.append((key, [_text(item) for item in value]))
+        else:
+            rows.append((key, _text(value)))
+    return rows
+
 
 @org_view(PEOPLE, personal_data=True)
 def person_export(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
@@ -22,7 +49,7 @@ def person_export(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     data = services.export_key_figure(membership=request.membership, key_figure=key_figure)
     context = {
         "kf": key_figure,
-        "data": data,
+        "rows": readable(data),
         "breadcrumbs": crumbs(
             request.membership,
             (key_figure.name, reverse("network:person_detail", args=[org_slug, pk])),
