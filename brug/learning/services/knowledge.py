@@ -75,6 +75,11 @@ def render_body(body: str) -> SafeString:
     return mark_safe("\n".join(html))  # noqa: S308 - every piece is escaped above
 
 
+def plain_text(body: str) -> str:
+    """The knowledge base stores plain text: drop the '## ' heading markers (the PDF keeps the layout)."""
+    return "\n".join(line[3:] if line.startswith("## ") else line for line in body.replace("\r\n", "\n").split("\n"))
+
+
 def html_document(product: KnowledgeProduct) -> str:
     return render_to_string(
         "learning/knowledge_product_print.html",
@@ -136,7 +141,7 @@ def publish(*, membership: Membership, product: KnowledgeProduct) -> bool:
                 membership=membership,
                 kind="kennisproduct",
                 title=product.title,
-                body=product.body,
+                body=plain_text(product.body),
                 themes=_known_themes(product.session.edition.theme),
                 visibility=product.visibility,
                 source_label=f"Leernetwerk {product.session.edition.title}, bijeenkomst {product.session.number}",

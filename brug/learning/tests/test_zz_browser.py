@@ -39,6 +39,7 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     page.get_by_label("Locatie").fill("Utrecht")
     page.get_by_label("Aanmelden kan tot en met").fill((dt.date.today() + dt.timedelta(days=40)).isoformat())
     page.get_by_label("Maximum aantal gemeenten").fill("3")
+    page.get_by_label("Plaatsen voor maatwerkondersteuning").fill("1")
     for i, date in enumerate(["2027-06-24", "2027-09-23", "2027-11-25"]):
         page.locator(f"#id_sessies-{i}-date").fill(date)
         page.locator(f"#id_sessies-{i}-start_time").fill("12:00")
@@ -114,7 +115,21 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     screenshot(page, "learning-knowledge-published")
 
     visit(page, base + "opdrachten/", "assignments")
+    gouda = Registration.objects.get(municipality__name="Gouda")
+    gouda.wants_maatwerk = True
+    gouda.save()
     visit(page, base + "maatwerk/", "maatwerk")
+    page.get_by_role("button", name="Maatwerk-intake starten met Gouda").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Selecteren voor maatwerk").click()
+    page.locator("#id_date").fill("2027-02-01")
+    page.locator("#id_start_time").fill("10:00")
+    page.locator("#id_end_time").fill("12:00")
+    page.locator("#id_place").fill("Gouda, stadhuis")
+    page.get_by_role("button", name="Werksessie plannen").click()
+    assert page.get_by_text("Werksessie gepland").is_visible()
+    assert_accessible(page)
+    screenshot(page, "learning-maatwerk-detail")
     visit(page, base + "bewerken/", "edition-edit")
 
 
@@ -122,7 +137,7 @@ def test_a_participant_registers_submits_an_assignment_and_searches_the_knowledg
     page: Any, tenancy: Tenancy, tmp_path: Path, settings: Any
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
-    org, _ = helpers.partner_with_facilitator()
+    org, facilitator = helpers.partner_with_facilitator()
     edition = helpers.edition(org)
     helpers.registration(edition, "GM0150", question="Bondgenoten in Deventer", status=Status.SELECTED)
 
@@ -186,7 +201,22 @@ def test_a_participant_registers_submits_an_assignment_and_searches_the_knowledg
     assert_accessible(page)
     screenshot(page, "learning-participant-thread")
 
+    # A knowledge product of the first session, published by the facilitator into the knowledge base.
+    from brug.learning.models import KnowledgeProduct
+    from brug.learning.services.knowledge import publish
+
+    session = edition.sessions.first()
+    product = KnowledgeProduct.objects.create(
+        session=session,
+        title="Infoblad: wat is polarisatie?",
+        body="## Wat is polarisatie?\n\nHet verdiepen van tegenstellingen.",
+        visibility="publiek",
+    )
+    publish(membership=helpers.membership(facilitator, org), product=product)
+    visit(page, base + f"kennisproducten/{session.pk}/", "participant-knowledge-product")
+    assert page.get_by_role("heading", name="Wat is polarisatie?", exact=True).is_visible()
+
     # The knowledge base (brug/knowledge) exists: search it.
     page.goto(page.base_url + "/o/gouda/kennisbank/?q=polarisatie")
-    assert page.get_by_role("heading", level=1).first.is_visible()
+    assert page.get_by_role("link", name="Infoblad: wat is polarisatie?").first.is_visible()
     screenshot(page, "learning-participant-knowledge-search")
