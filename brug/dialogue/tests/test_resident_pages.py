@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.test import Client
@@ -215,3 +216,36 @@ def test_the_public_map_is_404_when_the_municipality_keeps_it_internal(dialogue:
     recompute(dialogue.pk)
     assert Client().get("/d/windmolens/kaart/").status_code == 404
     assert "meningskaart van alle deelnemers" not in Client().get("/d/windmolens/").content.decode()
+
+
+def test_with_a_worker_a_returning_residents_vote_is_a_single_query(
+    dialogue: Dialogue, django_assert_max_num_queries: Any, settings: Any
+) -> None:
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    client = Client()
+    statements = list(Statement.objects.filter(dialogue=dialogue).order_by("number"))
+    with mock.patch("brug.dialogue.tasks.recompute_dialogue_task.apply_async") as apply_async:
+        vote(client, dialogue, statements[0], "eens")  # first vote: creates the participant, schedules
+        with django_assert_max_num_queries(1):
+            assert vote(client, dialogue, statements[1], "oneens").status_code == 302
+    apply_async.assert_called_once()
+    assert Vote.objects.count() == 2
+
+
+def test_closing_a_dialogue_through_the_edit_form_stops_votes_at_once(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    resident = Client()
+    statement = first_statement(dialogue)
+    assert vote(resident, dialogue, statement, "eens").status_code == 302
+    data = {
+        "title": dialogue.title,
+        "slug": dialogue.slug,
+        "question": dialogue.question,
+        "moderation": "voor",
+        "opens_at": "2020-01-01T09:00",
+        "closes_at": "2021-01-01T09:00",
+    }
+    assert client_for(tenancy.officer).post("/o/gouda/dialogen/windmolens/bewerken/", data).status_code == 302
+    assert vote(resident, dialogue, statement, "oneens").status_code == 403
+    assert list(Vote.objects.values_list("value", flat=True)) == [1]
