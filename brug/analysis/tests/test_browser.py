@@ -138,6 +138,7 @@ def test_an_officer_walks_the_wizard_and_opens_the_report(page: Any, tenancy: Te
 
     page.wait_for_url("**/stap/4/")
     assert_accessible(page)
+    screenshot(page, "analysis-wizard-step4")
     page.get_by_label("Kies ‘Contact tussen groepen’").check()
     page.get_by_label("Waarom ‘Contact tussen groepen’?").fill("Samen de speeltuin inrichten")
     page.get_by_role("button", name="Opslaan en afronden").click()
@@ -145,6 +146,7 @@ def test_an_officer_walks_the_wizard_and_opens_the_report(page: Any, tenancy: Te
     page.wait_for_url("**/analyses/*/")
     assert JointAnalysis.objects.get().is_complete
     assert_accessible(page)
+    screenshot(page, "analysis-detail")
     page.get_by_role("link", name="Rapport (HTML)").click()
     assert page.locator("svg.brug-polmap").count() == 1
     assert "Samen de speeltuin inrichten" in page.content() and "Woningbouw Westergouwe" in page.content()

@@ -132,6 +132,14 @@ def test_suggestions_rank_a_matching_phase_above_a_single_manifestation() -> Non
     ]
     found = suggest(items, phase="rust", manifestations=["onbegrip"])
     assert found[1]["score"] == 2 and found[2]["score"] == 1 and 3 not in found
+    # Fits the phase but none of the chosen manifestations: only "past deels".
+    assert not found[1]["strong"] and not found[2]["strong"]
+    both = suggest(
+        [{"id": 4, "phases": ["rust"], "manifestations": ["onbegrip"]}],
+        phase="rust",
+        manifestations=["onbegrip"],
+    )
+    assert both[4]["strong"] and both[4]["score"] == 3
 
 
 def test_an_officer_records_an_impact_scan_with_pairs_and_review_date(

@@ -218,7 +218,13 @@ def _catalogue_rows(
         }
         for item in form.interventions
     ]
-    rows.sort(key=lambda r: (-(r["suggestion"]["score"] if r["suggestion"] else 0), r["item"].name))
+    rows.sort(
+        key=lambda r: (
+            -int(bool(r["suggestion"] and r["suggestion"]["strong"])),
+            -(r["suggestion"]["score"] if r["suggestion"] else 0),
+            r["item"].name,
+        )
+    )
     return rows
 
 
