@@ -18,6 +18,9 @@ class SearchForm(BrugForm):
         label="Zoekvraag",
         required=False,
         strip=True,
+        widget=forms.TextInput(
+            attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH, "autocomplete": "off"}
+        ),
         help_text="Zoek op woorden of beschrijf uw vraag; ook andere vormen van een woord en verwante onderwerpen worden gevonden.",
     )
     kind = forms.ChoiceField(label="Soort", required=False, choices=[("", "Alle soorten"), *Kind.choices])

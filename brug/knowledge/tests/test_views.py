@@ -77,6 +77,7 @@ def test_the_owner_edits_an_item(tenancy, client_for, publish) -> None:
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.title == "Nieuw" and item.visibility == "netwerk"
+    assert item.title_stems == " nieuw " and item.themes == ["dialoog"]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +113,11 @@ def test_html_in_a_body_is_shown_as_text_never_run(tenancy, client_for) -> None:
 
 @pytest.mark.parametrize(
     ("query", "message"),
-    [("?!...,;", "alleen leestekens"), ("polarisatie " * 1000, "Uw zoekvraag is te lang")],
+    [
+        ("?!...,;", "alleen leestekens"),
+        ("polarisatie " * 1000, "Uw zoekvraag is te lang"),
+        ("wijk\x00", "Null-tekens zijn niet toegestaan"),
+    ],
 )
 def test_a_search_of_only_punctuation_or_10000_characters_gets_a_dutch_message(
     tenancy, client_for, query, message
