@@ -108,6 +108,13 @@ def test_the_menu_and_panel_show_only_for_verified_people_roles(client_for, tena
     assert "Oud Persoon" not in unverified
 
 
+def test_the_inspection_page_lists_everything_in_plain_words(client_for, tenancy, active_person) -> None:
+    body = client_for(tenancy.coordinator).get(reverse("network:person_export", args=["gouda", active_person.pk])).content.decode()
+    assert "<li>Binnenstad</li>" in body
+    assert "voldoende tijd: ja" in body
+    assert "['" not in body and "True" not in body
+
+
 def test_the_json_export_is_a_download(client_for, tenancy, active_person) -> None:
     response = client_for(tenancy.coordinator).get(
         reverse("network:person_export_json", args=["gouda", active_person.pk])

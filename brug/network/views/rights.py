@@ -32,14 +32,14 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def readable(data: dict[str, Any]) -> list[tuple[str, str | list[str]]]:
-    """The export as label and plain text (or a list of lines) for the inspection page."""
-    rows: list[tuple[str, str | list[str]]] = []
+def readable(data: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
+    """The export as (label, plain text, lines) for the inspection page; lists become lines."""
+    rows: list[tuple[str, str, list[str]]] = []
     for key, value in data.items():
         if isinstance(value, list) and value:
-            rows.append((key, [_text(item) for item in value]))
+            rows.append((key, "", [_text(item) for item in value]))
         else:
-            rows.append((key, _text(value)))
+            rows.append((key, _text(value), []))
     return rows
 
 
