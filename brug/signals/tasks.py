@@ -94,3 +94,11 @@ def purge_expired_message_texts() -> int:
             )
         total += count
     return total
+
+
+@shared_task(name="brug.signals.detect_alerts_all")
+def detect_alerts_all() -> int:
+    """Hourly: every organisation with themes gets its alerts checked (signals from people count too)."""
+    from .models import Theme
+
+    return sum(detect_alerts(org_id) for org_id in Theme.objects.values_list("organisation_id", flat=True).distinct())

@@ -22,7 +22,7 @@ from django.utils import timezone
 from .. import stats
 from ..classify import classifier_for
 from ..models import ImportJob, ImportStatus, Signal
-from . import parsers
+from . import copy, parsers
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +142,12 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
         if locked.status != ImportStatus.RUNNING:
             ImportJob.objects.filter(pk=job.pk).update(chunks_done=F("chunks_done") + 1)
             return
-        Signal.objects.bulk_create(signals, batch_size=1000)
-        links = [through(signal_id=sig.pk, theme_id=tid) for sig, s in zip(signals, scored, strict=True) for tid in s.theme_ids]
-        through.objects.bulk_create(links, batch_size=5000)
+        if copy.available():
+            copy.stage(signals, [s.theme_ids for s in scored])
+        else:
+            Signal.objects.bulk_create(signals, batch_size=1000)
+            links = [through(signal_id=sig.pk, theme_id=tid) for sig, s in zip(signals, scored, strict=True) for tid in s.theme_ids]
+            through.objects.bulk_create(links, batch_size=5000)
         ImportJob.objects.filter(pk=job.pk).update(done=F("done") + len(rows), chunks_done=F("chunks_done") + 1)
 
 

@@ -1,0 +1,42 @@
+"""Background tasks: the retention purge and alert windows (real workers: bench/signals/import_bench.py)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from brug.signals.alerts import detect
+from brug.signals.models import Alert, DailyThemeStat, Theme
+from brug.signals.services import create_signal
+from brug.signals.tasks import purge_expired_message_texts
+
+
+@pytest.mark.django_db
+def test_texts_of_online_messages_are_blanked_after_the_retention_period_and_counts_stay(tenancy) -> None:
+    old = create_signal(organisation=tenancy.org, channel="online", text="Windmolens weg!", occurred_at=timezone.now() - timedelta(days=100), author_handle="@boos")
+    fresh = create_signal(organisation=tenancy.org, channel="online", text="Windmolens weg!", occurred_at=timezone.now() - timedelta(days=5))
+    person = create_signal(organisation=tenancy.org, channel="sleutelfiguur", text="Windmolens", occurred_at=timezone.now() - timedelta(days=100))
+    assert purge_expired_message_texts() == 1
+    old.refresh_from_db()
+    fresh.refresh_from_db()
+    person.refresh_from_db()
+    assert old.text == "" and old.author_pseudonym == "" and old.text_purged_at is not None
+    assert fresh.text and person.text, "recent messages and signals from people are kept"
+    assert sum(DailyThemeStat.objects.filter(theme__name="windmolens").values_list("count", flat=True)) == 3
+
+
+@pytest.mark.django_db
+def test_at_most_one_alert_per_theme_per_window_and_a_spike_is_explained(tenancy) -> None:
+    day = timezone.localdate() - timedelta(days=1)
+    theme = Theme.objects.create(organisation=tenancy.org, name="markt", query="markt")
+    for i in range(28):
+        DailyThemeStat.objects.create(organisation=tenancy.org, theme=theme, day=day - timedelta(days=i + 1), count=2)
+    DailyThemeStat.objects.create(organisation=tenancy.org, theme=theme, day=day, count=40, hostility_sum=30)
+    first = detect(tenancy.org.pk, [day])
+    assert {a.kind for a in first} == {"piek", "vijandigheid"}
+    spike = next(a for a in first if a.kind == "piek")
+    assert "normaal 2.0 per dag" in spike.reason and "drempel" in spike.reason
+    assert detect(tenancy.org.pk, [day]) == []
+    assert Alert.objects.filter(theme=theme).count() == 2
