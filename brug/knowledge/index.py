@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -42,6 +43,26 @@ class EmbeddingMatrix:
 
 _lock = threading.Lock()
 _matrix = EmbeddingMatrix()
+
+
+_blas_controller: Any = None
+
+
+def cosines(matrix: EmbeddingMatrix, vector: np.ndarray) -> np.ndarray:
+    """matrix.vectors @ vector on one BLAS thread: a matrix-vector product is memory-bound, and a
+    second thread mostly waits for a free core on a busy server."""
+    global _blas_controller
+    if _blas_controller is None:
+        try:  # threadpoolctl comes with scikit-learn; without it numpy picks the thread count
+            from threadpoolctl import ThreadpoolController
+
+            _blas_controller = ThreadpoolController()
+        except ImportError:
+            _blas_controller = False
+    if not _blas_controller:
+        return matrix.vectors @ vector.astype(np.float32)
+    with _blas_controller.limit(limits=1, user_api="blas"):
+        return matrix.vectors @ vector.astype(np.float32)
 
 
 def current_version() -> tuple[str, int]:

@@ -164,7 +164,7 @@ def semantic_ranking(vector: np.ndarray, scope: Scope, *, limit: int = CANDIDATE
     matrix = index.get_matrix()
     if not len(matrix.ids):
         return []
-    sims = matrix.vectors @ vector.astype(np.float32)
+    sims = index.cosines(matrix, vector)
     sims[~matrix.visible_mask(network=scope.network, own_org_ids=list(scope.own_org_ids))] = -1.0
     take = min(limit, len(sims))
     top = np.argpartition(-sims, take - 1)[:take]
@@ -279,7 +279,7 @@ def similar_municipalities(
         mask &= matrix.org_ids != membership.organisation_id
     if exclude_item_id is not None:
         mask &= matrix.ids != exclude_item_id
-    sims = np.where(mask, matrix.vectors @ vector.astype(np.float32), -1.0)
+    sims = np.where(mask, index.cosines(matrix, vector), -1.0)
     best: dict[int, tuple[int, float]] = {}
     for i in np.argsort(-sims)[:500]:
         if sims[i] < SIMILAR_ORG_MIN or len(best) >= limit:
