@@ -140,3 +140,27 @@ def test_the_dashboard_shows_the_signals_panel_only_after_two_factor(tenancy, cl
     assert "open signaal" in client_for(tenancy.coordinator).get(url).content.decode()
     assert "open signaal" not in client_for(tenancy.coordinator, verified=False).get(url).content.decode()
     assert "open signaal" not in client_for(tenancy.reader).get(url).content.decode()
+
+
+def test_import_progress_polls_while_running_and_stops_when_done_and_can_be_cancelled(tenancy, client_for) -> None:
+    from brug.signals.models import ImportJob, ImportStatus
+
+    job = ImportJob.objects.create(organisation=tenancy.org, file_name="groot.csv", path="/nonexistent", fmt="csv",
+                                   channel="online", status=ImportStatus.RUNNING, total=1000, done=250, refused=10)
+    officer = client_for(tenancy.officer)
+    partial = officer.get(_url("import_progress", tenancy, pk=job.pk)).content.decode()
+    assert 'hx-trigger="every 1s"' in partial and "250 van 1000" in partial and 'value="26"' in partial
+    assert client_for(tenancy.reader).get(_url("import_progress", tenancy, pk=job.pk)).status_code == 403
+    assert client_for(tenancy.outsider).get(_url("import_progress", tenancy, pk=job.pk)).status_code == 404
+    assert client_for(tenancy.outsider).post(_url("import_cancel", tenancy, pk=job.pk)).status_code == 404
+    officer.post(_url("import_cancel", tenancy, pk=job.pk))
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CANCELLED
+    assert "hx-trigger" not in officer.get(_url("import_progress", tenancy, pk=job.pk)).content.decode()
+
+
+def test_the_monitor_reads_a_bounded_number_of_queries(tenancy, client_for, signal, django_assert_max_num_queries) -> None:
+    client = client_for(tenancy.officer)
+    client.get(_url("monitor", tenancy))
+    with django_assert_max_num_queries(20):
+        client.get(_url("monitor", tenancy))
