@@ -109,7 +109,11 @@ def test_the_menu_and_panel_show_only_for_verified_people_roles(client_for, tena
 
 
 def test_the_inspection_page_lists_everything_in_plain_words(client_for, tenancy, active_person) -> None:
-    body = client_for(tenancy.coordinator).get(reverse("network:person_export", args=["gouda", active_person.pk])).content.decode()
+    body = (
+        client_for(tenancy.coordinator)
+        .get(reverse("network:person_export", args=["gouda", active_person.pk]))
+        .content.decode()
+    )
     assert "<li>Binnenstad</li>" in body
     assert "voldoende tijd: ja" in body
     assert "['" not in body and "True" not in body
@@ -272,6 +276,26 @@ def test_scripts_in_every_text_field_are_shown_as_text(client_for, tenancy, memb
         reverse("network:phase3_create", args=["gouda", network.pk, "werkgroep"]),
         {"name": SCRIPT, "topics": SCRIPT, "members": [person.pk]},
     )
+    phase3 = {
+        "bijeenkomst": {
+            "title": SCRIPT,
+            "held_on": "2026-03-01",
+            "annual_plan": SCRIPT,
+            "attendees": [person.pk],
+        },
+        "training": {
+            "title": SCRIPT,
+            "offered_on": "2026-03-01",
+            "description": SCRIPT,
+            "participants": [person.pk],
+        },
+    }
+    for kind, data in phase3.items():
+        assert (
+            client.post(reverse("network:phase3_create", args=["gouda", network.pk, kind]), data).status_code
+            == 302
+        )
+    assert client.post(reverse("network:domains", args=["gouda"]), {"name": SCRIPT}).status_code == 302
     pages = [
         reverse("network:index", args=["gouda"]),
         reverse("network:network_detail", args=["gouda", network.pk]),
@@ -279,9 +303,45 @@ def test_scripts_in_every_text_field_are_shown_as_text(client_for, tenancy, memb
         reverse("network:person_detail", args=["gouda", person.pk]),
         reverse("network:person_detail", args=["gouda", other.pk]),
         reverse("network:person_export", args=["gouda", person.pk]),
+        reverse("network:domains", args=["gouda"]),
+        reverse("network:phase3_edit", args=["gouda", network.pk, "bijeenkomst", network.meetings.get().pk]),
         "/o/gouda/",
     ]
     for url in pages:
         body = client.get(url).content.decode()
         assert "<script>alert" not in body, url
         assert "&lt;script&gt;" in body, url
+
+
+def test_the_audit_log_names_fields_but_never_holds_the_persons_data(
+    client_for, tenancy, member, network
+) -> None:
+    from brug.core.models import AuditLogEntry
+
+    client = client_for(tenancy.coordinator)
+    client.post(
+        reverse("network:person_create", args=["gouda"]),
+        person_post(
+            "Zeldzame Naam", email="zeldzaam@x.example", phone="0611112222", communities="Geheimgemeenschap"
+        ),
+    )
+    person = KeyFigure.objects.get()
+    client.post(
+        reverse("network:conversation", args=["gouda", person.pk]),
+        {"held_on": "2026-01-01", "decision": "aannemen", "reason": "Vertrouwelijke reden"},
+    )
+    client.post(reverse("network:link_issue", args=["gouda", person.pk]))
+    client.get(reverse("network:person_export_json", args=["gouda", person.pk]))
+    client.post(reverse("network:person_erase", args=["gouda", person.pk]), {"confirm": "on"})
+    actions = list(AuditLogEntry.objects.values_list("action", flat=True))
+    for action in [
+        "network.keyfigure.create",
+        "network.keyfigure.conversation",
+        "network.link.issue",
+        "network.keyfigure.export",
+        "network.keyfigure.erase",
+    ]:
+        assert action in actions
+    dump = str(list(AuditLogEntry.objects.values()))
+    for secret in ["Zeldzame", "zeldzaam@", "0611112222", "Geheimgemeenschap", "Vertrouwelijke"]:
+        assert secret not in dump
