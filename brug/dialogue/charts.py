@@ -89,7 +89,7 @@ def scatter(result: dict[str, Any], *, highlight: int | None = None, labels: dic
         cx = min(max(sum(p[0] for p in points) / len(points), 50), width - 50)
         cy = min(max(sum(p[1] for p in points) / len(points), 34), height - 10)
         parts.append(
-            f'<text x="{cx:.1f}" y="{cy - 12:.1f}" text-anchor="middle" font-size="16" font-weight="bold" '
+            f'<text x="{cx:.1f}" y="{cy - 12:.1f}" text-anchor="middle" font-size="20" font-weight="bold" '
             f'fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke">{escape(labels[group])}</text>'
         )
     if highlight is not None and str(highlight) in projection:

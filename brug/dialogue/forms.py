@@ -49,7 +49,9 @@ class DialogueForm(BrugModelForm):
             "closes_at": _datetime_widget(),
         }
         help_texts = {
-            "slug": "Kleine letters, cijfers en streepjes; komt in de link voor inwoners (…/d/korte-naam/).",
+            "slug": "Kleine letters, cijfers en streepjes; komt in de link voor inwoners (…/d/korte-naam/). "
+            "Leeg laten: Brug maakt hem uit de titel.",
+            "introduction": "Een paar zinnen over de aanleiding; inwoners lezen die boven de eerste stelling.",
             "question": "De vraag die inwoners bovenaan zien, bijvoorbeeld: Hoe kijkt u aan tegen windmolens bij Noorderveld?",
             "closes_at": "Leeg laten: de dialoog blijft open tot u een sluitdatum invult.",
             "map_public": "Inwoners zien dan de groepen en gedeelde stellingen; medewerkers zien ze altijd.",
@@ -110,6 +112,26 @@ class StatementForm(BrugForm):
             "max_length": f"Een stelling is hoogstens {STATEMENT_MAX_LENGTH} tekens lang.",
             "min_length": f"Een stelling is minstens {STATEMENT_MIN_LENGTH} tekens lang.",
         },
+    )
+
+
+class EmailForm(BrugForm):
+    use_required_attribute = False
+    email = forms.EmailField(
+        label="Uw e-mailadres",
+        help_text="We sturen u een code. Het adres zelf bewaren we niet.",
+        error_messages={"required": "Vul uw e-mailadres in.", "invalid": "Vul een geldig e-mailadres in."},
+    )
+
+
+class CodeForm(BrugForm):
+    use_required_attribute = False
+    code = forms.RegexField(
+        label="Code uit de e-mail",
+        regex=r"^\s*\d{6}\s*$",
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": "Vul de code in.", "invalid": "De code bestaat uit 6 cijfers."},
     )
 
 

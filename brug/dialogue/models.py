@@ -76,6 +76,12 @@ class Participant(models.Model):
                 fields=["dialogue", "token_hash"], name="dialogue_one_participant_per_token"
             ),
             models.UniqueConstraint(fields=["dialogue", "number"], name="dialogue_participant_number"),
+            # One confirmed email address per dialogue (only its keyed hash is stored).
+            models.UniqueConstraint(
+                fields=["dialogue", "email_hash"],
+                condition=~models.Q(email_hash=""),
+                name="dialogue_one_email",
+            ),
         ]
 
 

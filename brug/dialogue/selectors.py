@@ -88,6 +88,7 @@ def counts_for(*, dialogue: Dialogue) -> dict[str, int]:
     return {
         "participants": Participant.objects.filter(dialogue=dialogue, votes__isnull=False).distinct().count(),
         "votes": Vote.objects.filter(dialogue=dialogue).count(),
+        "confirmed": Participant.objects.filter(dialogue=dialogue).exclude(email_hash="").count(),
         "approved": by_status.get(StatementStatus.APPROVED, 0),
         "pending": by_status.get(StatementStatus.PENDING, 0),
         "rejected": by_status.get(StatementStatus.REJECTED, 0),

@@ -26,4 +26,6 @@ urlpatterns = [
     path("d/<slug:slug>/stem/", resident.vote, name="vote"),
     path("d/<slug:slug>/stelling/", resident.add_statement, name="add_statement"),
     path("d/<slug:slug>/kaart/", resident.public_map, name="public_map"),
+    path("d/<slug:slug>/email/", resident.email_start, name="email_start"),
+    path("d/<slug:slug>/email/code/", resident.email_confirm, name="email_confirm"),
 ]

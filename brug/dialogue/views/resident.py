@@ -12,10 +12,11 @@ from django.contrib import messages
 from django.core.signing import BadSignature
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
-from ..forms import StatementForm
+from .. import emailcheck, selectors, services
+from ..forms import CodeForm, EmailForm, StatementForm
 from ..mapview import map_context
 from ..models import Dialogue
 from ..recompute import background_available, ensure_fresh
@@ -46,6 +47,8 @@ def _page(
     token: str,
     *,
     form: StatementForm | None = None,
+    email_form: EmailForm | None = None,
+    code_form: CodeForm | None = None,
     error: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -67,6 +70,10 @@ def _page(
         "form": form or StatementForm(),
         "error": error,
         "is_open": dialogue.is_open(),
+        "email_form": email_form or EmailForm(),
+        "code_form": code_form or CodeForm(),
+        "email_confirmed": emailcheck.is_confirmed(participant),
+        "code_pending": emailcheck.code_pending(participant),
     }
     return _with_token(render(request, "dialogue/resident.html", context, status=status), token)
 
@@ -127,3 +134,35 @@ def public_map(request: HttpRequest, slug: str) -> HttpResponse:
     context = map_context(dialogue, highlight=participant.number if participant else None)
     context["dialogue"] = dialogue
     return render(request, "dialogue/public_map.html", context)
+
+
+@require_POST
+def email_start(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = selectors.public_dialogue(slug=slug)
+    token = _token(request) or secrets.token_urlsafe(24)
+    form = EmailForm(request.POST)
+    if not form.is_valid():
+        return _page(request, dialogue, token, email_form=form, status=400)
+    try:
+        emailcheck.send_code(dialogue=dialogue, token=token, email=form.cleaned_data["email"])
+    except services.DialogueError as exc:
+        form.add_error("email", str(exc))
+        return _page(request, dialogue, token, email_form=form, status=exc.status)
+    messages.success(request, "We hebben u een code gestuurd. Vul die hieronder in.")
+    return _with_token(redirect(reverse("dialogue:resident", args=[slug]) + "#bevestigen"), token)
+
+
+@require_POST
+def email_confirm(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = selectors.public_dialogue(slug=slug)
+    token = _token(request) or secrets.token_urlsafe(24)
+    form = CodeForm(request.POST)
+    if not form.is_valid():
+        return _page(request, dialogue, token, code_form=form, status=400)
+    try:
+        emailcheck.confirm_code(dialogue=dialogue, token=token, code=form.cleaned_data["code"])
+    except services.DialogueError as exc:
+        form.add_error("code", str(exc))
+        return _page(request, dialogue, token, code_form=form, status=exc.status)
+    messages.success(request, "Dank u. Uw deelname is bevestigd.")
+    return _with_token(redirect("dialogue:resident", slug=slug), token)
