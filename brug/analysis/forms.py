@@ -123,7 +123,8 @@ class ActorForm(Form):
     role = forms.ChoiceField(label="Rol")
     is_government = forms.BooleanField(label="Dit is de gemeente of een andere overheid", required=False)
     leads_middle = forms.BooleanField(
-        label="Neemt de houding ‘leider van het stille midden’ aan", required=False
+        label="Neemt de houding ‘leider van het stille midden’ aan (alleen in het stille midden)",
+        required=False,
     )
     note = forms.CharField(label="Toelichting", max_length=300, required=False)
 

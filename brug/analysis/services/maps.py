@@ -254,6 +254,11 @@ def add_actor(
     label = clean_label(label, "De betrokkene")
     if role not in dict(config.ROLE_CHOICES):
         raise AnalysisError("Kies een rol uit de lijst.")
+    if leads_middle and role != config.Role.MIDDLE:
+        raise AnalysisError(
+            "De houding ‘leider van het stille midden’ hoort bij het stille midden. Kies die rol, "
+            "of zet het vinkje uit."
+        )
     taken = _label_taken(pair, label)
     if taken is not None:
         raise AnalysisError(
@@ -285,7 +290,9 @@ def move_actor(*, membership: Membership, actor: Actor, role: str) -> Actor:
         raise AnalysisError("Kies een rol uit de lijst.")
     with transaction.atomic():
         actor.role = role
-        actor.save(update_fields=["role"])
+        # The stance belongs to the silent middle: leaving the middle drops it.
+        actor.leads_middle = actor.leads_middle and role == config.Role.MIDDLE
+        actor.save(update_fields=["role", "leads_middle"])
         record(action="analysis.actor.move", obj=actor, membership=membership, fields=["role"])
         _touch(actor.pair.map, membership)
     return actor

@@ -272,3 +272,14 @@ def test_an_officer_removes_an_incident_and_a_fuel_statement(
     )
     assert client.post(reverse("analysis:fuel_remove", args=["gouda", fuel.pk])).status_code == 302
     assert not pair.incidents.exists() and not pair.fuel.exists()
+
+
+def test_the_leader_of_the_silent_middle_stance_belongs_to_the_middle(officer_m: Any, pair: Any) -> None:
+    with pytest.raises(services.AnalysisError, match="hoort bij het stille midden"):
+        services.add_actor(membership=officer_m, pair=pair, label="Imam", role="bridge", leads_middle=True)
+    leader = services.add_actor(
+        membership=officer_m, pair=pair, label="Imam", role="middle", leads_middle=True
+    )
+    services.move_actor(membership=officer_m, actor=leader, role="joiner_a")
+    leader.refresh_from_db()
+    assert not leader.leads_middle
