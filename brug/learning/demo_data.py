@@ -12,14 +12,14 @@ Je neemt deel als duo: een beleidsmedewerker en een strategisch beleidsadviseur 
 REGISTRATIONS_2027 = [
     (
         "GM0513",
-        ("Somna Akbar", "Casusregisseur openbare orde en veiligheid", "veiligheid"),
-        ("Tsjalline Boerema", "Beleidsmedewerker inclusie", "sociaal"),
+        ("Pieter van Dijk", "Beleidsmedewerker inclusie", "sociaal"),
+        ("Samira Bakker", "Casusregisseur openbare orde en veiligheid", "veiligheid"),
         "Hoe gaan we om met anti-overheidssentiment rond de opvang van vluchtelingen, en hoe werken veiligheid en sociaal domein daarin samen?",
         "geschikt",
     ),
     (
         "GM0150",
-        ("Mark Smelt", "Adviseur openbare orde en veiligheid", "veiligheid"),
+        ("Maarten Wolters", "Adviseur openbare orde en veiligheid", "veiligheid"),
         ("Ilse Kamphuis", "Communicatieadviseur", "communicatie"),
         "Hoe houden we een bondgenotennetwerk van diverse inwoners actief, ook als de spanning oploopt?",
         "geschikt",

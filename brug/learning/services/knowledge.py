@@ -77,7 +77,9 @@ def render_body(body: str) -> SafeString:
 
 def plain_text(body: str) -> str:
     """The knowledge base stores plain text: drop the '## ' heading markers (the PDF keeps the layout)."""
-    return "\n".join(line[3:] if line.startswith("## ") else line for line in body.replace("\r\n", "\n").split("\n"))
+    return "\n".join(
+        line[3:] if line.startswith("## ") else line for line in body.replace("\r\n", "\n").split("\n")
+    )
 
 
 def html_document(product: KnowledgeProduct) -> str:

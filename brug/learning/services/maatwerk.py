@@ -58,3 +58,11 @@ def add_work_session(
     work_session = WorkSession.objects.create(application=application, number=count + 1, **fields)
     record(action="learning.work_session_added", obj=work_session, membership=membership)
     return work_session
+
+
+@transaction.atomic
+def save_work_notes(*, membership: Membership, work_session: WorkSession, notes: str) -> WorkSession:
+    work_session.notes = notes
+    work_session.save(update_fields=["notes"])
+    record(action="learning.work_session_notes", obj=work_session, membership=membership, fields=["notes"])
+    return work_session

@@ -334,6 +334,11 @@ def test_maatwerk_has_its_own_intake_limited_places_and_two_work_sessions(
     ws = app1.work_sessions.first()
     assert client.get(_url("ics", setup, "werksessie", ws.pk)).status_code == 200
     assert dt.date(2027, 2, 1) == ws.date
+    client.post(
+        detail, {"action": "work_notes", "work_session": ws.pk, "notes": "Wijkteam en politie waren er."}
+    )
+    ws.refresh_from_db()
+    assert ws.notes == "Wijkteam en politie waren er."
 
 
 def test_editing_an_edition_keeps_the_sessions_and_their_notes(setup: dict, client_for: Any) -> None:
@@ -348,3 +353,26 @@ def test_editing_an_edition_keeps_the_sessions_and_their_notes(setup: dict, clie
     first.refresh_from_db()
     assert first.notes == "Verslag dat moet blijven"
     assert Edition.objects.get(pk=ed.pk).title == "Nieuwe titel"
+
+
+def test_a_co_running_partner_facilitator_can_open_the_edition(setup: dict, client_for: Any) -> None:
+    other, other_facilitator = helpers.partner_with_facilitator("movisie")
+    setup["edition"].partners.add(other)
+    response = client_for(other_facilitator).get(
+        reverse("learning:edition", args=["movisie", setup["edition"].pk])
+    )
+    assert response.status_code == 200
+
+
+def test_a_pair_of_a_municipality_with_itself_is_refused(setup: dict, client_for: Any) -> None:
+    reg = setup["regs"][0]
+    pair = Pair.objects.create(edition=setup["edition"], first=reg, second=setup["regs"][1])
+    prefix = f"p{pair.pk}"
+    response = client_for(setup["facilitator"]).post(
+        _url("pair_update", setup, pair.pk),
+        {f"{prefix}-first": reg.pk, f"{prefix}-second": reg.pk},
+        follow=True,
+    )
+    assert "twee verschillende gemeenten" in response.content.decode()
+    pair.refresh_from_db()
+    assert pair.second_id == setup["regs"][1].pk

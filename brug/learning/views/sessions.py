@@ -231,6 +231,13 @@ def maatwerk_detail(
                 membership=membership, application=app, selected=action == "select"
             )
             return redirect(request.path)
+        elif action == "work_notes":
+            ws = get_object_or_404(app.work_sessions, pk=int(request.POST.get("work_session", 0) or 0))
+            maatwerk_services.save_work_notes(
+                membership=membership, work_session=ws, notes=request.POST.get("notes", "")[:5000]
+            )
+            messages.success(request, f"Aantekeningen bij werksessie {ws.number} opgeslagen.")
+            return redirect(request.path)
         elif action == "work_session":
             work_form = WorkSessionForm(request.POST)
             if work_form.is_valid():
