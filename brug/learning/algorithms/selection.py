@@ -124,8 +124,10 @@ def propose(
         c for c in ordered if c.forced is False or (c.advice == "niet_geschikt" and c.forced is not True)
     ]
     excluded_ids = {c.id for c in excluded}
-    forced = [c for c in ordered if c.forced is True][:maximum]
-    pool = [c for c in ordered if c.id not in excluded_ids and c.forced is not True]
+    forced_all = [c for c in ordered if c.forced is True]
+    forced = forced_all[:maximum]
+    # More forced than places: the overflow competes for the waiting list like everyone else.
+    pool = [c for c in ordered if c.id not in excluded_ids and c.forced is not True] + forced_all[maximum:]
 
     def cost(group: list[Candidate]) -> float:
         return group_cost(group, size_targets, region_targets)

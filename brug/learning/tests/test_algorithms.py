@@ -96,3 +96,9 @@ def test_the_greedy_matching_for_large_groups_pairs_everyone() -> None:
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     pairs, left = propose_pairs([Item(i, "klein", "noord") for i in range(120)], vectors)
     assert len(pairs) == 60 and not left
+
+
+def test_more_forced_municipalities_than_places_puts_the_overflow_on_the_waiting_list() -> None:
+    rows = [Candidate(i, f"G{i}", "klein", "noord", "geschikt", forced=True) for i in range(1, 5)]
+    proposal = propose(rows, maximum=3, size_targets=SIZES, region_targets=REGIONS)
+    assert proposal.selected == [1, 2, 3] and proposal.waiting == [4]
