@@ -43,6 +43,8 @@ class AssignmentForm(BrugModelForm):
         super().__init__(*args, **kwargs)
         if edition is not None:
             self.fields["after_session"].queryset = edition.sessions.all()
+        self.fields["after_session"].empty_label = "Geen: los van een bijeenkomst"
+        self.fields["after_session"].help_text = "Ingeleverde uitwerkingen komen in het kennisproduct van die bijeenkomst."
 
 
 class SubmissionForm(BrugForm):
