@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -73,8 +73,8 @@ def terms(texts: list[str]) -> Counter[str]:
 
 def _texts(theme: Theme, start: date, end: date) -> list[str]:
     tz = timezone.get_current_timezone()
-    lo = timezone.datetime.combine(start, timezone.datetime.min.time(), tzinfo=tz)
-    hi = timezone.datetime.combine(end + timedelta(days=1), timezone.datetime.min.time(), tzinfo=tz)
+    lo = datetime.combine(start, time.min, tzinfo=tz)
+    hi = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
     return list(
         Signal.objects.filter(themes=theme, published=True, occurred_at__gte=lo, occurred_at__lt=hi)
         .exclude(text="")

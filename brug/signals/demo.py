@@ -8,7 +8,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from brug.core.demo import VOORBEELDSTAD_HOODS, DemoContext
-from brug.core.models import Membership
+from brug.core.models import Membership, Organisation
+from brug.municipalities.models import Neighbourhood
 
 from . import sample
 from .importing import pipeline
@@ -32,7 +33,7 @@ def load(ctx: DemoContext) -> None:
         _messages(org, ctx)
     if not Signal.objects.filter(organisation=org, channel__in=["sleutelfiguur", "medewerker"]).exists():
         now = timezone.now()
-        hoods = {h.name: h for h in org.municipality.neighbourhoods.all()}
+        hoods = {h.name: h for h in Neighbourhood.objects.filter(municipality_id=org.municipality_id or 0)}
         for channel, text, hood, severity, days_ago in OFFICER_SIGNALS:
             create_signal(
                 organisation=org, channel=channel, text=text, occurred_at=now - timedelta(days=days_ago, hours=3),
@@ -60,7 +61,7 @@ def load(ctx: DemoContext) -> None:
         )
 
 
-def _messages(org: object, ctx: DemoContext) -> None:
+def _messages(org: Organisation, ctx: DemoContext) -> None:
     """Straight through the import pipeline (no file), so the demo shows what a real import does."""
     end = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     job = ImportJob.objects.create(

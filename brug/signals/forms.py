@@ -25,7 +25,7 @@ class OfficerSignalForm(BrugForm):
 
     def __init__(self, *args: Any, municipality_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(municipality_id=municipality_id)  # type: ignore[attr-defined]
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(municipality_id=municipality_id or 0)  # type: ignore[attr-defined]
         self.fields["occurred_at"].initial = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
 
 

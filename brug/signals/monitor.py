@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, Sum
@@ -187,7 +187,7 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
 def _sample(organisation: Any, start: date) -> dict[int, list[Signal]]:
     """The most recent messages of the period, grouped by theme: examples and top terms come from here."""
     tz = timezone.get_current_timezone()
-    since = timezone.datetime.combine(start, timezone.datetime.min.time(), tzinfo=tz)
+    since = datetime.combine(start, time.min, tzinfo=tz)
     recent = list(
         Signal.objects.filter(organisation=organisation, published=True, occurred_at__gte=since)
         .exclude(text="")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -19,7 +18,7 @@ FRAMING_AT = 0.5
 Key = tuple[int, date, int | None]
 
 
-def _grouped(link_filter: Q) -> Iterable[dict[str, Any]]:
+def _grouped(link_filter: Q) -> Any:
     through = Signal.themes.through
     return (
         through.objects.filter(link_filter)

@@ -233,7 +233,7 @@ def read_feed(path: Path, default_channel: str) -> Iterator[Outcome]:
 
         text = " ".join(part for part in (entry.get("title", ""), strip_tags(entry.get("summary", ""))) if part)
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-        date = datetime(*parsed[:6], tzinfo=ZoneInfo("UTC")).isoformat() if parsed else ""
+        date = datetime(*parsed[:6]).replace(tzinfo=ZoneInfo("UTC")).isoformat() if parsed else ""
         values = {"text": text, "date": date, "url": entry.get("link", ""), "author": entry.get("author", "")}
         try:
             yield make_row(number, values, default_channel)

@@ -71,7 +71,7 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
                 occurred = timezone.make_aware(occurred)
         hood = None
         if data.get("wijk"):
-            hood = Neighbourhood.objects.filter(municipality_id=org.municipality_id, name__iexact=str(data["wijk"])).first()
+            hood = Neighbourhood.objects.filter(municipality_id=org.municipality_id or 0, name__iexact=str(data["wijk"])).first()
             if hood is None:
                 return error(400, "Onbekende wijk.", veld="wijk")
         severity = int(data.get("ernst", 2))
