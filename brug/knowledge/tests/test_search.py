@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from brug.core.models import Organisation, OrganisationKind, Role
 from brug.knowledge import index
 from brug.knowledge.selectors import fuse, query_vector, search, similar_municipalities, visible_items
 from brug.knowledge.services import update_item
+from conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +97,11 @@ def test_visible_items_follows_the_three_visibilities(tenancy, publish, membersh
     assert set(visible_items(user=None)) == {public}
     assert set(visible_items(membership=membership_of(tenancy.outsider))) == {network, public}
     assert set(visible_items(membership=membership_of(tenancy.reader))) == {own, network, public}
+    # Only a platform membership: not part of the learning network.
+    platform = Organisation.objects.create(name="Platform", slug="platform", kind=OrganisationKind.PLATFORM)
+    admin = make_user("beheer@brug.example", "Beheer", platform, Role.ADMIN)
+    assert set(visible_items(user=admin)) == {public}
+    assert set(visible_items(membership=membership_of(admin))) == {public}
 
 
 def test_the_cached_matrix_follows_new_items_and_changed_visibility(tenancy, publish, membership_of) -> None:
