@@ -176,16 +176,22 @@ def main() -> None:
     parser.add_argument(
         "--nice", type=int, default=10, help="CPU priority of the recompute process (0 = same)"
     )
+    parser.add_argument("--reuse", action="store_true", help="keep the big dialogue of an earlier run")
     args = parser.parse_args()
     ensure_database()
     setup()
     from django.db import connection
 
     from brug.celery import app
-    from brug.dialogue.models import Vote
+    from brug.dialogue.models import Dialogue, Vote
 
     t0 = time.time()
-    dialogue_id = build(args.participants, args.statements, args.per_person)
+    existing = Dialogue.objects.filter(slug=SLUG).values_list("id", flat=True).first()
+    if args.reuse and existing is not None:
+        dialogue_id = existing
+        args.participants = Dialogue.objects.get(pk=existing).participants.count()
+    else:
+        dialogue_id = build(args.participants, args.statements, args.per_person)
     n_votes = Vote.objects.filter(dialogue_id=dialogue_id).count()
     print(f"built {n_votes} votes in {time.time() - t0:.1f}s")
     connection.close()
