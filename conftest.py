@@ -32,6 +32,12 @@ CHROMIUM_ARGS = [
 AXE_JS = Path(settings.BASE_DIR) / "brug" / "static" / "vendor" / "axe" / "axe.min.js"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # Real hashing costs ~0.3 s per user; tests need the behaviour, not the cost.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class Tenancy:
     org: Any
