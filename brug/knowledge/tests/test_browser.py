@@ -17,8 +17,12 @@ def test_a_participant_searches_adds_and_edits_an_item(page, tenancy, publish) -
     browser_login(page, tenancy.officer)
 
     page.goto(page.base_url + "/o/gouda/")
+    assert "Nieuw in de kennisbank" in page.content()
     assert_accessible(page)
+    screenshot(page, "knowledge-dashboard")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Kennisbank").click()
+    page.get_by_role("heading", level=1, name="Kennisbank").wait_for()
+    assert_accessible(page)
     page.get_by_label("Zoekvraag").fill("wijk")
     page.get_by_role("button", name="Zoeken").click()
     results = page.locator(".kb-results")
