@@ -95,8 +95,20 @@ def quarter_of(day: date) -> str:
     return f"{day.year}-K{(day.month - 1) // 3 + 1}"
 
 
+def _signals_per_quarter(membership: Membership) -> Counter[str]:
+    try:
+        from brug.signals.models import Signal
+    except ImportError:  # the signals part is optional here
+        return Counter()
+    rows = Signal.objects.filter(organisation=membership.organisation, channel="sleutelfiguur").only(
+        "occurred_at"
+    )
+    return Counter(quarter_of(timezone.localtime(s.occurred_at).date()) for s in rows)
+
+
 def turnover(*, membership: Membership) -> list[dict[str, object]]:
-    """Joined (became active for the first time or again) and left (stopped) per quarter."""
+    """Per quarter: joined (became active, not back from a pause), left (stopped), and activity:
+    signals reported by key figures and people present at broad meetings."""
     joined: Counter[str] = Counter()
     left: Counter[str] = Counter()
     changes = StatusChange.objects.filter(organisation=membership.organisation)
@@ -109,10 +121,23 @@ def turnover(*, membership: Membership) -> list[dict[str, object]]:
             KeyFigureStatus.PAUSED,
         ):
             left[quarter] += 1
-    quarters = sorted(set(joined) | set(left))
+    signals = _signals_per_quarter(membership)
+    present: Counter[str] = Counter()
+    for meeting in Meeting.objects.filter(network__organisation=membership.organisation):
+        present[quarter_of(meeting.held_on)] += meeting.attendance_count
+    quarters = sorted(set(joined) | set(left) | set(signals) | set(present))
     rows: list[dict[str, object]] = []
     running = 0
     for quarter in quarters:
         running += joined[quarter] - left[quarter]
-        rows.append({"quarter": quarter, "joined": joined[quarter], "left": left[quarter], "net": running})
+        rows.append(
+            {
+                "quarter": quarter,
+                "joined": joined[quarter],
+                "left": left[quarter],
+                "net": running,
+                "signals": signals[quarter],
+                "present": present[quarter],
+            }
+        )
     return rows

@@ -98,6 +98,27 @@ def test_turnover_counts_joined_and_left_per_quarter(member, network) -> None:
     assert rows[-1]["joined"] == 2 and rows[-1]["left"] == 1 and rows[-1]["net"] == 1
 
 
+def test_activity_counts_signals_from_key_figures_and_meeting_attendance(
+    member, network, active_person
+) -> None:
+    from django.utils import timezone
+
+    from brug.network.services.links import link_state
+
+    token = services.issue_link(membership=member, key_figure=active_person)
+    services.submit_signal(
+        link=link_state(token)[1],
+        data={"text": "Onrust", "occurred_at": timezone.now(), "severity": 2, "may_contact": False},
+    )
+    services.save_meeting(
+        membership=member,
+        network=network,
+        data={"title": "Brede bijeenkomst", "held_on": timezone.localdate(), "attendees": [active_person]},
+    )
+    row = selectors.turnover(membership=member)[-1]
+    assert (row["signals"], row["present"]) == (1, 1)
+
+
 def test_quarters_are_named_in_dutch() -> None:
     assert selectors.quarter_of(date(2026, 5, 1)) == "2026-K2"
 

@@ -81,6 +81,6 @@ def turnover(request: OrgRequest, org_slug: str) -> HttpResponse:
     context = {
         "rows": rows,
         "chart": charts.turnover_bars(rows),
-        "breadcrumbs": crumbs(request.membership, ("Verloop", None)),
+        "breadcrumbs": crumbs(request.membership, ("Verloop en activiteit", None)),
     }
     return render(request, "network/turnover.html", context)
