@@ -148,3 +148,11 @@ def test_municipalities_with_the_same_question_are_found_by_meaning(tenancy, pub
     assert (
         similar_municipalities(vector=query_vector("azc"), membership=membership_of(tenancy.outsider)) == []
     )
+
+
+def test_a_deleted_item_drops_out_of_meaning_search(tenancy, publish) -> None:
+    item = publish(tenancy.officer, "Hangjongeren bij het winkelcentrum", "Tieners geven overlast.")
+    assert titles(search(query="rondhangende jeugd", user=tenancy.officer))
+    item.delete()
+    assert search(query="rondhangende jeugd", user=tenancy.officer) == []
+    assert len(index.get_matrix().ids) == 0
