@@ -21,8 +21,9 @@ def _calendar(
     event = Event()
     event.add("uid", f"{uid}@{DOMAIN}")
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", start)
-    event.add("dtend", end)
+    # In UTC: every calendar client reads it without a VTIMEZONE block.
+    event.add("dtstart", start.astimezone(dt.UTC))
+    event.add("dtend", end.astimezone(dt.UTC))
     event.add("summary", summary)
     event.add("location", location)
     event.add("description", description)

@@ -258,7 +258,9 @@ def test_a_session_records_attendance_notes_dilemmas_and_successes(setup: dict, 
     assert session.notes == "We spraken over vertrouwen."
     assert session.attendance.get(person=person).present
     assert session.entries.count() == 2
-    assert client.get(_url("ics", setup, "bijeenkomst", session.pk)).status_code == 200
+    ics = client.get(_url("ics", setup, "bijeenkomst", session.pk)).content.decode()
+    local_start = session.starts_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    assert f"DTSTART:{local_start}" in ics and "SUMMARY:Leernetwerk editie: bijeenkomst 1" in ics
 
 
 def test_the_knowledge_product_starts_from_the_session_and_is_published_with_a_pdf(
