@@ -42,6 +42,8 @@ def test_an_unknown_dialogue_slug_answers_404_on_every_resident_page() -> None:
         == 404
     )
     assert client.get("/d/bestaat-niet/kaart/").status_code == 404
+    assert client.post("/d/bestaat-niet/email/", {"email": "a@example.nl"}).status_code == 404
+    assert client.post("/d/bestaat-niet/email/code/", {"code": "123456"}).status_code == 404
 
 
 def test_voting_moves_on_to_the_next_statement_and_the_last_vote_counts_once(dialogue: Dialogue) -> None:
