@@ -36,7 +36,7 @@ def remind_retention() -> int:
         send_mail(
             subject="Brug: bewaartermijn van sleutelfiguren verstreken",
             message=(
-                f"Bij {organisation.name} is van {count} sleutelfiguur/sleutelfiguren de afgesproken "
+                f"Bij {organisation.name} is van {count} sleutelfiguur{'' if count == 1 else 'en'} de afgesproken "
                 "bewaartermijn verstreken.\n\nBeslis per persoon: gegevens wissen, of opnieuw toestemming "
                 f"vragen en een nieuwe datum vastleggen.\n\nBekijk de lijst (na inloggen): {url}\n"
             ),
