@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.text import slugify
@@ -60,8 +60,8 @@ class DialogueForm(BrugModelForm):
     def __init__(self, *args: Any, creating: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        self.fields["opens_at"].input_formats = [DATETIME_FORMAT]
-        self.fields["closes_at"].input_formats = [DATETIME_FORMAT]
+        for name in ("opens_at", "closes_at"):
+            cast(forms.DateTimeField, self.fields[name]).input_formats = [DATETIME_FORMAT]
         if not creating:
             del self.fields["seed_statements"]
 
@@ -89,7 +89,7 @@ class DialogueForm(BrugModelForm):
         return cleaned
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         opens, closes = data.get("opens_at"), data.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", "De sluitdatum moet na de openingsdatum liggen.")
@@ -153,7 +153,7 @@ class ModerationForm(BrugForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == "afkeuren" and not data.get("reason"):
             self.add_error("reason", "Kies een reden om de stelling af te keuren.")
         return data
@@ -182,7 +182,7 @@ class ImportForm(BrugForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Bijvoorbeeld de naamsvermelding die de CC BY 4.0-licentie van Pol.is-data vraagt.",
     )
-    files = MultipleFileField(
+    export_files = MultipleFileField(
         label="Pol.is-export",
         help_text="Eén zipbestand, of comments.csv samen met votes.csv en/of participants-votes.csv.",
     )

@@ -6,6 +6,8 @@ cookie) in one dialogue. Only a hash of the token is stored, and of an email add
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -49,7 +51,7 @@ class Dialogue(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def is_open(self, now: timezone.datetime | None = None) -> bool:
+    def is_open(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
 

@@ -11,7 +11,7 @@ import io
 import tempfile
 import zipfile
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from django.db import transaction
@@ -26,7 +26,11 @@ from .services import DialogueError, secret_hash
 
 KNOWN_FILES = ("comments.csv", "votes.csv", "participants-votes.csv", "summary.csv")
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
-MODERATED = {StatementStatus.APPROVED: 1, StatementStatus.PENDING: 0, StatementStatus.REJECTED: -1}
+MODERATED: dict[str, int] = {
+    StatementStatus.APPROVED: 1,
+    StatementStatus.PENDING: 0,
+    StatementStatus.REJECTED: -1,
+}
 STATUS_FROM_POLIS = {1: StatementStatus.APPROVED, 0: StatementStatus.APPROVED, -1: StatementStatus.REJECTED}
 
 
@@ -89,7 +93,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
             ]
             + [mine.get(sid, "") for sid in sids]
         )
-    summary = [
+    summary: list[list[object]] = [
         ["topic", dialogue.title],
         ["voters", len(per_participant)],
         ["comments", len(statements)],
@@ -248,7 +252,7 @@ def _write(
         title=title,
         question=title,
         opens_at=start,
-        closes_at=max(end, start) + timezone.timedelta(seconds=1),
+        closes_at=max(end, start) + timedelta(seconds=1),
         source_note=source_note,
         allow_statements=False,
         dirty=True,

@@ -28,7 +28,7 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 
 
 def post_import(client: Client, files: list[SimpleUploadedFile], slug: str = "import") -> Any:
-    data = {"title": "Ingelezen gesprek", "slug": slug, "source_note": "CC BY 4.0", "files": files}
+    data = {"title": "Ingelezen gesprek", "slug": slug, "source_note": "CC BY 4.0", "export_files": files}
     return client.post("/o/gouda/dialogen/importeren/", data)
 
 

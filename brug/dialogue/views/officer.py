@@ -104,7 +104,7 @@ def statement_add(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
         except services.DialogueError as exc:
             messages.error(request, str(exc))
     else:
-        messages.error(request, " ".join(form.errors["text"]))
+        messages.error(request, " ".join(str(e) for e in form.errors["text"]))
     return redirect("dialogue:detail", org_slug=org_slug, slug=slug)
 
 
@@ -145,7 +145,7 @@ def moderate(request: OrgRequest, org_slug: str, slug: str, pk: int) -> HttpResp
     statement = selectors.statement_for(dialogue=dialogue, pk=pk)
     form = ModerationForm(request.POST)
     if not form.is_valid():
-        errors = [e for errs in form.errors.values() for e in errs]
+        errors = [str(e) for errs in form.errors.values() for e in errs]
         messages.error(request, " ".join(errors))
         return redirect("dialogue:moderation", org_slug=org_slug, slug=slug)
     approve = form.cleaned_data["decision"] == "goedkeuren"
@@ -228,9 +228,9 @@ def import_polis(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         max_bytes = settings.BRUG_MAX_UPLOAD_MB * 1024 * 1024
-        uploads = [(f.name, f.read()) for f in form.cleaned_data["files"] if f.size <= max_bytes]
+        uploads = [(f.name, f.read()) for f in form.cleaned_data["export_files"] if f.size <= max_bytes]
         try:
-            if len(uploads) < len(form.cleaned_data["files"]):
+            if len(uploads) < len(form.cleaned_data["export_files"]):
                 raise services.DialogueError(f"Een bestand is groter dan {settings.BRUG_MAX_UPLOAD_MB} MB.")
             dialogue = polis.import_polis(
                 membership=request.membership,
@@ -240,7 +240,7 @@ def import_polis(request: OrgRequest, org_slug: str) -> HttpResponse:
                 source_note=form.cleaned_data["source_note"],
             )
         except services.DialogueError as exc:
-            form.add_error("files", f"Niets ingelezen: {exc}")
+            form.add_error("export_files", f"Niets ingelezen: {exc}")
         else:
             messages.success(request, "De Pol.is-gesprek is ingelezen als gesloten dialoog.")
             return redirect("dialogue:map", org_slug=org_slug, slug=dialogue.slug)
