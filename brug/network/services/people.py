@@ -90,8 +90,11 @@ def save_key_figure(
     *, membership: Membership, data: Mapping[str, Any], key_figure: KeyFigure | None = None
 ) -> KeyFigure:
     creating = key_figure is None
-    email = (data.get("email") or "").strip().lower()
-    phone = normalise_phone(data.get("phone") or "")
+    # A partial update keeps the contact details it does not mention.
+    current_email = key_figure.email if key_figure is not None else ""
+    current_phone = key_figure.phone if key_figure is not None else ""
+    email = (data.get("email", current_email) or "").strip().lower()
+    phone = normalise_phone(data.get("phone", current_phone) or "")
     if not email and not phone:
         raise NetworkError(
             "Vul een e-mailadres of een telefoonnummer in, zodat u iemand kunt bereiken.", field="email"
