@@ -19,8 +19,8 @@ from .common import PEOPLE, apply_error, crumbs
 KINDS: dict[str, tuple[type, Callable[..., Any], str, str]] = {
     # url kind: form, service, keyword for an existing object, page title
     "bijeenkomst": (MeetingForm, services.save_meeting, "meeting", "Brede bijeenkomst vastleggen"),
-    "werkgroep": (WorkingGroupForm, services.save_working_group, "group", "Werkgroep"),
-    "training": (TrainingForm, services.save_training, "training", "Training"),
+    "werkgroep": (WorkingGroupForm, services.save_working_group, "group", "Werkgroep vastleggen"),
+    "training": (TrainingForm, services.save_training, "training", "Training vastleggen"),
 }
 LOOKUP = {
     "bijeenkomst": selectors.meeting_for,
