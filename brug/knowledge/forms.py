@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -11,6 +11,10 @@ from brug.core.forms_base import BrugForm
 from . import taxonomy
 from .models import Kind, Visibility
 from .text import MAX_QUERY_LENGTH, has_searchable_text
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: list[tuple[str, str]]) -> None:
+    cast(forms.ChoiceField, form.fields[name]).choices = choices
 
 
 class SearchForm(BrugForm):
@@ -29,8 +33,8 @@ class SearchForm(BrugForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", "Alle thema's"), *taxonomy.themes()]
-        self.fields["line"].choices = [("", "Alle scheidslijnen"), *taxonomy.dividing_lines()]
+        set_choices(self, "theme", [("", "Alle thema's"), *taxonomy.themes()])
+        set_choices(self, "line", [("", "Alle scheidslijnen"), *taxonomy.dividing_lines()])
 
     def clean_q(self) -> str:
         query = self.cleaned_data.get("q", "")
@@ -69,8 +73,8 @@ class ItemForm(BrugForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["themes"].choices = taxonomy.themes()
-        self.fields["dividing_lines"].choices = taxonomy.dividing_lines()
+        set_choices(self, "themes", taxonomy.themes())
+        set_choices(self, "dividing_lines", taxonomy.dividing_lines())
         self.fields["title"].error_messages["required"] = "Vul een titel in."
         self.fields["body"].error_messages["required"] = "Vul de tekst in."
         for name in ("kind", "visibility"):

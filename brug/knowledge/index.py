@@ -82,7 +82,7 @@ def _load_rows(matrix: EmbeddingMatrix, above: int) -> EmbeddingMatrix:
     ids, orgs, vis, vecs = matrix.ids.copy(), matrix.org_ids.copy(), matrix.visibility.copy(), matrix.vectors
     patched = False
     for pk, org_id, visibility, blob in rows:
-        vector = np.frombuffer(bytes(blob), dtype=np.float32)
+        vector = np.frombuffer(bytes(blob or b""), dtype=np.float32)
         if vector.shape[0] != DIMENSIONS:
             continue
         pos = matrix.positions.get(pk)

@@ -248,7 +248,7 @@ def organisation_vector(organisation: Organisation) -> np.ndarray | None:
     blobs = KnowledgeItem.objects.filter(organisation=organisation, embedding__isnull=False).values_list(
         "embedding", flat=True
     )[:200]
-    vectors = [np.frombuffer(bytes(b), dtype=np.float32) for b in blobs]
+    vectors = [np.frombuffer(bytes(b or b""), dtype=np.float32) for b in blobs]
     if not vectors:
         return None
     mean = np.mean(vectors, axis=0)

@@ -61,11 +61,11 @@ def resolve(
     keys: list[str] = []
     unknown: list[str] = []
     for value in values:
-        key = lookup.get(_normalise(str(value)))
-        if key is None:
+        found = lookup.get(_normalise(str(value)))
+        if found is None:
             unknown.append(str(value))
-        elif key not in keys:
-            keys.append(key)
+        elif found not in keys:
+            keys.append(found)
     return keys, unknown
 
 
