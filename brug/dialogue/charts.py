@@ -115,7 +115,7 @@ def participation(rows: list[dict[str, Any]]) -> SafeString:
     parts = [
         f'<svg class="brug-dialogue-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="deelname-titel" '
         'xmlns="http://www.w3.org/2000/svg">',
-        '<title id="deelname-titel">Stemmen per dag (zie de tabel voor de getallen)</title>',
+        '<title id="deelname-titel">Stemmen per dag of maand (zie de tabel voor de getallen)</title>',
         f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#555"/>',
     ]
     for i, row in enumerate(rows):
@@ -125,13 +125,13 @@ def participation(rows: list[dict[str, Any]]) -> SafeString:
             f'<rect x="{x + bar * 0.1:.1f}" y="{height - pad - h:.1f}" width="{bar * 0.8:.1f}" height="{h:.1f}" fill="#0b5cad"/>'
         )
     parts.append(
-        f'<text x="{pad}" y="{height - 8}" font-size="12" fill="#333">{escape(rows[0]["day"])}</text>'
+        f'<text x="{pad}" y="{height - 8}" font-size="12" fill="#333">{escape(rows[0]["period"])}</text>'
     )
     parts.append(
-        f'<text x="{width - pad}" y="{height - 8}" font-size="12" text-anchor="end" fill="#333">{escape(rows[-1]["day"])}</text>'
+        f'<text x="{width - pad}" y="{height - 8}" font-size="12" text-anchor="end" fill="#333">{escape(rows[-1]["period"])}</text>'
     )
     parts.append(
-        f'<text x="{pad}" y="{pad - 10}" font-size="12" fill="#333">max. {top} stemmen per dag</text>'
+        f'<text x="{pad}" y="{pad - 10}" font-size="12" fill="#333">hoogste staaf: {top} stemmen</text>'
     )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - numbers and escaped dates only

@@ -25,6 +25,7 @@ from .models import Dialogue, Participant, Statement, StatementStatus, Vote
 
 log = logging.getLogger(__name__)
 
+MAX_DAYS_IN_TIMELINE = 60
 MIN_INTERVAL_SECONDS = int(getattr(settings, "BRUG_DIALOGUE_RECOMPUTE_SECONDS", 5))
 
 
@@ -56,8 +57,8 @@ def schedule_recompute(dialogue_id: int) -> bool:
 
 
 def timeline(dialogue: Dialogue) -> list[dict[str, Any]]:
-    """Participation per day: votes cast and new participants (first vote that day)."""
-    votes = (
+    """Participation per day (per month beyond 60 days): votes cast and new participants."""
+    votes = list(
         Vote.objects.filter(dialogue=dialogue)
         .annotate(day=TruncDate("created_at"))
         .values("day")
@@ -74,12 +75,19 @@ def timeline(dialogue: Dialogue) -> list[dict[str, Any]]:
     for first in firsts:
         day = timezone.localdate(first).isoformat()
         new_per_day[day] = new_per_day.get(day, 0) + 1
-    rows = []
-    total = 0
+    per_period: dict[str, list[int]] = {}
+    monthly = len(votes) > MAX_DAYS_IN_TIMELINE  # a conversation of years is shown per month
     for row in votes:
         day = row["day"].isoformat()
-        total += new_per_day.get(day, 0)
-        rows.append({"day": day, "votes": row["n"], "new": new_per_day.get(day, 0), "total": total})
+        period = day[:7] if monthly else day
+        counts = per_period.setdefault(period, [0, 0])
+        counts[0] += row["n"]
+        counts[1] += new_per_day.get(day, 0)
+    rows = []
+    total = 0
+    for period, (n_votes, n_new) in per_period.items():
+        total += n_new
+        rows.append({"period": period, "votes": n_votes, "new": n_new, "total": total})
     return rows
 
 

@@ -78,6 +78,10 @@ def test_a_pol_is_zip_is_imported_as_a_closed_dialogue_with_its_groups(tenancy: 
     assert Participant.objects.filter(dialogue=dialogue).count() >= 339
     page = client_for(tenancy.officer).get(response["Location"]).content.decode()
     assert "Groep A" in page and "Groep B" in page
+    dialogue.refresh_from_db()
+    periods = [row["period"] for row in dialogue.result["timeline"]]
+    assert all(len(p) == 7 for p in periods), "years of votes are shown per month"
+    assert periods[0] == "2014-06" and dialogue.result["timeline"][-1]["total"] >= 339
 
 
 def test_separate_csv_files_can_be_uploaded_together(tenancy: Any, client_for: Any) -> None:
