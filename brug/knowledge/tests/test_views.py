@@ -144,6 +144,8 @@ def test_the_public_pages_show_only_public_items_without_login(tenancy, publish,
     assert client.get(f"/kennisbank/publiek/{public.pk}/").status_code == 200
     assert client.get(f"/kennisbank/publiek/{network.pk}/").status_code == 404
     assert client.get(f"/kennisbank/publiek/{own.pk}/").status_code == 404
+    assert client.get("/kennisbank/publiek/99999999999999999999999/").status_code == 404
+    assert client.get("/kennisbank/publiek/", {"pagina": "abc", "kind": "onzin"}).status_code == 400
 
 
 def test_a_published_pdf_downloads_only_where_the_item_is_visible(
