@@ -6,14 +6,12 @@ group step and the silhouette comparison cheap for any conversation size.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.cluster import KMeans, kmeans_plusplus
-from sklearn.exceptions import ConvergenceWarning
+from sklearn.cluster import kmeans_plusplus
 
-from brug.opinion.kmeans import best_run, lloyd, weighted_kmeans
+from brug.opinion.kmeans import lloyd_single, nearest, weighted_kmeans_range
 from brug.opinion.matrix import FloatArray, IntArray
 from brug.opinion.result import ClusterState
 
@@ -23,12 +21,11 @@ MAX_GROUPS = 5
 # Pol.is's `count-buffer`: a new number of groups is adopted after it was best this many times in a row.
 K_SMOOTHING_BUFFER = 4
 GROUP_N_INIT = 10
-# Above this many distinct points the base step uses scikit-learn's multi-threaded k-means; below
-# it the numpy version avoids sklearn's fixed per-call cost.
-SKLEARN_MIN_POINTS = 5_000
-BASE_MAX_ITER = 100
-SEED_SAMPLE = 10_000
-BASE_LLOYD_ROUNDS = 20
+# From this many distinct points on, base clusters are fitted on a sample of BASE_SAMPLE points.
+LARGE_MIN_POINTS = 5_000
+BASE_SAMPLE = 20_000
+BASE_SAMPLE_ROUNDS = 50
+BASE_LLOYD_ROUNDS = 10
 
 
 @dataclass(frozen=True)
@@ -45,12 +42,18 @@ class Points:
             return cls(np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=np.int64))
         # Rounding merges points that differ only by floating-point noise, so identical voters are
         # recognised as such and k-means never looks for more clusters than there are points.
-        distinct, inverse, counts = np.unique(
-            np.round(coords, 9), axis=0, return_inverse=True, return_counts=True
-        )
-        return cls(
-            distinct.astype(np.float64), counts.astype(np.float64), inverse.reshape(-1).astype(np.int64)
-        )
+        # (A lexicographic sort and run detection: what np.unique(axis=0) does, without its
+        # structured-dtype detour, which cost more than the rest of this step on small inputs.)
+        rounded = np.round(coords, 9)
+        order = np.lexsort((rounded[:, 1], rounded[:, 0]))
+        ordered = rounded[order]
+        starts = np.ones(len(ordered), dtype=bool)
+        starts[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+        run = np.cumsum(starts) - 1
+        inverse = np.empty(len(ordered), dtype=np.int64)
+        inverse[order] = run
+        counts = np.bincount(run).astype(np.float64)
+        return cls(ordered[starts].astype(np.float64), counts, inverse)
 
 
 @dataclass(frozen=True)
@@ -72,28 +75,26 @@ def base_clusters(points: Points, seed: int = 0, n_clusters: int = BASE_CLUSTERS
     m = len(points.coords)
     if m <= n_clusters:
         return BaseClusters(np.arange(m, dtype=np.int64), points.coords, points.weights)
-    labels: IntArray | None = None
-    if m < SKLEARN_MIN_POINTS:
+    if m < LARGE_MIN_POINTS:
         # Base clusters only compress the map, so a plain random start (distinct points drawn by
         # weight) and a bounded number of Lloyd rounds suffice; Pol.is also starts from data points.
         rng = np.random.default_rng(seed)
         start = rng.choice(m, size=n_clusters, replace=False, p=points.weights / points.weights.sum())
-        centres = lloyd(points.coords, points.weights, points.coords[start][None], max_iter=BASE_LLOYD_ROUNDS)
-        fit = best_run(points.coords, points.weights, centres)
-        labels = fit.labels if fit is not None else None
-    if labels is None:
-        # k-means++ seeding costs as much as the whole Lloyd run on 100,000 points; seeding on a
-        # random sample gives centres that are just as spread out.
-        rng = np.random.default_rng(seed)
-        sample = rng.choice(m, size=min(m, SEED_SAMPLE), replace=False)
-        init, _ = kmeans_plusplus(
-            points.coords[sample], n_clusters, sample_weight=points.weights[sample], random_state=seed
+        labels, _ = lloyd_single(
+            points.coords, points.weights, points.coords[start], max_iter=BASE_LLOYD_ROUNDS
         )
-        km = KMeans(n_clusters=n_clusters, init=init, n_init=1, max_iter=BASE_MAX_ITER, random_state=seed)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            km.fit(points.coords, sample_weight=points.weights)
-        labels = km.labels_.astype(np.int64)
+    else:
+        # Many distinct points: fit the base centres on a random sample (k-means++ start, then Lloyd)
+        # and assign every point to its nearest centre once; the centres are then recomputed from
+        # all points below. Base clusters only compress the map, and a sample of this size already
+        # places 100 centres well; fitting on all points cost most of the run time on 100,000
+        # participants, and scikit-learn's threaded k-means slowed down badly on a busy machine.
+        rng = np.random.default_rng(seed)
+        sample = rng.choice(m, size=min(m, BASE_SAMPLE), replace=False)
+        coords, weights = points.coords[sample], points.weights[sample]
+        init, _ = kmeans_plusplus(coords, n_clusters, sample_weight=weights, random_state=seed)
+        _, centres = lloyd_single(coords, weights, init, max_iter=BASE_SAMPLE_ROUNDS)
+        labels = nearest(points.coords, centres)
     weights = np.bincount(labels, weights=points.weights, minlength=n_clusters).astype(np.float64)
     used = np.flatnonzero(weights > 0)  # k-means may leave a cluster empty
     remap = np.full(n_clusters, -1, dtype=np.int64)
@@ -108,25 +109,42 @@ def base_clusters(points: Points, seed: int = 0, n_clusters: int = BASE_CLUSTERS
     return BaseClusters(labels=remap[labels], centres=sums[used] / weights[used, None], weights=weights[used])
 
 
-def weighted_silhouette(centres: FloatArray, weights: FloatArray, labels: IntArray) -> float:
+def centre_distances(centres: FloatArray) -> FloatArray:
+    """Euclidean distances between all base-cluster centres, computed once for every k."""
+    dx = centres[:, 0, None] - centres[None, :, 0]
+    dy = centres[:, 1, None] - centres[None, :, 1]
+    dx *= dx
+    dy *= dy
+    dx += dy
+    return np.sqrt(dx, out=dx)
+
+
+def weighted_silhouette(
+    centres: FloatArray, weights: FloatArray, labels: IntArray, dist: FloatArray | None = None
+) -> float:
     """Silhouette of all participants, each standing at their base cluster's centre.
 
     A base cluster of weight w counts as w coincident points: its own members add distance 0 to
     the within-group mean, so a(i) divides by (group weight - 1). Singletons score 0, as in sklearn.
+    `labels` are group numbers 0..k-1; `dist` may pass `centre_distances(centres)` precomputed.
     """
-    dist = np.sqrt(((centres[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2))
-    groups = np.unique(labels)
-    if len(groups) < 2:
-        return 0.0
+    if dist is None:
+        dist = centre_distances(centres)
     n = len(labels)
-    onehot = (labels[:, None] == groups[None, :]).astype(np.float64)
-    sums = dist @ (onehot * weights[:, None])  # weighted distance from each base cluster to each group
-    group_weight = onehot.T @ weights
-    own = np.searchsorted(groups, labels)
-    own_weight = group_weight[own]
-    a = np.where(own_weight > 1, sums[np.arange(n), own] / np.maximum(own_weight - 1, 1), 0.0)
-    other = sums / group_weight[None, :]
-    other[np.arange(n), own] = np.inf
+    k = int(labels.max()) + 1 if n else 0
+    onehot = np.zeros((n, k))
+    onehot[np.arange(n), labels] = weights
+    group_weight = onehot.sum(axis=0)
+    if np.count_nonzero(group_weight) < 2:
+        return 0.0
+    sums = dist @ onehot  # weighted distance from each base cluster to each group
+    own_weight = group_weight[labels]
+    rows = np.arange(n)
+    a = np.where(own_weight > 1, sums[rows, labels] / np.maximum(own_weight - 1, 1), 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        other = sums / group_weight[None, :]
+    other[:, group_weight == 0] = np.inf
+    other[rows, labels] = np.inf
     b = other.min(axis=1)
     denom = np.maximum(a, b)
     s = np.where((own_weight > 1) & (denom > 0), (b - a) / np.where(denom > 0, denom, 1.0), 0.0)
@@ -135,13 +153,19 @@ def weighted_silhouette(centres: FloatArray, weights: FloatArray, labels: IntArr
 
 def _number_by_size(labels: IntArray, weights: FloatArray, xs: FloatArray) -> IntArray:
     """Renumber groups so that group 0 is the largest; ties go to the leftmost group."""
-    groups = np.unique(labels)
-    sizes = np.array([weights[labels == g].sum() for g in groups])
-    mean_x = np.array([np.average(xs[labels == g], weights=weights[labels == g]) for g in groups])
+    n_labels = int(labels.max()) + 1 if len(labels) else 0
+    groups = np.flatnonzero(np.bincount(labels, minlength=n_labels))  # labels in use, ascending
+    position = np.zeros(n_labels, dtype=np.int64)
+    position[groups] = np.arange(len(groups))
+    inverse = position[labels]
+    sizes = np.bincount(inverse, weights=weights, minlength=len(groups))
+    mean_x = np.bincount(inverse, weights=weights * xs, minlength=len(groups)) / np.where(
+        sizes > 0, sizes, 1.0
+    )
     order = np.lexsort((mean_x, -sizes))
     rank = np.empty(len(groups), dtype=np.int64)
     rank[order] = np.arange(len(groups))
-    return rank[np.searchsorted(groups, labels)]
+    return rank[inverse]
 
 
 def smooth_k(best_k: int, previous: ClusterState | None, available: set[int]) -> tuple[int, ClusterState]:
@@ -164,18 +188,23 @@ def choose_groups(
     """
     n_base = len(base.centres)
     rng = np.random.default_rng(seed)
+    feasible = list(range(MIN_GROUPS, min(max_groups, n_base) + 1))
+    # Every start of every k is fitted in one numpy batch (see kmeans.py); k == n_base is trivial.
+    fits = weighted_kmeans_range(
+        base.centres, base.weights, [k for k in feasible if k < n_base], GROUP_N_INIT, rng
+    )
+    dist = centre_distances(base.centres)
     candidates: dict[int, IntArray] = {}
     silhouettes: dict[int, float] = {}
-    for k in range(MIN_GROUPS, min(max_groups, n_base) + 1):
+    for k in feasible:
         if k == n_base:
-            labels: IntArray | None = np.arange(k, dtype=np.int64)
+            labels: IntArray = np.arange(k, dtype=np.int64)
+        elif k in fits:
+            labels = fits[k].labels
         else:
-            fit = weighted_kmeans(base.centres, base.weights, k, GROUP_N_INIT, rng)
-            labels = fit.labels if fit is not None else None
-        if labels is None:
             continue
         candidates[k] = _number_by_size(labels, base.weights, base.centres[:, 0])
-        silhouettes[k] = weighted_silhouette(base.centres, base.weights, candidates[k])
+        silhouettes[k] = weighted_silhouette(base.centres, base.weights, candidates[k], dist)
     if not candidates:
         return None
     # Ties go to the smaller k: fewer groups are easier to read, and Pol.is scans k upwards.
@@ -195,14 +224,16 @@ def participant_groups(points: Points, base: BaseClusters, choice: GroupChoice) 
     """
     point_group = choice.base_labels[base.labels]
     k = choice.k
+    mass = np.bincount(point_group, weights=points.weights, minlength=k)
     start = np.stack(
         [
-            np.average(points.coords[point_group == g], axis=0, weights=points.weights[point_group == g])
-            for g in range(k)
-        ]
-    )[None]
-    refined = best_run(points.coords, points.weights, lloyd(points.coords, points.weights, start))
-    if refined is not None:
+            np.bincount(point_group, weights=points.weights * points.coords[:, d], minlength=k) / mass
+            for d in range(2)
+        ],
+        axis=1,
+    )
+    refined, _ = lloyd_single(points.coords, points.weights, start)
+    if bool(np.all(np.bincount(refined, minlength=k) > 0)):
         # Keep the numbering of the base-level groups (largest first) by renumbering on size again.
-        point_group = _number_by_size(refined.labels, points.weights, points.coords[:, 0])
+        point_group = _number_by_size(refined, points.weights, points.coords[:, 0])
     return point_group[points.index]

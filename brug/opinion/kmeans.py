@@ -1,8 +1,10 @@
-"""Small weighted k-means for 2-D points, vectorised over several random starts.
+"""Small weighted k-means for 2-D points in plain numpy, many runs at once.
 
-scikit-learn's KMeans costs milliseconds of set-up per call, which dominated the run time on
-real conversations (dozens of tiny fits on ≤100 base clusters). This plain numpy version runs all
-starts of one k at once; sklearn is still used for the one large fit (see clustering.py).
+scikit-learn's KMeans costs milliseconds of set-up per call, which dominated the run time on real
+conversations (dozens of tiny fits on ≤100 base clusters). Here every start of every k runs in one
+batch: centres have shape (runs, k, 2), and a run with fewer groups than the batch pads its centres
+far away (`PAD`), where no point is ever nearest. The one large Lloyd run on many points (base
+clusters) uses scipy's compiled nearest-centre search instead (`nearest`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.cluster.vq import vq
 
 from brug.opinion.matrix import FloatArray, IntArray
 
@@ -24,36 +27,95 @@ class KMeansFit:
 
 
 def _sq_dist(points: FloatArray, centres: FloatArray) -> FloatArray:
-    """Squared distances, shape (runs, points, centres), for centres of shape (runs, k, dim).
+    """Squared distances, shape (runs, points, centres), for centres of shape (runs, k, 2).
 
-    Expanded as |p|² - 2 p·c + |c|², clipped at 0 against rounding.
+    Written out per coordinate: on these tiny arrays a BLAS product costs more in set-up than the
+    arithmetic, and the direct form has no cancellation error.
     """
-    # Element-wise per dimension rather than a BLAS product: the matrices are tiny, and BLAS's
-    # thread start-up cost more than the arithmetic on a 2-core machine.
-    out = (points * points).sum(axis=1)[None, :, None] + (centres * centres).sum(axis=2)[:, None, :]
-    for d in range(points.shape[1]):
-        out -= 2.0 * points[None, :, d, None] * centres[:, None, :, d]
-    return np.maximum(out, 0.0, out=out)
+    dx = points[None, :, 0, None] - centres[:, None, :, 0]
+    dx *= dx
+    dy = points[None, :, 1, None] - centres[:, None, :, 1]
+    dy *= dy
+    dx += dy
+    return dx
 
 
-def _update(points: FloatArray, weights: FloatArray, labels: IntArray, centres: FloatArray) -> FloatArray:
-    """Weighted means of the points per (run, cluster); empty clusters keep their centre."""
-    runs, k, dim = centres.shape
-    flat = (labels + k * np.arange(runs)[:, None]).ravel()
-    w = np.tile(weights, runs)
-    mass = np.bincount(flat, weights=w, minlength=runs * k).reshape(runs, k)
-    new = centres.copy()
-    filled = mass > 0
-    for d in range(dim):
-        sums = np.bincount(flat, weights=w * np.tile(points[:, d], runs), minlength=runs * k).reshape(runs, k)
-        new[:, :, d][filled] = sums[filled] / mass[filled]
-    return new
+# Coordinate of the padding centres of runs with fewer clusters than the batch: far from every
+# point, yet finite so that the expanded distance in `_assign` never computes 0 * inf.
+PAD = 1e150
+# Below this many (run, point) rows `_assign` uses argmin instead of a loop over the k centres.
+ARGMIN_MAX_ROWS = 1_000
+
+
+def _assign(points_t: FloatArray, centres: FloatArray) -> IntArray:
+    """Nearest centre of every point for every run: labels (runs, m); `points_t` is points.T (2, m).
+
+    Uses |c|² - 2 p·c (|p|² is the same for every centre) from one batched product, and a running
+    minimum over the k slabs: numpy's argmin over a short last axis is several times slower.
+    Ties go to the lowest centre index, as with argmin.
+    """
+    runs, k = centres.shape[:2]
+    if runs * points_t.shape[1] <= ARGMIN_MAX_ROWS:
+        # Few runs left: argmin's per-row cost is now below the fixed cost of the k-slab loop.
+        near = np.matmul(points_t.T, centres.transpose(0, 2, 1) * -2.0)  # (runs, m, k)
+        near += (centres * centres).sum(axis=2)[:, None, :]
+        return near.argmin(axis=2)
+    d = np.matmul(centres, points_t)  # (runs, k, m)
+    d *= -2.0
+    norm = centres[:, :, 0] * centres[:, :, 0]
+    norm += centres[:, :, 1] * centres[:, :, 1]
+    d += norm[:, :, None]
+    best = d[:, 0].copy()
+    labels = np.zeros(best.shape, dtype=np.int64)
+    for j in range(1, k):
+        closer = d[:, j] < best
+        np.copyto(labels, j, where=closer)
+        np.minimum(best, d[:, j], out=best)
+    return labels
+
+
+class _Batch:
+    """Per-run bookkeeping for weighted centre updates, built once per batch instead of per round.
+
+    Works for any number of runs up to `runs`: the tiled weights repeat per run, so their prefix
+    serves a smaller batch.
+    """
+
+    def __init__(self, points: FloatArray, weights: FloatArray, runs: int, k: int) -> None:
+        self.m, self.k = len(points), k
+        self.offset = (k * np.arange(runs, dtype=np.int64))[:, None]
+        self.w = np.tile(weights, runs)
+        self.wx = np.tile(points[:, 0] * weights, runs)
+        self.wy = np.tile(points[:, 1] * weights, runs)
+
+    def mass(self, labels: IntArray) -> FloatArray:
+        runs = labels.shape[0]
+        flat = (labels + self.offset[:runs]).ravel()
+        mass = np.bincount(flat, weights=self.w[: runs * self.m], minlength=runs * self.k)
+        return mass.astype(np.float64, copy=False).reshape(runs, self.k)
+
+    def update(self, labels: IntArray, centres: FloatArray) -> FloatArray:
+        """Weighted means per (run, cluster); an empty (or padded) cluster keeps its centre."""
+        runs = labels.shape[0]
+        n = runs * self.m
+        flat = (labels + self.offset[:runs]).ravel()
+        size = runs * self.k
+        mass = np.bincount(flat, weights=self.w[:n], minlength=size)
+        filled = mass > 0
+        new = centres.reshape(size, 2).copy()
+        new[filled, 0] = np.bincount(flat, weights=self.wx[:n], minlength=size)[filled] / mass[filled]
+        new[filled, 1] = np.bincount(flat, weights=self.wy[:n], minlength=size)[filled] / mass[filled]
+        return new.reshape(runs, self.k, 2)
 
 
 def plusplus_init(
     points: FloatArray, weights: FloatArray, k: int, runs: int, rng: np.random.Generator
 ) -> FloatArray:
-    """k-means++ seeding (weighted), `runs` independent seedings at once: shape (runs, k, dim)."""
+    """k-means++ seeding (weighted), `runs` independent seedings at once: shape (runs, k, 2).
+
+    The first j centres of a seeding are themselves a k-means++ seeding for j clusters, so one
+    seeding for the largest k serves every smaller k as well.
+    """
     m = len(points)
     first = rng.choice(m, size=runs, p=weights / weights.sum())
     centres = np.empty((runs, k, points.shape[1]))
@@ -74,40 +136,114 @@ def plusplus_init(
 
 def lloyd(
     points: FloatArray, weights: FloatArray, centres: FloatArray, max_iter: int = MAX_ITER
-) -> FloatArray:
-    """Weighted Lloyd iterations for every run in `centres` (runs, k, dim); returns final centres.
+) -> tuple[FloatArray, IntArray]:
+    """Weighted Lloyd iterations for every run in `centres` (runs, k, 2).
 
-    A centre that loses all its points stays where it is; callers reject runs with empty clusters.
+    Returns the final centres and every run's assignment to them (runs, m). A centre that loses
+    all its points stays where it is; callers reject runs with empty clusters. A run stops as soon
+    as its assignment no longer changes (then its centres no longer move) and leaves the batch, so
+    the batch shrinks: most runs converge in a handful of rounds.
     """
-    labels: IntArray | None = None
+    runs = centres.shape[0]
+    batch = _Batch(points, weights, runs, centres.shape[1])
+    points_t = np.ascontiguousarray(points.T)
+    final = centres.copy()
+    final_labels = np.zeros((runs, len(points)), dtype=np.int64)
+    active = np.arange(runs)
+    current = final
+    labels = _assign(points_t, current)
     for _ in range(max_iter):
-        new_labels = _sq_dist(points, centres).argmin(axis=2)  # (runs, m)
-        # Unchanged assignments mean unchanged centres: Lloyd has converged exactly.
-        if labels is not None and np.array_equal(new_labels, labels):
-            break
+        current = batch.update(labels, current)
+        final[active] = current
+        new_labels = _assign(points_t, current)  # (active runs, m)
+        moving = (new_labels != labels).any(axis=1)
+        if not moving.all():
+            done = ~moving
+            final_labels[active[done]] = new_labels[done]
+            active, current, new_labels = active[moving], current[moving], new_labels[moving]
+            if len(active) == 0:
+                break
         labels = new_labels
-        centres = _update(points, weights, labels, centres)
-    return centres
+    else:
+        final_labels[active] = labels  # out of rounds: the assignment to the final centres
+    return final, final_labels
+
+
+def best_runs(
+    points: FloatArray, weights: FloatArray, centres: FloatArray, labels: IntArray, ks: IntArray
+) -> dict[int, KMeansFit]:
+    """Per k, the run with the least weighted inertia among runs that use all k clusters.
+
+    `labels` (runs, m) is each run's assignment to its `centres`; `ks[r]` is the number of real
+    (not padded) centres of run r. A k without a run that uses all its clusters is absent.
+    """
+    runs, width = centres.shape[:2]
+    own = np.take_along_axis(centres, labels[:, :, None], axis=1)  # (runs, m, 2): own centre
+    own -= points[None]
+    inertia = (own * own).sum(axis=2) @ weights
+    used = (_Batch(points, weights, runs, width).mass(labels) > 0).sum(axis=1)
+    inertia = np.where(used == ks, inertia, np.inf)
+    fits: dict[int, KMeansFit] = {}
+    for k in sorted(set(ks.tolist())):
+        candidates = np.flatnonzero(ks == k)
+        best = int(candidates[np.argmin(inertia[candidates])])
+        if np.isfinite(inertia[best]):
+            fits[int(k)] = KMeansFit(
+                labels=labels[best].astype(np.int64), centres=centres[best, :k], inertia=float(inertia[best])
+            )
+    return fits
+
+
+def weighted_kmeans_range(
+    points: FloatArray, weights: FloatArray, ks: list[int], n_init: int, rng: np.random.Generator
+) -> dict[int, KMeansFit]:
+    """Best of `n_init` k-means++ starts for every k in `ks`, all fitted in one batch.
+
+    A k is missing from the result when none of its starts ends with k non-empty clusters.
+    """
+    if not ks:
+        return {}
+    width = max(ks)
+    seeds = plusplus_init(points, weights, width, n_init, rng)
+    centres = np.full((len(ks) * n_init, width, 2), PAD)
+    run_k = np.repeat(np.asarray(ks, dtype=np.int64), n_init)
+    for i, k in enumerate(ks):
+        centres[i * n_init : (i + 1) * n_init, :k] = seeds[:, :k]
+    final, labels = lloyd(points, weights, centres)
+    return best_runs(points, weights, final, labels, run_k)
 
 
 def weighted_kmeans(
     points: FloatArray, weights: FloatArray, k: int, n_init: int, rng: np.random.Generator
 ) -> KMeansFit | None:
     """Best of `n_init` k-means++ starts by weighted inertia; None when no start gives k clusters."""
-    centres = lloyd(points, weights, plusplus_init(points, weights, k, n_init, rng))
-    return best_run(points, weights, centres)
+    return weighted_kmeans_range(points, weights, [k], n_init, rng).get(k)
 
 
-def best_run(points: FloatArray, weights: FloatArray, centres: FloatArray) -> KMeansFit | None:
-    k = centres.shape[1]
-    dist = _sq_dist(points, centres)
-    labels = dist.argmin(axis=2)
-    inertia = (dist.min(axis=2) * weights[None, :]).sum(axis=1)
-    full = np.array([len(np.unique(lab)) == k for lab in labels])
-    if not full.any():
-        return None
-    inertia = np.where(full, inertia, np.inf)
-    best = int(np.argmin(inertia))
-    return KMeansFit(
-        labels=labels[best].astype(np.int64), centres=centres[best], inertia=float(inertia[best])
-    )
+def nearest(points: FloatArray, centres: FloatArray) -> IntArray:
+    """Index of the nearest centre for every point (compiled; for many points and centres)."""
+    codes, _ = vq(points, centres, check_finite=False)
+    return codes.astype(np.int64)
+
+
+def lloyd_single(
+    points: FloatArray, weights: FloatArray, centres: FloatArray, max_iter: int = MAX_ITER
+) -> tuple[IntArray, FloatArray]:
+    """Weighted Lloyd iterations of one run with many centres; returns final labels and centres.
+
+    Stops when the assignment no longer changes; an emptied centre stays where it is.
+    """
+    k = len(centres)
+    wx, wy = points[:, 0] * weights, points[:, 1] * weights
+    labels = nearest(points, centres)
+    for _ in range(max_iter):
+        mass = np.bincount(labels, weights=weights, minlength=k)
+        filled = mass > 0
+        centres = centres.copy()
+        centres[filled, 0] = np.bincount(labels, weights=wx, minlength=k)[filled] / mass[filled]
+        centres[filled, 1] = np.bincount(labels, weights=wy, minlength=k)[filled] / mass[filled]
+        new_labels = nearest(points, centres)
+        if np.array_equal(new_labels, labels):
+            break
+        labels = new_labels
+    return labels, centres

@@ -33,24 +33,32 @@ class Counts:
 
 
 def count_votes(matrix: VoteMatrix, row_groups: IntArray, n_groups: int) -> Counts:
-    """Count votes per (group, statement); rows with group -1 are skipped."""
+    """Count votes per (group, statement); rows with group -1 are skipped.
+
+    One bincount over a code per vote, (group, statement, vote) → 3 · (group · statements +
+    statement) + vote + 1, gives all three tallies in a single pass over the votes.
+    """
     n_cols = matrix.n_cols
-    # Repeating each row's group along its entries is sequential memory access, much faster on
-    # millions of votes than gathering row_groups[entry_rows].
-    entry_group = np.repeat(row_groups, np.diff(matrix.indptr))
+    size = n_groups * n_cols * 3
     if n_groups == 1 and bool(np.all(row_groups == 0)):
-        slot, vals = matrix.indices.astype(np.int64), matrix.values
+        code = matrix.indices.astype(np.int64)
+        code *= 3
     else:
-        mask = entry_group >= 0
-        slot = entry_group[mask] * n_cols + matrix.indices[mask]
-        vals = matrix.values[mask]
-    size = n_groups * n_cols
-
-    def tally(selector: npt.NDArray[np.bool_] | None) -> IntArray:
-        chosen = slot if selector is None else slot[selector]
-        return np.bincount(chosen, minlength=size).reshape(n_groups, n_cols).astype(np.int64)
-
-    return Counts(agree=tally(vals == 1), disagree=tally(vals == -1), seen=tally(None))
+        # Repeating each row's offset along its entries is sequential memory access, much faster on
+        # millions of votes than gathering row_groups[entry_rows]. Rows with group -1 get negative
+        # codes (−3·statements + at most 3·statements − 1) and are dropped.
+        code = np.repeat(row_groups * (3 * n_cols), np.diff(matrix.indptr))
+        code += matrix.indices.astype(np.int64) * 3
+    code += matrix.values
+    code += 1
+    if bool(np.any(row_groups < 0)):
+        code = code[code >= 0]
+    tally = np.bincount(code, minlength=size).reshape(n_groups, n_cols, 3).astype(np.int64)
+    return Counts(
+        agree=np.ascontiguousarray(tally[:, :, 2]),
+        disagree=np.ascontiguousarray(tally[:, :, 0]),
+        seen=tally.sum(axis=2),
+    )
 
 
 def prob(successes: npt.ArrayLike, trials: npt.ArrayLike) -> FloatArray:
