@@ -11,7 +11,15 @@ import argparse
 import statistics
 import time
 
+import os
+
 from bench.signals.common import ensure_database, setup_django
+
+# Production mode (cached templates, no debug bookkeeping), as the page would really run.
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijkl")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 
 def main() -> None:

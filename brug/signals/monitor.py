@@ -19,7 +19,7 @@ from . import alerts, svg
 from .models import DailyThemeStat, MonitorConfig, Signal, Theme
 from .models.signals import REPORTED_CHANNELS
 
-SAMPLE = 1500
+SAMPLE = 1000
 RECENT_DAYS = 7
 
 
@@ -37,6 +37,7 @@ class ThemeRow:
     reasons: list[str] = field(default_factory=list)
     terms: list[tuple[str, int]] = field(default_factory=list)
     examples: list[Signal] = field(default_factory=list)
+    example_ids: list[int] = field(default_factory=list)
     chart: SafeString | None = None
     meter: SafeString | None = None
 
@@ -173,33 +174,42 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
         row.phase_index = round(index * (len(phases) - 1) / 3)
         row.phase = phases[row.phase_index]
         texts = sample.get(theme.pk, [])
-        row.examples = texts[:3]
-        row.terms = alerts.terms([t.text for t in texts]).most_common(8)
+        row.example_ids = [pk for pk, _ in texts[:3]]
+        row.terms = alerts.terms([t for _, t in texts]).most_common(8)
         highlight = len(row.points) - 1 if unit == "dag" else None
         row.chart = svg.bar_chart(row.points, title=f"Aantal berichten per {unit} over {theme.name}", highlight_from=highlight)
         row.meter = svg.meter(index, label=f"Spanningsniveau {theme.name}: {row.phase}", steps=phases, index=row.phase_index)
         rows.append(row)
+    loaded = _examples([pk for r in rows for pk in r.example_ids])
+    for r in rows:
+        r.examples = [loaded[pk] for pk in r.example_ids if pk in loaded]
     rows.sort(key=lambda r: (-r.phase_index, -r.total, r.theme.name))
     return Monitor(start=start, end=end, days=days, unit=unit, phases=phases, rows=rows,
                    hoods=_hoods(organisation, ids, start, end), config=config)
 
 
-def _sample(organisation: Any, start: date) -> dict[int, list[Signal]]:
-    """The most recent messages of the period, grouped by theme: examples and top terms come from here."""
+def _sample(organisation: Any, start: date) -> dict[int, list[tuple[int, str]]]:
+    """The most recent messages of the period as (id, text), grouped by theme, newest first."""
     tz = timezone.get_current_timezone()
     since = datetime.combine(start, time.min, tzinfo=tz)
-    recent = list(
-        Signal.objects.filter(organisation=organisation, published=True, occurred_at__gte=since)
-        .exclude(text="")
-        .only("id", "text", "occurred_at", "channel", "tone", "hostility", "framing", "why")
-        .order_by("-occurred_at")[:SAMPLE]
-    )
-    by_id = {s.pk: s for s in recent}
-    out: dict[int, list[Signal]] = defaultdict(list)
-    links = Signal.themes.through.objects.filter(signal_id__in=list(by_id)).values_list("signal_id", "theme_id")
-    for signal_id, theme_id in sorted(links, key=lambda link: by_id[link[0]].occurred_at, reverse=True):
-        out[theme_id].append(by_id[signal_id])
+    # Plain tuples, an index-ordered scan and a join (not a long IN list): this is the page's hot path.
+    recent = Signal.objects.filter(organisation=organisation, published=True, occurred_at__gte=since).order_by("-occurred_at")[:SAMPLE]
+    texts = dict(recent.values_list("id", "text"))
+    order = {pk: i for i, pk in enumerate(texts)}
+    links = Signal.themes.through.objects.filter(signal_id__in=recent.values("id")).values_list("signal_id", "theme_id")
+    out: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for signal_id, theme_id in sorted(links, key=lambda link: order.get(link[0], 0)):
+        if texts.get(signal_id):  # purged texts are empty
+            out[theme_id].append((signal_id, texts[signal_id]))
     return out
+
+
+def _examples(ids: list[int]) -> dict[int, Signal]:
+    """Only the few examples shown are loaded as objects, with their scores and 'why'."""
+    return {
+        s.pk: s
+        for s in Signal.objects.filter(pk__in=ids).only("id", "text", "occurred_at", "channel", "tone", "hostility", "framing", "why")
+    }
 
 
 def _hoods(organisation: Any, ids: list[int], start: date, end: date) -> list[tuple[str, dict[int, int], int]]:

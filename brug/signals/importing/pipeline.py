@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 CHUNK_ROWS = 2000
 MAX_IN_FLIGHT = 6  # chunks queued but not done: keeps memory flat when parsing outruns workers
 EXAMPLES = 20
+ANALYZE_AFTER = 20_000
 
 
 def max_line() -> int:
@@ -163,8 +164,13 @@ def maybe_finalize(job_id: int) -> bool:
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "finished_at"])
         org_id = job.organisation_id
+        big = job.done >= ANALYZE_AFTER
         latest = Signal.objects.filter(import_job_id=job_id).aggregate(m=Max("occurred_at"))["m"]
     _remove_file(job)
+    if big and connection.vendor == "postgresql":
+        # Fresh planner statistics: without them the monitor's queries pick slow plans after a big import.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {Signal._meta.db_table}, {Signal.themes.through._meta.db_table}")
     from ..tasks import detect_alerts
 
     if latest is not None:
