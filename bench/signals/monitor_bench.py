@@ -8,10 +8,9 @@ Uses the Django test client (full middleware, templates, session with a verified
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
-
-import os
 
 from bench.signals.common import ensure_database, setup_django
 
