@@ -38,25 +38,26 @@ def _controller() -> ThreadpoolController:
 def _statement_stats(
     all_counts: Counts, group_counts: Counts, statement_ids: IntArray
 ) -> dict[int, dict[str, Any]]:
-    stats: dict[int, dict[str, Any]] = {}
+    # Plain lists first: indexing numpy arrays element by element costs more than building the dicts.
     n_groups = group_counts.agree.shape[0]
-    total_pass = all_counts.passed
-    grp_pass = group_counts.passed
-    for j, sid in enumerate(statement_ids.tolist()):
-        stats[sid] = {
-            "agree": int(all_counts.agree[0, j]),
-            "disagree": int(all_counts.disagree[0, j]),
-            "pass": int(total_pass[0, j]),
+    agree, disagree, passed = (
+        c[0].tolist() for c in (all_counts.agree, all_counts.disagree, all_counts.passed)
+    )
+    g_agree, g_disagree, g_pass = (
+        c.tolist() for c in (group_counts.agree, group_counts.disagree, group_counts.passed)
+    )
+    return {
+        sid: {
+            "agree": agree[j],
+            "disagree": disagree[j],
+            "pass": passed[j],
             "groups": {
-                g: {
-                    "agree": int(group_counts.agree[g, j]),
-                    "disagree": int(group_counts.disagree[g, j]),
-                    "pass": int(grp_pass[g, j]),
-                }
+                g: {"agree": g_agree[g][j], "disagree": g_disagree[g][j], "pass": g_pass[g][j]}
                 for g in range(n_groups)
             },
         }
-    return stats
+        for j, sid in enumerate(statement_ids.tolist())
+    }
 
 
 def compute(

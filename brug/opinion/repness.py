@@ -134,18 +134,25 @@ def group_stats(counts: Counts, group: int) -> GroupStats:
     )
 
 
-def _repness_entry(st: GroupStats, i: int, statement_ids: IntArray) -> Repness:
-    # Pol.is reports the direction whose representativeness test is stronger.
-    agree = bool(st.rat[i] > st.rdt[i])
-    if agree:
-        score = st.ra[i] * st.rat[i] * st.pa[i] * st.pat[i]
-    else:
-        score = st.rd[i] * st.rdt[i] * st.pd[i] * st.pdt[i]
-    direction: Direction = "agree" if agree else "disagree"
+def _scores(st: GroupStats) -> tuple[npt.NDArray[np.bool_], FloatArray]:
+    """Direction (True = agree) and score of every statement.
+
+    Pol.is reports the direction whose representativeness test is stronger; the score is
+    ra · rat · pa · pat for agree and rd · rdt · pd · pdt for disagree.
+    """
+    agree = st.rat > st.rdt
+    score = np.where(agree, st.ra * st.rat * st.pa * st.pat, st.rd * st.rdt * st.pd * st.pdt)
+    return agree, score
+
+
+def _repness_entry(
+    st: GroupStats, i: int, statement_ids: IntArray, agree: npt.NDArray[np.bool_], score: FloatArray
+) -> Repness:
+    direction: Direction = "agree" if bool(agree[i]) else "disagree"
     return Repness(
         statement_id=int(statement_ids[i]),
         direction=direction,
-        score=float(score),
+        score=float(score[i]),
         agree_share_in=float(st.agree_share_in[i]),
         agree_share_out=float(st.agree_share_out[i]),
     )
@@ -155,22 +162,25 @@ def _best_agree(st: GroupStats) -> int | None:
     """Pol.is's `beats-best-of-agrees` scan: one statement the group clearly agrees with.
 
     It guarantees each group shows something it *agrees* with, preferring repness when the current
-    best is itself representative (ra > 1) and plain agreement otherwise.
+    best is itself representative (ra > 1) and plain agreement otherwise. The scan is sequential
+    (the rule depends on the current best), so it runs over plain lists rather than numpy scalars.
     """
+    voted = ((st.na > 0) | (st.nd > 0)).tolist()
+    starts = ((st.pat > Z_90) | ((st.ra > 1.0) & (st.pa > 0.5))).tolist()
+    representative = (st.ra > 1.0).tolist()
+    rep_score = (st.ra * st.rat * st.pa * st.pat).tolist()
+    agree_score = (st.pa * st.pat).tolist()
     best: int | None = None
-    for i in range(len(st.ns)):
-        if st.na[i] == 0 and st.nd[i] == 0:
+    for i, has_votes in enumerate(voted):
+        if not has_votes:
             continue
         if best is None:
-            if st.pat[i] > Z_90 or (st.ra[i] > 1.0 and st.pa[i] > 0.5):
+            if starts[i]:
                 best = i
-        elif st.ra[best] > 1.0:
-            if (
-                st.ra[i] * st.rat[i] * st.pa[i] * st.pat[i]
-                > st.ra[best] * st.rat[best] * st.pa[best] * st.pat[best]
-            ):
+        elif representative[best]:
+            if rep_score[i] > rep_score[best]:
                 best = i
-        elif st.pa[i] * st.pat[i] > st.pa[best] * st.pat[best]:
+        elif agree_score[i] > agree_score[best]:
             best = i
     return best
 
@@ -179,25 +189,22 @@ def select_repness(st: GroupStats, statement_ids: IntArray, pick_max: int = PICK
     """Up to `pick_max` statements that set this group apart, agrees before disagrees."""
     if len(statement_ids) == 0:
         return []
+    agree, score = _scores(st)
     agree_sig = (st.pat > Z_90) & (st.rat > Z_90)
     disagree_sig = (st.pdt > Z_90) & (st.rdt > Z_90)
     sufficient = np.flatnonzero(agree_sig | disagree_sig)
-    entries = [_repness_entry(st, int(i), statement_ids) for i in sufficient]
     # Stable sort on the score keeps ties in statement order, which makes the output reproducible.
-    entries.sort(key=lambda r: -r.score)
+    ranked = sufficient[np.argsort(-score[sufficient], kind="stable")].tolist()
 
     best_agree = _best_agree(st)
     if best_agree is not None:
-        head = _repness_entry(st, best_agree, statement_ids)
-        head_sid = head.statement_id
-        selected = [head] + [e for e in entries if e.statement_id != head_sid]
-    elif entries:
-        selected = entries
+        chosen = [best_agree] + [i for i in ranked if i != best_agree]
+    elif ranked:
+        chosen = ranked
     else:
         # Nothing significant: still show the single most representative statement, as Pol.is does.
-        best = int(np.argmax(np.maximum(st.rat, st.rdt)))
-        selected = [_repness_entry(st, best, statement_ids)]
-    selected = selected[:pick_max]
+        chosen = [int(np.argmax(np.maximum(st.rat, st.rdt)))]
+    selected = [_repness_entry(st, i, statement_ids, agree, score) for i in chosen[:pick_max]]
     return sorted(selected, key=lambda r: r.direction != "agree")
 
 
