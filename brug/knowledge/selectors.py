@@ -303,3 +303,13 @@ def similar_municipalities(
 
 def latest_items(*, membership: Membership, limit: int = 5) -> list[KnowledgeItem]:
     return list(visible_items(membership=membership)[:limit])
+
+
+def has_pdf(item: KnowledgeItem) -> bool:
+    return KnowledgeItem.objects.filter(pk=item.pk, pdf__isnull=False).exists()
+
+
+def pdf_bytes(item: KnowledgeItem) -> bytes | None:
+    """The PDF of an item the caller already fetched through a visibility selector."""
+    blob = KnowledgeItem.objects.filter(pk=item.pk).values_list("pdf", flat=True).first()
+    return bytes(blob) if blob else None

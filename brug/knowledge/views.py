@@ -64,7 +64,7 @@ def item_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "item": item,
         "similar": similar,
         "can_edit": membership.can_edit and item.organisation_id == membership.organisation_id,
-        "has_pdf": KnowledgeItem.objects.filter(pk=item.pk, pdf__isnull=False).exists(),
+        "has_pdf": selectors.has_pdf(item),
         "breadcrumbs": [("Kennisbank", reverse("knowledge:list", args=[org_slug])), (item.title, None)],
         **_labels(item),
     }
@@ -123,7 +123,7 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(selectors.public_items(), pk=pk)
     context = {
         "item": item,
-        "has_pdf": KnowledgeItem.objects.filter(pk=item.pk, pdf__isnull=False).exists(),
+        "has_pdf": selectors.has_pdf(item),
         "breadcrumbs": [("Openbare kennisbank", reverse("knowledge:public_list")), (item.title, None)],
         **_labels(item),
     }
@@ -162,10 +162,10 @@ def _form_page(
 
 
 def _pdf_response(item: KnowledgeItem) -> HttpResponse:
-    blob = KnowledgeItem.objects.filter(pk=item.pk).values_list("pdf", flat=True).first()
+    blob = selectors.pdf_bytes(item)
     if not blob:
         raise Http404
-    response = HttpResponse(bytes(blob), content_type="application/pdf")
+    response = HttpResponse(blob, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="kennisbank-{item.pk}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
