@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
@@ -239,6 +240,30 @@ def read_feed(path: Path, default_channel: str) -> Iterator[Outcome]:
             yield make_row(number, values, default_channel)
         except RowRefused as exc:
             yield (number, exc.reason)
+
+
+def count(path: Path, fmt: str, default_channel: str, max_line: int = MAX_LINE_BYTES) -> int:
+    """Records in the file, checking everything that refuses a file whole (encoding, columns, line length).
+
+    Cheaper than read(): rows are not turned into Row objects, so the progress bar knows its
+    total quickly even for a million lines.
+    """
+    if fmt != "csv":
+        return sum(1 for _ in read(path, fmt, default_channel, max_line))
+    csv.field_size_limit(max_line)
+    with path.open("rb") as stream:
+        lines = _lines(stream, max_line)
+        try:
+            first = next(lines)
+        except StopIteration:
+            raise ImportFileError("Het bestand is leeg.") from None
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(chain([first], lines), delimiter=delimiter)
+        try:
+            _canonical(next(reader))
+            return sum(1 for values in reader if any(v.strip() for v in values))
+        except csv.Error as exc:
+            raise ImportFileError(f"Het CSV-bestand is niet te lezen rond regel {reader.line_num}: {exc}.") from None
 
 
 def read(path: Path, fmt: str, default_channel: str, max_line: int = MAX_LINE_BYTES) -> Iterator[Outcome]:

@@ -48,7 +48,7 @@ def run(job_id: int, send_chunk: Any) -> None:
     ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING)
     path = Path(job.path)
     try:
-        total = sum(1 for _ in parsers.read(path, job.fmt, job.channel, max_line()))
+        total = parsers.count(path, job.fmt, job.channel, max_line())
         ImportJob.objects.filter(pk=job_id).update(total=total)
         refused: Counter[str] = Counter()
         examples: list[list[Any]] = []
