@@ -164,3 +164,12 @@ def test_the_monitor_reads_a_bounded_number_of_queries(tenancy, client_for, sign
     client.get(_url("monitor", tenancy))
     with django_assert_max_num_queries(20):
         client.get(_url("monitor", tenancy))
+
+
+def test_markdown_is_read_into_headings_lists_and_tables_without_markup() -> None:
+    from brug.signals.views.pages import markdown_blocks
+
+    blocks = markdown_blocks("# Titel\n\nTekst met **vet** <script>\n\n1. een\n   verder\n2. twee\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert blocks == [
+        ("h2", "Titel"), ("p", "Tekst met vet <script>"), ("ol", ["een verder", "twee"]), ("table", [["a", "b"], ["1", "2"]]),
+    ]
