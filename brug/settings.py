@@ -211,6 +211,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Periodic work, run by exactly one `celery -A brug beat`; every task is safe to run twice.
+CELERY_BEAT_SCHEDULE = {
+    "learning-send-reminders": {"task": "brug.learning.send_reminders", "schedule": 3600},
+    "network-remind-retention": {"task": "brug.network.remind_retention", "schedule": 24 * 3600},
+    "signals-purge-expired-texts": {"task": "brug.signals.purge_expired_message_texts", "schedule": 24 * 3600},
+    "signals-detect-alerts": {"task": "brug.signals.detect_alerts_all", "schedule": 3600},
+}
 
 # Municipality size classes (inhabitants): small below the first bound, large above the second.
 BRUG_SIZE_SMALL_BELOW = int(os.environ.get("BRUG_SIZE_SMALL_BELOW", "30000"))

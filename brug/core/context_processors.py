@@ -13,7 +13,8 @@ def brug(request: HttpRequest) -> dict[str, Any]:
     membership = getattr(request, "membership", None)
     context: dict[str, Any] = {"membership": membership, "current_org": getattr(membership, "organisation", None)}
     if membership is not None:
-        context["org_menu"] = menu_for(membership)
+        # A menu item is current on its own page and on every page below it.
+        context["org_menu"] = [(item, request.path.startswith(item.url)) for item in menu_for(membership)]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         context["user_memberships"] = list(user.memberships.select_related("organisation"))

