@@ -62,5 +62,14 @@ def first_statement(dialogue: Dialogue) -> Statement:
     return Statement.objects.filter(dialogue=dialogue).order_by("number").first()  # type: ignore[return-value]
 
 
+def resident_client(dialogue: Dialogue) -> Client:
+    """A resident's browser after opening the dialogue page (which hands out the anonymous cookie)."""
+    client = Client()
+    client.get(f"/d/{dialogue.slug}/")
+    return client
+
+
 def vote(client: Client, dialogue: Dialogue, statement: Statement, value: str) -> Any:
+    if "brug_dialoog" not in client.cookies:
+        client.get(f"/d/{dialogue.slug}/")
     return client.post(f"/d/{dialogue.slug}/stem/", {"statement": statement.pk, "vote": value})

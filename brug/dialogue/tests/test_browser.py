@@ -88,6 +88,7 @@ def client_residents(dialogue: Dialogue, count: int) -> None:
     statements = list(Statement.objects.filter(dialogue=dialogue, status="goed"))
     for i in range(count):
         client = Client()
+        client.get(f"/d/{dialogue.slug}/")  # the page hands out the anonymous cookie
         camp = "A" if i % 5 < 3 else "B"
         for statement in statements:
             value = {"Eens": "eens", "Oneens": "oneens"}.get(choice_for(camp, statement.text), "overslaan")

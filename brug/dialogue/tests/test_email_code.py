@@ -10,6 +10,8 @@ from django.test import Client
 
 from brug.dialogue.models import Dialogue, Participant
 
+from .conftest import resident_client
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,7 +24,7 @@ def request_code(client: Client, email: str, mailoutbox: list[Any]) -> str:
 def test_a_resident_confirms_with_an_email_code_and_only_a_hash_is_stored(
     dialogue: Dialogue, mailoutbox: list[Any], tenancy: Any, client_for: Any
 ) -> None:
-    client = Client()
+    client = resident_client(dialogue)
     code = request_code(client, "Inwoner@Example.nl", mailoutbox)
     assert mailoutbox[0].to == ["Inwoner@Example.nl"]
     response = client.post("/d/windmolens/email/code/", {"code": code}, follow=True)
@@ -34,9 +36,9 @@ def test_a_resident_confirms_with_an_email_code_and_only_a_hash_is_stored(
 
 
 def test_the_same_address_cannot_confirm_a_second_browser(dialogue: Dialogue, mailoutbox: list[Any]) -> None:
-    first = Client()
+    first = resident_client(dialogue)
     first.post("/d/windmolens/email/code/", {"code": request_code(first, "a@example.nl", mailoutbox)})
-    second = Client()
+    second = resident_client(dialogue)
     response = second.post("/d/windmolens/email/", {"email": " A@example.nl "})
     assert response.status_code == 400
     assert "Met dit e-mailadres doet al iemand mee" in response.content.decode()
@@ -46,7 +48,7 @@ def test_the_same_address_cannot_confirm_a_second_browser(dialogue: Dialogue, ma
 def test_a_wrong_code_is_refused_and_five_wrong_codes_end_the_attempt(
     dialogue: Dialogue, mailoutbox: list[Any]
 ) -> None:
-    client = Client()
+    client = resident_client(dialogue)
     code = request_code(client, "b@example.nl", mailoutbox)
     wrong = "000000" if code != "000000" else "111111"
     for _ in range(5):
@@ -65,10 +67,10 @@ def test_bad_email_or_code_input_gets_a_dutch_message(
     dialogue: Dialogue, field: str, value: str, message: str
 ) -> None:
     url = "/d/windmolens/email/" if field == "email" else "/d/windmolens/email/code/"
-    response = Client().post(url, {field: value})
+    response = resident_client(dialogue).post(url, {field: value})
     assert response.status_code == 400 and message in response.content.decode()
 
 
 def test_a_code_without_a_request_is_refused(dialogue: Dialogue) -> None:
-    response = Client().post("/d/windmolens/email/code/", {"code": "123456"})
+    response = resident_client(dialogue).post("/d/windmolens/email/code/", {"code": "123456"})
     assert response.status_code == 400 and "Vraag eerst een code aan" in response.content.decode()

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from brug.dialogue.models import Dialogue, Participant, Statement, StatementStatus, Vote
 from brug.dialogue.recompute import recompute
 
-from .conftest import first_statement, vote
+from .conftest import first_statement, resident_client, vote
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,23 @@ def test_voting_moves_on_to_the_next_statement_and_the_last_vote_counts_once(dia
     assert "U stemde op 1 van de 8 stellingen." in client.get("/d/windmolens/").content.decode()
 
 
+def test_a_post_without_the_anonymous_cookie_is_refused_so_a_script_cannot_vote_as_many_residents(
+    dialogue: Dialogue,
+) -> None:
+    statement = first_statement(dialogue)
+    for url, data in [
+        ("/d/windmolens/stem/", {"statement": statement.pk, "vote": "eens"}),
+        ("/d/windmolens/stelling/", {"text": "Een stelling zonder cookie erbij."}),
+        ("/d/windmolens/email/", {"email": "c@example.nl"}),
+    ]:
+        response = Client().post(url, data)
+        assert response.status_code == 400
+        assert "Sta cookies toe voor deze site" in response.content.decode()
+        assert "brug_dialoog" in response.cookies  # the next try works
+    assert not Vote.objects.exists() and not Participant.objects.exists()
+    assert not Statement.objects.filter(text__startswith="Een stelling zonder").exists()
+
+
 def test_two_browsers_are_two_participants(dialogue: Dialogue) -> None:
     statement = first_statement(dialogue)
     for _ in range(2):
@@ -94,7 +111,9 @@ def test_any_vote_value_other_than_eens_oneens_overslaan_is_a_400_with_a_dutch_m
 
 @pytest.mark.parametrize("statement_value", ["", "abc", "999999", "-1"])
 def test_a_vote_on_a_missing_or_foreign_statement_is_a_400(dialogue: Dialogue, statement_value: str) -> None:
-    response = Client().post("/d/windmolens/stem/", {"statement": statement_value, "vote": "eens"})
+    response = resident_client(dialogue).post(
+        "/d/windmolens/stem/", {"statement": statement_value, "vote": "eens"}
+    )
     assert response.status_code == 400
     assert "Deze stelling bestaat niet" in response.content.decode()
     assert not Vote.objects.exists()
@@ -125,7 +144,7 @@ def test_a_flood_of_votes_from_one_token_gets_429_in_dutch(dialogue: Dialogue, s
 
 
 def test_a_resident_adds_a_statement_that_waits_for_moderation(dialogue: Dialogue) -> None:
-    client = Client()
+    client = resident_client(dialogue)
     response = client.post(
         "/d/windmolens/stelling/", {"text": "Zet de molens verder van de school."}, follow=True
     )
@@ -137,7 +156,7 @@ def test_a_resident_adds_a_statement_that_waits_for_moderation(dialogue: Dialogu
 
 def test_with_moderation_afterwards_a_statement_is_published_at_once(dialogue: Dialogue) -> None:
     Dialogue.objects.filter(pk=dialogue.pk).update(moderation="na")
-    Client().post("/d/windmolens/stelling/", {"text": "Zet de molens verder van de school."})
+    resident_client(dialogue).post("/d/windmolens/stelling/", {"text": "Zet de molens verder van de school."})
     assert (
         Statement.objects.get(text="Zet de molens verder van de school.").status == StatementStatus.APPROVED
     )
@@ -156,14 +175,16 @@ def test_an_empty_short_or_huge_statement_is_refused_with_a_dutch_message(
     dialogue: Dialogue, text: str, message: str
 ) -> None:
     before = Statement.objects.count()
-    response = Client().post("/d/windmolens/stelling/", {"text": text})
+    response = resident_client(dialogue).post("/d/windmolens/stelling/", {"text": text})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert Statement.objects.count() == before
 
 
 def test_a_duplicate_statement_is_refused(dialogue: Dialogue) -> None:
-    response = Client().post("/d/windmolens/stelling/", {"text": "windmolens zijn nodig voor het klimaat."})
+    response = resident_client(dialogue).post(
+        "/d/windmolens/stelling/", {"text": "windmolens zijn nodig voor het klimaat."}
+    )
     assert response.status_code == 400 and "Deze stelling staat er al." in response.content.decode()
 
 
@@ -172,7 +193,7 @@ def test_html_and_scripts_in_a_statement_are_shown_as_text(
 ) -> None:
     Dialogue.objects.filter(pk=dialogue.pk).update(moderation="na")
     evil = '<script>alert("x")</script><b>vet</b>'
-    Client().post("/d/windmolens/stelling/", {"text": evil})
+    resident_client(dialogue).post("/d/windmolens/stelling/", {"text": evil})
     statement = Statement.objects.get(text=evil)
     pages = [
         Client().get("/d/windmolens/").content.decode(),
@@ -187,7 +208,9 @@ def test_html_and_scripts_in_a_statement_are_shown_as_text(
 
 def test_a_statement_on_a_closed_dialogue_is_refused(dialogue: Dialogue) -> None:
     Dialogue.objects.filter(pk=dialogue.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
-    response = Client().post("/d/windmolens/stelling/", {"text": "Een stelling na de sluiting."})
+    response = resident_client(dialogue).post(
+        "/d/windmolens/stelling/", {"text": "Een stelling na de sluiting."}
+    )
     assert (
         response.status_code == 403
         and not Statement.objects.filter(text__startswith="Een stelling na").exists()

@@ -78,6 +78,17 @@ def _page(
     return _with_token(render(request, "dialogue/resident.html", context, status=status), token)
 
 
+def _no_cookie(request: HttpRequest, slug: str) -> HttpResponse:
+    # Every page view hands out the token; a POST without it would make each vote a new "resident"
+    # (and slip past the per-token rate limit), so it is refused and a token is offered again.
+    dialogue = selectors.public_dialogue(slug=slug)
+    error = (
+        "Uw browser stuurde ons kenmerk-cookie niet mee, dus we konden uw stem niet bewaren. "
+        "Sta cookies toe voor deze site en probeer het opnieuw."
+    )
+    return _page(request, dialogue, secrets.token_urlsafe(24), error=error, status=400)
+
+
 def resident(request: HttpRequest, slug: str) -> HttpResponse:
     dialogue = selectors.public_dialogue(slug=slug)
     # A first visit gets its anonymous token here, so the vote form always has one.
@@ -88,7 +99,9 @@ def resident(request: HttpRequest, slug: str) -> HttpResponse:
 def vote(request: HttpRequest, slug: str) -> HttpResponse:
     # The hot path: a light dialogue (cached a few seconds) and one upsert; the full page only on errors.
     target = selectors.vote_target(slug=slug)
-    token = _token(request) or secrets.token_urlsafe(24)
+    token = _token(request)
+    if token is None:
+        return _no_cookie(request, slug)
     try:
         statement_id = int(request.POST.get("statement", ""))
         services.cast_vote(
@@ -106,7 +119,9 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def add_statement(request: HttpRequest, slug: str) -> HttpResponse:
     dialogue = selectors.public_dialogue(slug=slug, with_result=False)
-    token = _token(request) or secrets.token_urlsafe(24)
+    token = _token(request)
+    if token is None:
+        return _no_cookie(request, slug)
     form = StatementForm(request.POST)
     if not form.is_valid():
         return _page(request, dialogue, token, form=form, status=400)
@@ -139,7 +154,9 @@ def public_map(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def email_start(request: HttpRequest, slug: str) -> HttpResponse:
     dialogue = selectors.public_dialogue(slug=slug)
-    token = _token(request) or secrets.token_urlsafe(24)
+    token = _token(request)
+    if token is None:
+        return _no_cookie(request, slug)
     form = EmailForm(request.POST)
     if not form.is_valid():
         return _page(request, dialogue, token, email_form=form, status=400)
@@ -155,7 +172,9 @@ def email_start(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def email_confirm(request: HttpRequest, slug: str) -> HttpResponse:
     dialogue = selectors.public_dialogue(slug=slug)
-    token = _token(request) or secrets.token_urlsafe(24)
+    token = _token(request)
+    if token is None:
+        return _no_cookie(request, slug)
     form = CodeForm(request.POST)
     if not form.is_valid():
         return _page(request, dialogue, token, code_form=form, status=400)
