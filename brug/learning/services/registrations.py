@@ -62,7 +62,16 @@ def register(
     except IntegrityError:
         raise RegistrationError(f"Gemeente {municipality} is al aangemeld voor deze editie.") from None
     mails.confirmation(registration)
+    _embed_question_later(registration)
     return registration
+
+
+def _embed_question_later(registration: Registration) -> None:
+    # The pairing page then only compares stored vectors instead of embedding every question.
+    from ..tasks import embed_learning_question
+
+    registration_id = registration.pk
+    transaction.on_commit(lambda: embed_learning_question.delay(registration_id))
 
 
 @transaction.atomic
@@ -74,4 +83,6 @@ def save_intake(*, membership: Membership, registration: Registration, fields: d
         setattr(intake, name, value)
     intake.save()
     record(action="learning.intake_saved", obj=intake, membership=membership, fields=fields.keys())
+    if "learning_questions" in fields:
+        _embed_question_later(registration)
     return intake

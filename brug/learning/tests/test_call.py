@@ -116,3 +116,13 @@ def test_a_fictional_municipality_cannot_be_chosen(edition: object) -> None:
     response = _post(edition, {**_data(), "municipality": str(fake.pk)})
     assert response.status_code == 200
     assert not Registration.objects.exists()
+
+
+def test_a_registration_stores_the_embedding_of_its_learning_question_after_saving(
+    edition: object, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _post(edition, _data()).status_code == 302
+    registration = Registration.objects.get()
+    assert len(bytes(registration.question_vector)) == 512 * 4
+    assert registration.question_vector_hash
