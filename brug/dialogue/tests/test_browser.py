@@ -81,6 +81,10 @@ def browser_resident(browser: Any, base_url: str, camp: str, number: int) -> Non
         assert "Schrijf eerst uw stelling." in page.content()
         assert_accessible(page)
         screenshot(page, "dialogue-resident-phone-done")
+        page.get_by_label("Uw e-mailadres").fill("inwoner@example.nl")
+        page.get_by_role("button", name="Stuur mij een code").click()
+        assert page.get_by_label("Code uit de e-mail").is_visible()
+        assert_accessible(page)
     context.close()
 
 
