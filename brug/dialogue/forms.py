@@ -64,6 +64,9 @@ class DialogueForm(BrugModelForm):
             cast(forms.DateTimeField, self.fields[name]).input_formats = [DATETIME_FORMAT]
         if not creating:
             del self.fields["seed_statements"]
+            self.fields[
+                "slug"
+            ].help_text = "Let op: een andere korte naam maakt eerder verspreide links en QR-codes ongeldig."
 
     def clean_slug(self) -> str:
         slug = slugify(self.cleaned_data.get("slug") or self.data.get("title", ""))[:60].strip("-")

@@ -119,6 +119,15 @@ def test_a_vote_on_a_missing_or_foreign_statement_is_a_400(dialogue: Dialogue, s
     assert not Vote.objects.exists()
 
 
+def test_a_vote_on_another_dialogues_statement_is_refused(tenancy: Any, dialogue: Dialogue) -> None:
+    from .conftest import make_dialogue
+
+    other = make_dialogue(tenancy.outsider_org, tenancy.outsider, slug="delft")
+    response = vote(Client(), dialogue, first_statement(other), "eens")
+    assert response.status_code == 400 and "Deze stelling bestaat niet" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
 def test_a_vote_on_a_statement_waiting_for_moderation_is_refused(dialogue: Dialogue) -> None:
     waiting = Statement.objects.create(
         dialogue=dialogue, number=77, text="Nog niet goedgekeurd door de gemeente."

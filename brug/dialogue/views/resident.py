@@ -112,7 +112,8 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
     except services.DialogueError as exc:
         error, status = str(exc), exc.status
     else:
-        return _with_token(redirect("dialogue:resident", slug=slug), token)
+        # Back to the voting card (not the top of the page), so the next statement is in view.
+        return _with_token(redirect(reverse("dialogue:resident", args=[slug]) + "#stemmen"), token)
     return _page(request, selectors.public_dialogue(slug=slug), token, error=error, status=status)
 
 
