@@ -45,6 +45,10 @@ def mark_errors(form: forms.BaseForm) -> None:
 
 
 class BrugForm(forms.Form):
+    # aria-required instead of `required`: the browser's :invalid styling would mark empty
+    # fields red before anyone typed; validation happens on the server with Dutch messages.
+    use_required_attribute = False
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style_fields(self)
@@ -55,6 +59,8 @@ class BrugForm(forms.Form):
 
 
 class BrugModelForm(forms.ModelForm):
+    use_required_attribute = False
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style_fields(self)
