@@ -154,18 +154,20 @@ def lloyd(
     labels = _assign(points_t, current)
     for _ in range(max_iter):
         current = batch.update(labels, current)
-        final[active] = current
         new_labels = _assign(points_t, current)  # (active runs, m)
         moving = (new_labels != labels).any(axis=1)
         if not moving.all():
             done = ~moving
+            final[active[done]] = current[done]
             final_labels[active[done]] = new_labels[done]
             active, current, new_labels = active[moving], current[moving], new_labels[moving]
             if len(active) == 0:
                 break
         labels = new_labels
     else:
-        final_labels[active] = labels  # out of rounds: the assignment to the final centres
+        # Out of rounds: the last centres, and the assignment that produced them.
+        final[active] = current
+        final_labels[active] = labels
     return final, final_labels
 
 
@@ -178,10 +180,12 @@ def best_runs(
     (not padded) centres of run r. A k without a run that uses all its clusters is absent.
     """
     runs, width = centres.shape[:2]
-    own = np.take_along_axis(centres, labels[:, :, None], axis=1)  # (runs, m, 2): own centre
+    own = centres[np.arange(runs)[:, None], labels]  # (runs, m, 2): each point's own centre
     own -= points[None]
-    inertia = (own * own).sum(axis=2) @ weights
-    used = (_Batch(points, weights, runs, width).mass(labels) > 0).sum(axis=1)
+    own *= own
+    inertia = (own[:, :, 0] + own[:, :, 1]) @ weights
+    members = np.bincount((labels + width * np.arange(runs)[:, None]).ravel(), minlength=runs * width)
+    used = np.count_nonzero(members.reshape(runs, width), axis=1)
     inertia = np.where(used == ks, inertia, np.inf)
     fits: dict[int, KMeansFit] = {}
     for k in sorted(set(ks.tolist())):
