@@ -86,3 +86,43 @@ MeasureFormSet = forms.formset_factory(MeasureForm, extra=3, max_num=10)
 
 class TokenForm(BrugForm):
     name = forms.CharField(label="Naam van de koppeling", max_length=100)
+
+
+class MonitorConfigForm(BrugModelForm):
+    phases_text = forms.CharField(
+        label="Fasen van het spanningsniveau", max_length=300,
+        help_text="Van rustig naar ernstig, gescheiden door komma's. Bijvoorbeeld: rust, ongemak, spanningen, incidenten.",
+    )
+
+    class Meta:
+        from .models import MonitorConfig
+
+        model = MonitorConfig
+        fields = ["text_retention_days", "baseline_days", "spike_k", "spike_min_count", "hostility_threshold", "framing_threshold"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phases_text"].initial = ", ".join(self.instance.phases)
+
+    def clean_phases_text(self) -> list[str]:
+        phases = [p.strip() for p in self.cleaned_data["phases_text"].split(",") if p.strip()]
+        if not 2 <= len(phases) <= 6:
+            raise forms.ValidationError("Geef 2 tot 6 fasen, gescheiden door komma's.")
+        return phases
+
+    def clean_text_retention_days(self) -> int:
+        days = self.cleaned_data["text_retention_days"]
+        if not 1 <= days <= 365:
+            raise forms.ValidationError("Kies een bewaartermijn van 1 tot 365 dagen.")
+        return int(days)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("hostility_threshold", "framing_threshold"):
+            if name in data and not 0 < data[name] <= 1:
+                self.add_error(name, "Kies een waarde tussen 0 en 1.")
+        if "spike_k" in data and not 1 <= data["spike_k"] <= 10:
+            self.add_error("spike_k", "Kies een factor van 1 tot 10.")
+        if "baseline_days" in data and not 7 <= data["baseline_days"] <= 90:
+            self.add_error("baseline_days", "Kies een basisperiode van 7 tot 90 dagen.")
+        return data

@@ -3,7 +3,7 @@
 from . import api
 from .api import issue_token, revoke_token
 from .imports import cancel_import, queue_import, start_import
-from .meetings import mark_alert_seen, record_meeting
+from .meetings import mark_alert_seen, record_meeting, save_monitor_config
 from .signals import SignalError, anonymise_key_figure_signals, change_status, create_signal
 from .themes import ThemeError, check_query, ensure_default_themes, save_theme
 
@@ -22,6 +22,7 @@ __all__ = [
     "queue_import",
     "record_meeting",
     "revoke_token",
+    "save_monitor_config",
     "save_theme",
     "start_import",
 ]

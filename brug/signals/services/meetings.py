@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from brug.core.audit import record
 
-from ..models import Alert, Measure, Meeting, Signal, SignalStatus, SignalStatusChange
+from ..models import Alert, Measure, Meeting, MonitorConfig, Signal, SignalStatus, SignalStatusChange
 
 if TYPE_CHECKING:
     from brug.core.models import Membership
@@ -57,3 +57,11 @@ def mark_alert_seen(*, membership: Membership, alert: Alert) -> None:
         alert.seen_at = timezone.now()
         alert.save(update_fields=["seen_at"])
         record(action="signal_alert.seen", obj=alert, membership=membership, fields=["seen_at"])
+
+
+@transaction.atomic
+def save_monitor_config(*, membership: Membership, config: MonitorConfig, phases: list[str], changed: list[str]) -> MonitorConfig:
+    config.phases = phases
+    config.save()
+    record(action="signal_monitor_config.changed", obj=config, membership=membership, fields=[*changed, "phases"])
+    return config

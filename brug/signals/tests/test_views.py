@@ -173,3 +173,16 @@ def test_markdown_is_read_into_headings_lists_and_tables_without_markup() -> Non
     assert blocks == [
         ("h2", "Titel"), ("p", "Tekst met vet <script>"), ("ol", ["een verder", "twee"]), ("table", [["a", "b"], ["1", "2"]]),
     ]
+
+
+def test_a_coordinator_sets_another_phase_scale_and_the_monitor_uses_it(tenancy, client_for) -> None:
+    url = _url("monitor_settings", tenancy)
+    data = {"phases_text": "sluimerend ongenoegen, oplopende spanningen, escalatie, na de escalatie", "text_retention_days": "60",
+            "baseline_days": "28", "spike_k": "3", "spike_min_count": "10", "hostility_threshold": "0.5", "framing_threshold": "0.3"}
+    assert client_for(tenancy.coordinator).post(url, data).status_code == 302
+    assert "sluimerend ongenoegen" in client_for(tenancy.coordinator).get(_url("monitor", tenancy)).content.decode()
+    bad = client_for(tenancy.coordinator).post(url, {**data, "phases_text": "alleen"})
+    assert bad.status_code == 400 and "2 tot 6 fasen" in bad.content.decode()
+    assert client_for(tenancy.officer).get(url).status_code == 403
+    assert client_for(tenancy.reader).get(url).status_code == 403
+    assert client_for(tenancy.outsider).get(url).status_code == 404

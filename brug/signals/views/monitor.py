@@ -7,10 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.access import EDITORS, MANAGERS, OrgRequest, org_view
 
 from .. import monitor, selectors, services
-from ..forms import ThemeForm
+from ..forms import MonitorConfigForm, ThemeForm
+from ..models import MonitorConfig
 from .pages import crumbs
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
@@ -92,3 +93,21 @@ def theme_preview(request: OrgRequest, org_slug: str) -> HttpResponse:
     hits = [s for s in recent if compiled.matches(s.text)]
     context.update({"hits": hits[:10], "count": len(hits), "checked": len(recent)})
     return render(request, "signals/_theme_preview.html", context)
+
+
+@org_view(MANAGERS, personal_data=True)
+def monitor_settings(request: OrgRequest, org_slug: str) -> HttpResponse:
+    """Coordinators set the phase scale, thresholds and the retention period of message texts."""
+    config, _ = MonitorConfig.objects.get_or_create(organisation=request.membership.organisation)
+    form = MonitorConfigForm(request.POST or None, instance=config)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            services.save_monitor_config(membership=request.membership, config=form.save(commit=False),
+                                         phases=form.cleaned_data["phases_text"], changed=form.changed_data)
+            messages.success(request, "De instellingen van de monitor zijn opgeslagen.")
+            return redirect("signals:monitor", org_slug=org_slug)
+        status = 400
+    return render(request, "signals/monitor_settings.html", {
+        "form": form, "breadcrumbs": crumbs(request, ("Monitor", f"/o/{org_slug}/signalen/monitor/"), ("Instellingen", None)),
+    }, status=status)
