@@ -35,6 +35,11 @@ STOPWORDS = set(
 WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ\-]{3,}")
 
 
+def nl(value: float, digits: int = 1) -> str:
+    """Dutch number notation with a decimal comma, as policy officers read it."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
 def config_for(organisation_id: int) -> MonitorConfig:
     config, _ = MonitorConfig.objects.get_or_create(organisation_id=organisation_id)
     return config
@@ -120,8 +125,8 @@ def detect(organisation_id: int, days: list[date] | None = None) -> list[Alert]:
             mean, spread, threshold = spike_threshold(baseline, config.spike_k)
             if n >= config.spike_min_count and n > threshold:
                 reason = (
-                    f"{n} berichten op {day:%d-%m-%Y}; normaal {mean:.1f} per dag "
-                    f"(drempel {threshold:.1f} = gemiddelde + {config.spike_k:g} × spreiding {spread:.1f} "
+                    f"{n} berichten op {day:%d-%m-%Y}; normaal {nl(mean, 1)} per dag "
+                    f"(drempel {nl(threshold, 1)} = gemiddelde + {nl(config.spike_k, 1)} × spreiding {nl(spread, 1)} "
                     f"over de {config.baseline_days} dagen ervoor)."
                 )
                 created += _create(theme, AlertKind.SPIKE, day, n, threshold, reason)
@@ -129,8 +134,8 @@ def detect(organisation_id: int, days: list[date] | None = None) -> list[Alert]:
                 mean_hostility = current["hostility"] / n
                 if mean_hostility >= config.hostility_threshold:
                     reason = (
-                        f"Gemiddelde vijandigheid {mean_hostility:.2f} in {n} berichten op {day:%d-%m-%Y} "
-                        f"(drempel {config.hostility_threshold:.2f})."
+                        f"Gemiddelde vijandigheid {nl(mean_hostility, 2)} in {n} berichten op {day:%d-%m-%Y} "
+                        f"(drempel {nl(config.hostility_threshold, 2)})."
                     )
                     created += _create(theme, AlertKind.HOSTILITY, day, mean_hostility, config.hostility_threshold, reason)
             rising = rising_term(theme, day, config.baseline_days) if n >= NEW_TERM_MIN else None

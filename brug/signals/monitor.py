@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from . import alerts, svg
+from .alerts import nl
 from .models import DailyThemeStat, MonitorConfig, Signal, Theme
 from .models.signals import REPORTED_CHANNELS
 
@@ -98,13 +99,13 @@ def phase_for(
         _score, day, last, mean, spread, threshold = best
         if last >= config.spike_min_count and last > threshold:
             points += 2
-            reasons.append(f"Piek: {last} berichten op {day:%d-%m}, normaal {mean:.1f} per dag (drempel {threshold:.1f}).")
+            reasons.append(f"Piek: {last} berichten op {day:%d-%m}, normaal {nl(mean, 1)} per dag (drempel {nl(threshold, 1)}).")
         elif last > mean + 1.5 * spread and last >= 3:
             points += 1
-            reasons.append(f"Meer berichten dan gewoonlijk: {last} op {day:%d-%m}, normaal {mean:.1f} per dag.")
+            reasons.append(f"Meer berichten dan gewoonlijk: {last} op {day:%d-%m}, normaal {nl(mean, 1)} per dag.")
     if recent >= 5 and hostility >= config.hostility_threshold:
         points += 1
-        reasons.append(f"Vijandige toon: gemiddeld {hostility:.2f} de laatste {RECENT_DAYS} dagen (drempel {config.hostility_threshold:.2f}).")
+        reasons.append(f"Vijandige toon: gemiddeld {nl(hostility, 2)} de laatste {RECENT_DAYS} dagen (drempel {nl(config.hostility_threshold, 2)}).")
     if recent >= 5 and framing >= config.framing_threshold:
         points += 1
         reasons.append(f"Veel wij-zij-taal: {framing:.0%} van de berichten de laatste {RECENT_DAYS} dagen (drempel {config.framing_threshold:.0%}).")

@@ -37,6 +37,6 @@ def test_at_most_one_alert_per_theme_per_window_and_a_spike_is_explained(tenancy
     first = detect(tenancy.org.pk, [day])
     assert {a.kind for a in first} == {"piek", "vijandigheid"}
     spike = next(a for a in first if a.kind == "piek")
-    assert "normaal 2.0 per dag" in spike.reason and "drempel" in spike.reason
+    assert "normaal 2,0 per dag" in spike.reason and "drempel" in spike.reason
     assert detect(tenancy.org.pk, [day]) == []
     assert Alert.objects.filter(theme=theme).count() == 2
