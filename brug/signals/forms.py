@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from brug.core.forms_base import BrugForm, BrugModelForm
+from brug.core.forms_base import BrugForm, BrugModelForm, style_fields
 from brug.municipalities.models import Neighbourhood
 
 from .models import Meeting, Severity, SignalStatus
@@ -103,6 +103,17 @@ class MonitorConfigForm(BrugModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["phases_text"].initial = ", ".join(self.instance.phases)
+        helps = {
+            "baseline_days": "Met hoeveel dagen ervoor Brug het aantal berichten van een dag vergelijkt.",
+            "spike_k": "Hoe ver boven normaal een dag moet liggen om een piek te zijn. Hoger = minder meldingen.",
+            "spike_min_count": "Onder dit aantal berichten op een dag meldt Brug nooit een piek.",
+            "hostility_threshold": "Tussen 0 en 1. Bij 0.5 meldt Brug een thema als de berichten gemiddeld half vijandig zijn.",
+            "framing_threshold": "Tussen 0 en 1: het deel van de berichten met wij-zij-taal (0.3 = 30%).",
+            "text_retention_days": "Daarna wist Brug de tekst van online berichten; de tellingen blijven.",
+        }
+        for name, text in helps.items():
+            self.fields[name].help_text = text
+        style_fields(self)  # again: the help texts above need their aria-describedby
 
     def clean_phases_text(self) -> list[str]:
         phases = [p.strip() for p in self.cleaned_data["phases_text"].split(",") if p.strip()]
