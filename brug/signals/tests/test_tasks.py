@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from brug.signals.alerts import detect
-from brug.signals.models import Alert, DailyThemeStat, Theme
+from brug.signals.models import Alert, DailyThemeStat, Signal, Theme
 from brug.signals.services import create_signal
 from brug.signals.tasks import purge_expired_message_texts
 
@@ -40,3 +40,31 @@ def test_at_most_one_alert_per_theme_per_window_and_a_spike_is_explained(tenancy
     assert "normaal 2,0 per dag" in spike.reason and "drempel" in spike.reason
     assert detect(tenancy.org.pk, [day]) == []
     assert Alert.objects.filter(theme=theme).count() == 2
+    from django.core import mail
+
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [tenancy.coordinator.email]
+    assert "markt" in mail.outbox[0].body and "Piek" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_quickly_twice_without_adding_anything() -> None:
+    import time
+
+    from brug.core.demo import DemoContext
+    from brug.core.demo import load as load_core
+    from brug.signals import demo
+    from brug.signals.models import Meeting
+    from conftest import ensure_municipalities
+
+    ensure_municipalities()
+    ctx = DemoContext()
+    load_core(ctx)
+    started = time.monotonic()
+    demo.load(ctx)
+    assert time.monotonic() - started < 20
+    org = ctx.orgs["voorbeeldstad"]
+    counts = (Signal.objects.filter(organisation=org).count(), Alert.objects.count(), Meeting.objects.count())
+    assert counts[0] > 2000 and counts[1] >= 1 and counts[2] == 1
+    assert Alert.objects.filter(organisation=org, theme__name="windmolens", kind="piek").exists()
+    demo.load(ctx)
+    assert (Signal.objects.filter(organisation=org).count(), Alert.objects.count(), Meeting.objects.count()) == counts

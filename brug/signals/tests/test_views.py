@@ -186,3 +186,15 @@ def test_a_coordinator_sets_another_phase_scale_and_the_monitor_uses_it(tenancy,
     assert client_for(tenancy.officer).get(url).status_code == 403
     assert client_for(tenancy.reader).get(url).status_code == 403
     assert client_for(tenancy.outsider).get(url).status_code == 404
+
+
+def test_a_signal_becomes_an_incident_on_a_polarisation_map_pair(tenancy, client_for, signal) -> None:
+    models = pytest.importorskip("brug.analysis.models")
+    pmap = models.PolarisationMap.objects.create(organisation=tenancy.org, title="Kaart centrum", as_of="2026-01-01")
+    pair = models.UsThemPair.objects.create(map=pmap, pole_a="omwonenden", pole_b="azc", dividing_line="opvang")
+    url = _url("incident", tenancy, pk=signal.pk)
+    assert "Maak incident" in client_for(tenancy.officer).get(_url("detail", tenancy, pk=signal.pk)).content.decode()
+    assert client_for(tenancy.outsider).post(url, {"pair": pair.pk}).status_code == 404
+    assert client_for(tenancy.reader).post(url, {"pair": pair.pk}).status_code == 403
+    assert client_for(tenancy.officer).post(url, {"pair": pair.pk}).status_code == 302
+    assert signal.incidents.get().pair == pair
