@@ -112,3 +112,17 @@ def test_a_cancelled_import_leaves_no_rows(tenancy) -> None:
     assert job.status == ImportStatus.CANCELLED and not Signal.objects.exists()
     pipeline.import_chunk(job.pk, [[3, "Te laat", "2026-01-05T10:00:00+01:00", "online", "", "", ""]])
     assert not Signal.objects.exists(), "a chunk arriving after cancellation stores nothing"
+
+
+def test_a_large_file_on_the_server_is_imported_with_the_management_command(tenancy, tmp_path, django_capture_on_commit_callbacks) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    path = tmp_path / "groot.jsonl"
+    path.write_text('{"tekst": "Windpark te groot", "datum": "2026-01-05T10:00:00+01:00"}\n', encoding="utf-8")
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_signals", tenancy.org.slug, str(path), stdout=out)
+    assert Signal.objects.filter(organisation=tenancy.org, published=True).count() == 1
+    assert path.exists(), "a file given by path stays where it was"
