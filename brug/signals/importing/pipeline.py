@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 CHUNK_ROWS = 2000
 MAX_IN_FLIGHT = 6  # chunks queued but not done: keeps memory flat when parsing outruns workers
+MAX_WAIT_SECONDS = 20
 EXAMPLES = 20
 ANALYZE_AFTER = 20_000
 
@@ -80,12 +81,15 @@ def run(job_id: int, send_chunk: Any) -> None:
 
 
 def _send(job_id: int, batch: list[list[Any]], refused: Counter[str], examples: list[list[Any]], send_chunk: Any) -> bool:
+    waited_until = time.monotonic() + MAX_WAIT_SECONDS
     while True:
         job = ImportJob.objects.only("status", "chunks_sent", "chunks_done").get(pk=job_id)
         if job.status != ImportStatus.RUNNING:
             return False  # cancelled or failed meanwhile
         if settings.CELERY_TASK_ALWAYS_EAGER or job.chunks_sent - job.chunks_done < MAX_IN_FLIGHT:
             break
+        if time.monotonic() > waited_until:
+            break  # a single-process worker can never catch up while we hold it: send anyway, never deadlock
         time.sleep(0.1)
     ImportJob.objects.filter(pk=job_id).update(
         chunks_sent=F("chunks_sent") + 1, refused=sum(refused.values()), refusals=_refusal_summary(refused, examples)
