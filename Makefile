@@ -50,9 +50,22 @@ lint: install
 	$(BIN)/ruff check brug bench tests
 	$(BIN)/mypy brug
 
-bench: install
-	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python -m bench.run
+# Benchmarks are not part of the test suite; each writes its table in bench/results/ (see bench/README.md).
+# red-dwarf (the opinion peer) lives in its own venv so that the app's dependencies stay clean.
+.venv-bench/.installed:
+	$(PY) -m venv .venv-bench
+	.venv-bench/bin/pip install --quiet red-dwarf==0.4.0 numpy scipy scikit-learn threadpoolctl
+	touch .venv-bench/.installed
+
+bench: install .venv-bench/.installed
+	$(BIN)/python -m bench.text.run
+	$(BIN)/python -m bench.learning.run
+	.venv-bench/bin/python -m bench.opinion.run
+	$(BIN)/python -m bench.knowledge.run
+	$(BIN)/python -m bench.dialogue.vote_latency
+	$(BIN)/python -m bench.signals.generate 1000000 /tmp/brug-signals-1m.csv
+	$(BIN)/python -m bench.signals.import_bench /tmp/brug-signals-1m.csv
+	$(BIN)/python -m bench.signals.monitor_bench
 
 run: install
 	$(BIN)/gunicorn brug.wsgi -b 127.0.0.1:8000 -w 2
