@@ -29,7 +29,7 @@ def panel(request: HttpRequest, membership: Membership) -> Panel | None:
         registrations = list(selectors.own_registrations(membership=membership))
         if not registrations:
             return None
-        editions = [r.edition_id for r in registrations]
+        edition_ids = [r.edition_id for r in registrations]
         today = timezone.localdate()
         done = Submission.objects.filter(registration__in=registrations).values_list(
             "assignment_id", flat=True
@@ -38,12 +38,12 @@ def panel(request: HttpRequest, membership: Membership) -> Panel | None:
             title="Leernetwerk",
             template="learning/panel_participant.html",
             context={
-                "next_session": Session.objects.filter(edition_id__in=editions, date__gte=today)
+                "next_session": Session.objects.filter(edition_id__in=edition_ids, date__gte=today)
                 .select_related("edition")
                 .order_by("date")
                 .first(),
                 "open_assignments": Assignment.objects.filter(
-                    edition_id__in=editions, due_date__gte=today
+                    edition_id__in=edition_ids, due_date__gte=today
                 ).exclude(pk__in=done),
             },
             order=30,

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 
 from brug.core.forms_base import BrugForm, BrugModelForm
 from brug.core.models import Organisation, OrganisationKind
@@ -51,12 +52,15 @@ class EditionForm(BrugModelForm):
     def __init__(self, *args: Any, organisation: Organisation | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if organisation is not None:
-            self.fields["partners"].queryset = self.fields["partners"].queryset.exclude(pk=organisation.pk)
+            partners = cast(forms.ModelMultipleChoiceField, self.fields["partners"])
+            # The field is declared with a queryset above; the stub allows None in general.
+            current = cast("QuerySet[Organisation]", partners.queryset)
+            partners.queryset = current.exclude(pk=organisation.pk)
         if self.instance.pk:
             self.fields["partners"].initial = list(self.instance.partners.all())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         for group, keys in (
             ("grootte", ("klein", "middel", "groot")),
             ("regio", ("noord", "oost", "zuid", "west")),
@@ -77,7 +81,7 @@ class SessionForm(BrugForm):
     agenda = forms.CharField(label="Agenda", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("start_time") and data.get("end_time") and data["end_time"] <= data["start_time"]:
             raise forms.ValidationError("De eindtijd ligt na de begintijd.")
         return data

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -41,10 +41,11 @@ class AssignmentForm(BrugModelForm):
 
     def __init__(self, *args: Any, edition: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        after_session = cast(forms.ModelChoiceField, self.fields["after_session"])
         if edition is not None:
-            self.fields["after_session"].queryset = edition.sessions.all()
-        self.fields["after_session"].empty_label = "Geen: los van een bijeenkomst"
-        self.fields["after_session"].help_text = "Ingeleverde uitwerkingen komen in het kennisproduct van die bijeenkomst."
+            after_session.queryset = edition.sessions.all()
+        after_session.empty_label = "Geen: los van een bijeenkomst"
+        after_session.help_text = "Ingeleverde uitwerkingen komen in het kennisproduct van die bijeenkomst."
 
 
 class SubmissionForm(BrugForm):
@@ -56,7 +57,7 @@ class SubmissionForm(BrugForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if not data.get("text") and not data.get("file") and not self.errors:
             raise forms.ValidationError("Schrijf een uitwerking of voeg een bestand toe.")
         return data
@@ -105,7 +106,7 @@ class ThreadForm(BrugForm):
     def __init__(self, *args: Any, fellows: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if fellows is not None:
-            self.fields["addressee"].queryset = fellows
+            cast(forms.ModelChoiceField, self.fields["addressee"]).queryset = fellows
 
 
 class ReplyForm(BrugForm):

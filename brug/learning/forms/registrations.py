@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.urls import reverse_lazy
@@ -57,7 +57,7 @@ class RegistrationForm(BrugForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if not any(
             (self.data.get(self.add_prefix(f"p2_{f}")) or "").strip() for f in ("name", "email", "function")
         ):
@@ -100,11 +100,11 @@ class PairForm(BrugForm):
     def __init__(self, *args: Any, registrations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if registrations is not None:
-            self.fields["first"].queryset = registrations
-            self.fields["second"].queryset = registrations
+            cast(forms.ModelChoiceField, self.fields["first"]).queryset = registrations
+            cast(forms.ModelChoiceField, self.fields["second"]).queryset = registrations
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("first") and data.get("first") == data.get("second"):
             raise forms.ValidationError("Een koppel bestaat uit twee verschillende gemeenten.")
         return data

@@ -52,7 +52,7 @@ def submit(
             SubmissionFile.objects.create(
                 submission=submission,
                 file=upload,
-                original_name=upload.name[:255],
+                original_name=(upload.name or "")[:255],
                 content_type=content_type,
                 size=upload.size or 0,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from brug.core.audit import record
@@ -19,10 +20,16 @@ class EditionError(ValueError):
     pass
 
 
+def _other_editions(exclude: int | None) -> QuerySet[Edition]:
+    # exclude(pk=None) excludes nothing, so leaving the filter out is the same query result.
+    editions = Edition.objects.all()
+    return editions if exclude is None else editions.exclude(pk=exclude)
+
+
 def _unique_slug(title: str, exclude: int | None = None) -> str:
     base = slugify(title)[:70] or "editie"
     slug, n = base, 2
-    while Edition.objects.filter(slug=slug).exclude(pk=exclude).exists():
+    while _other_editions(exclude).filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -15,7 +15,7 @@ from brug.core.access import FACILITATORS, org_view
 
 from .. import selectors
 from ..forms import EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
-from ..models import Edition, Pair, Status
+from ..models import Edition, Pair, Registration, Status
 from ..services import editions as edition_services
 from ..services import pairs as pair_services
 from ..services import selection as selection_services
@@ -23,13 +23,13 @@ from ..services.registrations import save_intake
 from . import participant
 
 
-def crumbs(request: HttpRequest, edition: object | None = None, *extra: tuple[str, str | None]) -> list:
+def crumbs(request: HttpRequest, edition: Edition | None = None, *extra: tuple[str, str | None]) -> list:
     slug = request.membership.organisation.slug  # type: ignore[attr-defined]
     items: list = [("Leernetwerk", reverse("learning:index", kwargs={"org_slug": slug}))]
     if edition is not None:
         items.append(
             (str(edition), reverse("learning:edition", kwargs={"org_slug": slug, "edition_id": edition.pk}))
-        )  # type: ignore[attr-defined]
+        )
     return [*items, *extra]
 
 
@@ -216,7 +216,7 @@ def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespo
 def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
-    left = []
+    left: list[Registration] = []
     if request.method == "POST" and request.POST.get("action") == "propose":
         _, left = pair_services.propose_and_store(membership=membership, edition=ed)
         messages.success(request, "Nieuwe koppels voorgesteld.")
@@ -261,6 +261,7 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
         messages.success(request, "Koppel opgeslagen.")
     else:
         messages.error(
-            request, "Koppel niet opgeslagen: " + " ".join(e for errs in form.errors.values() for e in errs)
+            request,
+            "Koppel niet opgeslagen: " + " ".join(str(e) for errs in form.errors.values() for e in errs),
         )
     return redirect("learning:pairs", org_slug=org_slug, edition_id=ed.pk)
