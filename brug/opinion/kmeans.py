@@ -43,34 +43,21 @@ def _sq_dist(points: FloatArray, centres: FloatArray) -> FloatArray:
 # Coordinate of the padding centres of runs with fewer clusters than the batch: far from every
 # point, yet finite so that the expanded distance in `_assign` never computes 0 * inf.
 PAD = 1e150
-# Below this many (run, point) rows `_assign` uses argmin instead of a loop over the k centres.
-ARGMIN_MAX_ROWS = 1_000
 
 
 def _assign(points_t: FloatArray, centres: FloatArray) -> IntArray:
     """Nearest centre of every point for every run: labels (runs, m); `points_t` is points.T (2, m).
 
-    Uses |c|² - 2 p·c (|p|² is the same for every centre) from one batched product, and a running
-    minimum over the k slabs: numpy's argmin over a short last axis is several times slower.
-    Ties go to the lowest centre index, as with argmin.
+    Uses |c|² - 2 p·c (|p|² is the same for every centre): one matrix product of the points with
+    all centres of all runs, laid out (point, run, centre) so that argmin runs over the last axis.
+    Ties go to the lowest centre index.
     """
     runs, k = centres.shape[:2]
-    if runs * points_t.shape[1] <= ARGMIN_MAX_ROWS:
-        # Few runs left: argmin's per-row cost is now below the fixed cost of the k-slab loop.
-        near = np.matmul(points_t.T, centres.transpose(0, 2, 1) * -2.0)  # (runs, m, k)
-        near += (centres * centres).sum(axis=2)[:, None, :]
-        return near.argmin(axis=2)
-    d = np.matmul(centres, points_t)  # (runs, k, m)
-    d *= -2.0
-    norm = centres[:, :, 0] * centres[:, :, 0]
-    norm += centres[:, :, 1] * centres[:, :, 1]
-    d += norm[:, :, None]
-    best = d[:, 0].copy()
-    labels = np.zeros(best.shape, dtype=np.int64)
-    for j in range(1, k):
-        closer = d[:, j] < best
-        np.copyto(labels, j, where=closer)
-        np.minimum(best, d[:, j], out=best)
+    m = points_t.shape[1]
+    flat = centres.reshape(runs * k, 2)
+    d = (points_t.T * -2.0) @ flat.T  # (m, runs · k)
+    d += (flat * flat).sum(axis=1)
+    labels: IntArray = d.reshape(m, runs, k).argmin(axis=2).T
     return labels
 
 
