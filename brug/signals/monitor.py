@@ -6,6 +6,7 @@ one bounded sample of recent messages for example texts and top terms.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -15,13 +16,22 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from brug.text import near_duplicate_groups
+
 from . import alerts, svg
 from .alerts import nl
 from .models import DailyThemeStat, MonitorConfig, Signal, Theme
 from .models.signals import REPORTED_CHANNELS
 
+log = logging.getLogger(__name__)
+
 SAMPLE = 1000
 RECENT_DAYS = 7
+EXAMPLES_SHOWN = 3
+# Near-duplicates are looked for among a theme's newest messages only: one embedding call of at most
+# this many short texts per theme keeps the page fast.
+DUPLICATE_POOL = 20
+DUPLICATE_THRESHOLD = 0.9
 
 
 @dataclass
@@ -37,8 +47,9 @@ class ThemeRow:
     phase: str = ""
     reasons: list[str] = field(default_factory=list)
     terms: list[tuple[str, int]] = field(default_factory=list)
-    examples: list[Signal] = field(default_factory=list)
-    example_ids: list[int] = field(default_factory=list)
+    # (message shown, number of near-duplicates among the compared messages folded under it)
+    examples: list[tuple[Signal, int]] = field(default_factory=list)
+    example_groups: list[tuple[int, int]] = field(default_factory=list)
     chart: SafeString | None = None
     meter: SafeString | None = None
 
@@ -59,6 +70,8 @@ class Monitor:
     rows: list[ThemeRow]
     hoods: list[tuple[str, dict[int, int], int]]
     config: MonitorConfig
+    duplicate_pool: int = DUPLICATE_POOL
+    duplicate_threshold: float = DUPLICATE_THRESHOLD
 
     @property
     def quiet(self) -> list[str]:
@@ -175,15 +188,15 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
         row.phase_index = round(index * (len(phases) - 1) / 3)
         row.phase = phases[row.phase_index]
         texts = sample.get(theme.pk, [])
-        row.example_ids = [pk for pk, _ in texts[:3]]
+        row.example_groups = example_groups(texts)
         row.terms = alerts.terms([t for _, t in texts]).most_common(8)
         highlight = len(row.points) - 1 if unit == "dag" else None
         row.chart = svg.bar_chart(row.points, title=f"Aantal berichten per {unit} over {theme.name}", highlight_from=highlight)
         row.meter = svg.meter(index, label=f"Spanningsniveau {theme.name}: {row.phase}", steps=phases, index=row.phase_index)
         rows.append(row)
-    loaded = _examples([pk for r in rows for pk in r.example_ids])
+    loaded = _examples([pk for r in rows for pk, _ in r.example_groups])
     for r in rows:
-        r.examples = [loaded[pk] for pk in r.example_ids if pk in loaded]
+        r.examples = [(loaded[pk], similar) for pk, similar in r.example_groups if pk in loaded]
     rows.sort(key=lambda r: (-r.phase_index, -r.total, r.theme.name))
     return Monitor(start=start, end=end, days=days, unit=unit, phases=phases, rows=rows,
                    hoods=_hoods(organisation, ids, start, end), config=config)
@@ -203,6 +216,29 @@ def _sample(organisation: Any, start: date) -> dict[int, list[tuple[int, str]]]:
         if texts.get(signal_id):  # purged texts are empty
             out[theme_id].append((signal_id, texts[signal_id]))
     return out
+
+
+def example_groups(texts: list[tuple[int, str]], shown: int = EXAMPLES_SHOWN) -> list[tuple[int, int]]:
+    """The newest messages to show as (id, number of near-duplicates), one per group of copies.
+
+    Copies and reposts would otherwise fill the examples with one message: only the newest
+    DUPLICATE_POOL texts are compared (by meaning, with embeddings), each group is shown once by
+    its newest message with the count of the others.
+    """
+    pool = texts[:DUPLICATE_POOL]
+    leader = list(range(len(pool)))
+    if len(pool) > 1:
+        candidates = [text for _, text in pool]
+        try:
+            groups = near_duplicate_groups(candidates, threshold=DUPLICATE_THRESHOLD)
+        except Exception:  # no embedding model available: fall back to exact copies only
+            log.exception("near-duplicate grouping failed; grouping exact copies only")
+            groups = near_duplicate_groups(candidates, threshold=1.0)
+        for group in groups:
+            for index in group:
+                leader[index] = group[0]
+    sizes = Counter(leader)
+    return [(pool[index][0], sizes[index] - 1) for index in sorted(sizes)][:shown]
 
 
 def _examples(ids: list[int]) -> dict[int, Signal]:

@@ -198,3 +198,34 @@ def test_a_signal_becomes_an_incident_on_a_polarisation_map_pair(tenancy, client
     assert client_for(tenancy.reader).post(url, {"pair": pair.pk}).status_code == 403
     assert client_for(tenancy.officer).post(url, {"pair": pair.pk}).status_code == 302
     assert signal.incidents.get().pair == pair
+
+
+def test_the_monitor_folds_near_copies_of_an_online_message_into_one_example(tenancy, client_for) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from brug.signals.services import ensure_default_themes
+
+    ensure_default_themes(organisation=tenancy.org)
+    now = timezone.now()
+    texts = [
+        "Windmolens bij Goudse Hout worden echt veel te hoog, dit moet stoppen",  # newest: shown for the group
+        "De windmolens bij de Goudse Hout worden veel te hoog, dit moet stoppen!",
+        "Morgen is er een informatieavond over de windmolens in het buurthuis.",
+    ]
+    for minutes, text in enumerate(texts):
+        create_signal(organisation=tenancy.org, channel="online", text=text, occurred_at=now - timedelta(minutes=minutes + 1))
+    body = client_for(tenancy.officer).get(_url("monitor", tenancy)).content.decode()
+    assert "en 1 vergelijkbaar bericht" in body
+    assert texts[0] in body and texts[2] in body
+    assert texts[1] not in body, "the copy is folded under the newest message, not repeated"
+    assert "Waarom zo gegroepeerd?" in body and "embeddings" in body and "0,90" in body
+
+
+def test_example_groups_keep_the_newest_message_of_each_group_and_count_the_rest() -> None:
+    from brug.signals.monitor import example_groups
+
+    texts = [(10, "Het azc moet weg, teken de petitie"), (11, "Buurtfeest zaterdag op het plein"), (12, "Het azc moet weg!! teken de petitie"), (13, "Het AZC moet weg, teken de petitie")]
+    assert example_groups(texts) == [(10, 2), (11, 0)]
+    assert example_groups([]) == [] and example_groups([(1, "één bericht")]) == [(1, 0)]
