@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -19,6 +22,7 @@ from ..models import (
     SubmissionFile,
     Thread,
 )
+from ..services.pairs import question_vectors
 
 # ---- facilitator (partner organisation running or co-running the edition) --------------------
 
@@ -138,3 +142,66 @@ def file_for_facilitator(*, edition: Edition, pk: int) -> SubmissionFile:
 
 def public_edition(*, slug: str) -> Edition:
     return get_object_or_404(Edition.objects.filter(published=True), slug=slug)
+
+
+# ---- municipalities with a related learning question -------------------------------------------
+
+
+def _similarity_registrations(
+    *, membership: Membership, edition: Edition | None = None
+) -> list[Registration]:
+    """Registrations whose learning question the membership's organisation may see.
+
+    Participants: the selected municipalities of their own selected editions. Facilitators: the
+    registrations (not rejected) of the editions they run or co-run. Anyone else: none.
+    """
+    own = own_registrations(membership=membership)
+    if own.exists():
+        qs = Registration.objects.filter(
+            edition_id__in=own.values_list("edition_id", flat=True), status=Status.SELECTED
+        )
+    else:
+        qs = Registration.objects.filter(edition__in=editions_for(membership=membership)).exclude(
+            status=Status.REJECTED
+        )
+    if edition is not None:
+        qs = qs.filter(edition=edition)
+    return list(qs.select_related("municipality", "intake", "edition").order_by("edition_id", "pk"))
+
+
+def learning_questions_for_similarity(
+    *, membership: Membership, edition: Edition | None = None
+) -> list[tuple[str, str, np.ndarray]]:
+    """(municipality name, learning question, unit vector) for every visible registration.
+
+    Vectors are the stored question embeddings; missing or stale ones are embedded (and stored)
+    by services.pairs.question_vectors. ``edition`` narrows the result to one visible edition.
+    """
+    registrations = _similarity_registrations(membership=membership, edition=edition)
+    vectors = question_vectors(registrations)
+    return [(r.municipality.name, r.learning_question, vectors[i]) for i, r in enumerate(registrations)]
+
+
+@dataclass
+class RelatedQuestion:
+    municipality: str
+    question: str
+    similarity: float
+
+
+def related_questions(
+    *, membership: Membership, registration: Registration, limit: int = 3
+) -> list[RelatedQuestion]:
+    """The other municipalities of the registration's edition with the closest learning questions."""
+    municipality = membership.organisation.municipality
+    if municipality is None or registration.municipality_id != municipality.pk:
+        return []  # only the participating municipality itself sees this panel
+    rows = learning_questions_for_similarity(membership=membership, edition=registration.edition)
+    own = next((row for row in rows if row[0] == registration.municipality.name), None)
+    if own is None:
+        return []
+    others = [row for row in rows if row[0] != own[0]]
+    scored = sorted(
+        ((float(vector @ own[2]), name, question) for name, question, vector in others), key=lambda t: -t[0]
+    )
+    return [RelatedQuestion(name, question, sim) for sim, name, question in scored[:limit]]

@@ -19,3 +19,13 @@ def _municipalities_once(django_db_setup: Any, django_db_blocker: Any) -> None:
 
     with django_db_blocker.unblock():
         ensure_municipalities()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> Any:
+    # The call form's rate limit counts in the cache; every test starts with no counted POSTs.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -126,3 +126,53 @@ def test_a_registration_stores_the_embedding_of_its_learning_question_after_savi
     registration = Registration.objects.get()
     assert len(bytes(registration.question_vector)) == 512 * 4
     assert registration.question_vector_hash
+
+
+# ---- rate limit per client IP and edition ------------------------------------------------------
+
+
+def _post_from(edition: object, data: dict[str, str], ip: str) -> object:
+    return Client(REMOTE_ADDR=ip).post(reverse("learning:call", args=[edition.slug]), data)  # type: ignore[attr-defined]
+
+
+def test_a_normal_registration_is_not_limited(edition: object, settings: object) -> None:
+    settings.BRUG_CALL_REGISTRATIONS_PER_HOUR = 2  # type: ignore[attr-defined]
+    response = _post_from(edition, _data(), "10.0.0.1")
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    assert Registration.objects.filter(edition=edition, municipality__name="Gouda").exists()
+
+
+def test_too_many_posts_from_one_ip_get_429_and_save_nothing(edition: object, settings: object) -> None:
+    settings.BRUG_CALL_REGISTRATIONS_PER_HOUR = 2  # type: ignore[attr-defined]
+    # Two attempts are allowed (here: invalid ones, without consent), the third is refused.
+    for _ in range(2):
+        assert _post_from(edition, _data(consent=""), "10.0.0.2").status_code == 200  # type: ignore[attr-defined]
+    response = _post_from(edition, _data(), "10.0.0.2")
+    assert response.status_code == 429  # type: ignore[attr-defined]
+    body = response.content.decode()  # type: ignore[attr-defined]
+    assert "te veel aanmeldingen" in body
+    assert "niet opgeslagen" in body
+    assert not Registration.objects.filter(edition=edition).exists()
+    # Another client IP is counted separately.
+    assert _post_from(edition, _data(), "10.0.0.3").status_code == 302  # type: ignore[attr-defined]
+    assert Registration.objects.filter(edition=edition).count() == 1
+    # Reading the page is never limited.
+    url = reverse("learning:call", args=[edition.slug])  # type: ignore[attr-defined]
+    assert Client(REMOTE_ADDR="10.0.0.2").get(url).status_code == 200
+
+
+def test_the_limit_is_per_edition(edition: object, settings: object) -> None:
+    settings.BRUG_CALL_REGISTRATIONS_PER_HOUR = 1  # type: ignore[attr-defined]
+    other = helpers.edition(edition.organisation, slug="tweede-editie")  # type: ignore[attr-defined]
+    assert _post_from(edition, _data(), "10.0.0.4").status_code == 302  # type: ignore[attr-defined]
+    assert _post_from(edition, _data("GM0150"), "10.0.0.4").status_code == 429  # type: ignore[attr-defined]
+    assert _post_from(other, _data("GM0150"), "10.0.0.4").status_code == 302  # type: ignore[attr-defined]
+    assert Registration.objects.filter(edition=other).count() == 1
+    assert Registration.objects.filter(edition=edition).count() == 1
+
+
+def test_the_default_limit_is_ten_per_hour(edition: object, settings: object) -> None:
+    if hasattr(settings, "BRUG_CALL_REGISTRATIONS_PER_HOUR"):
+        del settings.BRUG_CALL_REGISTRATIONS_PER_HOUR  # type: ignore[attr-defined]
+    statuses = [_post_from(edition, _data(consent=""), "10.0.0.5").status_code for _ in range(11)]  # type: ignore[attr-defined]
+    assert statuses == [200] * 10 + [429]

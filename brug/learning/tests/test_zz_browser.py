@@ -177,6 +177,8 @@ def test_a_participant_registers_submits_an_assignment_and_searches_the_knowledg
     browser_login(page, tenancy.officer)
     visit(page, "/o/gouda/leernetwerk/", "participant-home")
     page.get_by_role("link", name=edition.title).click()
+    assert page.get_by_role("heading", name="Gemeenten met een verwante leervraag").is_visible()
+    assert page.get_by_text("Bondgenoten in Deventer").is_visible()
     assert_accessible(page)
     screenshot(page, "learning-participant-edition")
     page.get_by_role("link", name="Breng je casus in kaart").click()
@@ -220,3 +222,19 @@ def test_a_participant_registers_submits_an_assignment_and_searches_the_knowledg
     page.goto(page.base_url + "/o/gouda/kennisbank/?q=polarisatie")
     assert page.get_by_role("link", name="Infoblad: wat is polarisatie?").first.is_visible()
     screenshot(page, "learning-participant-knowledge-search")
+
+
+def test_the_call_form_refuses_too_many_registrations_with_an_accessible_page(
+    page: Any, tenancy: Tenancy, settings: Any
+) -> None:
+    settings.BRUG_CALL_REGISTRATIONS_PER_HOUR = 1
+    org, _ = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    visit(page, f"/oproep/{edition.slug}/", "call-before-limit")
+    page.get_by_role("button", name="Aanmelding versturen").click()  # the first (invalid) attempt counts
+    assert_accessible(page)
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    assert page.get_by_text("te veel aanmeldingen").is_visible()
+    assert_accessible(page)
+    screenshot(page, "learning-call-rate-limited")
+    assert not Registration.objects.filter(edition=edition).exists()

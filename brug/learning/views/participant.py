@@ -61,6 +61,8 @@ def participation(request: HttpRequest, org_slug: str, edition_id: int) -> HttpR
             "sessions": edition.sessions.all(),
             "assignments": [(a, a.pk in done) for a in edition.assignments.all()],
             "products": products,
+            # Why here: the panel shows only the viewer's own edition, by the meaning of the questions.
+            "related": selectors.related_questions(membership=request.membership, registration=reg),  # type: ignore[attr-defined]
             "today": timezone.localdate(),
             "breadcrumbs": _crumbs(request, None, (edition.title, None)),
         },
