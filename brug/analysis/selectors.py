@@ -110,3 +110,41 @@ def impact_scans_for(*, membership: Membership) -> QuerySet[ImpactScan]:
 
 def impact_scan_for(*, membership: Membership, pk: int) -> ImpactScan:
     return get_object_or_404(impact_scans_for(membership=membership), pk=pk)
+
+
+def own_interventions_for(*, membership: Membership) -> QuerySet[Intervention]:
+    """Only the municipality's own entries: the global ones and other municipalities' are not editable."""
+    return Intervention.objects.filter(organisation=membership.organisation)
+
+
+def own_intervention_for(*, membership: Membership, pk: int) -> Intervention:
+    return get_object_or_404(own_interventions_for(membership=membership), pk=pk)
+
+
+def map_delete_summary(*, pmap: PolarisationMap) -> dict[str, int]:
+    """What deleting the map takes with it (and what it leaves), for the confirmation page."""
+    incidents = Incident.objects.filter(pair__map=pmap)
+    return {
+        "pairs": pmap.pairs.count(),
+        "incidents": incidents.count(),
+        "signal_incidents": incidents.filter(signal__isnull=False).count(),
+        "actors": Actor.objects.filter(pair__map=pmap).count(),
+        "fuel": FuelStatement.objects.filter(pair__map=pmap).count(),
+        "snapshots": pmap.snapshots.count(),
+        "analyses": pmap.analyses.count(),
+        "scans": ImpactScan.objects.filter(pairs__map=pmap).distinct().count(),
+    }
+
+
+def analysis_delete_summary(*, analysis: JointAnalysis) -> dict[str, int]:
+    return {
+        "contributions": analysis.contributions.count(),
+        "chosen": analysis.chosen.count(),
+        "snapshots": analysis.snapshots.count(),
+        "shares": analysis.shares.count(),
+        "published": analysis.shares.filter(knowledge_item_id__isnull=False).count(),
+    }
+
+
+def impact_scan_delete_summary(*, scan: ImpactScan) -> dict[str, int]:
+    return {"neighbourhoods": scan.neighbourhoods.count(), "pairs": scan.pairs.count()}

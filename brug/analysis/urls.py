@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analyses, maps, other, report
+from .views import analyses, delete, maps, other, report
 
 app_name = "analysis"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path(P, other.index, name="index"),
     path(P + "kaarten/nieuw/", maps.map_create, name="map_create"),
     path(P + "kaarten/<int:pk>/", maps.map_detail, name="map_detail"),
+    path(P + "kaarten/<int:pk>/verwijderen/", delete.map_delete, name="map_delete"),
     path(P + "kaarten/<int:pk>/advies/", maps.map_advice, name="map_advice"),
     path(P + "kaarten/<int:pk>/geschiedenis/", maps.map_history, name="map_history"),
     path(P + "kaarten/<int:pk>/paren/toevoegen/", maps.pair_add, name="pair_add"),
@@ -27,10 +28,14 @@ urlpatterns = [
     path(P + "analyses/<int:pk>/", analyses.analysis_detail, name="analysis_detail"),
     path(P + "analyses/<int:pk>/stap/<int:step>/", analyses.analysis_step, name="analysis_step"),
     path(P + "analyses/<int:pk>/geschiedenis/", analyses.analysis_history, name="analysis_history"),
+    path(P + "analyses/<int:pk>/verwijderen/", delete.analysis_delete, name="analysis_delete"),
     path(P + "analyses/<int:pk>/rapport/", report.report, name="report"),
     path(P + "analyses/<int:pk>/rapport.pdf", report.report_pdf, name="report_pdf"),
     path(P + "analyses/<int:pk>/delen/", report.share, name="share"),
     path(P + "interventies/", other.catalogue, name="catalogue"),
+    path(P + "interventies/<int:pk>/bewerken/", delete.intervention_edit, name="intervention_edit"),
+    path(P + "interventies/<int:pk>/verwijderen/", delete.intervention_delete, name="intervention_delete"),
     path(P + "impactscans/nieuw/", other.impact_create, name="impact_create"),
     path(P + "impactscans/<int:pk>/", other.impact_detail, name="impact_detail"),
+    path(P + "impactscans/<int:pk>/verwijderen/", delete.impact_delete, name="impact_delete"),
 ]

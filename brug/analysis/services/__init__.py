@@ -8,8 +8,15 @@ from .analyses import (
     snapshot_analysis,
     start_analysis,
 )
-from .catalogue import add_intervention, seed_global_catalogue
+from .catalogue import (
+    add_intervention,
+    delete_intervention,
+    intervention_in_use,
+    seed_global_catalogue,
+    update_intervention,
+)
 from .common import AnalysisError, StaleVersion
+from .deletion import delete_analysis, delete_impact_scan, delete_map
 from .impact import save_impact_scan
 from .maps import (
     add_actor,
@@ -40,6 +47,11 @@ __all__ = [
     "add_pair",
     "create_incident_from_signal",
     "create_map",
+    "delete_analysis",
+    "delete_impact_scan",
+    "delete_intervention",
+    "delete_map",
+    "intervention_in_use",
     "map_data",
     "move_actor",
     "remove_actor",
@@ -57,6 +69,7 @@ __all__ = [
     "snapshot_analysis",
     "snapshot_map",
     "start_analysis",
+    "update_intervention",
     "update_map",
     "update_pair",
 ]

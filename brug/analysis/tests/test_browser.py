@@ -4,6 +4,7 @@ walks the wizard and opens the report. axe-core runs on every page of the app.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -167,3 +168,71 @@ def test_an_officer_walks_the_wizard_and_opens_the_report(page: Any, tenancy: Te
         assert page.locator("h1").count() == 1
         assert_accessible(page)
     assert PolarisationMap.objects.count() == 1
+
+
+def test_an_officer_edits_an_own_intervention_and_deletes_a_scan_an_analysis_and_a_map(
+    page: Any, tenancy: Tenancy
+) -> None:
+    services.seed_global_catalogue()
+    officer = member(tenancy, "officer")
+    pmap = services.create_map(membership=officer, title="Kaart om te wissen", as_of=timezone.localdate())
+    pair = services.add_pair(
+        membership=officer, pmap=pmap, pole_a="Boeren", pole_b="Stad", dividing_line="stad_platteland"
+    )
+    services.add_actor(membership=officer, pair=pair, label="Buurtapp", role="pusher_b")
+    scan = services.save_impact_scan(
+        membership=officer,
+        project="Zonnepark",
+        kind="windmolens",
+        neighbourhoods=[],
+        affected_groups="Omwonenden",
+        expected_tensions="Boosheid",
+        pairs=[pair],
+        owner="Energie",
+        review_date=timezone.localdate() + dt.timedelta(days=9),
+    )
+    analysis = services.start_analysis(
+        membership=officer, title="Analyse om te wissen", pmap=pmap, phase_model="movisie", domain="sociaal"
+    )
+    services.add_intervention(
+        membership=officer, name="Buurtbarbecue", summary="Samen eten", phases=[], manifestations=[]
+    )
+    browser_login(page, tenancy.officer)
+
+    # Own intervention: edit, then delete, from the catalogue.
+    page.goto(page.base_url + "/o/gouda/analyse/interventies/")
+    page.get_by_role("link", name=re.compile(r"^Bewerken\s*: Buurtbarbecue$")).click()
+    assert_accessible(page)
+    page.get_by_label("Naam").fill("Buurtbarbecue met gesprek")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url("**/interventies/")
+    page.get_by_role("link", name=re.compile(r"^Verwijderen\s*: Buurtbarbecue met gesprek$")).click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Definitief verwijderen").click()
+    page.wait_for_url("**/interventies/")
+    assert "is uit uw catalogus verwijderd" in page.get_by_role("main").inner_text()
+
+    # The impact scan.
+    page.goto(page.base_url + f"/o/gouda/analyse/impactscans/{scan.pk}/")
+    page.get_by_role("link", name="Impactscan verwijderen").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Definitief verwijderen").click()
+    page.wait_for_url("**/analyse/")
+    assert_accessible(page)
+
+    # The analysis.
+    page.goto(page.base_url + f"/o/gouda/analyse/analyses/{analysis.pk}/")
+    page.get_by_role("link", name="Analyse verwijderen").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Definitief verwijderen").click()
+    page.wait_for_url("**/analyse/")
+
+    # The map: the confirmation lists what goes.
+    page.goto(page.base_url + f"/o/gouda/analyse/kaarten/{pmap.pk}/")
+    page.get_by_role("link", name="Kaart verwijderen").click()
+    assert_accessible(page)
+    assert "1 betrokkene" in page.get_by_role("main").inner_text()
+    page.get_by_role("button", name="Definitief verwijderen").click()
+    page.wait_for_url("**/analyse/")
+    assert "is verwijderd" in page.get_by_role("main").inner_text()
+    assert not PolarisationMap.objects.exists() and not JointAnalysis.objects.exists()

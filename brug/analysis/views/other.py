@@ -53,6 +53,8 @@ def catalogue(request: OrgRequest, org_slug: str) -> HttpResponse:
     items = [
         {
             "item": i,
+            # Only the municipality's own entries can be edited or deleted, never the global ones.
+            "own": i.organisation_id == membership.organisation.pk,
             "phases": [phases.get(p, p) for p in i.phases],
             "manifestations": [manifest.get(m, m) for m in i.manifestations],
         }
