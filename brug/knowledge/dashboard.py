@@ -16,8 +16,14 @@ def menu(membership: Membership) -> list[MenuItem]:
 
 
 def panel(request: HttpRequest, membership: Membership) -> Panel | None:
+    # Start from what the viewer is working on now: their newest item, else their learning question.
+    questions = selectors.visible_learning_questions(membership=membership)
+    vector = selectors.latest_item_vector(membership.organisation)
+    if vector is None:
+        own_name = selectors.own_municipality_name(membership)
+        vector = next((q.vector for q in questions if own_name and q.municipality == own_name), None)
     similar = selectors.similar_municipalities(
-        vector=selectors.organisation_vector(membership.organisation), membership=membership, limit=3
+        vector=vector, membership=membership, questions=questions, limit=3
     )
     return Panel(
         title="Kennisbank",

@@ -12,7 +12,7 @@ Who sees what:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -228,14 +228,37 @@ def search(
 
 
 # ---- municipalities working on the same question -----------------------------------------------
+# Two kinds of evidence that another municipality works on the same question: its knowledge items
+# (the embedding matrix, filtered on visibility) and its learning questions in a learning-network
+# edition (only those the learning app's selector returns for this membership: an outsider never
+# learns another edition's questions). Both are USE vectors of unit length, so one cosine ranks both.
+
+ITEM = "item"
+QUESTION = "question"
+MAX_EDITIONS = 20  # learning editions looked at per request (each is one small query)
+MAX_ITEM_ORGS = 25  # municipalities with a close item fetched before merging with learning questions
+
+
+@dataclass
+class LearningQuestion:
+    municipality: str  # the municipality's name as in brug.municipalities ("Delft")
+    question: str
+    edition: str  # the edition's title, "" when unknown
+    vector: np.ndarray
 
 
 @dataclass
 class SimilarOrganisation:
-    organisation: Organisation
-    item: KnowledgeItem
+    """One other municipality with its best match: a knowledge item or a learning question."""
+
+    name: str
+    kind: str  # ITEM or QUESTION
     similarity: float
-    shared_themes: list[str]
+    organisation: Organisation | None = None
+    item: KnowledgeItem | None = None
+    question: str = ""
+    edition: str = ""
+    shared_themes: list[str] = field(default_factory=list)
 
 
 def item_vector(item: KnowledgeItem) -> np.ndarray | None:
@@ -256,6 +279,61 @@ def organisation_vector(organisation: Organisation) -> np.ndarray | None:
     return mean / norm if norm else None
 
 
+def latest_item_vector(organisation: Organisation) -> np.ndarray | None:
+    """The meaning of the organisation's newest own item with an embedding."""
+    blob = (
+        KnowledgeItem.objects.filter(organisation=organisation, embedding__isnull=False)
+        .order_by("-created_at", "-id")
+        .values_list("embedding", flat=True)
+        .first()
+    )
+    return np.frombuffer(bytes(blob), dtype=np.float32) if blob else None
+
+
+def own_municipality_name(membership: Membership) -> str | None:
+    municipality = getattr(membership.organisation, "municipality", None)
+    return municipality.name if municipality is not None else None
+
+
+def visible_learning_questions(*, membership: Membership) -> list[LearningQuestion]:
+    """The learning questions the membership's organisation may see, labelled with their edition.
+
+    Everything comes from brug.learning.selectors.learning_questions_for_similarity, the one place
+    that decides who sees which learning question; without the learning app this is empty.
+    """
+    try:
+        from brug.learning import selectors as learning
+
+        rows_for = learning.learning_questions_for_similarity
+    except (ImportError, AttributeError):
+        return []
+    editions = _candidate_editions(learning, membership)
+    if editions is None:  # cannot name the editions: ask once, without an edition label
+        return [LearningQuestion(n, q, "", v) for n, q, v in rows_for(membership=membership)]
+    found: list[LearningQuestion] = []
+    for edition in editions:
+        # The selector filters again: an edition the membership may not see returns nothing.
+        found += [
+            LearningQuestion(n, q, edition.title, v)
+            for n, q, v in rows_for(membership=membership, edition=edition)
+        ]
+    return found
+
+
+def _candidate_editions(learning: Any, membership: Membership) -> list[Any] | None:
+    """The editions the membership takes part in or runs: at most MAX_EDITIONS, newest first."""
+    try:
+        own = learning.own_registrations(membership=membership).values_list("edition_id", flat=True)
+        run = learning.editions_for(membership=membership).values_list("id", flat=True)
+        edition_model = learning.Edition
+    except AttributeError:
+        return None
+    ids = set(own) | set(run)
+    if not ids:
+        return []
+    return list(edition_model.objects.filter(pk__in=ids).only("id", "title").order_by("-id")[:MAX_EDITIONS])
+
+
 def similar_municipalities(
     *,
     vector: np.ndarray | None,
@@ -263,12 +341,45 @@ def similar_municipalities(
     user: Any = None,
     exclude_item_id: int | None = None,
     themes: list[str] | None = None,
+    questions: list[LearningQuestion] | None = None,
     limit: int = 5,
 ) -> list[SimilarOrganisation]:
-    """Other municipalities whose visible items are closest in meaning, with the closest item as subject."""
+    """Other municipalities closest in meaning, each with its best match (item or learning question).
+
+    ``questions`` defaults to the learning questions the membership may see (none without one).
+    """
     if vector is None:
         return []
     scope = scope_for(user=user, membership=membership)
+    own_name = own_municipality_name(membership) if membership is not None else None
+    if questions is None:
+        questions = visible_learning_questions(membership=membership) if membership is not None else []
+    best: dict[str, SimilarOrganisation] = {}
+    for match in _item_matches(vector, scope, membership, exclude_item_id, themes):
+        if match.name != own_name:
+            best.setdefault(match.name, match)
+    for q in questions:
+        if q.municipality == own_name or q.vector.shape != vector.shape:
+            continue
+        sim = float(q.vector @ vector.astype(np.float32))
+        current = best.get(q.municipality)
+        if sim >= SIMILAR_ORG_MIN and (current is None or sim > current.similarity):
+            best[q.municipality] = SimilarOrganisation(
+                q.municipality, QUESTION, sim, question=q.question, edition=q.edition
+            )
+    ranked = sorted(best.values(), key=lambda m: -m.similarity)[:limit]
+    _name_question_matches([m for m in ranked if m.kind == QUESTION])
+    return ranked
+
+
+def _item_matches(
+    vector: np.ndarray,
+    scope: Scope,
+    membership: Membership | None,
+    exclude_item_id: int | None,
+    themes: list[str] | None,
+) -> list[SimilarOrganisation]:
+    """The best visible item of each other municipality above SIMILAR_ORG_MIN, best first."""
     matrix = index.get_matrix()
     if not len(matrix.ids):
         return []
@@ -284,21 +395,43 @@ def similar_municipalities(
     sims = np.where(mask, index.cosines(matrix, vector), -1.0)
     best: dict[int, tuple[int, float]] = {}
     for i in np.argsort(-sims)[:500]:
-        if sims[i] < SIMILAR_ORG_MIN or len(best) >= limit:
+        if sims[i] < SIMILAR_ORG_MIN or len(best) >= MAX_ITEM_ORGS:
             break
         best.setdefault(int(matrix.org_ids[i]), (int(matrix.ids[i]), float(sims[i])))
-    items = _visible(scope).in_bulk([pk for pk, _ in best.values()])
+    # Fetch through the visibility filter again: the database has the last word.
+    items = (
+        _visible(scope).select_related("organisation__municipality").in_bulk([pk for pk, _ in best.values()])
+    )
     wanted = set(themes or [])
-    return [
-        SimilarOrganisation(
-            items[pk].organisation,
-            items[pk],
-            sim,
-            [t for t in items[pk].themes if t in wanted] if wanted else list(items[pk].themes),
+    matches = []
+    for pk, sim in best.values():
+        if pk not in items:
+            continue
+        item = items[pk]
+        org = item.organisation
+        matches.append(
+            SimilarOrganisation(
+                org.municipality.name if org.municipality is not None else org.name,
+                ITEM,
+                sim,
+                organisation=org,
+                item=item,
+                shared_themes=[t for t in item.themes if t in wanted] if wanted else list(item.themes),
+            )
         )
-        for pk, sim in best.values()
-        if pk in items
-    ]
+    return matches
+
+
+def _name_question_matches(matches: list[SimilarOrganisation]) -> None:
+    """Show a learning-question match under the municipality's organisation name, when there is one."""
+    if not matches:
+        return
+    orgs = Organisation.objects.filter(
+        kind=OrganisationKind.MUNICIPALITY, municipality__name__in=[m.name for m in matches]
+    ).select_related("municipality")
+    by_name = {o.municipality.name: o for o in orgs if o.municipality is not None}
+    for m in matches:
+        m.organisation = by_name.get(m.name)
 
 
 def latest_items(*, membership: Membership, limit: int = 5) -> list[KnowledgeItem]:

@@ -81,3 +81,31 @@ def test_a_visitor_reads_the_public_knowledge_base_without_logging_in(page, tena
     assert "alleen leestekens" in page.content()
     assert_accessible(page)
     screenshot(page, "knowledge-public-error")
+
+
+def test_a_fellow_participants_learning_question_shows_in_the_panel(page, tenancy) -> None:
+    from brug.learning.models import Status
+    from brug.learning.tests import helpers
+
+    partner, _ = helpers.partner_with_facilitator()
+    edition = helpers.edition(partner, slug="polarisatie")
+    helpers.registration(
+        edition, "GM0513", status=Status.SELECTED, question="Hoe gaan we om met onrust over een azc?"
+    )
+    helpers.registration(
+        edition,
+        "GM0503",
+        status=Status.SELECTED,
+        question="Hoe voeren we het gesprek met boze inwoners over de opvang van asielzoekers?",
+    )
+    browser_login(page, tenancy.officer)
+
+    page.goto(page.base_url + "/o/gouda/")
+    assert "leervraag in Leernetwerk polarisatie" in page.content()
+    assert_accessible(page)
+    page.goto(page.base_url + "/o/gouda/kennisbank/?q=asielzoekerscentrum+en+boze+buurtbewoners")
+    similar = page.get_by_role("region", name="Gemeenten die met dezelfde vraag bezig zijn")
+    assert "Leervraag in Leernetwerk polarisatie" in similar.inner_text()
+    assert "Gemeente Delft" in similar.inner_text()
+    assert_accessible(page)
+    screenshot(page, "knowledge-similar-learning-question")
