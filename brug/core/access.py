@@ -17,7 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .models import Membership, Role
+from .models import Membership, OrganisationKind, Role
 from .models.organisations import EDITOR_ROLES, MANAGER_ROLES, PERSONAL_DATA_ROLES
 
 SESSION_2FA_KEY = "brug_2fa_verified"
@@ -38,6 +38,11 @@ def membership_for(request: HttpRequest, org_slug: str) -> Membership:
         )
     except Membership.DoesNotExist:
         raise Http404 from None
+
+
+def is_platform_admin(membership: Membership) -> bool:
+    """An administrator of the platform organisation: may manage all organisations."""
+    return membership.role == Role.ADMIN and membership.organisation.kind == OrganisationKind.PLATFORM
 
 
 def second_factor_verified(request: HttpRequest) -> bool:

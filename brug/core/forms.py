@@ -4,8 +4,10 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 
 from brug.core.forms_base import BrugForm
+from brug.municipalities.models import Municipality
 
-from .models import Role
+from .models import OrganisationKind, Role
+from .selectors import municipalities_without_organisation
 
 
 class LoginForm(BrugForm):
@@ -46,3 +48,47 @@ class AcceptInvitationForm(BrugForm):
         password: str = self.cleaned_data["password"]
         validate_password(password)
         return password
+
+
+class OrganisationCreateForm(BrugForm):
+    kind = forms.ChoiceField(
+        label="Soort organisatie",
+        choices=[(k.value, k.label) for k in (OrganisationKind.MUNICIPALITY, OrganisationKind.PARTNER)],
+        initial=OrganisationKind.MUNICIPALITY,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies de soort organisatie.", "invalid_choice": "Kies gemeente of partnerorganisatie."},
+    )
+    municipality = forms.ModelChoiceField(
+        label="Gemeente",
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label="Kies een gemeente",
+        help_text="Alleen bij een gemeente. Gemeenten die al een organisatie in Brug hebben staan niet in de lijst.",
+        error_messages={"invalid_choice": "Deze gemeente heeft al een organisatie in Brug of staat niet in de lijst."},
+    )
+    name = forms.CharField(
+        label="Naam",
+        max_length=200,
+        required=False,
+        help_text="Verplicht bij een partnerorganisatie. Bij een gemeente wordt het 'Gemeente <naam>' als u dit leeg laat.",
+    )
+    coordinator_email = forms.EmailField(
+        label="E-mailadres van de eerste coördinator",
+        help_text="Deze persoon krijgt een uitnodiging en wordt coördinator van de nieuwe organisatie.",
+        error_messages={"required": "Vul het e-mailadres van de coördinator in.", "invalid": "Vul een geldig e-mailadres in."},
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["municipality"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = municipalities_without_organisation()
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        kind = data.get("kind")
+        if kind == OrganisationKind.MUNICIPALITY and not data.get("municipality") and "municipality" not in self.errors:
+            self.add_error("municipality", "Kies een gemeente uit de lijst.")
+        if kind == OrganisationKind.PARTNER and not str(data.get("name") or "").strip():
+            self.add_error("name", "Vul de naam van de partnerorganisatie in.")
+        return data

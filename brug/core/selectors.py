@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import AuditLogEntry, Invitation, Membership, User
+from brug.municipalities.models import Municipality
+from brug.municipalities.selectors import real_municipalities
+
+from .access import is_platform_admin
+from .models import AuditLogEntry, Invitation, Membership, Organisation, OrganisationKind, Role, User
 
 
 def memberships_of(*, user: User) -> QuerySet[Membership]:
@@ -30,3 +34,20 @@ def open_invitations_of(*, membership: Membership) -> QuerySet[Invitation]:
 
 def audit_log_of(*, membership: Membership) -> QuerySet[AuditLogEntry]:
     return AuditLogEntry.objects.filter(organisation=membership.organisation)
+
+
+def all_organisations(*, membership: Membership, kind: str = "") -> QuerySet[Organisation]:
+    """Every organisation with its member counts: only a platform administrator may see this list."""
+    if not is_platform_admin(membership):
+        return Organisation.objects.none()
+    organisations = Organisation.objects.select_related("municipality").annotate(
+        member_count=Count("memberships", distinct=True),
+        coordinator_count=Count("memberships", filter=Q(memberships__role=Role.COORDINATOR), distinct=True),
+    )
+    if kind in OrganisationKind.values:
+        organisations = organisations.filter(kind=kind)
+    return organisations.order_by("name")
+
+
+def municipalities_without_organisation() -> QuerySet[Municipality]:
+    return real_municipalities().filter(organisation__isnull=True).order_by("name")

@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from brug.municipalities.models import Municipality
 
+from .access import is_platform_admin
 from .audit import record
 from .models import Invitation, Membership, Organisation, OrganisationKind, Role, User
 
@@ -87,16 +90,92 @@ def invite(*, membership: Membership, email: str, role: str) -> IssuedInvitation
             expires_at=timezone.now() + timedelta(days=settings.BRUG_INVITATION_DAYS),
         )
         record(membership=membership, action="uitnodiging.verstuurd", obj=invitation, fields=["email", "role"])
-    url = settings.BRUG_BASE_URL + reverse("core:accept_invitation", args=[token])
+    url = _invitation_url(token)
+    _send_invitation_email(inviter_name=membership.user.name, org_name=org.name, email=email, url=url)
+    return IssuedInvitation(invitation=invitation, url=url)
+
+
+def _invitation_url(token: str) -> str:
+    return settings.BRUG_BASE_URL + reverse("core:accept_invitation", args=[token])
+
+
+def _send_invitation_email(*, inviter_name: str, org_name: str, email: str, url: str) -> None:
     send_mail(
-        subject=f"Uitnodiging voor {org.name} in Brug",
+        subject=f"Uitnodiging voor {org_name} in Brug",
         message=(
-            f"{membership.user.name} nodigt u uit om mee te werken in Brug voor {org.name}.\n\n"
+            f"{inviter_name} nodigt u uit om mee te werken in Brug voor {org_name}.\n\n"
             f"Open deze link binnen {settings.BRUG_INVITATION_DAYS} dagen (eenmalig te gebruiken):\n{url}\n"
         ),
         from_email=None,
         recipient_list=[email],
     )
+
+
+def create_organisation_with_coordinator(
+    *,
+    membership: Membership,
+    kind: str,
+    name: str,
+    municipality: Municipality | None,
+    coordinator_email: str,
+) -> IssuedInvitation:
+    """A platform administrator adds a municipality or partner and invites its first coordinator.
+
+    The organisation and the invitation are saved together or not at all; the email leaves
+    only after the commit, so nobody gets a link to an organisation that was rolled back.
+    """
+    if not is_platform_admin(membership):
+        raise MembershipError("Alleen een platformbeheerder kan organisaties aanmaken")
+    name = name.strip()
+    email = coordinator_email.strip().lower()
+    if kind == OrganisationKind.MUNICIPALITY:
+        if municipality is None or municipality.fictional:
+            raise MembershipError("Kies een gemeente uit de referentielijst")
+        name = name or f"Gemeente {municipality.name}"
+    elif kind == OrganisationKind.PARTNER:
+        if not name:
+            raise MembershipError("Vul de naam van de partnerorganisatie in")
+        municipality = None
+    else:
+        raise MembershipError("Kies als soort een gemeente of een partnerorganisatie")
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise MembershipError("Vul een geldig e-mailadres in voor de eerste coördinator") from None
+    taken = "Deze gemeente heeft al een organisatie in Brug"
+    if municipality is not None and Organisation.objects.filter(municipality=municipality).exists():
+        raise MembershipError(taken)
+    token = secrets.token_urlsafe(32)
+    try:
+        with transaction.atomic():
+            org = create_organisation(actor=membership.user, name=name, kind=kind, municipality=municipality)
+            # The platform's own log shows what its administrators created.
+            record(membership=membership, action="organisatie.aangemaakt", obj=org, fields=["name", "kind"])
+            invitation = Invitation.objects.create(
+                organisation=org,
+                email=email,
+                role=Role.COORDINATOR,
+                token_hash=_token_hash(token),
+                invited_by=membership.user,
+                expires_at=timezone.now() + timedelta(days=settings.BRUG_INVITATION_DAYS),
+            )
+            record(
+                actor=membership.user,
+                organisation=org,
+                action="uitnodiging.verstuurd",
+                obj=invitation,
+                fields=["email", "role"],
+            )
+            url = _invitation_url(token)
+            inviter_name, org_name = membership.user.name, org.name
+            transaction.on_commit(
+                lambda: _send_invitation_email(inviter_name=inviter_name, org_name=org_name, email=email, url=url)
+            )
+    except IntegrityError:
+        # Two administrators adding the same municipality at once: the unique link decides.
+        if municipality is None:
+            raise
+        raise MembershipError(taken) from None
     return IssuedInvitation(invitation=invitation, url=url)
 
 

@@ -48,4 +48,5 @@ urlpatterns = [
     path("o/<slug:org_slug>/leden/<int:pk>/rol/", org.member_role, name="member_role"),
     path("o/<slug:org_slug>/leden/<int:pk>/verwijderen/", org.member_remove, name="member_remove"),
     path("o/<slug:org_slug>/auditlog/", org.audit_log, name="audit_log"),
+    path("o/<slug:org_slug>/organisaties/", org.organisations, name="organisations"),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Tenancy, assert_accessible, browser_login, screenshot
+from conftest import Tenancy, assert_accessible, browser_login, make_user, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,6 +54,27 @@ def test_organisation_pages_pass_axe(page, tenancy: Tenancy, path: str) -> None:
     page.goto(page.base_url + path)
     assert page.locator("h1").count() == 1
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/o/platform/organisaties/", "/o/platform/organisaties/?soort=gemeente"])
+def test_the_platform_admins_organisation_page_passes_axe_also_with_errors(page, tenancy: Tenancy, path: str) -> None:
+    from brug.core.models import Organisation, OrganisationKind, Role
+
+    platform = Organisation.objects.create(name="Brug platformbeheer", slug="platform", kind=OrganisationKind.PLATFORM)
+    browser_login(page, make_user("beheerder@brug.example", "Bram Beheer", platform, Role.ADMIN))
+    page.goto(page.base_url + path)
+    assert page.locator("h1").count() == 1
+    assert page.get_by_role("link", name="Organisaties").get_attribute("aria-current") == "page"
+    assert_accessible(page)
+    screenshot(page, "core-organisations")
+    # An empty partner name and a bad address: the errors are announced and wired to the fields.
+    page.get_by_label("Partnerorganisatie").check()
+    page.get_by_label("E-mailadres van de eerste coördinator").fill("geen-adres")
+    page.get_by_role("button", name="Organisatie aanmaken en uitnodiging versturen").click()
+    assert page.get_by_role("alert").count() == 1
+    assert "Vul de naam van de partnerorganisatie in." in page.content()
+    assert_accessible(page)
+    assert Organisation.objects.count() == 3
 
 
 def test_an_outsider_sees_the_not_found_page_in_the_house_style(page, tenancy: Tenancy) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..access import MANAGERS, OrgRequest, org_view
-from ..forms import AcceptInvitationForm, InviteForm, RoleForm
+from ..access import MANAGERS, OrgRequest, is_platform_admin, org_view
+from ..forms import AcceptInvitationForm, InviteForm, OrganisationCreateForm, RoleForm
+from ..models import OrganisationKind
 from ..registry import panels_for
 
 
@@ -87,6 +90,50 @@ def member_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 def audit_log(request: OrgRequest, org_slug: str) -> HttpResponse:
     entries = selectors.audit_log_of(membership=request.membership)[:500]
     return render(request, "core/audit_log.html", {"entries": entries})
+
+
+@org_view()
+def organisations(request: OrgRequest, org_slug: str) -> HttpResponse:
+    # Only the platform organisation has this page: elsewhere it does not exist (404), and
+    # inside the platform organisation only its administrators may use it (403).
+    membership = request.membership
+    if membership.organisation.kind != OrganisationKind.PLATFORM:
+        raise Http404
+    if not is_platform_admin(membership):
+        raise PermissionDenied
+    form = OrganisationCreateForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                issued = services.create_organisation_with_coordinator(
+                    membership=membership,
+                    kind=data["kind"],
+                    name=data["name"],
+                    municipality=data["municipality"],
+                    coordinator_email=data["coordinator_email"],
+                )
+            except services.MembershipError as exc:
+                form.add_error(None, str(exc))
+            else:
+                org = issued.invitation.organisation
+                messages.success(
+                    request, f"{org.name} is aangemaakt. Uitnodiging verstuurd naar {issued.invitation.email}."
+                )
+                return redirect("core:organisations", org_slug=org_slug)
+        status = 400
+    kind = request.GET.get("soort", "")
+    if kind not in OrganisationKind.values:
+        kind = ""
+    context = {
+        "form": form,
+        "organisations": selectors.all_organisations(membership=membership, kind=kind),
+        "kind": kind,
+        "kinds": OrganisationKind.choices,
+        "breadcrumbs": [("Overzicht", reverse("core:dashboard", args=[org_slug])), ("Organisaties", None)],
+    }
+    return render(request, "core/organisations.html", context, status=status)
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
