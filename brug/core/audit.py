@@ -45,6 +45,3 @@ def record(
         changed_fields=sorted(set(fields)),
     )
 
-
-def changed_fields(form_changed: Iterable[str]) -> list[str]:
-    return sorted(set(form_changed))

@@ -171,3 +171,10 @@ def test_a_non_admin_member_of_the_platform_gets_403(platform: Any, client_for) 
 def test_an_anonymous_visitor_is_sent_to_the_login(platform: Any) -> None:
     response = Client().get(URL)
     assert response.status_code == 302 and "/inloggen/" in response["Location"]
+
+
+def test_a_platform_admin_without_a_verified_second_factor_is_sent_to_set_it_up(platform: Any, client_for) -> None:
+    admin = Membership.objects.filter(organisation__slug="platform", role=Role.ADMIN).first().user
+    response = client_for(admin, verified=False).post(URL, {"kind": "partner", "name": "X", "coordinator_email": "a@b.nl"})
+    assert response.status_code == 302 and "/account/tweestapsverificatie/" in response["Location"]
+    assert not Organisation.objects.filter(name="X").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..access import MANAGERS, OrgRequest, is_platform_admin, org_view
+from ..access import MANAGERS, OrgRequest, is_platform_admin, org_view, second_factor_verified
 from ..forms import AcceptInvitationForm, InviteForm, OrganisationCreateForm, RoleForm
 from ..models import OrganisationKind
 from ..registry import panels_for
@@ -54,6 +55,7 @@ def members(request: OrgRequest, org_slug: str) -> HttpResponse:
         "members": selectors.members_of(membership=request.membership),
         "invitations": selectors.open_invitations_of(membership=request.membership),
         "role_form": RoleForm(),
+        "invitation_days": settings.BRUG_INVITATION_DAYS,
     }
     return render(request, "core/members.html", context, status=status)
 
@@ -101,6 +103,9 @@ def organisations(request: OrgRequest, org_slug: str) -> HttpResponse:
         raise Http404
     if not is_platform_admin(membership):
         raise PermissionDenied
+    if not second_factor_verified(request):
+        # Creating organisations is powerful: the second factor is required, as for personal data.
+        return redirect(f"{reverse('core:2fa_setup')}?next={request.get_full_path()}")
     form = OrganisationCreateForm(request.POST or None)
     status = 200
     if request.method == "POST":
