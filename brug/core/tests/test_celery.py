@@ -18,7 +18,8 @@ REDIS_URL = os.environ.get("BRUG_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 def test_without_a_broker_tasks_run_in_process() -> None:
     assert settings.CELERY_TASK_ALWAYS_EAGER
     result = worker_info.delay(7)
-    assert result.get()["pid"] == os.getpid() and result.get()["square"] == 49
+    payload = result.get(timeout=10)
+    assert payload["pid"] == os.getpid() and payload["square"] == 49
 
 
 def _redis_available() -> bool:
@@ -42,7 +43,8 @@ def test_with_redis_a_task_runs_on_a_separate_worker_process() -> None:
         cwd=settings.BASE_DIR,
     )
     try:
-        client = Celery("brug-test-client", broker=REDIS_URL, backend=REDIS_URL)
+        # set_as_current=False: a second app must not become the one shared tasks use in this process.
+        client = Celery("brug-test-client", broker=REDIS_URL, backend=REDIS_URL, set_as_current=False)
         result = client.send_task("brug.core.worker_info", args=[12], queue="brug-test")
         deadline = time.monotonic() + 60
         while not result.ready() and time.monotonic() < deadline:

@@ -92,7 +92,8 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(tenancy, tmp_
         env=env, cwd=settings.BASE_DIR,
     )
     try:
-        client = Celery("brug-signals-test-client", broker=REDIS_URL, backend=REDIS_URL)
+        # set_as_current=False: a second app must not become the one shared tasks use in this process.
+        client = Celery("brug-signals-test-client", broker=REDIS_URL, backend=REDIS_URL, set_as_current=False)
         result = client.send_task("brug.signals.run_import", args=[job.pk])
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
