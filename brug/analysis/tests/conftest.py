@@ -13,12 +13,6 @@ from brug.analysis.config import Role
 from brug.core.models import Membership
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings: Any) -> None:
-    # The test users' passwords are never checked here; a fast hasher keeps the run short.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def member(tenancy: Any, who: str = "officer") -> Membership:
     return Membership.objects.get(user=getattr(tenancy, who), organisation=tenancy.org)
 

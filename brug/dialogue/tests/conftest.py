@@ -28,9 +28,7 @@ SEEDS = [
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_clean(settings: Any) -> None:
-    # Autouse runs before `tenancy`: its five accounts need no real password hashing here.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _clean_caches() -> None:
     cache.clear()  # rate-limit counters must not leak between tests
     forget_vote_targets()
 

@@ -11,12 +11,6 @@ from brug.core.models import Membership
 from brug.knowledge.models import KnowledgeItem
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    # The tenancy fixture creates five users; the production hasher makes that take seconds.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def publish(db: None) -> Callable[..., KnowledgeItem]:
     from brug.knowledge.services import publish_item

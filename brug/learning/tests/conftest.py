@@ -7,12 +7,6 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def _fast_hasher(settings: Any) -> None:
-    # Test users never need a strong hash; PBKDF2 costs ~1 s per user on a busy machine.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _municipalities_once(django_db_setup: Any, django_db_blocker: Any) -> None:
     from conftest import ensure_municipalities

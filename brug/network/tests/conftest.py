@@ -12,12 +12,6 @@ from brug.core.models import Membership
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    # The tenancy fixture creates four users; the production hasher costs seconds on a busy machine.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     # The rate limit lives in the cache; every test starts with a fresh hour.
     cache.clear()
