@@ -63,7 +63,10 @@ def make_municipality_org(cbs_code: str, slug: str) -> Any:
     ensure_municipalities()
     municipality = Municipality.objects.get(cbs_code=cbs_code)
     return Organisation.objects.create(
-        name=f"Gemeente {municipality.name}", slug=slug, kind=OrganisationKind.MUNICIPALITY, municipality=municipality
+        name=f"Gemeente {municipality.name}",
+        slug=slug,
+        kind=OrganisationKind.MUNICIPALITY,
+        municipality=municipality,
     )
 
 
@@ -139,7 +142,9 @@ def browser_login(page: Any, user: Any, *, verified: bool = True) -> None:
     """Give the browser a logged-in session without typing (the login form has its own test)."""
     client = login(Client(), user, verified=verified)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": page.base_url}])
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": page.base_url}]
+    )
 
 
 def assert_accessible(page: Any) -> None:
@@ -149,7 +154,8 @@ def assert_accessible(page: Any) -> None:
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})"
     )
     violations = [
-        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in result["violations"]
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
     ]
     assert not violations, "Toegankelijkheidsproblemen op " + page.url + ":\n" + "\n".join(violations)
 

@@ -36,9 +36,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 
 if PRODUCTION:
     missing = [
-        name
-        for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS))
-        if not value
+        name for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS)) if not value
     ]
     if missing:
         raise ImproperlyConfigured(f"Productiemodus (DEBUG uit) vereist: {', '.join(missing)}")
@@ -216,7 +214,10 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {
     "learning-send-reminders": {"task": "brug.learning.send_reminders", "schedule": 3600},
     "network-remind-retention": {"task": "brug.network.remind_retention", "schedule": 24 * 3600},
-    "signals-purge-expired-texts": {"task": "brug.signals.purge_expired_message_texts", "schedule": 24 * 3600},
+    "signals-purge-expired-texts": {
+        "task": "brug.signals.purge_expired_message_texts",
+        "schedule": 24 * 3600,
+    },
     "signals-detect-alerts": {"task": "brug.signals.detect_alerts_all", "schedule": 3600},
 }
 

@@ -37,12 +37,20 @@ def organisation() -> object:
     from brug.municipalities.models import Municipality, Neighbourhood
 
     muni, _ = Municipality.objects.get_or_create(
-        cbs_code="GM9901", defaults={"name": "Voorbeeldstad", "province": "Zuid-Holland", "population": 104_000, "reference_year": 2025, "fictional": True}
+        cbs_code="GM9901",
+        defaults={
+            "name": "Voorbeeldstad",
+            "province": "Zuid-Holland",
+            "population": 104_000,
+            "reference_year": 2025,
+            "fictional": True,
+        },
     )
     for name in VOORBEELDSTAD_HOODS:
         Neighbourhood.objects.get_or_create(municipality=muni, name=name)
     org, _ = Organisation.objects.get_or_create(
-        slug="bench", defaults={"name": "Gemeente Bench", "kind": OrganisationKind.MUNICIPALITY, "municipality": muni}
+        slug="bench",
+        defaults={"name": "Gemeente Bench", "kind": OrganisationKind.MUNICIPALITY, "municipality": muni},
     )
     from brug.signals.services import ensure_default_themes
 

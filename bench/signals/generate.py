@@ -28,9 +28,23 @@ def main(n: int, path: str) -> None:
         writer = csv.writer(out)
         writer.writerow(["datum", "tekst", "kanaal", "url", "auteur", "wijk"])
         written = 0
-        for row in sample.messages(days=60, per_day=per_day, places=HOODS, end=end, spike_per_day=per_day // 3, seed=3):
-            extra = " ".join(rng.choice(FILLER) + (str(rng.randint(1, 999)) if rng.random() < 0.3 else "") for _ in range(rng.randint(0, 6)))
-            writer.writerow([row["date"], row["text"] + " " + extra, row["channel"], row["url"], row["author"], row["neighbourhood"]])
+        for row in sample.messages(
+            days=60, per_day=per_day, places=HOODS, end=end, spike_per_day=per_day // 3, seed=3
+        ):
+            extra = " ".join(
+                rng.choice(FILLER) + (str(rng.randint(1, 999)) if rng.random() < 0.3 else "")
+                for _ in range(rng.randint(0, 6))
+            )
+            writer.writerow(
+                [
+                    row["date"],
+                    row["text"] + " " + extra,
+                    row["channel"],
+                    row["url"],
+                    row["author"],
+                    row["neighbourhood"],
+                ]
+            )
             written += 1
             if written >= n:
                 break

@@ -40,18 +40,41 @@ def main() -> None:
         from django.db import connection
 
         with connection.cursor() as cur:
-            cur.execute("TRUNCATE signals_signal_themes, signals_signal, signals_dailythemestat, signals_alert CASCADE")
+            cur.execute(
+                "TRUNCATE signals_signal_themes, signals_signal, signals_dailythemestat, signals_alert CASCADE"
+            )
     env = {**os.environ, "DATABASE_URL": DB_URL}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "brug", "worker", "-c", str(args.concurrency), "--prefetch-multiplier=1",
-         "--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "warning"],
-        env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "brug",
+            "worker",
+            "-c",
+            str(args.concurrency),
+            "--prefetch-multiplier=1",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-l",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
     )
     try:
         time.sleep(8)  # let the worker connect
         before = Signal.objects.filter(organisation=org).count()
         started = time.monotonic()
-        job = queue_import(organisation=org, path=Path(args.path), fmt="csv", channel="online", file_name=Path(args.path).name)
+        job = queue_import(
+            organisation=org,
+            path=Path(args.path),
+            fmt="csv",
+            channel="online",
+            file_name=Path(args.path).name,
+        )
         peaks: dict[int, float] = {}
         last_print = 0.0
         while True:
@@ -62,15 +85,26 @@ def main() -> None:
                 break
             if time.monotonic() - last_print > 15:
                 last_print = time.monotonic()
-                print(f"{time.monotonic() - started:6.0f}s  {job.done}/{job.total} rows, refused {job.refused}", flush=True)
+                print(
+                    f"{time.monotonic() - started:6.0f}s  {job.done}/{job.total} rows, refused {job.refused}",
+                    flush=True,
+                )
             time.sleep(1)
         elapsed = time.monotonic() - started
         job.refresh_from_db()
         rows = Signal.objects.filter(organisation=org).count() - before
-        print(f"status={job.status} rows={rows} refused={job.refused} seconds={elapsed:.1f} rate={rows / elapsed:.0f}/s")
+        print(
+            f"status={job.status} rows={rows} refused={job.refused} seconds={elapsed:.1f} rate={rows / elapsed:.0f}/s"
+        )
         print("peak RSS per worker process (MB):", {pid: round(mb) for pid, mb in peaks.items()})
         print("bench process peak RSS (MB):", round(peak_rss_mb(os.getpid())))
-        print("daily stat rows:", DailyThemeStat.objects.filter(organisation=org).count(), "job", job.pk, ImportJob.objects.get(pk=job.pk).error)
+        print(
+            "daily stat rows:",
+            DailyThemeStat.objects.filter(organisation=org).count(),
+            "job",
+            job.pk,
+            ImportJob.objects.get(pk=job.pk).error,
+        )
     finally:
         worker.terminate()
         worker.wait(timeout=60)

@@ -46,11 +46,17 @@ def main() -> None:
     session = client.session
     session[SESSION_2FA_KEY] = True
     session.save()
-    print("messages:", Signal.objects.filter(organisation=org, published=True).count(),
-          "daily stat rows:", DailyThemeStat.objects.filter(organisation=org).count())
-    for label, url in [("monitor 30 dagen", f"/o/{org.slug}/signalen/monitor/"),
-                       ("monitor 90 dagen per week", f"/o/{org.slug}/signalen/monitor/?periode=90&per=week"),
-                       ("dashboard", f"/o/{org.slug}/")]:
+    print(
+        "messages:",
+        Signal.objects.filter(organisation=org, published=True).count(),
+        "daily stat rows:",
+        DailyThemeStat.objects.filter(organisation=org).count(),
+    )
+    for label, url in [
+        ("monitor 30 dagen", f"/o/{org.slug}/signalen/monitor/"),
+        ("monitor 90 dagen per week", f"/o/{org.slug}/signalen/monitor/?periode=90&per=week"),
+        ("dashboard", f"/o/{org.slug}/"),
+    ]:
         client.get(url)  # warm up caches (classifier, templates)
         times = []
         for _ in range(args.requests):
@@ -60,7 +66,9 @@ def main() -> None:
             assert response.status_code == 200, response.status_code
         times.sort()
         p95 = times[int(0.95 * len(times)) - 1]
-        print(f"{label}: n={len(times)} p50={statistics.median(times):.0f} ms p95={p95:.0f} ms max={times[-1]:.0f} ms")
+        print(
+            f"{label}: n={len(times)} p50={statistics.median(times):.0f} ms p95={p95:.0f} ms max={times[-1]:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -58,7 +58,9 @@ def to_tsquery(node: Node) -> str:
     assert isinstance(node, Near)
     # tsquery has only "exactly k apart, in this order"; NEAR/n = any k ≤ n, either order.
     left, right = to_tsquery(node.left), to_tsquery(node.right)
-    parts = [f"({a} <{k}> {b})" for k in range(1, node.distance + 1) for a, b in ((left, right), (right, left))]
+    parts = [
+        f"({a} <{k}> {b})" for k in range(1, node.distance + 1) for a, b in ((left, right), (right, left))
+    ]
     return "(" + " | ".join(parts) + ")"
 
 
@@ -74,7 +76,9 @@ def run_postgres(messages: list[str], tsqueries: list[str]) -> dict[str, Any]:
                 for i, text in enumerate(messages):
                     copy.write_row((i, text))
             conn.execute("ANALYZE msgs")
-            compiled = [conn.execute("SELECT to_tsquery('dutch', %s)::text", (q,)).fetchone()[0] for q in tsqueries]
+            compiled = [
+                conn.execute("SELECT to_tsquery('dutch', %s)::text", (q,)).fetchone()[0] for q in tsqueries
+            ]
             # (a) on the fly: one scan computes each message's tsvector once and tests all queries.
             tests = ", ".join(f"v @@ %s::tsquery AS q{i}" for i in range(len(compiled)))
             sql = f"SELECT id, {tests} FROM (SELECT id, to_tsvector('dutch', text) AS v FROM msgs) s"
@@ -86,8 +90,11 @@ def run_postgres(messages: list[str], tsqueries: list[str]) -> dict[str, Any]:
             t0 = time.perf_counter()
             naive_matches = 0
             for q in compiled:
-                naive_matches += len(conn.execute(
-                    "SELECT id FROM msgs WHERE to_tsvector('dutch', text) @@ %s::tsquery", (q,)).fetchall())
+                naive_matches += len(
+                    conn.execute(
+                        "SELECT id FROM msgs WHERE to_tsvector('dutch', text) @@ %s::tsquery", (q,)
+                    ).fetchall()
+                )
             naive = time.perf_counter() - t0
             # (c) precomputed tsvector column (build time reported separately), one SELECT per query.
             t0 = time.perf_counter()
@@ -97,13 +104,20 @@ def run_postgres(messages: list[str], tsqueries: list[str]) -> dict[str, Any]:
             t0 = time.perf_counter()
             pre_matches = 0
             for q in compiled:
-                pre_matches += len(conn.execute("SELECT id FROM msgs WHERE tsv @@ %s::tsquery", (q,)).fetchall())
+                pre_matches += len(
+                    conn.execute("SELECT id FROM msgs WHERE tsv @@ %s::tsquery", (q,)).fetchall()
+                )
             pre = time.perf_counter() - t0
     finally:
         with psycopg.connect(DSN + " dbname=postgres", autocommit=True) as admin:
             admin.execute("DROP DATABASE IF EXISTS bench_text")
-    return {"fly": fly, "naive": naive, "build": build, "pre": pre,
-            "matches": (fly_matches, naive_matches, pre_matches)}
+    return {
+        "fly": fly,
+        "naive": naive,
+        "build": build,
+        "pre": pre,
+        "matches": (fly_matches, naive_matches, pre_matches),
+    }
 
 
 # ---------------------------------------------------------------- report
@@ -125,7 +139,11 @@ def main() -> None:
 
     items = load_eval()
     dev, held = split(items)
-    quality = {"alle": evaluate(items), "ontwikkeldeel": evaluate(dev), "achtergehouden (elke 5e)": evaluate(held)}
+    quality = {
+        "alle": evaluate(items),
+        "ontwikkeldeel": evaluate(dev),
+        "achtergehouden (elke 5e)": evaluate(held),
+    }
 
     themes = load_themes(HERE / "themes50.json")
     messages = make_corpus(args.messages)

@@ -49,9 +49,7 @@ def second_factor_verified(request: HttpRequest) -> bool:
     return bool(request.session.get(SESSION_2FA_KEY))
 
 
-def org_view(
-    roles: Collection[str] | None = None, *, personal_data: bool = False
-) -> Callable[[View], View]:
+def org_view(roles: Collection[str] | None = None, *, personal_data: bool = False) -> Callable[[View], View]:
     """Decorate a view under /o/<org_slug>/: sets request.membership or answers 404/403.
 
     personal_data: the page shows personal data, so the role must allow it and the session

@@ -44,4 +44,3 @@ def record(
         object_id=object_id,
         changed_fields=sorted(set(fields)),
     )
-

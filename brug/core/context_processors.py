@@ -11,7 +11,10 @@ from .registry import menu_for
 def brug(request: HttpRequest) -> dict[str, Any]:
     """Shell context: the current membership (set by org_view), its menu, the user's organisations."""
     membership = getattr(request, "membership", None)
-    context: dict[str, Any] = {"membership": membership, "current_org": getattr(membership, "organisation", None)}
+    context: dict[str, Any] = {
+        "membership": membership,
+        "current_org": getattr(membership, "organisation", None),
+    }
     if membership is not None:
         # A menu item is current on its own page and on every page below it.
         context["org_menu"] = [(item, request.path.startswith(item.url)) for item in menu_for(membership)]

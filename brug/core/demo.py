@@ -63,7 +63,9 @@ def load(ctx: DemoContext) -> None:
     for name in VOORBEELDSTAD_HOODS:
         Neighbourhood.objects.get_or_create(municipality=voorbeeldstad, name=name)
     ctx.orgs["voorbeeldstad"] = _municipality_org("voorbeeldstad", "Gemeente Voorbeeldstad", voorbeeldstad)
-    ctx.orgs["gouda"] = _municipality_org("gouda", "Gemeente Gouda", Municipality.objects.get(cbs_code="GM0513"))
+    ctx.orgs["gouda"] = _municipality_org(
+        "gouda", "Gemeente Gouda", Municipality.objects.get(cbs_code="GM0513")
+    )
     for key, name, kind in [
         ("platform", "Brug platformbeheer", OrganisationKind.PLATFORM),
         ("ess", "Expertise-unit Sociale Stabiliteit (ESS)", OrganisationKind.PARTNER),

@@ -11,8 +11,12 @@ from .selectors import municipalities_without_organisation
 
 
 class LoginForm(BrugForm):
-    email = forms.EmailField(label="E-mailadres", error_messages={"invalid": "Vul een geldig e-mailadres in."})
-    password = forms.CharField(label="Wachtwoord", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    email = forms.EmailField(
+        label="E-mailadres", error_messages={"invalid": "Vul een geldig e-mailadres in."}
+    )
+    password = forms.CharField(
+        label="Wachtwoord", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -28,7 +32,9 @@ class CodeForm(BrugForm):
 
 
 class InviteForm(BrugForm):
-    email = forms.EmailField(label="E-mailadres", error_messages={"invalid": "Vul een geldig e-mailadres in."})
+    email = forms.EmailField(
+        label="E-mailadres", error_messages={"invalid": "Vul een geldig e-mailadres in."}
+    )
     role = forms.ChoiceField(label="Rol", choices=[(r.value, r.label) for r in Role if r != Role.ADMIN])
 
 
@@ -56,7 +62,10 @@ class OrganisationCreateForm(BrugForm):
         choices=[(k.value, k.label) for k in (OrganisationKind.MUNICIPALITY, OrganisationKind.PARTNER)],
         initial=OrganisationKind.MUNICIPALITY,
         widget=forms.RadioSelect,
-        error_messages={"required": "Kies de soort organisatie.", "invalid_choice": "Kies gemeente of partnerorganisatie."},
+        error_messages={
+            "required": "Kies de soort organisatie.",
+            "invalid_choice": "Kies gemeente of partnerorganisatie.",
+        },
     )
     municipality = forms.ModelChoiceField(
         label="Gemeente",
@@ -64,7 +73,9 @@ class OrganisationCreateForm(BrugForm):
         required=False,
         empty_label="Kies een gemeente",
         help_text="Alleen bij een gemeente. Gemeenten die al een organisatie in Brug hebben staan niet in de lijst.",
-        error_messages={"invalid_choice": "Deze gemeente heeft al een organisatie in Brug of staat niet in de lijst."},
+        error_messages={
+            "invalid_choice": "Deze gemeente heeft al een organisatie in Brug of staat niet in de lijst."
+        },
     )
     name = forms.CharField(
         label="Naam",
@@ -75,7 +86,10 @@ class OrganisationCreateForm(BrugForm):
     coordinator_email = forms.EmailField(
         label="E-mailadres van de eerste coördinator",
         help_text="Deze persoon krijgt een uitnodiging en wordt coördinator van de nieuwe organisatie.",
-        error_messages={"required": "Vul het e-mailadres van de coördinator in.", "invalid": "Vul een geldig e-mailadres in."},
+        error_messages={
+            "required": "Vul het e-mailadres van de coördinator in.",
+            "invalid": "Vul een geldig e-mailadres in.",
+        },
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -87,7 +101,11 @@ class OrganisationCreateForm(BrugForm):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         kind = data.get("kind")
-        if kind == OrganisationKind.MUNICIPALITY and not data.get("municipality") and "municipality" not in self.errors:
+        if (
+            kind == OrganisationKind.MUNICIPALITY
+            and not data.get("municipality")
+            and "municipality" not in self.errors
+        ):
             self.add_error("municipality", "Kies een gemeente uit de lijst.")
         if kind == OrganisationKind.PARTNER and not str(data.get("name") or "").strip():
             self.add_error("name", "Vul de naam van de partnerorganisatie in.")

@@ -48,7 +48,9 @@ def create_organisation(
         org = Organisation.objects.create(
             name=name, slug=unique_slug(name), kind=kind, municipality=municipality
         )
-        record(actor=actor, organisation=org, action="organisatie.aangemaakt", obj=org, fields=["name", "kind"])
+        record(
+            actor=actor, organisation=org, action="organisatie.aangemaakt", obj=org, fields=["name", "kind"]
+        )
     return org
 
 
@@ -59,7 +61,9 @@ def add_member(*, actor: User | None, organisation: Organisation, user: User, ro
         )
         if not created:
             raise MembershipError(f"{user.email} is al lid van {organisation.name}")
-        record(actor=actor, organisation=organisation, action="lid.toegevoegd", obj=membership, fields=["role"])
+        record(
+            actor=actor, organisation=organisation, action="lid.toegevoegd", obj=membership, fields=["role"]
+        )
     return membership
 
 
@@ -89,7 +93,9 @@ def invite(*, membership: Membership, email: str, role: str) -> IssuedInvitation
             invited_by=membership.user,
             expires_at=timezone.now() + timedelta(days=settings.BRUG_INVITATION_DAYS),
         )
-        record(membership=membership, action="uitnodiging.verstuurd", obj=invitation, fields=["email", "role"])
+        record(
+            membership=membership, action="uitnodiging.verstuurd", obj=invitation, fields=["email", "role"]
+        )
     url = _invitation_url(token)
     _send_invitation_email(inviter_name=membership.user.name, org_name=org.name, email=email, url=url)
     return IssuedInvitation(invitation=invitation, url=url)
@@ -169,7 +175,9 @@ def create_organisation_with_coordinator(
             url = _invitation_url(token)
             inviter_name, org_name = membership.user.name, org.name
             transaction.on_commit(
-                lambda: _send_invitation_email(inviter_name=inviter_name, org_name=org_name, email=email, url=url)
+                lambda: _send_invitation_email(
+                    inviter_name=inviter_name, org_name=org_name, email=email, url=url
+                )
             )
     except IntegrityError:
         # Two administrators adding the same municipality at once: the unique link decides.
@@ -181,7 +189,9 @@ def create_organisation_with_coordinator(
 
 def open_invitation(*, token: str) -> Invitation:
     """The invitation behind a token, or a Dutch reason why it cannot be used."""
-    invitation = Invitation.objects.select_related("organisation").filter(token_hash=_token_hash(token)).first()
+    invitation = (
+        Invitation.objects.select_related("organisation").filter(token_hash=_token_hash(token)).first()
+    )
     if invitation is None:
         raise MembershipError("Deze uitnodigingslink is onbekend. Vraag uw coördinator om een nieuwe.")
     if invitation.used_at is not None:
@@ -200,17 +210,26 @@ def accept_invitation(*, token: str, user: User | None, name: str = "", password
             raise MembershipError("Deze uitnodiging is al gebruikt.")
         if user is None:
             if User.objects.filter(email=invitation.email).exists():
-                raise MembershipError("Er is al een account met dit adres: log eerst in en open de link opnieuw.")
+                raise MembershipError(
+                    "Er is al een account met dit adres: log eerst in en open de link opnieuw."
+                )
             user = User.objects.create_user(email=invitation.email, password=password, name=name.strip())
-            record(actor=user, organisation=invitation.organisation, action="account.aangemaakt", obj=user,
-                   fields=["email", "name", "password"])
+            record(
+                actor=user,
+                organisation=invitation.organisation,
+                action="account.aangemaakt",
+                obj=user,
+                fields=["email", "name", "password"],
+            )
         elif user.email.lower() != invitation.email:
             raise MembershipError(
                 f"Deze uitnodiging is voor {invitation.email}. Log in met dat adres om haar te accepteren."
             )
         invitation.used_at = timezone.now()
         invitation.save(update_fields=["used_at"])
-        membership = add_member(actor=user, organisation=invitation.organisation, user=user, role=invitation.role)
+        membership = add_member(
+            actor=user, organisation=invitation.organisation, user=user, role=invitation.role
+        )
     return membership
 
 

@@ -106,7 +106,9 @@ def add_neighbourhood(*, membership: Membership, name: str, cbs_code: str = "") 
         raise NeighbourhoodError("Geef de wijk een naam")
     try:
         with transaction.atomic():
-            hood = Neighbourhood.objects.create(municipality=municipality, name=name, cbs_code=cbs_code.strip())
+            hood = Neighbourhood.objects.create(
+                municipality=municipality, name=name, cbs_code=cbs_code.strip()
+            )
             record(membership=membership, action="wijk.toegevoegd", obj=hood, fields=["name", "cbs_code"])
     except IntegrityError:
         raise NeighbourhoodError(f"De wijk ‘{name}’ bestaat al") from None

@@ -6,5 +6,9 @@ app_name = "municipalities"
 
 urlpatterns = [
     path("o/<slug:org_slug>/wijken/", views.neighbourhoods, name="neighbourhoods"),
-    path("o/<slug:org_slug>/wijken/<int:pk>/verwijderen/", views.neighbourhood_remove, name="neighbourhood_remove"),
+    path(
+        "o/<slug:org_slug>/wijken/<int:pk>/verwijderen/",
+        views.neighbourhood_remove,
+        name="neighbourhood_remove",
+    ),
 ]

@@ -31,7 +31,9 @@ def neighbourhoods(request: OrgRequest, org_slug: str) -> HttpResponse:
                 return redirect("municipalities:neighbourhoods", org_slug=org_slug)
         status = 400
     hoods = selectors.neighbourhoods_for(membership=request.membership)
-    return render(request, "municipalities/neighbourhoods.html", {"form": form, "hoods": hoods}, status=status)
+    return render(
+        request, "municipalities/neighbourhoods.html", {"form": form, "hoods": hoods}, status=status
+    )
 
 
 @org_view(EDITORS)

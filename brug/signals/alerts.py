@@ -49,13 +49,18 @@ def daily_counts(theme_ids: list[int], start: date, end: date) -> dict[int, dict
     rows = (
         DailyThemeStat.objects.filter(theme_id__in=theme_ids, day__range=(start, end))
         .values("theme_id", "day")
-        .annotate(n=Sum("count"), hostility=Sum("hostility_sum"), framed=Sum("framing_count"), tone=Sum("tone_sum"))
+        .annotate(
+            n=Sum("count"), hostility=Sum("hostility_sum"), framed=Sum("framing_count"), tone=Sum("tone_sum")
+        )
         .order_by()
     )
     out: dict[int, dict[date, dict[str, float]]] = {}
     for r in rows:
         out.setdefault(r["theme_id"], {})[r["day"]] = {
-            "n": r["n"], "hostility": r["hostility"], "framed": r["framed"], "tone": r["tone"]
+            "n": r["n"],
+            "hostility": r["hostility"],
+            "framed": r["framed"],
+            "tone": r["tone"],
         }
     return out
 
@@ -98,8 +103,11 @@ def rising_term(theme: Theme, day: date, baseline_days: int) -> tuple[str, int, 
     for term, n in now_counts.most_common(50):
         share = n / len(today)
         old_share = old_counts.get(term, 0) / max(len(before), 1)
-        if n >= NEW_TERM_MIN and share >= NEW_TERM_SHARE and old_share <= NEW_TERM_BASELINE_SHARE and (
-            best is None or n > best[1]
+        if (
+            n >= NEW_TERM_MIN
+            and share >= NEW_TERM_SHARE
+            and old_share <= NEW_TERM_BASELINE_SHARE
+            and (best is None or n > best[1])
         ):
             best = (term, n, old_share)
     return best
@@ -120,7 +128,8 @@ def detect(organisation_id: int, days: list[date] | None = None) -> list[Alert]:
             current = series.get(day, {"n": 0, "hostility": 0.0})
             n = int(current["n"])
             baseline = [
-                int(series.get(day - timedelta(days=i), {"n": 0})["n"]) for i in range(1, config.baseline_days + 1)
+                int(series.get(day - timedelta(days=i), {"n": 0})["n"])
+                for i in range(1, config.baseline_days + 1)
             ]
             mean, spread, threshold = spike_threshold(baseline, config.spike_k)
             if n >= config.spike_min_count and n > threshold:
@@ -137,7 +146,9 @@ def detect(organisation_id: int, days: list[date] | None = None) -> list[Alert]:
                         f"Gemiddelde vijandigheid {nl(mean_hostility, 2)} in {n} berichten op {day:%d-%m-%Y} "
                         f"(drempel {nl(config.hostility_threshold, 2)})."
                     )
-                    created += _create(theme, AlertKind.HOSTILITY, day, mean_hostility, config.hostility_threshold, reason)
+                    created += _create(
+                        theme, AlertKind.HOSTILITY, day, mean_hostility, config.hostility_threshold, reason
+                    )
             rising = rising_term(theme, day, config.baseline_days) if n >= NEW_TERM_MIN else None
             if rising:
                 term, count, old_share = rising
@@ -151,14 +162,22 @@ def detect(organisation_id: int, days: list[date] | None = None) -> list[Alert]:
     return created
 
 
-def _create(theme: Theme, kind: str, day: date, value: float, threshold: float, reason: str, term: str = "") -> list[Alert]:
+def _create(
+    theme: Theme, kind: str, day: date, value: float, threshold: float, reason: str, term: str = ""
+) -> list[Alert]:
     if Alert.objects.filter(theme=theme, kind=kind, window_start=day).exists():
         return []
     try:
         with transaction.atomic():
             alert = Alert.objects.create(
-                organisation_id=theme.organisation_id, theme=theme, kind=kind, window_start=day,
-                value=value, threshold=threshold, reason=reason, term=term[:100],
+                organisation_id=theme.organisation_id,
+                theme=theme,
+                kind=kind,
+                window_start=day,
+                value=value,
+                threshold=threshold,
+                reason=reason,
+                term=term[:100],
             )
     except IntegrityError:
         return []  # a parallel detection made it first: one alert per theme per window
@@ -168,7 +187,9 @@ def _create(theme: Theme, kind: str, day: date, value: float, threshold: float, 
 def _mail(organisation_id: int, alerts: list[Alert]) -> None:
     org = Organisation.objects.get(pk=organisation_id)
     recipients = list(
-        Membership.objects.filter(organisation=org, role=Role.COORDINATOR).values_list("user__email", flat=True)
+        Membership.objects.filter(organisation=org, role=Role.COORDINATOR).values_list(
+            "user__email", flat=True
+        )
     )
     if not recipients:
         return
@@ -177,7 +198,11 @@ def _mail(organisation_id: int, alerts: list[Alert]) -> None:
     lines = [f"- {a.theme.name}: {a.get_kind_display()} – {a.reason}" for a in alerts]
     send_mail(
         subject=f"Brug: {len(alerts)} nieuwe melding(en) in de signalenmonitor",
-        message="Er zijn nieuwe meldingen in de signalenmonitor van " + org.name + ":\n\n" + "\n".join(lines) + f"\n\nBekijk ze op {url}",
+        message="Er zijn nieuwe meldingen in de signalenmonitor van "
+        + org.name
+        + ":\n\n"
+        + "\n".join(lines)
+        + f"\n\nBekijk ze op {url}",
         from_email=None,
         recipient_list=recipients,
         fail_silently=True,

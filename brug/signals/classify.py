@@ -58,7 +58,9 @@ def classifier_for(organisation: Organisation) -> OrgClassifier:
 
     from .models import Theme
 
-    rows = list(Theme.objects.filter(organisation=organisation, active=True).values_list("id", "name", "query"))
+    rows = list(
+        Theme.objects.filter(organisation=organisation, active=True).values_list("id", "name", "query")
+    )
     key = tuple(rows)
     cached = _cache.get(organisation.pk)
     if cached is not None and cached.key == key:

@@ -19,10 +19,34 @@ from .services import create_signal, ensure_default_themes, record_meeting
 
 DEMO_FILE = "demo-berichten.csv"
 OFFICER_SIGNALS = [
-    ("sleutelfiguur", "Jongerenwerker hoort dat er morgen een protest tegen het windpark komt bij het gemeentehuis; de sfeer is grimmig.", "Molenwijk", 3, 2),
-    ("medewerker", "[Aantekening uit een overleg] Wijkagent meldt spanningen tussen nieuwe en oude bewoners in Spoorzijde over parkeren en overlast.", "Spoorzijde", 2, 5),
-    ("sleutelfiguur", "Imam vertelt dat jongeren na de informatieavond over de noodopvang boos zijn op de gemeente.", "Noorderveld", 2, 9),
-    ("medewerker", "[Telefoongesprek] Voorzitter van de voetbalclub: na de derby zijn er spandoeken met 'wij tegen zij' opgehangen.", "De Akkers", 3, 12),
+    (
+        "sleutelfiguur",
+        "Jongerenwerker hoort dat er morgen een protest tegen het windpark komt bij het gemeentehuis; de sfeer is grimmig.",
+        "Molenwijk",
+        3,
+        2,
+    ),
+    (
+        "medewerker",
+        "[Aantekening uit een overleg] Wijkagent meldt spanningen tussen nieuwe en oude bewoners in Spoorzijde over parkeren en overlast.",
+        "Spoorzijde",
+        2,
+        5,
+    ),
+    (
+        "sleutelfiguur",
+        "Imam vertelt dat jongeren na de informatieavond over de noodopvang boos zijn op de gemeente.",
+        "Noorderveld",
+        2,
+        9,
+    ),
+    (
+        "medewerker",
+        "[Telefoongesprek] Voorzitter van de voetbalclub: na de derby zijn er spandoeken met 'wij tegen zij' opgehangen.",
+        "De Akkers",
+        3,
+        12,
+    ),
 ]
 
 
@@ -36,27 +60,51 @@ def load(ctx: DemoContext) -> None:
         hoods = {h.name: h for h in Neighbourhood.objects.filter(municipality_id=org.municipality_id or 0)}
         for channel, text, hood, severity, days_ago in OFFICER_SIGNALS:
             create_signal(
-                organisation=org, channel=channel, text=text, occurred_at=now - timedelta(days=days_ago, hours=3),
-                neighbourhood=hoods.get(hood), severity=severity, actor=ctx.users.get("officer") if channel == "medewerker" else None,
+                organisation=org,
+                channel=channel,
+                text=text,
+                occurred_at=now - timedelta(days=days_ago, hours=3),
+                neighbourhood=hoods.get(hood),
+                severity=severity,
+                actor=ctx.users.get("officer") if channel == "medewerker" else None,
             )
     if not Alert.objects.filter(organisation=org).exists():
         theme = Theme.objects.get(organisation=org, name="windmolens")
         Alert.objects.create(
-            organisation=org, theme=theme, kind=AlertKind.SPIKE, window_start=timezone.localdate(), value=0, threshold=0,
+            organisation=org,
+            theme=theme,
+            kind=AlertKind.SPIKE,
+            window_start=timezone.localdate(),
+            value=0,
+            threshold=0,
             reason="Demo: piek in berichten over windmolens.",
         )
     if not Meeting.objects.filter(organisation=org).exists():
         membership = Membership.objects.get(user=ctx.users["coordinator"], organisation=org)
         record_meeting(
-            membership=membership, held_on=timezone.localdate() - timedelta(days=1), title="Kernteam: onrust rond het windpark",
+            membership=membership,
+            held_on=timezone.localdate() - timedelta(days=1),
+            title="Kernteam: onrust rond het windpark",
             picture="Sterke stijging van online berichten over windmolens en een nieuw hoogspanningsstation; sleutelfiguur meldt een protest.",
             judgement="Risico dat het protest grimmig wordt; de stille middengroep in Molenwijk voelt zich niet gehoord.",
             decision="Wethouder gaat vóór het protest in gesprek met omwonenden; jongerenwerk is aanwezig bij het protest.",
             signals=list(Signal.objects.filter(organisation=org, channel="sleutelfiguur")[:2]),
             measures=[
-                ("Gesprek wethouder met omwonenden Molenwijk", "Wethouder duurzaamheid", timezone.localdate() + timedelta(days=3)),
-                ("Jongerenwerk aanwezig bij protest", "Teamleider jongerenwerk", timezone.localdate() + timedelta(days=1)),
-                ("Feitenblad over geluid en slagschaduw", "Communicatieadviseur", timezone.localdate() + timedelta(days=7)),
+                (
+                    "Gesprek wethouder met omwonenden Molenwijk",
+                    "Wethouder duurzaamheid",
+                    timezone.localdate() + timedelta(days=3),
+                ),
+                (
+                    "Jongerenwerk aanwezig bij protest",
+                    "Teamleider jongerenwerk",
+                    timezone.localdate() + timedelta(days=1),
+                ),
+                (
+                    "Feitenblad over geluid en slagschaduw",
+                    "Communicatieadviseur",
+                    timezone.localdate() + timedelta(days=7),
+                ),
             ],
         )
 
@@ -65,7 +113,12 @@ def _messages(org: Organisation, ctx: DemoContext) -> None:
     """Straight through the import pipeline (no file), so the demo shows what a real import does."""
     end = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     job = ImportJob.objects.create(
-        organisation=org, file_name=DEMO_FILE, path="", fmt="csv", channel="online", status=ImportStatus.RUNNING,
+        organisation=org,
+        file_name=DEMO_FILE,
+        path="",
+        fmt="csv",
+        channel="online",
+        status=ImportStatus.RUNNING,
         created_by=ctx.users.get("officer"),
     )
     rows, chunk = 0, []

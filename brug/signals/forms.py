@@ -14,30 +14,56 @@ from .models import Meeting, Severity, SignalStatus
 
 
 class OfficerSignalForm(BrugForm):
-    KIND_CHOICES = [("overleg", "Aantekening uit een overleg"), ("telefoon", "Telefoongesprek"), ("observatie", "Eigen waarneming")]
-    kind = forms.ChoiceField(label="Soort", choices=KIND_CHOICES, widget=forms.RadioSelect, initial="observatie")
-    text = forms.CharField(label="Wat is er gezegd of gezien?", widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000,
-                           help_text="Beschrijf wat er speelt, niet wie het zei. Noem geen namen van inwoners.")
-    occurred_at = forms.DateTimeField(label="Wanneer", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    neighbourhood = forms.ModelChoiceField(label="Wijk", queryset=Neighbourhood.objects.none(), required=False, empty_label="Onbekend of hele gemeente")
-    place = forms.CharField(label="Plek", max_length=200, required=False, help_text="Bijvoorbeeld een plein, school of straat.")
-    severity = forms.TypedChoiceField(label="Ernst", choices=Severity.choices, coerce=int, initial=Severity.MEDIUM)
+    KIND_CHOICES = [
+        ("overleg", "Aantekening uit een overleg"),
+        ("telefoon", "Telefoongesprek"),
+        ("observatie", "Eigen waarneming"),
+    ]
+    kind = forms.ChoiceField(
+        label="Soort", choices=KIND_CHOICES, widget=forms.RadioSelect, initial="observatie"
+    )
+    text = forms.CharField(
+        label="Wat is er gezegd of gezien?",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=10_000,
+        help_text="Beschrijf wat er speelt, niet wie het zei. Noem geen namen van inwoners.",
+    )
+    occurred_at = forms.DateTimeField(
+        label="Wanneer", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label="Wijk",
+        queryset=Neighbourhood.objects.none(),
+        required=False,
+        empty_label="Onbekend of hele gemeente",
+    )
+    place = forms.CharField(
+        label="Plek", max_length=200, required=False, help_text="Bijvoorbeeld een plein, school of straat."
+    )
+    severity = forms.TypedChoiceField(
+        label="Ernst", choices=Severity.choices, coerce=int, initial=Severity.MEDIUM
+    )
 
     def __init__(self, *args: Any, municipality_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(municipality_id=municipality_id or 0)  # type: ignore[attr-defined]
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(
+            municipality_id=municipality_id or 0
+        )  # type: ignore[attr-defined]
         self.fields["occurred_at"].initial = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
 
 
 class StatusForm(BrugForm):
     status = forms.ChoiceField(label="Nieuwe status", choices=SignalStatus.choices)
-    note = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+    note = forms.CharField(
+        label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
 
 
 class ThemeForm(BrugForm):
     name = forms.CharField(label="Naam", max_length=100)
     query = forms.CharField(
-        label="Zoekvraag", widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
+        label="Zoekvraag",
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
         help_text='Gebruik AND, OR, NOT, haakjes, "aanhalingstekens" voor een zinsdeel, * aan het eind van een woord en NEAR/5.',
     )
     description = forms.CharField(label="Omschrijving", max_length=300, required=False)
@@ -45,8 +71,13 @@ class ThemeForm(BrugForm):
 
 
 class ImportForm(BrugForm):
-    file = forms.FileField(label="Bestand", help_text="CSV of JSON Lines met de kolommen tekst (text) en datum (date); optioneel kanaal, url, auteur, wijk. Of een RSS/Atom-bestand.")
-    channel = forms.ChoiceField(label="Kanaal", choices=[("online", "Online berichten"), ("media", "Media (nieuws)")])
+    file = forms.FileField(
+        label="Bestand",
+        help_text="CSV of JSON Lines met de kolommen tekst (text) en datum (date); optioneel kanaal, url, auteur, wijk. Of een RSS/Atom-bestand.",
+    )
+    channel = forms.ChoiceField(
+        label="Kanaal", choices=[("online", "Online berichten"), ("media", "Media (nieuws)")]
+    )
 
 
 class MeetingForm(BrugModelForm):
@@ -65,14 +96,18 @@ class MeetingForm(BrugModelForm):
         super().__init__(*args, **kwargs)
         self.fields["signals"].queryset = signals  # type: ignore[attr-defined]
         self.fields["signals"].required = False
-        self.fields["signals"].label_from_instance = lambda s: f"{s.occurred_at:%d-%m-%Y} – {s.get_channel_display()}: {s.text[:80]}"  # type: ignore[attr-defined]
+        self.fields["signals"].label_from_instance = lambda s: (
+            f"{s.occurred_at:%d-%m-%Y} – {s.get_channel_display()}: {s.text[:80]}"
+        )  # type: ignore[attr-defined]
         self.fields["held_on"].initial = timezone.localdate()
 
 
 class MeasureForm(BrugForm):
     description = forms.CharField(label="Maatregel", max_length=300, required=False)
     owner = forms.CharField(label="Eigenaar", max_length=120, required=False)
-    due_on = forms.DateField(label="Uiterlijk", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(
+        label="Uiterlijk", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -90,7 +125,8 @@ class TokenForm(BrugForm):
 
 class MonitorConfigForm(BrugModelForm):
     phases_text = forms.CharField(
-        label="Fasen van het spanningsniveau", max_length=300,
+        label="Fasen van het spanningsniveau",
+        max_length=300,
         help_text="Van rustig naar ernstig, gescheiden door komma's. Bijvoorbeeld: rust, ongemak, spanningen, incidenten.",
     )
 
@@ -98,7 +134,14 @@ class MonitorConfigForm(BrugModelForm):
         from .models import MonitorConfig
 
         model = MonitorConfig
-        fields = ["text_retention_days", "baseline_days", "spike_k", "spike_min_count", "hostility_threshold", "framing_threshold"]
+        fields = [
+            "text_retention_days",
+            "baseline_days",
+            "spike_k",
+            "spike_min_count",
+            "hostility_threshold",
+            "framing_threshold",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

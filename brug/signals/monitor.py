@@ -93,8 +93,14 @@ def _buckets(start: date, end: date, unit: str) -> list[date]:
 
 
 def phase_for(
-    *, config: MonitorConfig, days: list[tuple[date, int, list[int]]], hostility: float, framing: float, recent: int,
-    severe: int, very_severe: int,
+    *,
+    config: MonitorConfig,
+    days: list[tuple[date, int, list[int]]],
+    hostility: float,
+    framing: float,
+    recent: int,
+    severe: int,
+    very_severe: int,
 ) -> tuple[int, list[str]]:
     """Points → phase; every point comes with a sentence saying why (see spanningsniveau-en-pieken.md).
 
@@ -112,22 +118,34 @@ def phase_for(
         _score, day, last, mean, spread, threshold = best
         if last >= config.spike_min_count and last > threshold:
             points += 2
-            reasons.append(f"Piek: {last} berichten op {day:%d-%m}, normaal {nl(mean, 1)} per dag (drempel {nl(threshold, 1)}).")
+            reasons.append(
+                f"Piek: {last} berichten op {day:%d-%m}, normaal {nl(mean, 1)} per dag (drempel {nl(threshold, 1)})."
+            )
         elif last > mean + 1.5 * spread and last >= 3:
             points += 1
-            reasons.append(f"Meer berichten dan gewoonlijk: {last} op {day:%d-%m}, normaal {nl(mean, 1)} per dag.")
+            reasons.append(
+                f"Meer berichten dan gewoonlijk: {last} op {day:%d-%m}, normaal {nl(mean, 1)} per dag."
+            )
     if recent >= 5 and hostility >= config.hostility_threshold:
         points += 1
-        reasons.append(f"Vijandige toon: gemiddeld {nl(hostility, 2)} de laatste {RECENT_DAYS} dagen (drempel {nl(config.hostility_threshold, 2)}).")
+        reasons.append(
+            f"Vijandige toon: gemiddeld {nl(hostility, 2)} de laatste {RECENT_DAYS} dagen (drempel {nl(config.hostility_threshold, 2)})."
+        )
     if recent >= 5 and framing >= config.framing_threshold:
         points += 1
-        reasons.append(f"Veel wij-zij-taal: {framing:.0%} van de berichten de laatste {RECENT_DAYS} dagen (drempel {config.framing_threshold:.0%}).")
+        reasons.append(
+            f"Veel wij-zij-taal: {framing:.0%} van de berichten de laatste {RECENT_DAYS} dagen (drempel {config.framing_threshold:.0%})."
+        )
     if severe:
         points += 1
-        reasons.append(f"{severe} ernstig signaal/signalen van sleutelfiguren of medewerkers de laatste {RECENT_DAYS} dagen.")
+        reasons.append(
+            f"{severe} ernstig signaal/signalen van sleutelfiguren of medewerkers de laatste {RECENT_DAYS} dagen."
+        )
     if very_severe:
         points = 3
-        reasons.append(f"{very_severe} zeer ernstig signaal/signalen (incident) de laatste {RECENT_DAYS} dagen.")
+        reasons.append(
+            f"{very_severe} zeer ernstig signaal/signalen (incident) de laatste {RECENT_DAYS} dagen."
+        )
     if not reasons:
         reasons.append("Geen opvallende stijging, vijandigheid of wij-zij-taal.")
     return min(points, 3), reasons
@@ -145,10 +163,15 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
     recent_from = end - timedelta(days=RECENT_DAYS - 1)
     severe_rows = (
         Signal.themes.through.objects.filter(
-            theme_id__in=ids, signal__published=True, signal__channel__in=REPORTED_CHANNELS,
-            signal__occurred_at__date__gte=recent_from, signal__severity__gte=3,
+            theme_id__in=ids,
+            signal__published=True,
+            signal__channel__in=REPORTED_CHANNELS,
+            signal__occurred_at__date__gte=recent_from,
+            signal__severity__gte=3,
         )
-        .values("theme_id", "signal__severity").annotate(n=Count("id")).order_by()
+        .values("theme_id", "signal__severity")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     severe: dict[tuple[int, int], int] = {(r["theme_id"], r["signal__severity"]): r["n"] for r in severe_rows}
     sample = _sample(organisation, start)
@@ -175,8 +198,14 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
         index, row.reasons = phase_for(
             config=config,
             days=[
-                (day, int(s.get(day, {"n": 0})["n"]),
-                 [int(s.get(day - timedelta(days=i), {"n": 0})["n"]) for i in range(1, config.baseline_days + 1)])
+                (
+                    day,
+                    int(s.get(day, {"n": 0})["n"]),
+                    [
+                        int(s.get(day - timedelta(days=i), {"n": 0})["n"])
+                        for i in range(1, config.baseline_days + 1)
+                    ],
+                )
                 for day in (end, end - timedelta(days=1))
             ],
             hostility=sum(v["hostility"] for v in recent) / n_recent if n_recent else 0.0,
@@ -191,15 +220,27 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
         row.example_groups = example_groups(texts)
         row.terms = alerts.terms([t for _, t in texts]).most_common(8)
         highlight = len(row.points) - 1 if unit == "dag" else None
-        row.chart = svg.bar_chart(row.points, title=f"Aantal berichten per {unit} over {theme.name}", highlight_from=highlight)
-        row.meter = svg.meter(index, label=f"Spanningsniveau {theme.name}: {row.phase}", steps=phases, index=row.phase_index)
+        row.chart = svg.bar_chart(
+            row.points, title=f"Aantal berichten per {unit} over {theme.name}", highlight_from=highlight
+        )
+        row.meter = svg.meter(
+            index, label=f"Spanningsniveau {theme.name}: {row.phase}", steps=phases, index=row.phase_index
+        )
         rows.append(row)
     loaded = _examples([pk for r in rows for pk, _ in r.example_groups])
     for r in rows:
         r.examples = [(loaded[pk], similar) for pk, similar in r.example_groups if pk in loaded]
     rows.sort(key=lambda r: (-r.phase_index, -r.total, r.theme.name))
-    return Monitor(start=start, end=end, days=days, unit=unit, phases=phases, rows=rows,
-                   hoods=_hoods(organisation, ids, start, end), config=config)
+    return Monitor(
+        start=start,
+        end=end,
+        days=days,
+        unit=unit,
+        phases=phases,
+        rows=rows,
+        hoods=_hoods(organisation, ids, start, end),
+        config=config,
+    )
 
 
 def _sample(organisation: Any, start: date) -> dict[int, list[tuple[int, str]]]:
@@ -207,10 +248,14 @@ def _sample(organisation: Any, start: date) -> dict[int, list[tuple[int, str]]]:
     tz = timezone.get_current_timezone()
     since = datetime.combine(start, time.min, tzinfo=tz)
     # Plain tuples, an index-ordered scan and a join (not a long IN list): this is the page's hot path.
-    recent = Signal.objects.filter(organisation=organisation, published=True, occurred_at__gte=since).order_by("-occurred_at")[:SAMPLE]
+    recent = Signal.objects.filter(
+        organisation=organisation, published=True, occurred_at__gte=since
+    ).order_by("-occurred_at")[:SAMPLE]
     texts = dict(recent.values_list("id", "text"))
     order = {pk: i for i, pk in enumerate(texts)}
-    links = Signal.themes.through.objects.filter(signal_id__in=recent.values("id")).values_list("signal_id", "theme_id")
+    links = Signal.themes.through.objects.filter(signal_id__in=recent.values("id")).values_list(
+        "signal_id", "theme_id"
+    )
     out: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for signal_id, theme_id in sorted(links, key=lambda link: order.get(link[0], 0)):
         if texts.get(signal_id):  # purged texts are empty
@@ -245,14 +290,22 @@ def _examples(ids: list[int]) -> dict[int, Signal]:
     """Only the few examples shown are loaded as objects, with their scores and 'why'."""
     return {
         s.pk: s
-        for s in Signal.objects.filter(pk__in=ids).only("id", "text", "occurred_at", "channel", "tone", "hostility", "framing", "why")
+        for s in Signal.objects.filter(pk__in=ids).only(
+            "id", "text", "occurred_at", "channel", "tone", "hostility", "framing", "why"
+        )
     }
 
 
-def _hoods(organisation: Any, ids: list[int], start: date, end: date) -> list[tuple[str, dict[int, int], int]]:
+def _hoods(
+    organisation: Any, ids: list[int], start: date, end: date
+) -> list[tuple[str, dict[int, int], int]]:
     rows = (
-        DailyThemeStat.objects.filter(organisation=organisation, theme_id__in=ids, day__range=(start, end), neighbourhood__isnull=False)
-        .values("neighbourhood__name", "theme_id").annotate(n=Sum("count")).order_by()
+        DailyThemeStat.objects.filter(
+            organisation=organisation, theme_id__in=ids, day__range=(start, end), neighbourhood__isnull=False
+        )
+        .values("neighbourhood__name", "theme_id")
+        .annotate(n=Sum("count"))
+        .order_by()
     )
     table: dict[str, dict[int, int]] = defaultdict(dict)
     for r in rows:

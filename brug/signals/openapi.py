@@ -44,7 +44,11 @@ SPEC: dict[str, Any] = {
                 "required": ["tekst"],
                 "properties": {
                     "tekst": {"type": "string", "maxLength": 10000},
-                    "moment": {"type": "string", "format": "date-time", "description": "Niet in de toekomst; standaard nu."},
+                    "moment": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "Niet in de toekomst; standaard nu.",
+                    },
                     "wijk": {"type": "string", "description": "Naam van een wijk van de gemeente."},
                     "plek": {"type": "string", "maxLength": 200},
                     "ernst": {"type": "integer", "minimum": 1, "maximum": 4, "default": 2},
@@ -58,15 +62,38 @@ SPEC: dict[str, Any] = {
             "get": {
                 "summary": "De laatste 100 signalen die via de API zijn aangeleverd",
                 "responses": {
-                    "200": {"description": "Lijst", "content": {"application/json": {"schema": {"type": "object", "properties": {"signalen": {"type": "array", "items": {"$ref": "#/components/schemas/Signaal"}}}}}}},
+                    "200": {
+                        "description": "Lijst",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "signalen": {
+                                            "type": "array",
+                                            "items": {"$ref": "#/components/schemas/Signaal"},
+                                        }
+                                    },
+                                }
+                            }
+                        },
+                    },
                     "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
                 },
             },
             "post": {
                 "summary": "Een signaal aanleveren",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NieuwSignaal"}}}},
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/NieuwSignaal"}}
+                    },
+                },
                 "responses": {
-                    "201": {"description": "Opgeslagen en ingedeeld", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signaal"}}}},
+                    "201": {
+                        "description": "Opgeslagen en ingedeeld",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signaal"}}},
+                    },
                     "400": {"description": "Ongeldige invoer", "content": _ERR},
                     "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
                     "413": {"description": "Te groot", "content": _ERR},
@@ -78,7 +105,10 @@ SPEC: dict[str, Any] = {
                 "summary": "Eén signaal van de eigen organisatie",
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
                 "responses": {
-                    "200": {"description": "Signaal", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signaal"}}}},
+                    "200": {
+                        "description": "Signaal",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signaal"}}},
+                    },
                     "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
                     "404": {"description": "Bestaat niet voor deze sleutel", "content": _ERR},
                 },

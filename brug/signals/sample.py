@@ -53,8 +53,15 @@ TEMPLATES: dict[str, list[str]] = {
         "Mooi concert in het park gisteravond.",
     ],
 }
-WEIGHTS = {"windmolens": 3, "woningnood": 4, "opvang vluchtelingen en statushouders": 3, "jongerenoverlast": 2,
-           "stikstof": 1, "anti-overheid": 2, "": 6}
+WEIGHTS = {
+    "windmolens": 3,
+    "woningnood": 4,
+    "opvang vluchtelingen en statushouders": 3,
+    "jongerenoverlast": 2,
+    "stikstof": 1,
+    "anti-overheid": 2,
+    "": 6,
+}
 SPIKE_TERM = "hoogspanningsstation"
 SPIKE_TEMPLATES = [
     "Nu willen ze ook nog een " + SPIKE_TERM + " naast de windmolens bij {place}, wij pikken dit niet!",
@@ -65,7 +72,13 @@ SPIKE_TEMPLATES = [
 
 
 def messages(
-    *, days: int, per_day: int, places: list[str], end: datetime, spike_days: int = 2, spike_per_day: int = 0,
+    *,
+    days: int,
+    per_day: int,
+    places: list[str],
+    end: datetime,
+    spike_days: int = 2,
+    spike_per_day: int = 0,
     seed: int = 7,
 ) -> Iterator[dict[str, str]]:
     """Yield rows {text, date, channel, url, author, neighbourhood}, oldest first."""

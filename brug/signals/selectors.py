@@ -12,9 +12,13 @@ from .models.signals import REPORTED_CHANNELS
 
 
 def reported_signals(*, membership: Membership, status: str = "") -> QuerySet[Signal]:
-    qs = Signal.objects.filter(
-        organisation=membership.organisation, channel__in=REPORTED_CHANNELS, published=True
-    ).select_related("neighbourhood").prefetch_related("themes")
+    qs = (
+        Signal.objects.filter(
+            organisation=membership.organisation, channel__in=REPORTED_CHANNELS, published=True
+        )
+        .select_related("neighbourhood")
+        .prefetch_related("themes")
+    )
     if status in SignalStatus.values:
         qs = qs.filter(status=status)
     return qs
@@ -26,16 +30,24 @@ def open_signal_count(*, membership: Membership) -> int:
 
 def signal_for(*, membership: Membership, pk: int) -> Signal:
     return get_object_or_404(
-        Signal.objects.select_related("neighbourhood").prefetch_related("themes", "status_changes__changed_by"),
-        organisation=membership.organisation, published=True, pk=pk,
+        Signal.objects.select_related("neighbourhood").prefetch_related(
+            "themes", "status_changes__changed_by"
+        ),
+        organisation=membership.organisation,
+        published=True,
+        pk=pk,
     )
 
 
 def recent_messages(*, membership: Membership, limit: int = 300) -> list[Signal]:
     """Recent messages with text, for previewing a theme query."""
     return list(
-        Signal.objects.filter(organisation=membership.organisation, published=True, text_purged_at__isnull=True)
-        .exclude(text="").order_by("-occurred_at").only("id", "text", "occurred_at", "channel")[:limit]
+        Signal.objects.filter(
+            organisation=membership.organisation, published=True, text_purged_at__isnull=True
+        )
+        .exclude(text="")
+        .order_by("-occurred_at")
+        .only("id", "text", "occurred_at", "channel")[:limit]
     )
 
 

@@ -56,7 +56,9 @@ def _merge(organisation_id: int, rows: list[dict[str, Any]]) -> int:
     existing: dict[Key, DailyThemeStat] = {
         (s.theme_id, s.day, s.neighbourhood_id): s
         for s in DailyThemeStat.objects.filter(
-            organisation_id=organisation_id, theme_id__in={r["theme_id"] for r in rows}, day__range=(min(days), max(days))
+            organisation_id=organisation_id,
+            theme_id__in={r["theme_id"] for r in rows},
+            day__range=(min(days), max(days)),
         )
     }
     new: list[DailyThemeStat] = []

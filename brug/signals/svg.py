@@ -27,7 +27,11 @@ def bar_chart(points: list[tuple[str, int]], *, title: str, highlight_from: int 
     for i, (label, value) in enumerate(points):
         h = inner_h * value / top
         x = PAD_LEFT + i * slot + (slot - bar) / 2
-        cls = "brug-chart__bar brug-chart__bar--recent" if highlight_from is not None and i >= highlight_from else "brug-chart__bar"
+        cls = (
+            "brug-chart__bar brug-chart__bar--recent"
+            if highlight_from is not None and i >= highlight_from
+            else "brug-chart__bar"
+        )
         parts.append(
             f'<rect x="{x:.1f}" y="{PAD_TOP + inner_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" class="{cls}">'
             f"<title>{escape(label)}: {value}</title></rect>"
@@ -35,7 +39,9 @@ def bar_chart(points: list[tuple[str, int]], *, title: str, highlight_from: int 
     if points:
         y = HEIGHT - 6
         parts.append(f'<text x="{PAD_LEFT}" y="{y}" class="brug-chart__label">{escape(points[0][0])}</text>')
-        parts.append(f'<text x="{WIDTH - 2}" y="{y}" text-anchor="end" class="brug-chart__label">{escape(points[-1][0])}</text>')
+        parts.append(
+            f'<text x="{WIDTH - 2}" y="{y}" text-anchor="end" class="brug-chart__label">{escape(points[-1][0])}</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text part above is escaped
 
@@ -50,6 +56,8 @@ def meter(value: float, *, label: str, steps: list[str], index: int) -> SafeStri
     ]
     for i, _step in enumerate(steps):
         cls = f"brug-meter__seg brug-meter__seg--{min(i, 3)}" + (" brug-meter__seg--on" if i <= index else "")
-        parts.append(f'<rect x="{i * w + 1:.1f}" y="2" width="{w - 2:.1f}" height="14" rx="3" class="{cls}"/>')
+        parts.append(
+            f'<rect x="{i * w + 1:.1f}" y="2" width="{w - 2:.1f}" height="14" rx="3" class="{cls}"/>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - escaped above

@@ -22,7 +22,9 @@ def rematch_theme(theme_id: int) -> int:
     query = parse_query(theme.query) if theme.active else None
     matched = 0
     last = 0
-    base = Signal.objects.filter(organisation_id=theme.organisation_id, published=True, text_purged_at__isnull=True)
+    base = Signal.objects.filter(
+        organisation_id=theme.organisation_id, published=True, text_purged_at__isnull=True
+    )
     while True:
         batch = list(base.filter(pk__gt=last).order_by("pk").values_list("pk", "text")[:REMATCH_BATCH])
         if not batch:
@@ -78,18 +80,26 @@ def purge_expired_message_texts() -> int:
 
     total = 0
     now = timezone.now()
-    for org_id in Signal.objects.filter(text_purged_at__isnull=True, channel__in=BULK_CHANNELS).values_list(
-        "organisation_id", flat=True
-    ).distinct():
+    for org_id in (
+        Signal.objects.filter(text_purged_at__isnull=True, channel__in=BULK_CHANNELS)
+        .values_list("organisation_id", flat=True)
+        .distinct()
+    ):
         config, _ = MonitorConfig.objects.get_or_create(organisation_id=org_id)
         cutoff = now - timedelta(days=config.text_retention_days)
         count = Signal.objects.filter(
-            organisation_id=org_id, channel__in=BULK_CHANNELS, occurred_at__lt=cutoff, text_purged_at__isnull=True
+            organisation_id=org_id,
+            channel__in=BULK_CHANNELS,
+            occurred_at__lt=cutoff,
+            text_purged_at__isnull=True,
         ).update(text="", author_pseudonym="", url="", why={}, text_purged_at=now)
         if count:
             record(
-                action="signal.texts_purged", object_type="signals.Signal", object_id=f"{count} berichten",
-                fields=["text", "author_pseudonym", "url", "why"], actor_label="systeem (bewaartermijn)",
+                action="signal.texts_purged",
+                object_type="signals.Signal",
+                object_id=f"{count} berichten",
+                fields=["text", "author_pseudonym", "url", "why"],
+                actor_label="systeem (bewaartermijn)",
                 organisation=MonitorConfig.objects.get(pk=config.pk).organisation,
             )
         total += count
@@ -101,4 +111,6 @@ def detect_alerts_all() -> int:
     """Hourly: every organisation with themes gets its alerts checked (signals from people count too)."""
     from .models import Theme
 
-    return sum(detect_alerts(org_id) for org_id in Theme.objects.values_list("organisation_id", flat=True).distinct())
+    return sum(
+        detect_alerts(org_id) for org_id in Theme.objects.values_list("organisation_id", flat=True).distinct()
+    )

@@ -93,4 +93,7 @@ def evaluate(items: Sequence[dict[str, Any]], classifier: Classifier | None = No
 def micro(scores: dict[str, Score], prefix: str = "thema: ") -> Score:
     """Micro-averaged score over the labels starting with `prefix`."""
     chosen = [s for k, s in scores.items() if k.startswith(prefix)]
-    return Score(prefix.strip(), *(sum(x) for x in zip(*((s.support, s.predicted, s.true_positives) for s in chosen), strict=True)))
+    return Score(
+        prefix.strip(),
+        *(sum(x) for x in zip(*((s.support, s.predicted, s.true_positives) for s in chosen), strict=True)),
+    )

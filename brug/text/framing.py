@@ -31,7 +31,9 @@ STRONG_CONTRAST = 0.5
 WEAK_CONTRAST = 0.25
 
 
-def score_framing(doc: Doc, matched: Iterable[int], words_of: dict[int, list[str]]) -> tuple[float, list[str]]:
+def score_framing(
+    doc: Doc, matched: Iterable[int], words_of: dict[int, list[str]]
+) -> tuple[float, list[str]]:
     """Score from the indices of matched RULES plus the pronoun contrast of the message."""
     matched = set(matched)
     keep = 1.0
@@ -54,5 +56,7 @@ def score_framing(doc: Doc, matched: Iterable[int], words_of: dict[int, list[str
         for i in _DISTANCE:
             if i in matched:
                 score *= RULES[i].weight
-                why.append(f"afstand van wij-zij-denken: {' '.join(words_of.get(i, []))} (× {RULES[i].weight:g})")
+                why.append(
+                    f"afstand van wij-zij-denken: {' '.join(words_of.get(i, []))} (× {RULES[i].weight:g})"
+                )
     return round(min(1.0, score), 3), why

@@ -47,7 +47,9 @@ def _curse(token: str) -> tuple[str, float] | None:
     return found
 
 
-def score_hostility(doc: Doc, matched: Iterable[int], words_of: dict[int, list[str]]) -> tuple[float, list[str]]:
+def score_hostility(
+    doc: Doc, matched: Iterable[int], words_of: dict[int, list[str]]
+) -> tuple[float, list[str]]:
     """Score from the indices of matched RULES; `words_of` gives each rule's matched words."""
     matched = set(matched)
     keep = 1.0

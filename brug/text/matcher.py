@@ -228,9 +228,7 @@ def _spans(node: Compiled, hits: Hits) -> list[Span]:
             return []
         later = [set(hits[a]) for a in atoms[1:]]
         n = len(atoms) - 1
-        return [
-            (p, p + n) for p in hits[atoms[0]] if all(p + k + 1 in s for k, s in enumerate(later))
-        ]
+        return [(p, p + n) for p in hits[atoms[0]] if all(p + k + 1 in s for k, s in enumerate(later))]
     if op == "|":
         if node[3].isdisjoint(hits):
             return []

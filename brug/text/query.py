@@ -250,9 +250,7 @@ class _Parser:
             self.need_operand(op)
             right = self.parse_unary()
             if not (is_positional(left) and is_positional(right)):
-                raise QuerySyntaxError(
-                    "NEAR verbindt alleen woorden, zinnen of OR-groepen daarvan.", op.pos
-                )
+                raise QuerySyntaxError("NEAR verbindt alleen woorden, zinnen of OR-groepen daarvan.", op.pos)
             left = Near(left, right, op.near)
         return left
 

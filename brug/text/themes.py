@@ -50,15 +50,15 @@ _DEFAULTS: list[tuple[str, str, str]] = [
     (
         "stikstof",
         "Stikstofbeleid, boerenprotesten, uitkoop van boerderijen, natuurgebieden.",
-        "stikstof* OR ammoniak OR \"natura 2000\" OR pas-melder* OR boerenprotest* OR boerenactie* "
-        "OR trekker* OR tractor* OR \"omgekeerde vlag*\" OR #bboeren OR boerenbedrijf* OR melkveehouder* "
+        'stikstof* OR ammoniak OR "natura 2000" OR pas-melder* OR boerenprotest* OR boerenactie* '
+        'OR trekker* OR tractor* OR "omgekeerde vlag*" OR #bboeren OR boerenbedrijf* OR melkveehouder* '
         "OR veehouder* OR remkes OR depositie* OR natuurinclusie* OR (boer* NEAR/8 (protest* OR demonstr* OR subsidie* OR uitkoop* OR uitgekocht OR onteigen* OR actie* "
         "OR remkes OR natuur OR stoppen OR verdwijnen OR opkopen OR mest*)) OR piekbelaster* OR mestbeleid",
     ),
     (
         "windmolens",
         "Windturbines en windparken op land, geluid, slagschaduw, zonneparken als buur.",
-        "windmol* OR windturbine* OR windpark* OR \"wind op land\" OR windenergie OR slagschaduw "
+        'windmol* OR windturbine* OR windpark* OR "wind op land" OR windenergie OR slagschaduw '
         "OR megamolen* OR (molen* NEAR/10 (meter OR hoog OR hoge OR geluid OR herrie OR bouwen OR "
         "dorp* OR horizon OR uitzicht OR energie*)) OR (turbine* NEAR/6 (wind OR geluid OR horizon)) "
         "OR zonnepark* OR zonneweide*",
@@ -67,7 +67,7 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "opvang vluchtelingen en statushouders",
         "Asielopvang (azc, noodopvang), spreiding, huisvesting van statushouders.",
         "azc* OR asielzoeker* OR vluchteling* OR statushouder* OR asiel* OR gelukzoeker* "
-        "OR coa OR aanmeldcentrum OR \"ter apel\" OR spreidingswet OR noodopvang OR opvanglocatie* "
+        'OR coa OR aanmeldcentrum OR "ter apel" OR spreidingswet OR noodopvang OR opvanglocatie* '
         "OR migrant* OR (opvang* NEAR/6 (oekrain* OR syri* OR eritre* OR gemeente OR dorp OR wijk OR "
         "hotel OR boot OR pand OR kazerne)) OR oekrainer* OR #geenazc* OR invasie OR "
         "(voorrang NEAR/6 (woning* OR huis OR huizen))",
@@ -87,8 +87,8 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "gentrificatie",
         "Opwaardering van wijken, verdringing van oorspronkelijke bewoners, nieuwkomers met geld.",
         "gentrific* OR gentrified OR yup* OR hipster* OR bakfiets* OR expat* OR import* NEAR/3 "
-        "(amsterdammer* OR randstedeling* OR yup*) OR \"oorspronkelijke bewoners\" OR \"oude bewoners\" "
-        "OR verdring* OR verdreven OR koffiebar* OR speciaalzaak* OR \"flat white\" OR havermelk* "
+        '(amsterdammer* OR randstedeling* OR yup*) OR "oorspronkelijke bewoners" OR "oude bewoners" '
+        'OR verdring* OR verdreven OR koffiebar* OR speciaalzaak* OR "flat white" OR havermelk* '
         "OR lunchroom* OR conceptstore* OR (wijk NEAR/8 (duur* OR opgeknapt OR opgewaardeerd OR "
         "onbetaalbaar OR verandert OR veranderd OR hip OR hippe OR wegjagen OR weggejaagd)) "
         "OR (sloop* NEAR/8 (koop* OR dure OR duur)) OR wegbestemd OR herontwikkel*",
@@ -102,7 +102,7 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "OR hangjeugd) NEAR/8 (overlast OR rotzooi OR lawaai OR herrie OR vernield OR vernieling* OR "
         "intimid* OR hangen OR hangt OR scooter* OR vuurwerk OR brommer* OR bushokje OR "
         "speeltuin OR rondhangen OR hufters OR blowen OR geschreeuw OR schreeuwen OR ballonnen OR "
-        "patatje)) OR jeugdboa* OR \"rondhangende\" OR jongerenwerk* OR skatebaan OR \"jeugd van tegenwoordig\" "
+        'patatje)) OR jeugdboa* OR "rondhangende" OR jongerenwerk* OR skatebaan OR "jeugd van tegenwoordig" '
         "OR vuurwerkbom* OR jochies OR bushokje* OR vandalen OR ((tieners OR jongens OR jochies) NEAR/8 (gooien OR "
         "gooit OR stenen OR vernielen OR bekrast)) OR (scooter* NEAR/8 (park OR stoep OR geraced OR racen OR "
         "scheuren OR plankgas))",
@@ -112,32 +112,32 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "Genderdebat: transgender personen, non-binair, genderneutraal, LHBTI+, pride.",
         "gender* OR transgender* OR trans OR transvrouw* OR transman* OR transmannen OR non-binair* "
         "OR nonbinair* OR lhbt* OR lgbt* OR queer* OR pride OR regenboog* OR homo* OR lesbi* "
-        "OR voornaamwoord* OR dragqueen* OR \"drag queen*\" OR \"x in het paspoort\" OR "
-        "\"derde gender\" OR travestie* OR \"biologisch geslacht\" OR geslachtsregistratie",
+        'OR voornaamwoord* OR dragqueen* OR "drag queen*" OR "x in het paspoort" OR '
+        '"derde gender" OR travestie* OR "biologisch geslacht" OR geslachtsregistratie',
     ),
     (
         "corona",
         "Coronamaatregelen, vaccinatie, lockdowns, mondkapjes, coronatoegangsbewijs.",
         "corona* OR covid* OR vaccin* OR prik OR prikje OR booster* OR mondkap* OR mondkapje* "
-        "OR lockdown* OR avondklok OR qr* OR coronapas OR \"1,5 meter\" OR \"anderhalve meter\" OR "
-        "rivm OR \"hugo de jonge\" OR plandemie OR pandemie OR ggd OR virus OR ic-bedden OR "
+        'OR lockdown* OR avondklok OR qr* OR coronapas OR "1,5 meter" OR "anderhalve meter" OR '
+        'rivm OR "hugo de jonge" OR plandemie OR pandemie OR ggd OR virus OR ic-bedden OR '
         "wappie* OR ongevaccineerd* OR gevaccineerd* OR ongeprikt* OR anti-vax* OR antivax* OR "
-        "\"2g\" OR \"3g\" OR omikron OR omicron OR \"long covid\" OR viroloog*",
+        '"2g" OR "3g" OR omikron OR omicron OR "long covid" OR viroloog*',
     ),
     (
         "Sinterklaas (Zwarte Piet)",
         "Sinterklaasfeest, intocht, discussie over Zwarte Piet en roetveegpiet.",
-        "sinterklaas* OR sint OR sinterklaasintocht* OR \"zwarte piet*\" OR zwartepiet* OR "
-        "roetveegpiet* OR roetpiet* OR \"pieten\" OR kozp OR \"kick out zwarte piet\" OR intocht* "
-        "OR pepernoot* OR pepernoten OR pakjesavond OR schoencadeau* OR stoomboot OR \"de goedheiligman\" "
+        'sinterklaas* OR sint OR sinterklaasintocht* OR "zwarte piet*" OR zwartepiet* OR '
+        'roetveegpiet* OR roetpiet* OR "pieten" OR kozp OR "kick out zwarte piet" OR intocht* '
+        'OR pepernoot* OR pepernoten OR pakjesavond OR schoencadeau* OR stoomboot OR "de goedheiligman" '
         "OR goedheiligman OR (piet* NEAR/3 (zwart* OR roet* OR schmink* OR blackface OR kleur*)) OR blackface",
     ),
     (
         "inflatie",
         "Inflatie en koopkracht: prijzen van boodschappen en energie, armoede, rondkomen.",
         "inflatie OR koopkracht* OR energierekening* OR energieprijs* OR gasprijs* OR gasrekening* "
-        "OR stroomprijs* OR energietoeslag* OR voedselbank* OR armoede OR rondkomen OR \"rond komen\" "
-        "OR \"rond te komen\" OR prijsstijging* OR \"alles wordt duurder\" OR \"gas en licht\" OR "
+        'OR stroomprijs* OR energietoeslag* OR voedselbank* OR armoede OR rondkomen OR "rond komen" '
+        'OR "rond te komen" OR prijsstijging* OR "alles wordt duurder" OR "gas en licht" OR '
         "((boodschappen OR supermarkt* OR prijzen OR energie OR gas OR stroom OR benzine OR tanken OR "
         "brood OR melk OR kaas OR eten OR loon OR lonen OR salaris OR uitkering OR aow OR pensioen OR "
         "rekening*) NEAR/8 (duur OR duurder OR gestegen OR stijg* OR verdubbeld OR onbetaalbaar OR "
@@ -147,9 +147,9 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "anti-overheid",
         "Wantrouwen jegens overheid, politiek en bestuur: liegen, niet gehoord worden, verraad.",
         f"(({_GOV}) NEAR/12 ({_DISTRUST})) OR zakkenvuller* OR landverraad* OR landverrader* OR "
-        "tribunaal OR nexit OR \"great reset\" OR plandemie OR dictatuur OR \"omgekeerde vlag*\" OR "
-        "regime OR \"we worden belazerd\" OR wef OR neppolitiek* OR \"nep democratie\" OR "
-        "\"kartel\" OR \"volksverraad*\" OR soevereinen OR soeverein*",
+        'tribunaal OR nexit OR "great reset" OR plandemie OR dictatuur OR "omgekeerde vlag*" OR '
+        'regime OR "we worden belazerd" OR wef OR neppolitiek* OR "nep democratie" OR '
+        '"kartel" OR "volksverraad*" OR soevereinen OR soeverein*',
     ),
 ]
 
@@ -169,8 +169,10 @@ def load_themes(path: str | Path) -> list[Theme]:
         raise ValueError("Het themabestand moet een lijst van {name, query} bevatten.")
     themes: list[Theme] = []
     for index, item in enumerate(data):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not isinstance(
-            item.get("query"), str
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("name"), str)
+            or not isinstance(item.get("query"), str)
         ):
             raise ValueError(f"Thema {index + 1}: 'name' en 'query' zijn verplicht en moeten tekst zijn.")
         try:

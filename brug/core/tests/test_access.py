@@ -35,7 +35,9 @@ def test_anonymous_visitor_is_sent_to_login(db) -> None:
 
 
 @pytest.mark.parametrize("name", ["core:members", "core:audit_log"])
-def test_only_coordinators_manage_members_and_read_the_audit_log(tenancy: Tenancy, client_for, name: str) -> None:
+def test_only_coordinators_manage_members_and_read_the_audit_log(
+    tenancy: Tenancy, client_for, name: str
+) -> None:
     url = reverse(name, args=["gouda"])
     assert client_for(tenancy.coordinator).get(url).status_code == 200
     assert client_for(tenancy.officer).get(url).status_code == 403

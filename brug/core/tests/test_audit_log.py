@@ -12,7 +12,13 @@ from conftest import Tenancy
 
 
 def test_record_keeps_field_names_not_values(tenancy: Tenancy) -> None:
-    entry = record(actor=tenancy.officer, organisation=tenancy.org, action="test", obj=tenancy.org, fields=["name", "email"])
+    entry = record(
+        actor=tenancy.officer,
+        organisation=tenancy.org,
+        action="test",
+        obj=tenancy.org,
+        fields=["name", "email"],
+    )
     assert entry.changed_fields == ["email", "name"]
     assert entry.object_type == "core.Organisation" and entry.object_id == str(tenancy.org.pk)
 

@@ -48,7 +48,16 @@ def test_public_pages_pass_axe(page, db, path: str) -> None:
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("path", ["/o/gouda/", "/o/gouda/leden/", "/o/gouda/auditlog/", "/o/gouda/wijken/", "/account/tweestapsverificatie/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/o/gouda/",
+        "/o/gouda/leden/",
+        "/o/gouda/auditlog/",
+        "/o/gouda/wijken/",
+        "/account/tweestapsverificatie/",
+    ],
+)
 def test_organisation_pages_pass_axe(page, tenancy: Tenancy, path: str) -> None:
     browser_login(page, tenancy.coordinator, verified=False)
     page.goto(page.base_url + path)
@@ -57,10 +66,14 @@ def test_organisation_pages_pass_axe(page, tenancy: Tenancy, path: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["/o/platform/organisaties/", "/o/platform/organisaties/?soort=gemeente"])
-def test_the_platform_admins_organisation_page_passes_axe_also_with_errors(page, tenancy: Tenancy, path: str) -> None:
+def test_the_platform_admins_organisation_page_passes_axe_also_with_errors(
+    page, tenancy: Tenancy, path: str
+) -> None:
     from brug.core.models import Organisation, OrganisationKind, Role
 
-    platform = Organisation.objects.create(name="Brug platformbeheer", slug="platform", kind=OrganisationKind.PLATFORM)
+    platform = Organisation.objects.create(
+        name="Brug platformbeheer", slug="platform", kind=OrganisationKind.PLATFORM
+    )
     browser_login(page, make_user("beheerder@brug.example", "Bram Beheer", platform, Role.ADMIN))
     page.goto(page.base_url + path)
     assert page.locator("h1").count() == 1

@@ -36,9 +36,29 @@ def _redis_available() -> bool:
 def test_with_redis_a_task_runs_on_a_separate_worker_process() -> None:
     from celery import Celery
 
-    env = {**os.environ, "CELERY_BROKER_URL": REDIS_URL, "CELERY_RESULT_BACKEND": REDIS_URL, "DATABASE_URL": ""}
+    env = {
+        **os.environ,
+        "CELERY_BROKER_URL": REDIS_URL,
+        "CELERY_RESULT_BACKEND": REDIS_URL,
+        "DATABASE_URL": "",
+    }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "brug", "worker", "--pool=solo", "-Q", "brug-test", "--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "warning"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "brug",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            "brug-test",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-l",
+            "warning",
+        ],
         env=env,
         cwd=settings.BASE_DIR,
     )

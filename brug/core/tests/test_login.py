@@ -138,7 +138,10 @@ def test_password_reset_sends_a_dutch_email_with_a_single_use_link(tenancy: Tena
     link = re.search(r"http://testserver(/wachtwoord-herstellen/\S+)", mail.outbox[0].body).group(1)
     form = client.get(link, follow=True)
     assert form.status_code == 200
-    done = client.post(form.redirect_chain[-1][0], {"new_password1": "Nieuw-wachtwoord-77", "new_password2": "Nieuw-wachtwoord-77"})
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "Nieuw-wachtwoord-77", "new_password2": "Nieuw-wachtwoord-77"},
+    )
     assert done.status_code == 302
     assert Client().login(email="lezer@gouda.example", password="Nieuw-wachtwoord-77")
     reused = Client().get(link, follow=True)

@@ -63,15 +63,27 @@ def test_a_weak_password_on_acceptance_keeps_the_invitation_open(tenancy: Tenanc
 
 
 def test_an_invalid_email_address_is_refused_in_dutch(tenancy: Tenancy, client_for) -> None:
-    response = client_for(tenancy.coordinator).post("/o/gouda/leden/", {"email": "geen-adres", "role": Role.OFFICER})
+    response = client_for(tenancy.coordinator).post(
+        "/o/gouda/leden/", {"email": "geen-adres", "role": Role.OFFICER}
+    )
     assert response.status_code == 400
     assert "geldig e-mailadres" in response.content.decode()
     assert not Invitation.objects.exists()
 
 
 def test_officer_cannot_invite_and_outsider_cannot_even_see_the_page(tenancy: Tenancy, client_for) -> None:
-    assert client_for(tenancy.officer).post("/o/gouda/leden/", {"email": "x@y.nl", "role": Role.OFFICER}).status_code == 403
-    assert client_for(tenancy.outsider).post("/o/gouda/leden/", {"email": "x@y.nl", "role": Role.OFFICER}).status_code == 404
+    assert (
+        client_for(tenancy.officer)
+        .post("/o/gouda/leden/", {"email": "x@y.nl", "role": Role.OFFICER})
+        .status_code
+        == 403
+    )
+    assert (
+        client_for(tenancy.outsider)
+        .post("/o/gouda/leden/", {"email": "x@y.nl", "role": Role.OFFICER})
+        .status_code
+        == 404
+    )
     assert not Invitation.objects.exists()
 
 
@@ -98,6 +110,11 @@ def test_the_last_coordinator_cannot_be_demoted(tenancy: Tenancy, client_for) ->
 
 def test_outsider_cannot_change_roles_in_another_organisation(tenancy: Tenancy, client_for) -> None:
     officer = Membership.objects.get(user=tenancy.officer)
-    assert client_for(tenancy.outsider).post(f"/o/delft/leden/{officer.pk}/rol/", {"role": Role.COORDINATOR}).status_code == 404
+    assert (
+        client_for(tenancy.outsider)
+        .post(f"/o/delft/leden/{officer.pk}/rol/", {"role": Role.COORDINATOR})
+        .status_code
+        == 404
+    )
     officer.refresh_from_db()
     assert officer.role == Role.OFFICER

@@ -36,11 +36,16 @@ def test_size_classes_follow_the_bounds_in_the_settings(db) -> None:
         ("code,naam\nGM0001,X\n", "Onverwachte kolommen"),
         ("cbs_code,naam,provincie,inwoners,peiljaar\nXX01,Foo,Utrecht,100,2025\n", "ongeldige CBS-code"),
         ("cbs_code,naam,provincie,inwoners,peiljaar\nGM0001,Foo,Utrecht,veel,2025\n", "getallen"),
-        ("cbs_code,naam,provincie,inwoners,peiljaar\nGM0001,Foo,Utrecht,1,2025\nGM0001,Bar,Utrecht,1,2025\n", "dubbel"),
+        (
+            "cbs_code,naam,provincie,inwoners,peiljaar\nGM0001,Foo,Utrecht,1,2025\nGM0001,Bar,Utrecht,1,2025\n",
+            "dubbel",
+        ),
         ("cbs_code,naam,provincie,inwoners,peiljaar\n", "geen gemeenten"),
     ],
 )
-def test_a_malformed_reference_csv_is_refused_and_changes_nothing(db, tmp_path: Path, content: str, message: str) -> None:
+def test_a_malformed_reference_csv_is_refused_and_changes_nothing(
+    db, tmp_path: Path, content: str, message: str
+) -> None:
     load_municipalities()
     bad = tmp_path / "gemeenten.csv"
     bad.write_text(content, encoding="utf-8")
@@ -54,7 +59,9 @@ def test_a_malformed_reference_csv_is_refused_and_changes_nothing(db, tmp_path: 
 
 def test_a_reference_file_that_is_not_utf8_is_refused(db, tmp_path: Path) -> None:
     bad = tmp_path / "gemeenten.csv"
-    bad.write_bytes("cbs_code,naam,provincie,inwoners,peiljaar\nGM0001,Súdwest,Friesland,1,2025\n".encode("utf-16"))
+    bad.write_bytes(
+        "cbs_code,naam,provincie,inwoners,peiljaar\nGM0001,Súdwest,Friesland,1,2025\n".encode("utf-16")
+    )
     with pytest.raises(ReferenceDataError, match="UTF-8"):
         load_municipalities(path=bad)
     assert Municipality.objects.count() == 0

@@ -12,9 +12,17 @@ from django.test import Client
 
 
 def _load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG"}
+    }
     return subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='brug.settings'; django.setup()"],
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='brug.settings'; django.setup()",
+        ],
         env={**clean, **env},
         capture_output=True,
         text=True,
@@ -30,7 +38,9 @@ def _load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         ({"DEBUG": "0", "SECRET_KEY": "x" * 40, "ALLOWED_HOSTS": "brug.example"}, "PostgreSQL"),
     ],
 )
-def test_production_mode_refuses_to_start_without_required_settings(env: dict[str, str], complaint: str) -> None:
+def test_production_mode_refuses_to_start_without_required_settings(
+    env: dict[str, str], complaint: str
+) -> None:
     result = _load_settings(env)
     assert result.returncode != 0
     assert complaint in result.stderr
@@ -38,7 +48,12 @@ def test_production_mode_refuses_to_start_without_required_settings(env: dict[st
 
 def test_production_mode_starts_with_all_required_settings() -> None:
     result = _load_settings(
-        {"DEBUG": "0", "SECRET_KEY": "x" * 40, "ALLOWED_HOSTS": "brug.example", "DATABASE_URL": "postgres://u@h/db"}
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "x" * 40,
+            "ALLOWED_HOSTS": "brug.example",
+            "DATABASE_URL": "postgres://u@h/db",
+        }
     )
     assert result.returncode == 0, result.stderr
 

@@ -31,12 +31,16 @@ from ..security import (
 )
 
 PENDING_USER_KEY = "brug_pending_user"
-LOCKED_MESSAGE = "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw of stel uw wachtwoord opnieuw in."
+LOCKED_MESSAGE = (
+    "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw of stel uw wachtwoord opnieuw in."
+)
 
 
 def _safe_next(request: HttpRequest, fallback: str = "core:home") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     from django.urls import reverse
 
@@ -68,7 +72,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return redirect(_safe_next(request))
     elif request.method == "POST":
         status = 400
-    return render(request, "core/login.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
+    return render(
+        request, "core/login.html", {"form": form, "next": request.GET.get("next", "")}, status=status
+    )
 
 
 def login_code(request: HttpRequest) -> HttpResponse:
@@ -100,7 +106,9 @@ def login_code(request: HttpRequest) -> HttpResponse:
             status = 400
     elif request.method == "POST":
         status = 400
-    return render(request, "core/login_code.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
+    return render(
+        request, "core/login_code.html", {"form": form, "next": request.GET.get("next", "")}, status=status
+    )
 
 
 @require_POST
@@ -130,7 +138,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         if codes is not None:
             request.session[SESSION_2FA_KEY] = True
             return render(request, "core/recovery_codes.html", {"codes": codes, "next": _safe_next(request)})
-        form.add_error("code", "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer de volgende code.")
+        form.add_error(
+            "code", "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer de volgende code."
+        )
         status = 400
     elif request.method == "POST":
         status = 400
@@ -138,7 +148,12 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/two_factor_setup.html",
-        {"form": form, "secret": device.secret, "qr": _qr_svg_data_uri(uri), "next": request.GET.get("next", "")},
+        {
+            "form": form,
+            "secret": device.secret,
+            "qr": _qr_svg_data_uri(uri),
+            "next": request.GET.get("next", ""),
+        },
         status=status,
     )
 

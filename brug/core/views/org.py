@@ -42,7 +42,9 @@ def members(request: OrgRequest, org_slug: str) -> HttpResponse:
         if form.is_valid():
             try:
                 issued = services.invite(
-                    membership=request.membership, email=form.cleaned_data["email"], role=form.cleaned_data["role"]
+                    membership=request.membership,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
                 )
             except services.MembershipError as exc:
                 form.add_error(None, str(exc))
@@ -124,7 +126,8 @@ def organisations(request: OrgRequest, org_slug: str) -> HttpResponse:
             else:
                 org = issued.invitation.organisation
                 messages.success(
-                    request, f"{org.name} is aangemaakt. Uitnodiging verstuurd naar {issued.invitation.email}."
+                    request,
+                    f"{org.name} is aangemaakt. Uitnodiging verstuurd naar {issued.invitation.email}.",
                 )
                 return redirect("core:organisations", org_slug=org_slug)
         status = 400
@@ -166,4 +169,6 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             messages.success(request, f"Welkom bij {membership.organisation.name}.")
             return redirect("core:dashboard", org_slug=membership.organisation.slug)
         status = 400
-    return render(request, "core/invitation_accept.html", {"invitation": invitation, "form": form}, status=status)
+    return render(
+        request, "core/invitation_accept.html", {"invitation": invitation, "form": form}, status=status
+    )

@@ -11,9 +11,28 @@ from django.utils import timezone
 from ..models import Signal
 
 COLUMNS = [
-    "id", "organisation_id", "channel", "text", "occurred_at", "neighbourhood_id", "place", "severity", "may_contact",
-    "key_figure_id", "url", "author_pseudonym", "status", "tone", "hostility", "framing", "why", "published",
-    "import_job_id", "text_purged_at", "created_by_id", "created_at",
+    "id",
+    "organisation_id",
+    "channel",
+    "text",
+    "occurred_at",
+    "neighbourhood_id",
+    "place",
+    "severity",
+    "may_contact",
+    "key_figure_id",
+    "url",
+    "author_pseudonym",
+    "status",
+    "tone",
+    "hostility",
+    "framing",
+    "why",
+    "published",
+    "import_job_id",
+    "text_purged_at",
+    "created_by_id",
+    "created_at",
 ]
 
 
@@ -28,17 +47,39 @@ def stage(signals: list[Signal], theme_ids: list[list[int]]) -> None:
     now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(signals)]
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, len(signals)],
         )
         ids = [row[0] for row in cursor.fetchall()]
         raw: Any = cursor.cursor  # the psycopg cursor underneath Django's wrapper
         with raw.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
             for pk, s in zip(ids, signals, strict=True):
-                copy.write_row((
-                    pk, s.organisation_id, s.channel, s.text, s.occurred_at, s.neighbourhood_id, s.place, s.severity,
-                    s.may_contact, s.key_figure_id, s.url, s.author_pseudonym, s.status, s.tone, s.hostility, s.framing,
-                    json.dumps(s.why, ensure_ascii=False), s.published, s.import_job_id, None, None, now,
-                ))
+                copy.write_row(
+                    (
+                        pk,
+                        s.organisation_id,
+                        s.channel,
+                        s.text,
+                        s.occurred_at,
+                        s.neighbourhood_id,
+                        s.place,
+                        s.severity,
+                        s.may_contact,
+                        s.key_figure_id,
+                        s.url,
+                        s.author_pseudonym,
+                        s.status,
+                        s.tone,
+                        s.hostility,
+                        s.framing,
+                        json.dumps(s.why, ensure_ascii=False),
+                        s.published,
+                        s.import_job_id,
+                        None,
+                        None,
+                        now,
+                    )
+                )
         with raw.copy(f"COPY {through} (signal_id, theme_id) FROM STDIN") as copy:
             for pk, tids in zip(ids, theme_ids, strict=True):
                 for tid in tids:

@@ -63,7 +63,15 @@ class Row:
     neighbourhood: str
 
     def as_list(self) -> list[Any]:
-        return [self.line, self.text, self.occurred_at, self.channel, self.url, self.author_pseudonym, self.neighbourhood]
+        return [
+            self.line,
+            self.text,
+            self.occurred_at,
+            self.channel,
+            self.url,
+            self.author_pseudonym,
+            self.neighbourhood,
+        ]
 
 
 Outcome = Row | tuple[int, str]  # a row, or (line, reason) for a refused row
@@ -77,7 +85,9 @@ def detect_format(file_name: str) -> str:
         return "jsonl"
     if name.endswith((".xml", ".rss", ".atom")):
         return "rss"
-    raise ImportFileError("Onbekend bestandstype. Kies een .csv-, .jsonl- of RSS/Atom-bestand (.xml, .rss, .atom).")
+    raise ImportFileError(
+        "Onbekend bestandstype. Kies een .csv-, .jsonl- of RSS/Atom-bestand (.xml, .rss, .atom)."
+    )
 
 
 def _lines(stream: IO[bytes], max_line: int) -> Iterator[str]:
@@ -161,7 +171,11 @@ def _canonical(header: list[str]) -> dict[int, str]:
     missing = [c for c in REQUIRED if c not in mapping.values()]
     if missing:
         labels = {"text": "tekst (of text)", "date": "datum (of date)"}
-        raise ImportFileError("Kolom ontbreekt: " + ", ".join(labels[m] for m in missing) + ". De eerste regel moet de kolomnamen bevatten.")
+        raise ImportFileError(
+            "Kolom ontbreekt: "
+            + ", ".join(labels[m] for m in missing)
+            + ". De eerste regel moet de kolomnamen bevatten."
+        )
     return mapping
 
 
@@ -190,7 +204,9 @@ def read_csv(stream: IO[bytes], default_channel: str, max_line: int = MAX_LINE_B
             except RowRefused as exc:
                 yield (reader.line_num, exc.reason)
     except csv.Error as exc:
-        raise ImportFileError(f"Het CSV-bestand is niet te lezen rond regel {reader.line_num}: {exc}.") from None
+        raise ImportFileError(
+            f"Het CSV-bestand is niet te lezen rond regel {reader.line_num}: {exc}."
+        ) from None
 
 
 def read_jsonl(stream: IO[bytes], default_channel: str, max_line: int = MAX_LINE_BYTES) -> Iterator[Outcome]:
@@ -232,7 +248,9 @@ def read_feed(path: Path, default_channel: str) -> Iterator[Outcome]:
     for number, entry in enumerate(feed.entries, start=1):
         from django.utils.html import strip_tags
 
-        text = " ".join(part for part in (entry.get("title", ""), strip_tags(entry.get("summary", ""))) if part)
+        text = " ".join(
+            part for part in (entry.get("title", ""), strip_tags(entry.get("summary", ""))) if part
+        )
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         date = datetime(*parsed[:6]).replace(tzinfo=ZoneInfo("UTC")).isoformat() if parsed else ""
         values = {"text": text, "date": date, "url": entry.get("link", ""), "author": entry.get("author", "")}
@@ -263,7 +281,9 @@ def count(path: Path, fmt: str, default_channel: str, max_line: int = MAX_LINE_B
             _canonical(next(reader))
             return sum(1 for values in reader if any(v.strip() for v in values))
         except csv.Error as exc:
-            raise ImportFileError(f"Het CSV-bestand is niet te lezen rond regel {reader.line_num}: {exc}.") from None
+            raise ImportFileError(
+                f"Het CSV-bestand is niet te lezen rond regel {reader.line_num}: {exc}."
+            ) from None
 
 
 def read(path: Path, fmt: str, default_channel: str, max_line: int = MAX_LINE_BYTES) -> Iterator[Outcome]:

@@ -80,7 +80,9 @@ def run(job_id: int, send_chunk: Any) -> None:
     maybe_finalize(job_id)
 
 
-def _send(job_id: int, batch: list[list[Any]], refused: Counter[str], examples: list[list[Any]], send_chunk: Any) -> bool:
+def _send(
+    job_id: int, batch: list[list[Any]], refused: Counter[str], examples: list[list[Any]], send_chunk: Any
+) -> bool:
     waited_until = time.monotonic() + MAX_WAIT_SECONDS
     while True:
         job = ImportJob.objects.only("status", "chunks_sent", "chunks_done").get(pk=job_id)
@@ -92,7 +94,9 @@ def _send(job_id: int, batch: list[list[Any]], refused: Counter[str], examples: 
             break  # a single-process worker can never catch up while we hold it: send anyway, never deadlock
         time.sleep(0.1)
     ImportJob.objects.filter(pk=job_id).update(
-        chunks_sent=F("chunks_sent") + 1, refused=sum(refused.values()), refusals=_refusal_summary(refused, examples)
+        chunks_sent=F("chunks_sent") + 1,
+        refused=sum(refused.values()),
+        refusals=_refusal_summary(refused, examples),
     )
     send_chunk(job_id, batch)
     return True
@@ -120,7 +124,12 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
     if org.municipality_id:
         from brug.municipalities.models import Neighbourhood
 
-        hoods = {n.lower(): pk for pk, n in Neighbourhood.objects.filter(municipality_id=org.municipality_id).values_list("pk", "name")}
+        hoods = {
+            n.lower(): pk
+            for pk, n in Neighbourhood.objects.filter(municipality_id=org.municipality_id).values_list(
+                "pk", "name"
+            )
+        }
     signals = [
         Signal(
             organisation_id=org.pk,
@@ -151,9 +160,15 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
             copy.stage(signals, [s.theme_ids for s in scored])
         else:
             Signal.objects.bulk_create(signals, batch_size=1000)
-            links = [through(signal_id=sig.pk, theme_id=tid) for sig, s in zip(signals, scored, strict=True) for tid in s.theme_ids]
+            links = [
+                through(signal_id=sig.pk, theme_id=tid)
+                for sig, s in zip(signals, scored, strict=True)
+                for tid in s.theme_ids
+            ]
             through.objects.bulk_create(links, batch_size=5000)
-        ImportJob.objects.filter(pk=job.pk).update(done=F("done") + len(rows), chunks_done=F("chunks_done") + 1)
+        ImportJob.objects.filter(pk=job.pk).update(
+            done=F("done") + len(rows), chunks_done=F("chunks_done") + 1
+        )
 
 
 def maybe_finalize(job_id: int) -> bool:

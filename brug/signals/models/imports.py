@@ -15,7 +15,9 @@ class ImportStatus(models.TextChoices):
 
 
 class ImportJob(models.Model):
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="signal_imports")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="signal_imports"
+    )
     file_name = models.CharField("bestandsnaam", max_length=255)
     path = models.CharField(max_length=500)
     fmt = models.CharField("formaat", max_length=10)
@@ -51,7 +53,9 @@ class ImportJob(models.Model):
 class ApiToken(models.Model):
     """Only the SHA-256 of the token is stored; the token is shown once."""
 
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="signal_api_tokens")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="signal_api_tokens"
+    )
     name = models.CharField("naam", max_length=100)
     token_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=12)

@@ -7,13 +7,17 @@ from django.db import models
 
 
 class Meeting(models.Model):
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="signal_meetings")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="signal_meetings"
+    )
     held_on = models.DateField("datum")
     title = models.CharField("titel", max_length=200)
     picture = models.TextField("beeldvorming", help_text="Het gedeelde beeld van de feiten.")
     judgement = models.TextField("oordeelsvorming", help_text="Risico's en mogelijkheden.")
     decision = models.TextField("besluitvorming", help_text="Wat er besloten is.")
-    signals = models.ManyToManyField("signals.Signal", related_name="meetings", blank=True, verbose_name="besproken signalen")
+    signals = models.ManyToManyField(
+        "signals.Signal", related_name="meetings", blank=True, verbose_name="besproken signalen"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

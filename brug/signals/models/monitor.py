@@ -12,7 +12,9 @@ def default_phases() -> list[str]:
 
 
 class Theme(models.Model):
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="signal_themes")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="signal_themes"
+    )
     name = models.CharField("naam", max_length=100)
     query = models.TextField("zoekvraag")
     description = models.CharField("omschrijving", max_length=300, blank=True)
@@ -23,7 +25,9 @@ class Theme(models.Model):
         verbose_name = "thema"
         verbose_name_plural = "thema's"
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="signals_unique_theme_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="signals_unique_theme_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -32,9 +36,13 @@ class Theme(models.Model):
 class MonitorConfig(models.Model):
     """Parameters of the tension level and alerts; one row per organisation, made on first use."""
 
-    organisation = models.OneToOneField("core.Organisation", on_delete=models.CASCADE, related_name="monitor_config")
+    organisation = models.OneToOneField(
+        "core.Organisation", on_delete=models.CASCADE, related_name="monitor_config"
+    )
     phases = models.JSONField("fasen", default=default_phases)
-    text_retention_days = models.PositiveIntegerField("bewaartermijn tekst online berichten (dagen)", default=90)
+    text_retention_days = models.PositiveIntegerField(
+        "bewaartermijn tekst online berichten (dagen)", default=90
+    )
     baseline_days = models.PositiveIntegerField("basisperiode (dagen)", default=28)
     spike_k = models.FloatField("piekdrempel (aantal standaardafwijkingen)", default=3.0)
     spike_min_count = models.PositiveIntegerField("minimum aantal berichten voor een piek", default=10)
@@ -48,7 +56,9 @@ class DailyThemeStat(models.Model):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="+")
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="daily_stats")
     day = models.DateField()
-    neighbourhood = models.ForeignKey("municipalities.Neighbourhood", on_delete=models.CASCADE, null=True, blank=True)
+    neighbourhood = models.ForeignKey(
+        "municipalities.Neighbourhood", on_delete=models.CASCADE, null=True, blank=True
+    )
     count = models.PositiveIntegerField(default=0)
     tone_sum = models.FloatField(default=0.0)
     hostility_sum = models.FloatField(default=0.0)
@@ -66,7 +76,9 @@ class AlertKind(models.TextChoices):
 
 
 class Alert(models.Model):
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="signal_alerts")
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="signal_alerts"
+    )
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="alerts")
     kind = models.CharField("soort", max_length=20, choices=AlertKind.choices)
     window_start = models.DateField("dag")
@@ -81,5 +93,7 @@ class Alert(models.Model):
         ordering = ["-window_start", "-created_at"]
         constraints = [
             # At most one alert of a kind per theme per window: re-running detection adds nothing.
-            models.UniqueConstraint(fields=["organisation", "theme", "kind", "window_start"], name="one_alert_per_window"),
+            models.UniqueConstraint(
+                fields=["organisation", "theme", "kind", "window_start"], name="one_alert_per_window"
+            ),
         ]

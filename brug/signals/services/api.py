@@ -27,8 +27,11 @@ def hash_token(token: str) -> str:
 def issue_token(*, membership: Membership, name: str) -> tuple[ApiToken, str]:
     token = PREFIX + secrets.token_urlsafe(32)
     row = ApiToken.objects.create(
-        organisation=membership.organisation, name=name.strip()[:100] or "Koppeling", token_hash=hash_token(token),
-        prefix=token[:12], created_by=membership.user,
+        organisation=membership.organisation,
+        name=name.strip()[:100] or "Koppeling",
+        token_hash=hash_token(token),
+        prefix=token[:12],
+        created_by=membership.user,
     )
     record(action="signal_api_token.issued", obj=row, membership=membership, fields=["name"])
     return row, token
@@ -47,7 +50,11 @@ def token_from_header(header: str) -> ApiToken | None:
     value = header[7:].strip()
     if not value.startswith(PREFIX):
         return None
-    row = ApiToken.objects.select_related("organisation").filter(token_hash=hash_token(value), revoked_at__isnull=True).first()
+    row = (
+        ApiToken.objects.select_related("organisation")
+        .filter(token_hash=hash_token(value), revoked_at__isnull=True)
+        .first()
+    )
     if row is not None:
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
     return row

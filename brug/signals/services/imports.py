@@ -35,20 +35,41 @@ def start_import(*, membership: Membership, upload: UploadedFile, channel: str) 
         for chunk in upload.chunks():
             out.write(chunk)
     return queue_import(
-        organisation=membership.organisation, path=path, fmt=fmt, channel=channel,
-        file_name=Path(upload.name or "bestand").name[:255], actor=membership.user,
+        organisation=membership.organisation,
+        path=path,
+        fmt=fmt,
+        channel=channel,
+        file_name=Path(upload.name or "bestand").name[:255],
+        actor=membership.user,
     )
 
 
 def queue_import(
-    *, organisation: Organisation, path: Path, fmt: str, channel: str, file_name: str, actor: User | None = None
+    *,
+    organisation: Organisation,
+    path: Path,
+    fmt: str,
+    channel: str,
+    file_name: str,
+    actor: User | None = None,
 ) -> ImportJob:
     ensure_default_themes(organisation=organisation)
     with transaction.atomic():
         job = ImportJob.objects.create(
-            organisation=organisation, file_name=file_name, path=str(path), fmt=fmt, channel=channel, created_by=actor
+            organisation=organisation,
+            file_name=file_name,
+            path=str(path),
+            fmt=fmt,
+            channel=channel,
+            created_by=actor,
         )
-        record(action="signal_import.started", obj=job, actor=actor, organisation=organisation, fields=["file_name"])
+        record(
+            action="signal_import.started",
+            obj=job,
+            actor=actor,
+            organisation=organisation,
+            fields=["file_name"],
+        )
         from ..tasks import run_import
 
         transaction.on_commit(lambda: run_import.delay(job.pk))
@@ -58,6 +79,10 @@ def queue_import(
 def cancel_import(*, membership: Membership, job: ImportJob) -> bool:
     if job.organisation_id != membership.organisation_id or not job.is_active:
         return False
-    pipeline.fail(job.pk, "Geannuleerd door " + membership.user.name + ". Er is niets opgeslagen.", ImportStatus.CANCELLED)
+    pipeline.fail(
+        job.pk,
+        "Geannuleerd door " + membership.user.name + ". Er is niets opgeslagen.",
+        ImportStatus.CANCELLED,
+    )
     record(action="signal_import.cancelled", obj=job, membership=membership, fields=["status"])
     return True

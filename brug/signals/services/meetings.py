@@ -30,25 +30,41 @@ def record_meeting(
 ) -> Meeting:
     """Store the meeting; new or interpreted signals it discussed move to 'besproken'."""
     meeting = Meeting.objects.create(
-        organisation=membership.organisation, held_on=held_on, title=title.strip(), picture=picture,
-        judgement=judgement, decision=decision, created_by=membership.user,
+        organisation=membership.organisation,
+        held_on=held_on,
+        title=title.strip(),
+        picture=picture,
+        judgement=judgement,
+        decision=decision,
+        created_by=membership.user,
     )
     own = [s for s in signals if s.organisation_id == membership.organisation_id]
     meeting.signals.set(own)
     Measure.objects.bulk_create(
-        [Measure(meeting=meeting, description=d.strip(), owner=o.strip(), due_on=due) for d, o, due in measures if d.strip()]
+        [
+            Measure(meeting=meeting, description=d.strip(), owner=o.strip(), due_on=due)
+            for d, o, due in measures
+            if d.strip()
+        ]
     )
     for signal in own:
         if signal.status in (SignalStatus.NEW, SignalStatus.INTERPRETED):
             SignalStatusChange.objects.create(
-                signal=signal, from_status=signal.status, to_status=SignalStatus.DISCUSSED,
-                note=f"Besproken in kernteamoverleg '{meeting.title}'", changed_by=membership.user,
+                signal=signal,
+                from_status=signal.status,
+                to_status=SignalStatus.DISCUSSED,
+                note=f"Besproken in kernteamoverleg '{meeting.title}'",
+                changed_by=membership.user,
             )
             signal.status = SignalStatus.DISCUSSED
             signal.save(update_fields=["status"])
             record(action="signal.status_changed", obj=signal, membership=membership, fields=["status"])
-    record(action="signal_meeting.recorded", obj=meeting, membership=membership,
-           fields=["held_on", "title", "picture", "judgement", "decision", "signals", "measures"])
+    record(
+        action="signal_meeting.recorded",
+        obj=meeting,
+        membership=membership,
+        fields=["held_on", "title", "picture", "judgement", "decision", "signals", "measures"],
+    )
     return meeting
 
 
@@ -60,8 +76,12 @@ def mark_alert_seen(*, membership: Membership, alert: Alert) -> None:
 
 
 @transaction.atomic
-def save_monitor_config(*, membership: Membership, config: MonitorConfig, phases: list[str], changed: list[str]) -> MonitorConfig:
+def save_monitor_config(
+    *, membership: Membership, config: MonitorConfig, phases: list[str], changed: list[str]
+) -> MonitorConfig:
     config.phases = phases
     config.save()
-    record(action="signal_monitor_config.changed", obj=config, membership=membership, fields=[*changed, "phases"])
+    record(
+        action="signal_monitor_config.changed", obj=config, membership=membership, fields=[*changed, "phases"]
+    )
     return config

@@ -37,7 +37,9 @@ def validate_moment(occurred_at: datetime) -> None:
     if timezone.is_naive(occurred_at):
         raise SignalError("Geef een datum met tijdzone.", "occurred_at")
     if occurred_at > timezone.now() + FUTURE_TOLERANCE:
-        raise SignalError("De datum ligt in de toekomst. Een signaal gaat over iets dat al gebeurd is.", "occurred_at")
+        raise SignalError(
+            "De datum ligt in de toekomst. Een signaal gaat over iets dat al gebeurd is.", "occurred_at"
+        )
     if occurred_at.year < 2000:
         raise SignalError("De datum ligt te ver in het verleden.", "occurred_at")
 
@@ -134,7 +136,11 @@ def change_status(*, membership: Membership, signal: Signal, status: str, note: 
     if status == signal.status:
         raise SignalError("Het signaal heeft deze status al.", "status")
     SignalStatusChange.objects.create(
-        signal=signal, from_status=signal.status, to_status=status, note=note.strip()[:2000], changed_by=membership.user
+        signal=signal,
+        from_status=signal.status,
+        to_status=status,
+        note=note.strip()[:2000],
+        changed_by=membership.user,
     )
     signal.status = status
     signal.save(update_fields=["status"])

@@ -45,7 +45,10 @@ def ensure_default_themes(*, organisation: Organisation) -> int:
         try:
             with transaction.atomic():
                 Theme.objects.create(
-                    organisation=organisation, name=theme.name, query=theme.query, description=theme.description[:300]
+                    organisation=organisation,
+                    name=theme.name,
+                    query=theme.query,
+                    description=theme.description[:300],
                 )
             added += 1
         except IntegrityError:

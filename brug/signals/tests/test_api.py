@@ -32,7 +32,11 @@ def test_a_tool_with_a_token_delivers_a_signal_that_is_classified(tenancy) -> No
     response = _post(token, {"tekst": "Spanning rond het azc <b>vanavond</b>", "ernst": 3})
     assert response.status_code == 201
     data = response.json()
-    assert data["kanaal"] == "api" and data["ernst"] == 3 and "opvang vluchtelingen en statushouders" in data["themas"]
+    assert (
+        data["kanaal"] == "api"
+        and data["ernst"] == 3
+        and "opvang vluchtelingen en statushouders" in data["themas"]
+    )
     signal = Signal.objects.get(pk=data["id"])
     assert signal.organisation == tenancy.org and signal.text == "Spanning rond het azc <b>vanavond</b>"
     got = Client().get(f"{URL}{data['id']}/", HTTP_AUTHORIZATION=f"Bearer {token}")
@@ -69,7 +73,9 @@ def test_bad_input_gets_a_400_json_error_and_stores_nothing(tenancy) -> None:
         response = _post(token, payload)
         assert response.status_code == 400, payload
         assert "fout" in response.json()
-    bad_json = Client().post(URL, data="{kapot", content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    bad_json = Client().post(
+        URL, data="{kapot", content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
     assert bad_json.status_code == 400
     assert not Signal.objects.exists()
 

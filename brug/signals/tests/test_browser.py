@@ -13,7 +13,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DATA = Path(__file__).parent / "data"
 
 
-def test_an_officer_imports_a_month_defines_a_theme_sees_the_monitor_and_the_alert_and_records_the_meeting(page, tenancy: Tenancy) -> None:
+def test_an_officer_imports_a_month_defines_a_theme_sees_the_monitor_and_the_alert_and_records_the_meeting(
+    page, tenancy: Tenancy
+) -> None:
     base = page.base_url + "/o/gouda/signalen/"
     browser_login(page, tenancy.officer)
     page.goto(base)
@@ -57,7 +59,9 @@ def test_an_officer_imports_a_month_defines_a_theme_sees_the_monitor_and_the_ale
     page.goto(base + "nieuw/")
     assert_accessible(page)
     page.get_by_label("Telefoongesprek").check()
-    page.get_by_label("Wat is er gezegd of gezien?").fill("Bewoners willen morgen protesteren tegen het windpark <b>vet</b>.")
+    page.get_by_label("Wat is er gezegd of gezien?").fill(
+        "Bewoners willen morgen protesteren tegen het windpark <b>vet</b>."
+    )
     page.get_by_label("Ernst").select_option("3")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**/signalen/*/")

@@ -22,7 +22,9 @@ def _upload(tenancy, name: str, content: bytes, channel: str = "online") -> Impo
     return job
 
 
-def test_a_month_of_messages_is_imported_classified_counted_and_a_spike_raises_an_alert(tenancy, django_capture_on_commit_callbacks) -> None:
+def test_a_month_of_messages_is_imported_classified_counted_and_a_spike_raises_an_alert(
+    tenancy, django_capture_on_commit_callbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         job = _upload(tenancy, "maand.csv", (DATA / "maand.csv").read_bytes())
     job.refresh_from_db()
@@ -114,13 +116,17 @@ def test_a_cancelled_import_leaves_no_rows(tenancy) -> None:
     assert not Signal.objects.exists(), "a chunk arriving after cancellation stores nothing"
 
 
-def test_a_large_file_on_the_server_is_imported_with_the_management_command(tenancy, tmp_path, django_capture_on_commit_callbacks) -> None:
+def test_a_large_file_on_the_server_is_imported_with_the_management_command(
+    tenancy, tmp_path, django_capture_on_commit_callbacks
+) -> None:
     from io import StringIO
 
     from django.core.management import call_command
 
     path = tmp_path / "groot.jsonl"
-    path.write_text('{"tekst": "Windpark te groot", "datum": "2026-01-05T10:00:00+01:00"}\n', encoding="utf-8")
+    path.write_text(
+        '{"tekst": "Windpark te groot", "datum": "2026-01-05T10:00:00+01:00"}\n', encoding="utf-8"
+    )
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("import_signals", tenancy.org.slug, str(path), stdout=out)

@@ -33,7 +33,10 @@ def test_a_key_figure_signal_is_stored_classified_counted_and_logged(tenancy) ->
 def test_a_date_far_in_the_future_is_refused_with_a_dutch_message(tenancy) -> None:
     with pytest.raises(SignalError, match="toekomst"):
         create_signal(
-            organisation=tenancy.org, channel="medewerker", text="x", occurred_at=timezone.now() + timedelta(days=400)
+            organisation=tenancy.org,
+            channel="medewerker",
+            text="x",
+            occurred_at=timezone.now() + timedelta(days=400),
         )
     assert not Signal.objects.exists()
 
@@ -46,8 +49,16 @@ def test_an_unknown_channel_or_severity_is_refused(tenancy) -> None:
 
 
 def test_erasing_a_key_figure_keeps_the_signal_but_drops_the_link(tenancy) -> None:
-    keep = create_signal(organisation=tenancy.org, channel="sleutelfiguur", text="Onrust op het plein", key_figure_id=7, may_contact=True)
-    other = create_signal(organisation=tenancy.outsider_org, channel="sleutelfiguur", text="Onrust", key_figure_id=7)
+    keep = create_signal(
+        organisation=tenancy.org,
+        channel="sleutelfiguur",
+        text="Onrust op het plein",
+        key_figure_id=7,
+        may_contact=True,
+    )
+    other = create_signal(
+        organisation=tenancy.outsider_org, channel="sleutelfiguur", text="Onrust", key_figure_id=7
+    )
     assert anonymise_key_figure_signals(organisation=tenancy.org, key_figure_id=7) == 1
     keep.refresh_from_db()
     other.refresh_from_db()

@@ -15,9 +15,25 @@ from brug.signals.tasks import purge_expired_message_texts
 
 @pytest.mark.django_db
 def test_texts_of_online_messages_are_blanked_after_the_retention_period_and_counts_stay(tenancy) -> None:
-    old = create_signal(organisation=tenancy.org, channel="online", text="Windmolens weg!", occurred_at=timezone.now() - timedelta(days=100), author_handle="@boos")
-    fresh = create_signal(organisation=tenancy.org, channel="online", text="Windmolens weg!", occurred_at=timezone.now() - timedelta(days=5))
-    person = create_signal(organisation=tenancy.org, channel="sleutelfiguur", text="Windmolens", occurred_at=timezone.now() - timedelta(days=100))
+    old = create_signal(
+        organisation=tenancy.org,
+        channel="online",
+        text="Windmolens weg!",
+        occurred_at=timezone.now() - timedelta(days=100),
+        author_handle="@boos",
+    )
+    fresh = create_signal(
+        organisation=tenancy.org,
+        channel="online",
+        text="Windmolens weg!",
+        occurred_at=timezone.now() - timedelta(days=5),
+    )
+    person = create_signal(
+        organisation=tenancy.org,
+        channel="sleutelfiguur",
+        text="Windmolens",
+        occurred_at=timezone.now() - timedelta(days=100),
+    )
     assert purge_expired_message_texts() == 1
     old.refresh_from_db()
     fresh.refresh_from_db()
@@ -32,7 +48,9 @@ def test_at_most_one_alert_per_theme_per_window_and_a_spike_is_explained(tenancy
     day = timezone.localdate() - timedelta(days=1)
     theme = Theme.objects.create(organisation=tenancy.org, name="markt", query="markt")
     for i in range(28):
-        DailyThemeStat.objects.create(organisation=tenancy.org, theme=theme, day=day - timedelta(days=i + 1), count=2)
+        DailyThemeStat.objects.create(
+            organisation=tenancy.org, theme=theme, day=day - timedelta(days=i + 1), count=2
+        )
     DailyThemeStat.objects.create(organisation=tenancy.org, theme=theme, day=day, count=40, hostility_sum=30)
     first = detect(tenancy.org.pk, [day])
     assert {a.kind for a in first} == {"piek", "vijandigheid"}
@@ -67,4 +85,8 @@ def test_the_demo_loads_quickly_twice_without_adding_anything() -> None:
     assert counts[0] > 2000 and counts[1] >= 1 and counts[2] == 1
     assert Alert.objects.filter(organisation=org, theme__name="windmolens", kind="piek").exists()
     demo.load(ctx)
-    assert (Signal.objects.filter(organisation=org).count(), Alert.objects.count(), Meeting.objects.count()) == counts
+    assert (
+        Signal.objects.filter(organisation=org).count(),
+        Alert.objects.count(),
+        Meeting.objects.count(),
+    ) == counts

@@ -53,7 +53,9 @@ def _csv() -> bytes:
     moment = timezone.localtime() - timedelta(days=1)
     lines = ["tekst,datum"]
     for i in range(GOOD_ROWS):
-        lines.append(f"Windmolens bij de Goudse Hout bericht {i} van de buurt,{moment:%Y-%m-%d} {9 + i % 10:02d}:{i % 60:02d}")
+        lines.append(
+            f"Windmolens bij de Goudse Hout bericht {i} van de buurt,{moment:%Y-%m-%d} {9 + i % 10:02d}:{i % 60:02d}"
+        )
     lines.insert(10, ",2026-01-05 10:00")  # no text
     lines.insert(30, "Datum kapot bij windmolens,gisteren")  # unreadable date
     return ("\n".join(lines) + "\n").encode()
@@ -62,9 +64,13 @@ def _csv() -> bytes:
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(not _redis_available(), reason="Redis is not reachable")
-def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(tenancy, tmp_path, client_for, monkeypatch) -> None:
+def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(
+    tenancy, tmp_path, client_for, monkeypatch
+) -> None:
     if connection.vendor != "postgresql":
-        pytest.skip("a worker process cannot reach an in-memory SQLite test database; run with a PostgreSQL DATABASE_URL")
+        pytest.skip(
+            "a worker process cannot reach an in-memory SQLite test database; run with a PostgreSQL DATABASE_URL"
+        )
     from celery import Celery
 
     from brug.signals.importing import pipeline
@@ -79,17 +85,35 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(tenancy, tmp_
     ensure_default_themes(organisation=tenancy.org)
     path = tmp_path / "berichten.csv"
     path.write_bytes(_csv())
-    job = ImportJob.objects.create(organisation=tenancy.org, file_name="berichten.csv", path=str(path), fmt="csv", channel="online")
+    job = ImportJob.objects.create(
+        organisation=tenancy.org, file_name="berichten.csv", path=str(path), fmt="csv", channel="online"
+    )
 
     _redis().flushdb()
     env = {
-        **os.environ, "CELERY_BROKER_URL": REDIS_URL, "CELERY_RESULT_BACKEND": REDIS_URL,
-        "DATABASE_URL": _test_database_url(), "LOG_LEVEL": "WARNING",
+        **os.environ,
+        "CELERY_BROKER_URL": REDIS_URL,
+        "CELERY_RESULT_BACKEND": REDIS_URL,
+        "DATABASE_URL": _test_database_url(),
+        "LOG_LEVEL": "WARNING",
     }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "brug", "worker", "--pool=solo", "--without-heartbeat",
-         "--without-gossip", "--without-mingle", "-l", "warning"],
-        env=env, cwd=settings.BASE_DIR,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "brug",
+            "worker",
+            "--pool=solo",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-l",
+            "warning",
+        ],
+        env=env,
+        cwd=settings.BASE_DIR,
     )
     try:
         # set_as_current=False: a second app must not become the one shared tasks use in this process.
@@ -103,7 +127,9 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(tenancy, tmp_
             assert worker.poll() is None, "the worker stopped"
             time.sleep(0.2)
         assert job.status == ImportStatus.DONE, job.error or job.status
-        assert result.get(timeout=10) is None and result.state == "SUCCESS", "only a worker reports a result to Redis"
+        assert result.get(timeout=10) is None and result.state == "SUCCESS", (
+            "only a worker reports a result to Redis"
+        )
         assert (job.total, job.done, job.refused) == (GOOD_ROWS + 2, GOOD_ROWS, 2)
         assert job.refusals["counts"] == {"tekst ontbreekt": 1, "datum onleesbaar": 1}
         assert job.chunks_sent == job.chunks_done == 1
@@ -118,6 +144,12 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(tenancy, tmp_
 
     published = Signal.objects.filter(organisation=tenancy.org, published=True, import_job=job)
     assert published.count() == GOOD_ROWS and not Signal.objects.filter(published=False).exists()
-    assert published.filter(themes__name="windmolens").distinct().count() == GOOD_ROWS, "classified on the worker"
-    body = client_for(tenancy.officer).get(reverse("signals:monitor", kwargs={"org_slug": tenancy.org.slug})).content.decode()
+    assert published.filter(themes__name="windmolens").distinct().count() == GOOD_ROWS, (
+        "classified on the worker"
+    )
+    body = (
+        client_for(tenancy.officer)
+        .get(reverse("signals:monitor", kwargs={"org_slug": tenancy.org.slug}))
+        .content.decode()
+    )
     assert "Windmolens bij de Goudse Hout bericht" in body, "the imported messages are visible in the monitor"

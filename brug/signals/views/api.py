@@ -32,10 +32,18 @@ def error(status: int, message: str, **extra: Any) -> JsonResponse:
 
 def as_json(signal: Signal) -> dict[str, Any]:
     return {
-        "id": signal.pk, "kanaal": signal.channel, "tekst": signal.text, "moment": signal.occurred_at.isoformat(),
-        "wijk": signal.neighbourhood.name if signal.neighbourhood else None, "plek": signal.place,
-        "ernst": signal.severity, "status": signal.status, "themas": [t.name for t in signal.themes.all()],
-        "toon": round(signal.tone, 3), "vijandigheid": round(signal.hostility, 3), "wij_zij": round(signal.framing, 3),
+        "id": signal.pk,
+        "kanaal": signal.channel,
+        "tekst": signal.text,
+        "moment": signal.occurred_at.isoformat(),
+        "wijk": signal.neighbourhood.name if signal.neighbourhood else None,
+        "plek": signal.place,
+        "ernst": signal.severity,
+        "status": signal.status,
+        "themas": [t.name for t in signal.themes.all()],
+        "toon": round(signal.tone, 3),
+        "vijandigheid": round(signal.hostility, 3),
+        "wij_zij": round(signal.framing, 3),
         "waarom": signal.why,
     }
 
@@ -51,7 +59,11 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
         return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
     org = token.organisation
     if request.method == "GET":
-        qs = Signal.objects.filter(organisation=org, channel="api", published=True).prefetch_related("themes").select_related("neighbourhood")[:100]
+        qs = (
+            Signal.objects.filter(organisation=org, channel="api", published=True)
+            .prefetch_related("themes")
+            .select_related("neighbourhood")[:100]
+        )
         return JsonResponse({"signalen": [as_json(s) for s in qs]})
     if request.method != "POST":
         return error(405, "Alleen GET en POST.")
@@ -71,17 +83,30 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
                 occurred = timezone.make_aware(occurred)
         hood = None
         if data.get("wijk"):
-            hood = Neighbourhood.objects.filter(municipality_id=org.municipality_id or 0, name__iexact=str(data["wijk"])).first()
+            hood = Neighbourhood.objects.filter(
+                municipality_id=org.municipality_id or 0, name__iexact=str(data["wijk"])
+            ).first()
             if hood is None:
                 return error(400, "Onbekende wijk.", veld="wijk")
         severity = int(data.get("ernst", 2))
         signal = services.create_signal(
-            organisation=org, channel="api", text=str(data.get("tekst", "")), occurred_at=occurred,
-            neighbourhood=hood, place=str(data.get("plek", ""))[:200], severity=severity,
+            organisation=org,
+            channel="api",
+            text=str(data.get("tekst", "")),
+            occurred_at=occurred,
+            neighbourhood=hood,
+            place=str(data.get("plek", ""))[:200],
+            severity=severity,
         )
     except (TypeError, ValueError) as exc:
         if isinstance(exc, services.SignalError):
-            return error(400, exc.message, veld={"text": "tekst", "occurred_at": "moment", "severity": "ernst"}.get(exc.field, exc.field))
+            return error(
+                400,
+                exc.message,
+                veld={"text": "tekst", "occurred_at": "moment", "severity": "ernst"}.get(
+                    exc.field, exc.field
+                ),
+            )
         return error(400, "Een veld heeft een ongeldige waarde (moment: ISO 8601, ernst: 1 tot 4).")
     return JsonResponse(as_json(signal), status=201)
 
@@ -90,7 +115,9 @@ def signal_item(request: HttpRequest, pk: int) -> JsonResponse:
     token = services.api.token_from_header(request.headers.get("Authorization", ""))
     if token is None:
         return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
-    signal = Signal.objects.filter(organisation=token.organisation, channel__in=REPORTED_CHANNELS, published=True, pk=pk).first()
+    signal = Signal.objects.filter(
+        organisation=token.organisation, channel__in=REPORTED_CHANNELS, published=True, pk=pk
+    ).first()
     if signal is None:
         return error(404, "Dit signaal bestaat niet (voor deze token).")
     return JsonResponse(as_json(signal))
@@ -103,10 +130,16 @@ def tokens(request: OrgRequest, org_slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         _row, new_token = services.issue_token(membership=request.membership, name=form.cleaned_data["name"])
         form = TokenForm()
-    return render(request, "signals/tokens.html", {
-        "form": form, "tokens": selectors.api_tokens(membership=request.membership), "new_token": new_token,
-        "breadcrumbs": crumbs(request, ("API-sleutels", None)),
-    })
+    return render(
+        request,
+        "signals/tokens.html",
+        {
+            "form": form,
+            "tokens": selectors.api_tokens(membership=request.membership),
+            "new_token": new_token,
+            "breadcrumbs": crumbs(request, ("API-sleutels", None)),
+        },
+    )
 
 
 @org_view(MANAGERS, personal_data=True)

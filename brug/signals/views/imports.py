@@ -22,24 +22,41 @@ def import_start(request: OrgRequest, org_slug: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                job = services.start_import(membership=request.membership, upload=form.cleaned_data["file"], channel=form.cleaned_data["channel"])
+                job = services.start_import(
+                    membership=request.membership,
+                    upload=form.cleaned_data["file"],
+                    channel=form.cleaned_data["channel"],
+                )
             except (services.SignalError, ImportFileError) as exc:
                 form.add_error("file", exc.message)
             else:
                 return redirect("signals:import_detail", org_slug=org_slug, pk=job.pk)
         status = 400
-    return render(request, "signals/import_start.html", {
-        "form": form, "jobs": selectors.imports(membership=request.membership),
-        "breadcrumbs": crumbs(request, ("Berichten importeren", None)),
-    }, status=status)
+    return render(
+        request,
+        "signals/import_start.html",
+        {
+            "form": form,
+            "jobs": selectors.imports(membership=request.membership),
+            "breadcrumbs": crumbs(request, ("Berichten importeren", None)),
+        },
+        status=status,
+    )
 
 
 @org_view(EDITORS, personal_data=True)
 def import_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     job = selectors.import_for(membership=request.membership, pk=pk)
-    return render(request, "signals/import_detail.html", {
-        "job": job, "breadcrumbs": crumbs(request, ("Berichten importeren", f"/o/{org_slug}/signalen/import/"), (job.file_name, None)),
-    })
+    return render(
+        request,
+        "signals/import_detail.html",
+        {
+            "job": job,
+            "breadcrumbs": crumbs(
+                request, ("Berichten importeren", f"/o/{org_slug}/signalen/import/"), (job.file_name, None)
+            ),
+        },
+    )
 
 
 @org_view(EDITORS, personal_data=True)

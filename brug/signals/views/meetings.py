@@ -16,39 +16,75 @@ from .pages import crumbs
 
 @org_view(personal_data=True)
 def meeting_list(request: OrgRequest, org_slug: str) -> HttpResponse:
-    return render(request, "signals/meeting_list.html", {
-        "meetings": selectors.meetings(membership=request.membership), "breadcrumbs": crumbs(request, ("Kernteamoverleg", None)),
-    })
+    return render(
+        request,
+        "signals/meeting_list.html",
+        {
+            "meetings": selectors.meetings(membership=request.membership),
+            "breadcrumbs": crumbs(request, ("Kernteamoverleg", None)),
+        },
+    )
 
 
 @org_view(EDITORS, personal_data=True)
 def meeting_new(request: OrgRequest, org_slug: str) -> HttpResponse:
-    candidates = selectors.reported_signals(membership=request.membership).exclude(status=SignalStatus.CLOSED)[:50]
+    candidates = selectors.reported_signals(membership=request.membership).exclude(
+        status=SignalStatus.CLOSED
+    )[:50]
     chosen = request.GET.getlist("signaal")
-    form = MeetingForm(request.POST or None, signals=selectors.reported_signals(membership=request.membership).filter(pk__in=[s.pk for s in candidates]),
-                       initial={"signals": chosen})
+    form = MeetingForm(
+        request.POST or None,
+        signals=selectors.reported_signals(membership=request.membership).filter(
+            pk__in=[s.pk for s in candidates]
+        ),
+        initial={"signals": chosen},
+    )
     measures = MeasureFormSet(request.POST or None, prefix="maatregel")
     status = 200
     if request.method == "POST":
         if form.is_valid() and measures.is_valid():
             data = form.cleaned_data
             meeting = services.record_meeting(
-                membership=request.membership, held_on=data["held_on"], title=data["title"], picture=data["picture"],
-                judgement=data["judgement"], decision=data["decision"], signals=list(data["signals"]),
-                measures=[(m.get("description", ""), m.get("owner", ""), m.get("due_on")) for m in measures.cleaned_data if m],
+                membership=request.membership,
+                held_on=data["held_on"],
+                title=data["title"],
+                picture=data["picture"],
+                judgement=data["judgement"],
+                decision=data["decision"],
+                signals=list(data["signals"]),
+                measures=[
+                    (m.get("description", ""), m.get("owner", ""), m.get("due_on"))
+                    for m in measures.cleaned_data
+                    if m
+                ],
             )
             messages.success(request, "Het kernteamoverleg is vastgelegd.")
             return redirect("signals:meeting_detail", org_slug=org_slug, pk=meeting.pk)
         status = 400
-    return render(request, "signals/meeting_form.html", {
-        "form": form, "measures": measures,
-        "breadcrumbs": crumbs(request, ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"), ("Nieuw overleg", None)),
-    }, status=status)
+    return render(
+        request,
+        "signals/meeting_form.html",
+        {
+            "form": form,
+            "measures": measures,
+            "breadcrumbs": crumbs(
+                request, ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"), ("Nieuw overleg", None)
+            ),
+        },
+        status=status,
+    )
 
 
 @org_view(personal_data=True)
 def meeting_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     meeting = selectors.meeting_for(membership=request.membership, pk=pk)
-    return render(request, "signals/meeting_detail.html", {
-        "meeting": meeting, "breadcrumbs": crumbs(request, ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"), (meeting.title, None)),
-    })
+    return render(
+        request,
+        "signals/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "breadcrumbs": crumbs(
+                request, ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"), (meeting.title, None)
+            ),
+        },
+    )

@@ -23,19 +23,30 @@ def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
     days = PERIODS.get(request.GET.get("periode", "30"), 30)
     unit = "week" if request.GET.get("per") == "week" else "dag"
     data = monitor.build(request.membership.organisation, days=days, unit=unit)
-    return render(request, "signals/monitor.html", {
-        "m": data, "period": str(days), "unit": unit,
-        "alerts": selectors.alerts(membership=request.membership)[:5],
-        "breadcrumbs": crumbs(request, ("Monitor", None)),
-    })
+    return render(
+        request,
+        "signals/monitor.html",
+        {
+            "m": data,
+            "period": str(days),
+            "unit": unit,
+            "alerts": selectors.alerts(membership=request.membership)[:5],
+            "breadcrumbs": crumbs(request, ("Monitor", None)),
+        },
+    )
 
 
 @org_view(personal_data=True)
 def theme_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     services.ensure_default_themes(organisation=request.membership.organisation)
-    return render(request, "signals/theme_list.html", {
-        "themes": selectors.themes(membership=request.membership), "breadcrumbs": crumbs(request, ("Thema's", None)),
-    })
+    return render(
+        request,
+        "signals/theme_list.html",
+        {
+            "themes": selectors.themes(membership=request.membership),
+            "breadcrumbs": crumbs(request, ("Thema's", None)),
+        },
+    )
 
 
 def _error_context(query: str, position: int | None) -> dict[str, object]:
@@ -43,13 +54,22 @@ def _error_context(query: str, position: int | None) -> dict[str, object]:
     if position is None:
         return {}
     position = max(0, min(position, len(query)))
-    return {"error_before": query[:position], "error_at": query[position:position + 1] or " ", "error_after": query[position + 1:], "error_position": position + 1}
+    return {
+        "error_before": query[:position],
+        "error_at": query[position : position + 1] or " ",
+        "error_after": query[position + 1 :],
+        "error_position": position + 1,
+    }
 
 
 @org_view(EDITORS, personal_data=True)
 def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> HttpResponse:
     theme = selectors.theme_for(membership=request.membership, pk=pk) if pk else None
-    initial = {"name": theme.name, "query": theme.query, "description": theme.description, "active": theme.active} if theme else {"active": True}
+    initial = (
+        {"name": theme.name, "query": theme.query, "description": theme.description, "active": theme.active}
+        if theme
+        else {"active": True}
+    )
     form = ThemeForm(request.POST or None, initial=initial)
     context: dict[str, object] = {}
     status = 200
@@ -57,8 +77,14 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.save_theme(membership=request.membership, theme=theme, name=data["name"], query=data["query"],
-                                    description=data["description"], active=data["active"])
+                services.save_theme(
+                    membership=request.membership,
+                    theme=theme,
+                    name=data["name"],
+                    query=data["query"],
+                    description=data["description"],
+                    active=data["active"],
+                )
             except services.ThemeError as exc:
                 if exc.field == "query":
                     context.update(_error_context(data["query"], exc.position))
@@ -68,8 +94,14 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
                 return redirect("signals:themes", org_slug=org_slug)
         status = 400
     title = f"Thema '{theme.name}' bewerken" if theme else "Nieuw thema"
-    context.update({"form": form, "theme": theme, "title": title,
-                    "breadcrumbs": crumbs(request, ("Thema's", f"/o/{org_slug}/signalen/themas/"), (title, None))})
+    context.update(
+        {
+            "form": form,
+            "theme": theme,
+            "title": title,
+            "breadcrumbs": crumbs(request, ("Thema's", f"/o/{org_slug}/signalen/themas/"), (title, None)),
+        }
+    )
     return render(request, "signals/theme_form.html", context, status=status)
 
 
@@ -103,11 +135,23 @@ def monitor_settings(request: OrgRequest, org_slug: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            services.save_monitor_config(membership=request.membership, config=form.save(commit=False),
-                                         phases=form.cleaned_data["phases_text"], changed=form.changed_data)
+            services.save_monitor_config(
+                membership=request.membership,
+                config=form.save(commit=False),
+                phases=form.cleaned_data["phases_text"],
+                changed=form.changed_data,
+            )
             messages.success(request, "De instellingen van de monitor zijn opgeslagen.")
             return redirect("signals:monitor", org_slug=org_slug)
         status = 400
-    return render(request, "signals/monitor_settings.html", {
-        "form": form, "breadcrumbs": crumbs(request, ("Monitor", f"/o/{org_slug}/signalen/monitor/"), ("Instellingen", None)),
-    }, status=status)
+    return render(
+        request,
+        "signals/monitor_settings.html",
+        {
+            "form": form,
+            "breadcrumbs": crumbs(
+                request, ("Monitor", f"/o/{org_slug}/signalen/monitor/"), ("Instellingen", None)
+            ),
+        },
+        status=status,
+    )

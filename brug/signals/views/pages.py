@@ -33,12 +33,20 @@ def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     # First visit seeds the default themes so the monitor has something to show.
     services.ensure_default_themes(organisation=request.membership.organisation)
     status = request.GET.get("status", "")
-    page = Paginator(selectors.reported_signals(membership=request.membership, status=status), 25).get_page(request.GET.get("pagina"))
-    return render(request, "signals/signal_list.html", {
-        "page": page, "status": status, "statuses": SignalStatus.choices,
-        "alerts": selectors.alerts(membership=request.membership).filter(seen_at__isnull=True)[:5],
-        "breadcrumbs": [("Signalen", None)],
-    })
+    page = Paginator(selectors.reported_signals(membership=request.membership, status=status), 25).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "signals/signal_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": SignalStatus.choices,
+            "alerts": selectors.alerts(membership=request.membership).filter(seen_at__isnull=True)[:5],
+            "breadcrumbs": [("Signalen", None)],
+        },
+    )
 
 
 @org_view(EDITORS, personal_data=True)
@@ -51,9 +59,13 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
             data = form.cleaned_data
             try:
                 signal = services.create_signal(
-                    organisation=org, channel="medewerker",
-                    text=f"[{KIND_LABELS[data['kind']]}] {data['text']}", occurred_at=data["occurred_at"],
-                    neighbourhood=data["neighbourhood"], place=data["place"], severity=data["severity"],
+                    organisation=org,
+                    channel="medewerker",
+                    text=f"[{KIND_LABELS[data['kind']]}] {data['text']}",
+                    occurred_at=data["occurred_at"],
+                    neighbourhood=data["neighbourhood"],
+                    place=data["place"],
+                    severity=data["severity"],
                     actor=request.user,  # type: ignore[arg-type]
                 )
             except services.SignalError as exc:
@@ -62,9 +74,15 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
                 messages.success(request, "Het signaal is vastgelegd.")
                 return redirect("signals:detail", org_slug=org_slug, pk=signal.pk)
         status = 400
-    return render(request, "signals/signal_form.html", {
-        "form": form, "breadcrumbs": crumbs(request, ("Nieuw signaal", None)),
-    }, status=status)
+    return render(
+        request,
+        "signals/signal_form.html",
+        {
+            "form": form,
+            "breadcrumbs": crumbs(request, ("Nieuw signaal", None)),
+        },
+        status=status,
+    )
 
 
 def _incident_support(request: OrgRequest) -> tuple[Any, Any] | None:
@@ -74,7 +92,9 @@ def _incident_support(request: OrgRequest) -> tuple[Any, Any] | None:
         analysis_selectors = importlib.import_module("brug.analysis.selectors")
     except ImportError:
         return None
-    if not hasattr(analysis_services, "create_incident_from_signal") or not hasattr(analysis_selectors, "pairs_for"):
+    if not hasattr(analysis_services, "create_incident_from_signal") or not hasattr(
+        analysis_selectors, "pairs_for"
+    ):
         return None
     return analysis_services, analysis_selectors
 
@@ -83,14 +103,26 @@ def _incident_support(request: OrgRequest) -> tuple[Any, Any] | None:
 def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
     support = _incident_support(request)
-    pairs = list(support[1].pairs_for(membership=request.membership).select_related("map")[:50]) if support else []
+    pairs = (
+        list(support[1].pairs_for(membership=request.membership).select_related("map")[:50])
+        if support
+        else []
+    )
     incidents = list(signal.incidents.all()) if hasattr(signal, "incidents") else []  # type: ignore[attr-defined]
     index = STATUS_ORDER.index(signal.status)
-    return render(request, "signals/signal_detail.html", {
-        "signal": signal, "form": StatusForm(initial={"status": STATUS_ORDER[min(index + 1, len(STATUS_ORDER) - 1)]}),
-        "statuses": SignalStatus.choices, "pairs": pairs, "incident_support": support is not None, "incidents": incidents,
-        "breadcrumbs": crumbs(request, (f"Signaal {signal.pk}", None)),
-    })
+    return render(
+        request,
+        "signals/signal_detail.html",
+        {
+            "signal": signal,
+            "form": StatusForm(initial={"status": STATUS_ORDER[min(index + 1, len(STATUS_ORDER) - 1)]}),
+            "statuses": SignalStatus.choices,
+            "pairs": pairs,
+            "incident_support": support is not None,
+            "incidents": incidents,
+            "breadcrumbs": crumbs(request, (f"Signaal {signal.pk}", None)),
+        },
+    )
 
 
 @org_view(EDITORS, personal_data=True)
@@ -100,7 +132,12 @@ def signal_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
-            services.change_status(membership=request.membership, signal=signal, status=form.cleaned_data["status"], note=form.cleaned_data["note"])
+            services.change_status(
+                membership=request.membership,
+                signal=signal,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+            )
             messages.success(request, f"Status gewijzigd in '{signal.get_status_display()}'.")
         except services.SignalError as exc:
             messages.error(request, exc.message)
@@ -128,7 +165,11 @@ def signal_incident(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
 @org_view(personal_data=True)
 def alert_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     page = Paginator(selectors.alerts(membership=request.membership), 30).get_page(request.GET.get("pagina"))
-    return render(request, "signals/alert_list.html", {"page": page, "breadcrumbs": crumbs(request, ("Meldingen", None))})
+    return render(
+        request,
+        "signals/alert_list.html",
+        {"page": page, "breadcrumbs": crumbs(request, ("Meldingen", None))},
+    )
 
 
 @org_view(EDITORS, personal_data=True)
@@ -208,4 +249,8 @@ def algorithms(request: OrgRequest, org_slug: str) -> HttpResponse:
         path = folder / name
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         docs.append({"slug": name[:-3], "title": title, "blocks": markdown_blocks(text)})
-    return render(request, "signals/algorithms.html", {"docs": docs, "breadcrumbs": crumbs(request, ("Algoritmeregister", None))})
+    return render(
+        request,
+        "signals/algorithms.html",
+        {"docs": docs, "breadcrumbs": crumbs(request, ("Algoritmeregister", None))},
+    )

@@ -18,7 +18,11 @@ ROOT = Path(__file__).resolve().parents[3]
 def run_cli(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "brug.text", "classify", *args],
-        input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
 
 
@@ -48,7 +52,12 @@ def test_cli_uses_a_themes_file(tmp_path):
 
 
 def test_exact_duplicates_after_normalisation_are_grouped_without_a_model():
-    texts = ["Geen AZC in ons dorp!", "geen azc in ons dorp", "Iets heel anders", "GEEN AZC IN ONS DORP 👉 https://x.nl"]
+    texts = [
+        "Geen AZC in ons dorp!",
+        "geen azc in ons dorp",
+        "Iets heel anders",
+        "GEEN AZC IN ONS DORP 👉 https://x.nl",
+    ]
     assert near_duplicate_groups(texts, threshold=1.0) == [[0, 1, 3]]
 
 

@@ -111,7 +111,9 @@ def test_canonical_form_round_trips():
 # ------------------------------------------------------------------ hypothesis
 _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
 _terms = st.builds(Term, _words, st.booleans())
-_phrases = st.lists(_words, min_size=2, max_size=3).map(lambda ws: Phrase(tuple(Term(w, exact=True) for w in ws)))
+_phrases = st.lists(_words, min_size=2, max_size=3).map(
+    lambda ws: Phrase(tuple(Term(w, exact=True) for w in ws))
+)
 _positional = st.recursive(
     st.one_of(_terms, _phrases),
     lambda inner: st.one_of(

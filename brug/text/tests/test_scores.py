@@ -44,7 +44,9 @@ def test_dehumanising_words_are_hostile(text):
 
 
 def test_quoting_a_threat_to_condemn_it_is_not_hostile():
-    text = 'Iemand schreef "ik weet waar je woont" onder de post van de wethouder. Walgelijk, ik heb het gemeld.'
+    text = (
+        'Iemand schreef "ik weet waar je woont" onder de post van de wethouder. Walgelijk, ik heb het gemeld.'
+    )
     result = clf.classify(text)
     assert result.hostility < 0.5
     assert any("afkeuring" in line for line in result.why["hostility"])
@@ -74,13 +76,17 @@ def test_us_them_framing_is_detected_with_rules_in_why(text):
 
 def test_rejecting_us_them_thinking_lowers_framing():
     plain = clf.classify("Die mensen van de overkant zijn anders dan wij")
-    rejecting = clf.classify("Laten we niet in wij zij denken, niet alle mensen zijn hetzelfde. Wij en zij bestaan niet.")
+    rejecting = clf.classify(
+        "Laten we niet in wij zij denken, niet alle mensen zijn hetzelfde. Wij en zij bestaan niet."
+    )
     assert rejecting.framing < 0.5
     assert plain.framing > 0.0
 
 
 def test_a_neutral_announcement_has_no_framing_no_hostility_and_neutral_tone():
-    result = clf.classify("Wegwerkzaamheden op de Rijksstraatweg van 3 tot 14 juni, omleiding via de Dorpsstraat.")
+    result = clf.classify(
+        "Wegwerkzaamheden op de Rijksstraatweg van 3 tot 14 juni, omleiding via de Dorpsstraat."
+    )
     assert (result.hostility, result.framing) == (0.0, 0.0)
     assert -0.1 < result.tone < 0.1
 

@@ -1,6 +1,6 @@
 """Import a large file of messages from the server's disk (beyond the web upload limit).
 
-    manage.py import_signals <org-slug> <path> [--channel online|media]
+manage.py import_signals <org-slug> <path> [--channel online|media]
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ class Command(BaseCommand):
             fmt = detect_format(path.name)
         except ImportFileError as exc:
             raise CommandError(exc.message) from None
-        job = queue_import(organisation=org, path=path, fmt=fmt, channel=options["channel"], file_name=path.name)
+        job = queue_import(
+            organisation=org, path=path, fmt=fmt, channel=options["channel"], file_name=path.name
+        )
         job = ImportJob.objects.get(pk=job.pk)
-        self.stdout.write(f"Import {job.pk}: {job.get_status_display()} – {job.done} ingelezen, {job.refused} geweigerd. {job.error}".strip())
+        self.stdout.write(
+            f"Import {job.pk}: {job.get_status_display()} – {job.done} ingelezen, {job.refused} geweigerd. {job.error}".strip()
+        )
