@@ -8,13 +8,21 @@ knowledge products), so the knowledge base asks through this hook instead of imp
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+
+import numpy as np
 
 from brug.core.models import Membership
 from brug.core.registry import Hook
 
-if TYPE_CHECKING:
-    from .selectors import LearningQuestion
+
+@dataclass
+class LearningQuestion:
+    municipality: str  # the municipality's name as in brug.municipalities ("Delft")
+    question: str
+    edition: str  # the edition's title, "" when unknown
+    vector: np.ndarray
+
 
 # The learning questions `membership` may see, labelled with their edition's title.
 learning_questions: Hook[Callable[[Membership], list[LearningQuestion]]] = Hook(

@@ -22,6 +22,7 @@ from django.db.models import F, Q, QuerySet
 from brug.core.models import Membership, Organisation, OrganisationKind
 
 from . import hooks, index
+from .hooks import LearningQuestion
 from .models import KnowledgeItem, Visibility
 from .text import MAX_QUERY_LENGTH, query_terms, stem
 
@@ -236,14 +237,6 @@ def search(
 ITEM = "item"
 QUESTION = "question"
 MAX_ITEM_ORGS = 25  # municipalities with a close item fetched before merging with learning questions
-
-
-@dataclass
-class LearningQuestion:
-    municipality: str  # the municipality's name as in brug.municipalities ("Delft")
-    question: str
-    edition: str  # the edition's title, "" when unknown
-    vector: np.ndarray
 
 
 @dataclass

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from brug.core.access import FACILITATORS
 from brug.core.models import Membership
-from brug.knowledge.selectors import LearningQuestion
+from brug.knowledge.hooks import LearningQuestion
 
 from ..models import (
     Assignment,
