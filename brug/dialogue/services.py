@@ -17,6 +17,7 @@ from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from brug.core.audit import record
+from brug.core.errors import BrugError
 from brug.core.models import Membership
 
 from .models import (
@@ -38,7 +39,7 @@ VOTE_CODES = {"eens": 1, "oneens": -1, "overslaan": 0}
 RATE_LIMIT_VOTES = int(getattr(settings, "BRUG_DIALOGUE_VOTES_PER_MINUTE", 60))
 
 
-class DialogueError(Exception):
+class DialogueError(BrugError):
     """A refusal worded for the resident or officer (Dutch); the view shows it."""
 
     status = 400

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 
 from brug.core.audit import record
+from brug.core.errors import BrugError
 from brug.core.models import Membership
 
 from .models import Municipality, Neighbourhood
@@ -18,7 +19,7 @@ REFERENCE_CSV = Path(__file__).parent / "data" / "gemeenten.csv"
 EXPECTED_COLUMNS = ["cbs_code", "naam", "provincie", "inwoners", "peiljaar"]
 
 
-class ReferenceDataError(ValueError):
+class ReferenceDataError(BrugError):
     """The reference CSV cannot be loaded; the message is Dutch and names the line."""
 
 
@@ -93,7 +94,7 @@ def load_municipalities(*, path: Path = REFERENCE_CSV) -> LoadResult:
     return LoadResult(created=created, updated=updated)
 
 
-class NeighbourhoodError(ValueError):
+class NeighbourhoodError(BrugError):
     pass
 
 

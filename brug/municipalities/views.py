@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from . import selectors, services
 from .forms import NeighbourhoodForm
@@ -25,7 +26,7 @@ def neighbourhoods(request: OrgRequest, org_slug: str) -> HttpResponse:
             try:
                 hood = services.add_neighbourhood(membership=request.membership, **form.cleaned_data)
             except services.NeighbourhoodError as exc:
-                form.add_error("name", str(exc))
+                add_form_error(form, exc, field="name")
             else:
                 messages.success(request, f"Wijk ‘{hood.name}’ toegevoegd.")
                 return redirect("municipalities:neighbourhoods", org_slug=org_slug)

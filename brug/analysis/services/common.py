@@ -6,10 +6,11 @@ import datetime as dt
 
 from django.utils import timezone
 
+from brug.core.errors import BrugError
 from brug.core.models import Membership
 
 
-class AnalysisError(ValueError):
+class AnalysisError(BrugError):
     """A write was refused; the message is Dutch and meant for the user."""
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from .. import compare, config, selectors, services
 from ..forms import ContributionForm, DirectionForm, InterventionsForm, PreparationForm
@@ -39,7 +40,7 @@ def analysis_start(request: OrgRequest, org_slug: str) -> HttpResponse:
         try:
             analysis = services.start_analysis(membership=membership, **data)
         except services.AnalysisError as exc:
-            form.add_error(None, str(exc))
+            add_form_error(form, exc)
         else:
             messages.success(request, "Stap 1 is opgeslagen. U kunt altijd later verder.")
             return redirect(_step_url(analysis, Step.ANALYSIS))
@@ -169,7 +170,7 @@ def analysis_step(request: OrgRequest, org_slug: str, pk: int, step: int) -> Htt
             try:
                 _save(request, analysis, step, form.cleaned_data)
             except services.AnalysisError as exc:
-                form.add_error(None, str(exc))
+                add_form_error(form, exc)
                 status = 409
             else:
                 if step == Step.INTERVENTIONS:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from .. import selectors, services
 from ..forms import InterventionForm
@@ -178,7 +179,7 @@ def intervention_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpRespon
             try:
                 saved = services.update_intervention(membership=membership, item=item, **form.cleaned_data)
             except services.AnalysisError as exc:
-                form.add_error(None, str(exc))
+                add_form_error(form, exc)
             else:
                 messages.success(request, f"‘{saved.name}’ is opgeslagen.")
                 return redirect("analysis:catalogue", org_slug=org_slug)

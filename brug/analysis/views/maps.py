@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from .. import compare, config, selectors, services
 from ..diagram import layout
@@ -55,7 +56,7 @@ def map_create(request: OrgRequest, org_slug: str) -> HttpResponse:
                 description=data["description"],
             )
         except services.AnalysisError as exc:
-            form.add_error(None, str(exc))
+            add_form_error(form, exc)
         else:
             messages.success(request, "De kaart is gemaakt. Voeg nu de wij-zij-paren toe.")
             return redirect("analysis:map_detail", org_slug=org_slug, pk=pmap.pk)
@@ -121,7 +122,7 @@ def map_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         kept.add_error(None, str(exc))
         return _render_map(request, pmap, form=kept, status=409, stale=True)
     except services.AnalysisError as exc:
-        form.add_error(None, str(exc))
+        add_form_error(form, exc)
         return _render_map(request, pmap, form=form, status=400)
     messages.success(request, "De kaart is opgeslagen.")
     return redirect("analysis:map_detail", org_slug=org_slug, pk=pmap.pk)
@@ -136,7 +137,7 @@ def pair_add(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         try:
             pair = services.add_pair(membership=request.membership, pmap=pmap, **form.cleaned_data)
         except services.AnalysisError as exc:
-            form.add_error(None, str(exc))
+            add_form_error(form, exc)
         else:
             messages.success(request, f"Het paar ‘{pair}’ is toegevoegd.")
             return redirect("analysis:map_detail", org_slug=org_slug, pk=pmap.pk)
@@ -210,7 +211,7 @@ def actor_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Http
         try:
             actor = services.add_actor(membership=request.membership, pair=pair, **form.cleaned_data)
         except services.AnalysisError as exc:
-            form.add_error("label", str(exc))
+            add_form_error(form, exc, field="label")
         else:
             messages.success(request, f"‘{actor.label}’ staat op de kaart.")
             return redirect(_pair_url(pair) + "#kaart")
@@ -226,7 +227,7 @@ def pair_edit(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Http
         try:
             services.update_pair(membership=request.membership, pair=pair, **form.cleaned_data)
         except services.AnalysisError as exc:
-            form.add_error(None, str(exc))
+            add_form_error(form, exc)
         else:
             messages.success(request, "Het paar is opgeslagen.")
             return redirect(_pair_url(pair))
@@ -261,7 +262,7 @@ def incident_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> H
         try:
             services.add_incident(membership=request.membership, pair=pair, **form.cleaned_data)
         except services.AnalysisError as exc:
-            form.add_error(None, str(exc))
+            add_form_error(form, exc)
         else:
             messages.success(request, "Het incident is toegevoegd.")
             return redirect(_pair_url(pair) + "#incidenten")
@@ -277,7 +278,7 @@ def fuel_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpR
         try:
             services.add_fuel(membership=request.membership, pair=pair, **form.cleaned_data)
         except services.AnalysisError as exc:
-            form.add_error(None, str(exc))
+            add_form_error(form, exc)
         else:
             messages.success(request, "De uitspraak is toegevoegd.")
             return redirect(_pair_url(pair) + "#brandstof")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from .. import config, selectors, services
 from ..forms import ImpactScanForm, InterventionForm
@@ -44,7 +45,7 @@ def catalogue(request: OrgRequest, org_slug: str) -> HttpResponse:
             try:
                 item = services.add_intervention(membership=membership, **form.cleaned_data)
             except services.AnalysisError as exc:
-                form.add_error(None, str(exc))
+                add_form_error(form, exc)
             else:
                 messages.success(request, f"‘{item.name}’ staat in uw catalogus.")
                 return redirect("analysis:catalogue", org_slug=org_slug)
@@ -119,7 +120,7 @@ def _impact_form(request: OrgRequest, org_slug: str, scan: ImpactScan | None) ->
                     review_date=data["review_date"],
                 )
             except services.AnalysisError as exc:
-                form.add_error(None, str(exc))
+                add_form_error(form, exc)
             else:
                 messages.success(request, f"De impactscan ‘{saved.project}’ is opgeslagen.")
                 return redirect("analysis:impact_detail", org_slug=org_slug, pk=saved.pk)

@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from .. import config, selectors, services
 from ..diagram import layout
@@ -113,7 +114,7 @@ def share(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
                     fingerprint=form.cleaned_data["fingerprint"],
                 )
             except services.AnalysisError as exc:
-                form.add_error(None, str(exc))
+                add_form_error(form, exc)
             else:
                 messages.success(request, "De geanonimiseerde analyse is gedeeld met de kennisbank.")
                 return redirect("analysis:analysis_detail", org_slug=org_slug, pk=pk)

@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from brug.core.errors import add_form_error
+
 from .. import selectors, services
 from ..access import MANAGERS, OrgRequest, is_platform_admin, org_view, second_factor_verified
 from ..forms import AcceptInvitationForm, InviteForm, OrganisationCreateForm, RoleForm
@@ -47,7 +49,7 @@ def members(request: OrgRequest, org_slug: str) -> HttpResponse:
                     role=form.cleaned_data["role"],
                 )
             except services.MembershipError as exc:
-                form.add_error(None, str(exc))
+                add_form_error(form, exc)
             else:
                 messages.success(request, f"Uitnodiging verstuurd naar {issued.invitation.email}.")
                 return redirect("core:members", org_slug=org_slug)
@@ -122,7 +124,7 @@ def organisations(request: OrgRequest, org_slug: str) -> HttpResponse:
                     coordinator_email=data["coordinator_email"],
                 )
             except services.MembershipError as exc:
-                form.add_error(None, str(exc))
+                add_form_error(form, exc)
             else:
                 org = issued.invitation.organisation
                 messages.success(

@@ -15,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from brug.core.errors import add_form_error
+
 from .. import emailcheck, selectors, services
 from ..forms import CodeForm, EmailForm, StatementForm
 from ..mapview import map_context
@@ -107,10 +109,10 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
         services.cast_vote(
             dialogue=target, token=token, statement_id=statement_id, value=request.POST.get("vote", "")
         )
+    except services.DialogueError as exc:  # before ValueError: every BrugError is one
+        error, status = str(exc), exc.status
     except ValueError:
         error, status = "Deze stelling bestaat niet (meer) in deze dialoog.", 400
-    except services.DialogueError as exc:
-        error, status = str(exc), exc.status
     else:
         # Back to the voting card (not the top of the page), so the next statement is in view.
         return _with_token(redirect(reverse("dialogue:resident", args=[slug]) + "#stemmen"), token)
@@ -129,7 +131,7 @@ def add_statement(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         statement = services.submit_statement(dialogue=dialogue, token=token, text=form.cleaned_data["text"])
     except services.DialogueError as exc:
-        form.add_error("text", str(exc))
+        add_form_error(form, exc, field="text")
         return _page(request, dialogue, token, form=form, status=exc.status)
     if statement.status == "goed":
         messages.success(request, "Dank u. Uw stelling staat nu bij de stellingen waarop anderen stemmen.")
@@ -164,7 +166,7 @@ def email_start(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         emailcheck.send_code(dialogue=dialogue, token=token, email=form.cleaned_data["email"])
     except services.DialogueError as exc:
-        form.add_error("email", str(exc))
+        add_form_error(form, exc, field="email")
         return _page(request, dialogue, token, email_form=form, status=exc.status)
     messages.success(request, "We hebben u een code gestuurd. Vul die hieronder in.")
     return _with_token(redirect(reverse("dialogue:resident", args=[slug]) + "#bevestigen"), token)
@@ -182,7 +184,7 @@ def email_confirm(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         emailcheck.confirm_code(dialogue=dialogue, token=token, code=form.cleaned_data["code"])
     except services.DialogueError as exc:
-        form.add_error("code", str(exc))
+        add_form_error(form, exc, field="code")
         return _page(request, dialogue, token, code_form=form, status=exc.status)
     messages.success(request, "Dank u. Uw deelname is bevestigd.")
     return _with_token(redirect("dialogue:resident", slug=slug), token)

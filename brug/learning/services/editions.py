@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from brug.core.audit import record
+from brug.core.errors import BrugError
 from brug.core.models import Membership, Organisation
 
 from ..models import Edition, Session
@@ -16,7 +17,7 @@ from ..models import Edition, Session
 MIN_SESSIONS = 3
 
 
-class EditionError(ValueError):
+class EditionError(BrugError):
     pass
 
 

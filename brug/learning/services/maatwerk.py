@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from brug.core.audit import record
+from brug.core.errors import BrugError
 from brug.core.models import Membership
 
 from ..models import MaatwerkApplication, Registration, WorkSession
@@ -14,7 +15,7 @@ from ..models import MaatwerkApplication, Registration, WorkSession
 WORK_SESSIONS = 2
 
 
-class MaatwerkError(ValueError):
+class MaatwerkError(BrugError):
     pass
 
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from brug.core.audit import record
+from brug.core.errors import BrugError
 from brug.core.models import Membership
 from brug.municipalities.models import Municipality
 
@@ -15,7 +16,7 @@ from ..models import Edition, Intake, Registration, RegistrationPerson
 from . import mails
 
 
-class RegistrationError(ValueError):
+class RegistrationError(BrugError):
     pass
 
 

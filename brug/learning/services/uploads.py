@@ -7,13 +7,15 @@ import zipfile
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from brug.core.errors import BrugError
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 EXTENSION = {PDF: "pdf", DOCX: "docx", ODT: "odt"}
 
 
-class UploadError(ValueError):
+class UploadError(BrugError):
     pass
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.errors import add_form_error
 
 from .. import selectors
 from ..forms import EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
@@ -75,7 +76,7 @@ def edition_form(request: HttpRequest, org_slug: str, edition_id: int | None = N
                 edition=edition,
             )
         except edition_services.EditionError as exc:
-            form.add_error(None, str(exc))
+            add_form_error(form, exc)
         else:
             messages.success(request, "De editie is opgeslagen.")
             return redirect("learning:edition", org_slug=org_slug, edition_id=edition.pk)

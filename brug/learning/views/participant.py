@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from brug.core.access import org_view
+from brug.core.errors import add_form_error
 
 from .. import selectors
 from ..forms import ReplyForm, SubmissionForm, ThreadForm
@@ -109,7 +110,7 @@ def assignment(request: HttpRequest, org_slug: str, edition_id: int, assignment_
                     files=[upload] if upload else [],
                 )
             except UploadError as exc:
-                form.add_error("file", str(exc))
+                add_form_error(form, exc, field="file")
             else:
                 messages.success(request, "Uw uitwerking is ingeleverd.")
                 return redirect(request.path)

@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from brug.core.errors import add_form_error
+
 from .. import selectors
 from ..forms import RegistrationForm
 from ..models import Edition
@@ -76,7 +78,7 @@ def call(request: HttpRequest, slug: str) -> HttpResponse:
                 consent=form.cleaned_data["consent"],
             )
         except RegistrationError as exc:
-            form.add_error(None, str(exc))
+            add_form_error(form, exc)
         else:
             return redirect("learning:call_thanks", slug=edition.slug)
     return render(request, "learning/public/call.html", {"edition": edition, "form": form})

@@ -6,6 +6,7 @@ from django import forms
 from django.urls import reverse
 
 from brug.core.access import EDITORS
+from brug.core.errors import add_form_error
 from brug.core.models import Membership
 
 from ..services import NetworkError
@@ -15,8 +16,7 @@ PEOPLE = EDITORS
 
 
 def apply_error(form: forms.BaseForm, exc: NetworkError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
+    add_form_error(form, exc)
 
 
 def crumbs(membership: Membership, *extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:

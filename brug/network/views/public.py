@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from brug.core.errors import add_form_error
 from brug.municipalities.models import Neighbourhood
 
 from .. import services
@@ -41,11 +42,11 @@ def signal_link(request: HttpRequest, token: str) -> HttpResponse:
             try:
                 services.submit_signal(link=link, data=data)
             except services.RateLimited as exc:
-                form.add_error(None, exc.message)
+                add_form_error(form, exc)
                 status = 429
             except services.NetworkError as exc:
                 # A refusal by the signals part belongs to a field; anything else means: try later.
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_form_error(form, exc)
                 status = 400 if exc.field in form.fields else 503
             else:
                 return render(

@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from brug.core.errors import BrugError
+
 from ..classify import pseudonym
 
 # The longest line we accept; a message is short, a longer line is a broken or hostile file.
@@ -38,12 +40,8 @@ REQUIRED = ("text", "date")
 FORMATS = {"csv": "CSV", "jsonl": "JSON Lines", "rss": "RSS/Atom"}
 
 
-class ImportFileError(ValueError):
+class ImportFileError(BrugError):
     """The whole file is refused; nothing from it is stored."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class RowRefused(ValueError):

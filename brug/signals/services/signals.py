@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from brug.core.audit import record
+from brug.core.errors import BrugError
 
 from .. import stats
 from ..classify import classifier_for, pseudonym
@@ -24,13 +25,13 @@ FUTURE_TOLERANCE = timedelta(hours=1)
 MAX_TEXT = 10_000
 
 
-class SignalError(ValueError):
+class SignalError(BrugError):
     """A signal that cannot be accepted; the message is Dutch and fit to show."""
 
+    field: str  # "" when it is about the whole signal
+
     def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+        super().__init__(message, field=field)
 
 
 def validate_moment(occurred_at: datetime) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 
 from brug.core.audit import record
+from brug.core.errors import BrugError
 
 from ..models import Theme
 
@@ -14,12 +15,10 @@ if TYPE_CHECKING:
     from brug.core.models import Membership, Organisation
 
 
-class ThemeError(ValueError):
+class ThemeError(BrugError):
     def __init__(self, message: str, position: int | None = None, field: str = "query") -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, field=field)
         self.position = position
-        self.field = field
 
 
 def check_query(query: str) -> None:

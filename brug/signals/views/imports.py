@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from .. import selectors, services
 from ..forms import ImportForm
@@ -28,7 +29,7 @@ def import_start(request: OrgRequest, org_slug: str) -> HttpResponse:
                     channel=form.cleaned_data["channel"],
                 )
             except (services.SignalError, ImportFileError) as exc:
-                form.add_error("file", exc.message)
+                add_form_error(form, exc, field="file")
             else:
                 return redirect("signals:import_detail", org_slug=org_slug, pk=job.pk)
         status = 400

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, MANAGERS, OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from .. import monitor, selectors, services
 from ..forms import MonitorConfigForm, ThemeForm
@@ -88,7 +89,7 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
             except services.ThemeError as exc:
                 if exc.field == "query":
                     context.update(_error_context(data["query"], exc.position))
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_form_error(form, exc)
             else:
                 messages.success(request, "Het thema is opgeslagen. Berichten worden opnieuw ingedeeld.")
                 return redirect("signals:themes", org_slug=org_slug)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.errors import add_form_error
 
 from .. import hooks, selectors, services
 from ..forms import OfficerSignalForm, StatusForm
@@ -68,7 +69,7 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
                     actor=request.user,  # type: ignore[arg-type]
                 )
             except services.SignalError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_form_error(form, exc)
             else:
                 messages.success(request, "Het signaal is vastgelegd.")
                 return redirect("signals:detail", org_slug=org_slug, pk=signal.pk)
