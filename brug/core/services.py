@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -16,19 +15,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from brug.core.errors import BrugError
 from brug.municipalities.models import Municipality
 
 from .access import is_platform_admin
 from .audit import record
 from .models import Invitation, Membership, Organisation, OrganisationKind, Role, User
+from .tokens import hash_token
 
 
-class MembershipError(ValueError):
+class MembershipError(BrugError):
     """A refused change; the message is Dutch and shown to the user."""
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def unique_slug(name: str) -> str:
@@ -89,7 +86,7 @@ def invite(*, membership: Membership, email: str, role: str) -> IssuedInvitation
             organisation=org,
             email=email,
             role=role,
-            token_hash=_token_hash(token),
+            token_hash=hash_token(token),
             invited_by=membership.user,
             expires_at=timezone.now() + timedelta(days=settings.BRUG_INVITATION_DAYS),
         )
@@ -161,7 +158,7 @@ def create_organisation_with_coordinator(
                 organisation=org,
                 email=email,
                 role=Role.COORDINATOR,
-                token_hash=_token_hash(token),
+                token_hash=hash_token(token),
                 invited_by=membership.user,
                 expires_at=timezone.now() + timedelta(days=settings.BRUG_INVITATION_DAYS),
             )
@@ -190,7 +187,7 @@ def create_organisation_with_coordinator(
 def open_invitation(*, token: str) -> Invitation:
     """The invitation behind a token, or a Dutch reason why it cannot be used."""
     invitation = (
-        Invitation.objects.select_related("organisation").filter(token_hash=_token_hash(token)).first()
+        Invitation.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
     )
     if invitation is None:
         raise MembershipError("Deze uitnodigingslink is onbekend. Vraag uw coördinator om een nieuwe.")

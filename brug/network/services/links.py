@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from collections.abc import Mapping
 from typing import Any
@@ -14,16 +13,13 @@ from django.utils import timezone
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.tokens import hash_token
 from brug.signals.services import SignalError, create_signal
 
 from ..models import KeyFigure, KeyFigureStatus, SignalLink
 from .errors import NetworkError, RateLimited
 
 LINK_LABEL = "sleutelfiguur via persoonlijke link"
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from brug.core.audit import record
+from brug.core.tokens import hash_token
 
 from ..models import ApiToken
 
@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from brug.core.models import Membership
 
 PREFIX = "brug_"
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic
