@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 
 from brug.text import near_duplicate_groups
 
-from . import alerts, svg
+from . import alerts, selectors, svg
 from .alerts import nl
 from .models import DailyThemeStat, MonitorConfig, Signal, Theme
 from .models.signals import REPORTED_CHANNELS
@@ -152,7 +152,7 @@ def phase_for(
 
 
 def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | None = None) -> Monitor:
-    config, _ = MonitorConfig.objects.get_or_create(organisation=organisation)
+    config = selectors.monitor_config(organisation=organisation)
     end = end or timezone.localdate()
     start = end - timedelta(days=days - 1)
     fetch_from = min(start - timedelta(days=days), end - timedelta(days=config.baseline_days + 1))

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from brug.core.models import Membership
 
-from .models import Alert, ApiToken, ImportJob, Meeting, Signal, SignalStatus, Theme
+from .models import Alert, ApiToken, ImportJob, Meeting, MonitorConfig, Signal, SignalStatus, Theme
 from .models.signals import REPORTED_CHANNELS
+
+
+def monitor_config(*, organisation: Any) -> MonitorConfig:
+    """The organisation's monitor settings; the defaults, unsaved, until a coordinator saves them.
+
+    A read never writes: the row is created by services.save_monitor_config (or an import).
+    """
+    return MonitorConfig.objects.filter(organisation=organisation).first() or MonitorConfig(
+        organisation=organisation
+    )
 
 
 def reported_signals(*, membership: Membership, status: str = "") -> QuerySet[Signal]:

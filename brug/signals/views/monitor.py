@@ -12,7 +12,6 @@ from brug.core.errors import add_form_error
 
 from .. import monitor, selectors, services
 from ..forms import MonitorConfigForm, ThemeForm
-from ..models import MonitorConfig
 from .pages import crumbs
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
@@ -131,7 +130,7 @@ def theme_preview(request: OrgRequest, org_slug: str) -> HttpResponse:
 @org_view(MANAGERS, personal_data=True)
 def monitor_settings(request: OrgRequest, org_slug: str) -> HttpResponse:
     """Coordinators set the phase scale, thresholds and the retention period of message texts."""
-    config, _ = MonitorConfig.objects.get_or_create(organisation=request.membership.organisation)
+    config = selectors.monitor_config(organisation=request.membership.organisation)
     form = MonitorConfigForm(request.POST or None, instance=config)
     status = 200
     if request.method == "POST":
