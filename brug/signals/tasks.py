@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from brug.core.audit import record
+
 REMATCH_BATCH = 2000
 
 
@@ -36,6 +38,14 @@ def rematch_theme(theme_id: int) -> int:
         through.objects.bulk_create([through(theme_id=theme.pk, signal_id=pk) for pk in hits])
         matched += len(hits)
     stats.rebuild_theme(theme)
+    # Which stored messages count for a theme changed: that is a change of the organisation's data.
+    record(
+        action="signals.theme.rematch",
+        obj=theme,
+        organisation=theme.organisation,
+        actor_label="systeem (thema opnieuw ingedeeld)",
+        fields=["query", "active"],
+    )
     return matched
 
 

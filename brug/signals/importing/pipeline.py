@@ -19,6 +19,8 @@ from django.db import connection, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from brug.core.audit import record
+
 from .. import stats
 from ..classify import classifier_for
 from ..models import ImportJob, ImportStatus, Signal
@@ -187,6 +189,13 @@ def maybe_finalize(job_id: int) -> Published | None:
         job.status = ImportStatus.DONE
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "finished_at"])
+        record(
+            action="signals.import.publish",
+            obj=job,
+            organisation=job.organisation,
+            actor_label="systeem (import gepubliceerd)",
+            fields=["status"],
+        )
         org_id = job.organisation_id
         big = job.done >= ANALYZE_AFTER
         latest = Signal.objects.filter(import_job_id=job_id).aggregate(m=Max("occurred_at"))["m"]
