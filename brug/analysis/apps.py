@@ -6,6 +6,12 @@ class AnalysisConfig(AppConfig):
     label = "analysis"
 
     def ready(self) -> None:
+        from brug.core.registry import register
+
+        from . import dashboard, demo
+
+        register(self.name, menu=dashboard.menu, panel=dashboard.panel, demo=demo)
+
         # The signals page offers "make an incident"; analysis answers (signals never imports analysis).
         from brug.signals.hooks import IncidentSupport, incidents
 

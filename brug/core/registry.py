@@ -1,8 +1,8 @@
 """How the parts of Brug plug into the shell without the core knowing them.
 
-Each app in settings.BRUG_APPS may have a module `dashboard` with
-`panel(request, membership) -> Panel | None` and `menu(membership) -> list[MenuItem]`,
-and a module `demo` with `load(ctx: DemoContext) -> None`.
+Each app in settings.BRUG_APPS registers, in its AppConfig.ready, what it adds to the shell:
+`menu(membership) -> list[MenuItem]` and `panel(request, membership) -> Panel | None` (usually
+from its `dashboard` module) and its `demo` module (with `load(ctx: DemoContext) -> None`).
 
 `Hook` turns an arrow around: when a lower app needs something only a higher app knows (the
 signals page offers to make an incident on a polarisation map; the knowledge base shows learning
@@ -12,10 +12,9 @@ its `AppConfig.ready`. The import then points down, and an unfilled hook fails l
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -56,39 +55,56 @@ class Panel:
     order: int = 100
 
 
-def _app_module(app: str, name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"{app}.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{app}.{name}":
-            raise
-        return None
+class DemoLoader(Protocol):
+    """An app's demo module: `load(ctx)` adds its demo data, idempotently."""
+
+    def load(self, ctx: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one app adds to the shell; registered in its AppConfig.ready."""
+
+    menu: Callable[[Membership], list[MenuItem]] | None = None
+    panel: Callable[[HttpRequest, Membership], Panel | None] | None = None
+    demo: DemoLoader | None = None
+
+
+_parts: dict[str, Part] = {}
+
+
+def register(
+    app: str,
+    *,
+    menu: Callable[[Membership], list[MenuItem]] | None = None,
+    panel: Callable[[HttpRequest, Membership], Panel | None] | None = None,
+    demo: DemoLoader | None = None,
+) -> None:
+    _parts[app] = Part(menu=menu, panel=panel, demo=demo)
+
+
+def _registered() -> list[tuple[str, Part]]:
+    # In the order of settings.BRUG_APPS, so menus and demo data keep a fixed order.
+    return [(app, _parts[app]) for app in settings.BRUG_APPS if app in _parts]
 
 
 def menu_for(membership: Membership) -> list[MenuItem]:
     items: list[MenuItem] = []
-    for app in settings.BRUG_APPS:
-        module = _app_module(app, "dashboard")
-        if module is not None and hasattr(module, "menu"):
-            items.extend(module.menu(membership))
+    for _app, part in _registered():
+        if part.menu is not None:
+            items.extend(part.menu(membership))
     return items
 
 
 def panels_for(request: HttpRequest, membership: Membership) -> list[Panel]:
     panels: list[Panel] = []
-    for app in settings.BRUG_APPS:
-        module = _app_module(app, "dashboard")
-        if module is not None and hasattr(module, "panel"):
-            panel = module.panel(request, membership)
+    for _app, part in _registered():
+        if part.panel is not None:
+            panel = part.panel(request, membership)
             if panel is not None:
                 panels.append(panel)
     return sorted(panels, key=lambda p: p.order)
 
 
-def demo_loaders() -> list[tuple[str, ModuleType]]:
-    loaders = []
-    for app in settings.BRUG_APPS:
-        module = _app_module(app, "demo")
-        if module is not None and hasattr(module, "load"):
-            loaders.append((app, module))
-    return loaders
+def demo_loaders() -> list[tuple[str, DemoLoader]]:
+    return [(app, part.demo) for app, part in _registered() if part.demo is not None]

@@ -6,6 +6,12 @@ class LearningConfig(AppConfig):
     label = "learning"
 
     def ready(self) -> None:
+        from brug.core.registry import register
+
+        from . import dashboard, demo
+
+        register(self.name, menu=dashboard.menu, panel=dashboard.panel, demo=demo)
+
         # The knowledge base weighs learning questions; learning decides who sees which one.
         from brug.knowledge.hooks import learning_questions
 

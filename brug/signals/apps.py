@@ -6,3 +6,10 @@ class SignalsConfig(AppConfig):
     # settings.CELERY_BEAT_SCHEDULE.
     name = "brug.signals"
     label = "signals"
+
+    def ready(self) -> None:
+        from brug.core.registry import register
+
+        from . import dashboard, demo
+
+        register(self.name, menu=dashboard.menu, panel=dashboard.panel, demo=demo)
