@@ -57,25 +57,16 @@ def ensure_municipalities() -> None:
 
 
 def make_municipality_org(cbs_code: str, slug: str) -> Any:
-    from brug.core.models import Organisation, OrganisationKind
-    from brug.municipalities.models import Municipality
+    from brug.core.tests.factories import MunicipalityOrganisationFactory
+    from brug.municipalities.tests.factories import real_municipality
 
-    ensure_municipalities()
-    municipality = Municipality.objects.get(cbs_code=cbs_code)
-    return Organisation.objects.create(
-        name=f"Gemeente {municipality.name}",
-        slug=slug,
-        kind=OrganisationKind.MUNICIPALITY,
-        municipality=municipality,
-    )
+    return MunicipalityOrganisationFactory(municipality=real_municipality(cbs_code), slug=slug)
 
 
 def make_user(email: str, name: str, org: Any, role: str) -> Any:
-    from brug.core.models import Membership, User
+    from brug.core.tests.factories import MembershipFactory
 
-    user = User.objects.create_user(email=email, password="Geheim-wachtwoord-1", name=name)
-    Membership.objects.create(user=user, organisation=org, role=role)
-    return user
+    return MembershipFactory(user__email=email, user__name=name, organisation=org, role=role).user
 
 
 @pytest.fixture
