@@ -15,10 +15,14 @@ from brug.knowledge.hooks import LearningQuestion
 from ..models import (
     Assignment,
     Edition,
+    KnowledgeProduct,
     MaatwerkApplication,
+    Pair,
     Registration,
+    RegistrationPerson,
     Session,
     Status,
+    Submission,
     SubmissionFile,
     Thread,
 )
@@ -53,6 +57,55 @@ def registration_for(*, membership: Membership, edition: Edition, pk: int) -> Re
 
 def session_for(*, membership: Membership, edition: Edition, pk: int) -> Session:
     return get_object_or_404(Session.objects.filter(edition=edition), pk=pk)
+
+
+def pair_for(*, edition: Edition, pk: int) -> Pair:
+    return get_object_or_404(Pair.objects.filter(edition=edition), pk=pk)
+
+
+def selected_people(*, edition: Edition) -> QuerySet[RegistrationPerson]:
+    return RegistrationPerson.objects.filter(
+        registration__edition=edition, registration__status=Status.SELECTED
+    ).select_related("registration__municipality")
+
+
+def product_of_session(*, session: Session) -> KnowledgeProduct | None:
+    return KnowledgeProduct.objects.filter(session=session).first()
+
+
+def product_for(*, edition: Edition, session_id: int) -> KnowledgeProduct:
+    return get_object_or_404(KnowledgeProduct.objects.filter(session__edition=edition), session_id=session_id)
+
+
+def maatwerk_applications(*, edition: Edition) -> QuerySet[MaatwerkApplication]:
+    return MaatwerkApplication.objects.filter(registration__edition=edition).select_related(
+        "registration__municipality"
+    )
+
+
+def published_products(*, edition: Edition) -> QuerySet[KnowledgeProduct]:
+    return KnowledgeProduct.objects.filter(
+        session__edition=edition, published_at__isnull=False
+    ).select_related("session")
+
+
+def published_product_for(*, edition: Edition, session_id: int) -> KnowledgeProduct:
+    return get_object_or_404(
+        KnowledgeProduct.objects.filter(session__edition=edition, published_at__isnull=False),
+        session_id=session_id,
+    )
+
+
+def submitted_assignment_ids(*, registration: Registration) -> set[int]:
+    return set(Submission.objects.filter(registration=registration).values_list("assignment_id", flat=True))
+
+
+def own_submission(*, registration: Registration, assignment: Assignment) -> Submission | None:
+    return (
+        Submission.objects.filter(assignment=assignment, registration=registration)
+        .prefetch_related("files")
+        .first()
+    )
 
 
 def assignment_for(*, edition: Edition, pk: int) -> Assignment:

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -16,7 +16,7 @@ from brug.core.errors import add_form_error
 
 from .. import selectors
 from ..forms import EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
-from ..models import Edition, Pair, Registration, Status
+from ..models import Edition, Registration, Status
 from ..services import editions as edition_services
 from ..services import pairs as pair_services
 from ..services import selection as selection_services
@@ -243,7 +243,7 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
 def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: int) -> HttpResponse:
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
-    pair = get_object_or_404(Pair.objects.filter(edition=ed), pk=pair_id)
+    pair = selectors.pair_for(edition=ed, pk=pair_id)
     candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
         status=Status.REJECTED
     )

@@ -14,7 +14,7 @@ from brug.core.errors import add_form_error
 
 from .. import selectors
 from ..forms import ReplyForm, SubmissionForm, ThreadForm
-from ..models import KnowledgeProduct, Registration, Submission
+from ..models import Registration
 from ..services import assignments as assignment_services
 from ..services import calendar
 from ..services import knowledge as knowledge_services
@@ -50,10 +50,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def participation(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
     reg = selectors.participation_for(membership=request.membership, edition_pk=edition_id)  # type: ignore[attr-defined]
     edition = reg.edition
-    done = set(Submission.objects.filter(registration=reg).values_list("assignment_id", flat=True))
-    products = KnowledgeProduct.objects.filter(
-        session__edition=edition, published_at__isnull=False
-    ).select_related("session")
+    done = selectors.submitted_assignment_ids(registration=reg)
+    products = selectors.published_products(edition=edition)
     return render(
         request,
         "learning/participant/edition.html",
@@ -91,9 +89,7 @@ def assignment(request: HttpRequest, org_slug: str, edition_id: int, assignment_
     membership = request.membership  # type: ignore[attr-defined]
     reg = selectors.participation_for(membership=membership, edition_pk=edition_id)
     task = selectors.assignment_for(edition=reg.edition, pk=assignment_id)
-    submission = (
-        Submission.objects.filter(assignment=task, registration=reg).prefetch_related("files").first()
-    )
+    submission = selectors.own_submission(registration=reg, assignment=task)
     form = SubmissionForm(initial={"text": submission.text if submission else ""})
     if request.method == "POST":
         if not membership.can_edit:
@@ -136,10 +132,7 @@ def own_file(request: HttpRequest, org_slug: str, edition_id: int, file_id: int)
 @org_view()
 def knowledge_product(request: HttpRequest, org_slug: str, edition_id: int, session_id: int) -> HttpResponse:
     reg = selectors.participation_for(membership=request.membership, edition_pk=edition_id)  # type: ignore[attr-defined]
-    product = get_object_or_404(
-        KnowledgeProduct.objects.filter(session__edition=reg.edition, published_at__isnull=False),
-        session_id=session_id,
-    )
+    product = selectors.published_product_for(edition=reg.edition, session_id=session_id)
     return render(
         request,
         "learning/participant/knowledge_product.html",

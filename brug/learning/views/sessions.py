@@ -15,9 +15,7 @@ from ..forms import AssignmentForm, EntryForm, KnowledgeForm, MaatwerkForm, Sess
 from ..models import (
     Intake,
     KnowledgeProduct,
-    MaatwerkApplication,
     Pair,
-    RegistrationPerson,
     Status,
     WorkSession,
 )
@@ -54,9 +52,7 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
         session_services.record_attendance(membership=membership, session=sess, present_ids=present)
         messages.success(request, "Aanwezigheid opgeslagen.")
         return redirect(request.path)
-    people = RegistrationPerson.objects.filter(
-        registration__edition=ed, registration__status=Status.SELECTED
-    ).select_related("registration__municipality")
+    people = selectors.selected_people(edition=ed)
     present_ids = set(sess.attendance.filter(present=True).values_list("person_id", flat=True))
     return render(
         request,
@@ -79,7 +75,7 @@ def knowledge_product(request: HttpRequest, org_slug: str, edition_id: int, sess
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
     sess = selectors.session_for(membership=membership, edition=ed, pk=session_id)
-    product = KnowledgeProduct.objects.filter(session=sess).first()
+    product = selectors.product_of_session(session=sess)
     initial = {
         "title": f"Infoblad bijeenkomst {sess.number}: {ed.theme}",
         "body": knowledge_services.draft_body(sess),
@@ -125,7 +121,7 @@ def knowledge_pdf(request: HttpRequest, org_slug: str, edition_id: int, session_
         ed = selectors.participation_for(membership=membership, edition_pk=edition_id).edition
     else:
         ed = selectors.edition_for(membership=membership, pk=edition_id)
-    product = get_object_or_404(KnowledgeProduct.objects.filter(session__edition=ed), session_id=session_id)
+    product = selectors.product_for(edition=ed, session_id=session_id)
     if membership.organisation.is_municipality and product.published_at is None:
         return HttpResponse(status=404)
     response = HttpResponse(knowledge_services.pdf_for(product), content_type="application/pdf")
@@ -174,9 +170,7 @@ def maatwerk(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespon
         return redirect(
             "learning:maatwerk_detail", org_slug=org_slug, edition_id=ed.pk, application_id=app.pk
         )
-    applications = MaatwerkApplication.objects.filter(registration__edition=ed).select_related(
-        "registration__municipality"
-    )
+    applications = selectors.maatwerk_applications(edition=ed)
     interested = ed.registrations.filter(wants_maatwerk=True, maatwerk__isnull=True).select_related(
         "municipality"
     )
