@@ -36,7 +36,8 @@ def dashboard(request: OrgRequest, org_slug: str) -> HttpResponse:
 
 @org_view(MANAGERS)
 def members(request: OrgRequest, org_slug: str) -> HttpResponse:
-    form = InviteForm(request.POST or None)
+    grantable = services.grantable_roles(request.membership)
+    form = InviteForm(request.POST or None, grantable=grantable)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -56,7 +57,7 @@ def members(request: OrgRequest, org_slug: str) -> HttpResponse:
         "form": form,
         "members": selectors.members_of(membership=request.membership),
         "invitations": selectors.open_invitations_of(membership=request.membership),
-        "role_form": RoleForm(),
+        "role_form": RoleForm(grantable=grantable),
         "invitation_days": settings.BRUG_INVITATION_DAYS,
     }
     return render(request, "core/members.html", context, status=status)
@@ -66,7 +67,7 @@ def members(request: OrgRequest, org_slug: str) -> HttpResponse:
 @require_POST
 def member_role(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     target = selectors.member_for(membership=request.membership, pk=pk)
-    form = RoleForm(request.POST)
+    form = RoleForm(request.POST, grantable=services.grantable_roles(request.membership))
     if not form.is_valid():
         messages.error(request, "Kies een bestaande rol.")
         return redirect("core:members", org_slug=org_slug)
