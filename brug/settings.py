@@ -89,7 +89,7 @@ elif not SECRET_KEY:
 PSEUDONYM_KEY = os.environ.get("PSEUDONYM_KEY", SECRET_KEY)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "brug.core.apps.BrugAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from ..access import SESSION_2FA_KEY
 from ..audit import record
 from ..forms import CodeForm, LoginForm
-from ..models import User
+from ..models import FailureKind, User
 from ..security import (
     clear_login_failures,
     confirm_totp,
@@ -90,18 +90,19 @@ def login_code(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
-        if is_locked_out(email=user.email):
+        # Code failures have their own counter, which a correct password does not clear.
+        if is_locked_out(email=user.email, kind=FailureKind.CODE):
             form.add_error(None, LOCKED_MESSAGE)
             status = 429
         elif verify_totp(user=user, code=code) or use_recovery_code(user=user, code=code):
-            clear_login_failures(email=user.email)
+            clear_login_failures(email=user.email, kind=FailureKind.CODE)
             if not request.user.is_authenticated:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             request.session.pop(PENDING_USER_KEY, None)
             request.session[SESSION_2FA_KEY] = True
             return redirect(_safe_next(request))
         else:
-            record_login_failure(email=user.email)
+            record_login_failure(email=user.email, kind=FailureKind.CODE)
             form.add_error("code", "Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code.")
             status = 400
     elif request.method == "POST":
