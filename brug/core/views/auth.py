@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from .. import ratelimit
 from ..access import SESSION_2FA_KEY
 from ..audit import record
 from ..forms import CodeForm, LoginForm
@@ -169,3 +173,47 @@ def two_factor_reset_codes(request: HttpRequest) -> HttpResponse:
     codes = regenerate_recovery_codes(user=request.user)  # type: ignore[arg-type]
     record(actor=request.user, action="herstelcodes.vernieuwd", obj=request.user)  # type: ignore[arg-type]
     return render(request, "core/recovery_codes.html", {"codes": codes, "next": "/"})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Reset mails are limited per address and per client IP; the page answers the same either way.
+
+    Whether or not an account exists, the visitor is sent to the same "sent" page, unless the
+    limit is reached: then nothing is sent, for any address.
+    """
+
+    template_name = "core/password_reset.html"
+    email_template_name = "core/email/password_reset.txt"
+    subject_template_name = "core/email/password_reset_subject.txt"
+    success_url = reverse_lazy("core:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            ratelimit.enforce_mail(
+                purpose="password-reset",
+                email=form.cleaned_data["email"],
+                ip=ratelimit.client_ip(self.request),
+            )
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A new password never logs in by itself: the next login asks for the second factor again.
+
+    It ends a password lock-out (the lock-out message points here), but never the lock-out
+    on second-factor codes: those can only be waited out.
+    """
+
+    template_name = "core/password_reset_confirm.html"
+    success_url = reverse_lazy("core:password_reset_complete")
+    post_reset_login = False
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        user = form.user
+        clear_login_failures(email=user.email, kind=FailureKind.PASSWORD)
+        record(actor=user, action="wachtwoord.hersteld", obj=user, fields=["password"])
+        return response

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import ratelimit, selectors, services
 from ..access import MANAGERS, OrgRequest, is_platform_admin, org_view, second_factor_verified
 from ..forms import AcceptInvitationForm, InviteForm, OrganisationCreateForm, RoleForm
 from ..models import OrganisationKind
@@ -42,17 +42,30 @@ def members(request: OrgRequest, org_slug: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
+                # Invitation mails: limited per address and per client IP like every mail.
+                ratelimit.enforce_mail(
+                    purpose="invitation", email=form.cleaned_data["email"], ip=ratelimit.client_ip(request)
+                )
                 issued = services.invite(
                     membership=request.membership,
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
                 )
+            except ratelimit.RateLimited as exc:
+                form.add_error(None, exc.message)
+                return _members_page(request, form, grantable, status=429)
             except services.MembershipError as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, f"Uitnodiging verstuurd naar {issued.invitation.email}.")
                 return redirect("core:members", org_slug=org_slug)
         status = 400
+    return _members_page(request, form, grantable, status=status)
+
+
+def _members_page(
+    request: OrgRequest, form: InviteForm, grantable: list[str], *, status: int
+) -> HttpResponse:
     context = {
         "form": form,
         "members": selectors.members_of(membership=request.membership),

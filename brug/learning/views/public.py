@@ -54,6 +54,16 @@ def call(request: HttpRequest, slug: str) -> HttpResponse:
         )
     if form is not None and request.method == "POST" and form.is_valid():
         try:
+            # The confirmation mails: limited per address and per client IP, before anything is saved.
+            for email in (form.cleaned_data["p1_email"], form.cleaned_data.get("p2_email")):
+                if email:
+                    ratelimit.enforce_mail(purpose="call", email=email, ip=ratelimit.client_ip(request))
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return render(
+                request, "learning/public/call.html", {"edition": edition, "form": form}, status=429
+            )
+        try:
             register(
                 edition=edition,
                 municipality=form.cleaned_data["municipality"],
