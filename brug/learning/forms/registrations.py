@@ -40,11 +40,13 @@ class RegistrationForm(BrugForm):
     )
     learning_question = forms.CharField(
         label="Uw leervraag",
+        max_length=4000,  # public form: refused before any text analysis starts
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Wat wilt u leren over polarisatie in uw gemeente?",
     )
     own_cases = forms.CharField(
         label="Eigen casuïstiek",
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Welke situaties uit uw gemeente brengt u in?",
     )

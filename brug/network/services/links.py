@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from brug.core import ratelimit
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.ratelimit import Limit
 
 from ..models import KeyFigure, KeyFigureStatus, SignalLink
 from .errors import NetworkError, RateLimited
@@ -66,26 +67,24 @@ def link_state(token: str) -> tuple[str, SignalLink | None]:
     return "ok", link
 
 
-def _rate_key(link: SignalLink) -> str:
-    return f"network:signal-link:{link.pk}"
+def _signals_per_hour() -> Limit:
+    return Limit(
+        "network-signal-link", count=getattr(settings, "BRUG_KEY_FIGURE_SIGNALS_PER_HOUR", 5), seconds=3600
+    )
 
 
 def _check_rate(link: SignalLink) -> None:
-    limit = getattr(settings, "BRUG_KEY_FIGURE_SIGNALS_PER_HOUR", 5)
-    if (cache.get(_rate_key(link)) or 0) >= limit:
+    # Only stored signals count (see _count): a refused or invalid form does not use up the hour.
+    limit = _signals_per_hour()
+    if ratelimit.exhausted(limit, str(link.pk)):
         raise RateLimited(
-            f"U heeft het afgelopen uur al {limit} meldingen gedaan. Dank daarvoor! "
+            f"U heeft het afgelopen uur al {limit.count} meldingen gedaan. Dank daarvoor! "
             "Probeer het over een uur opnieuw, of bel uw contactpersoon bij de gemeente als het dringend is."
         )
 
 
 def _count(link: SignalLink) -> None:
-    # A fixed one-hour window that starts with the first signal.
-    if not cache.add(_rate_key(link), 1, timeout=3600):
-        try:
-            cache.incr(_rate_key(link))
-        except ValueError:
-            cache.set(_rate_key(link), 1, timeout=3600)
+    ratelimit.hit(_signals_per_hour(), str(link.pk))
 
 
 def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
