@@ -252,7 +252,7 @@ def analysis_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
         "analysis": analysis,
         "contributions": contributions,
         "differences": differences,
-        "differing": [row["label"] for row in differences if row["differs"]],
+        "domain_sentences": compare.domain_summary(len(contributions), differences),
         "chosen": analysis.chosen.select_related("intervention"),
         "phase_label": config.phase_label(analysis.phase),
         "manifestations": [dict(config.MANIFESTATIONS).get(m, m) for m in analysis.manifestations],
