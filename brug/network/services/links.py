@@ -17,6 +17,7 @@ from brug.core.models import Membership
 
 from ..models import KeyFigure, KeyFigureStatus, SignalLink
 from .errors import NetworkError, RateLimited
+from .people import consent_missing
 
 LINK_LABEL = "sleutelfiguur via persoonlijke link"
 
@@ -30,6 +31,8 @@ def issue_link(*, membership: Membership, key_figure: KeyFigure) -> str:
     """A new link; any earlier link of this person stops working. Returns the token (shown once)."""
     if key_figure.status != KeyFigureStatus.ACTIVE:
         raise NetworkError("Alleen een actieve sleutelfiguur krijgt een persoonlijke meldlink.")
+    if reason := consent_missing(key_figure):
+        raise NetworkError(reason)
     now = timezone.now()
     key_figure.signal_links.filter(revoked_at__isnull=True).update(revoked_at=now)
     token = secrets.token_urlsafe(24)
