@@ -125,3 +125,25 @@ def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
         raise NetworkError(exc.message, field=field) from exc
     _count(link)
     return signal
+
+
+@transaction.atomic
+def reveal_signal_sender(*, membership: Membership, signal: Any) -> KeyFigure | None:
+    """Who sent this signal, when they allowed contact; the look is audited (no values, just the fact).
+
+    None when the signal came from no key figure, contact was not allowed, or the person was erased.
+    """
+    if not signal.may_contact or not signal.key_figure_id:
+        return None
+    key_figure = KeyFigure.objects.filter(
+        organisation=membership.organisation, pk=signal.key_figure_id, erased_at__isnull=True
+    ).first()
+    if key_figure is None:
+        return None
+    record(
+        action="network.keyfigure.contact_view",
+        obj=key_figure,
+        membership=membership,
+        fields=["name", "email", "phone"],
+    )
+    return key_figure

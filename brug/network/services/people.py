@@ -86,7 +86,9 @@ def _check_dates(key_figure: KeyFigure) -> None:
         and key_figure.retention_until
         and key_figure.retention_until <= key_figure.consent_date
     ):
-        raise NetworkError("De bewaardatum moet na de datum van de toestemming liggen.", field="retention_until")
+        raise NetworkError(
+            "De bewaardatum moet na de datum van de toestemming liggen.", field="retention_until"
+        )
     if key_figure.retention_until and not key_figure.consent_date:
         raise NetworkError(
             "Vul ook de datum van de toestemming in: een bewaardatum hoort bij een vastgelegde toestemming.",
@@ -168,7 +170,10 @@ def save_key_figure(
             setattr(key_figure, name, data[name])
     key_figure.email, key_figure.phone = email, phone
     _check_dates(key_figure)
-    if before.get("consent_date") != key_figure.consent_date or before.get("consent_how") != key_figure.consent_how:
+    if (
+        before.get("consent_date") != key_figure.consent_date
+        or before.get("consent_how") != key_figure.consent_how
+    ):
         key_figure.consent_recorded_by = membership.user
     if key_figure.status in TAKEN_ON and (reason := consent_missing(key_figure)):
         raise NetworkError(reason, field="consent_date")
@@ -259,7 +264,8 @@ def record_conversation(
         )
     if data.get("held_on") and data["held_on"] > timezone.localdate():
         raise NetworkError(
-            "Het gesprek ligt in de toekomst. Leg een selectiegesprek vast nadat het is gevoerd.", field="held_on"
+            "Het gesprek ligt in de toekomst. Leg een selectiegesprek vast nadat het is gevoerd.",
+            field="held_on",
         )
     if data.get("decision") in ACCEPTING and (reason := consent_missing(key_figure)):
         raise NetworkError(reason, field="decision")

@@ -37,7 +37,9 @@ def test_a_person_without_recorded_consent_cannot_be_taken_on(member, network) -
 
 def test_without_consent_no_status_change_to_active_or_orientation(member, network) -> None:
     person = _without_consent(member, network)
-    services.record_conversation(membership=member, key_figure=person, data={**GOOD_TALK, "decision": "aanhouden"})
+    services.record_conversation(
+        membership=member, key_figure=person, data={**GOOD_TALK, "decision": "aanhouden"}
+    )
     for status in ("actief", "orientatie"):
         with pytest.raises(services.NetworkError, match="toestemming"):
             services.change_status(membership=member, key_figure=person, status=status)
@@ -72,7 +74,9 @@ def test_consent_in_the_future_and_retention_before_consent_are_refused(member, 
         make_person(member, network, "Toekomst", consent_date=tomorrow)
     assert future.value.field == "consent_date"
     with pytest.raises(services.NetworkError, match="na de datum van de toestemming") as before:
-        make_person(member, network, "Te Vroeg", consent_date=date(2026, 1, 1), retention_until=date(2025, 6, 1))
+        make_person(
+            member, network, "Te Vroeg", consent_date=date(2026, 1, 1), retention_until=date(2025, 6, 1)
+        )
     assert before.value.field == "retention_until"
     assert not KeyFigure.objects.exists()
 
@@ -91,7 +95,9 @@ def test_a_selection_conversation_in_the_future_activates_nobody(member, network
 
 def test_orientation_is_its_own_status_and_can_become_active(member, network) -> None:
     person = make_person(member, network, "Proef Periode")
-    services.record_conversation(membership=member, key_figure=person, data={**GOOD_TALK, "decision": "orientatie"})
+    services.record_conversation(
+        membership=member, key_figure=person, data={**GOOD_TALK, "decision": "orientatie"}
+    )
     person.refresh_from_db()
     assert person.get_status_display() == "In oriëntatiefase"
     services.change_status(membership=member, key_figure=person, status="actief")
