@@ -52,6 +52,11 @@ def pair_for(*, membership: Membership, pk: int, map_pk: int | None = None) -> U
     return get_object_or_404(qs, pk=pk)
 
 
+def incidents_from_signal(*, signal: Any) -> QuerySet[Incident]:
+    """The incidents made from one signal (the signal was already fetched within its organisation)."""
+    return Incident.objects.filter(signal=signal).select_related("pair")
+
+
 def actor_for(*, membership: Membership, pk: int) -> Actor:
     return get_object_or_404(
         Actor.objects.filter(pair__map__organisation=membership.organisation).select_related("pair__map"),

@@ -30,8 +30,9 @@ from .models import (
     StatementStatus,
     Vote,
 )
-from .recompute import background_available, enqueue_recompute, schedule_recompute, take_schedule_lock
+from .recompute import background_available, take_schedule_lock
 from .selectors import forget_vote_targets
+from .tasks import enqueue_recompute, schedule_recompute
 
 VOTE_CODES = {"eens": 1, "oneens": -1, "overslaan": 0}
 RATE_LIMIT_VOTES = int(getattr(settings, "BRUG_DIALOGUE_VOTES_PER_MINUTE", 60))

@@ -43,14 +43,20 @@ def rematch_theme(theme_id: int) -> int:
 def run_import(job_id: int) -> None:
     from .importing import pipeline
 
-    pipeline.run(job_id, lambda jid, rows: import_chunk.delay(jid, rows))
+    check_alerts_after(pipeline.run(job_id, lambda jid, rows: import_chunk.delay(jid, rows)))
 
 
 @shared_task(name="brug.signals.import_chunk")
 def import_chunk(job_id: int, rows: list[list[object]]) -> None:
     from .importing import pipeline
 
-    pipeline.import_chunk(job_id, rows)
+    check_alerts_after(pipeline.import_chunk(job_id, rows))
+
+
+def check_alerts_after(published: tuple[int, str] | None) -> None:
+    """After an import is published: check its organisation's last days for alerts, in the background."""
+    if published is not None:
+        detect_alerts.delay(*published)
 
 
 @shared_task(name="brug.signals.detect_alerts")

@@ -24,7 +24,7 @@ from ..diagram import layout
 from ..forms import ShareForm
 from ..gamechanger import advise
 from ..models import JointAnalysis
-from ..services.share import knowledge_publisher, preview_fingerprint
+from ..services.share import preview_fingerprint
 from .analyses import contribution_rows, distrust_context
 
 
@@ -125,7 +125,6 @@ def share(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "preview": preview,
         "form": form,
         "shares": analysis.shares.all(),
-        "knowledge_available": knowledge_publisher() is not None,
         "breadcrumbs": [
             ("Analyse", reverse("analysis:index", args=[org_slug])),
             (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),

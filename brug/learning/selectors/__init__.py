@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from brug.core.access import FACILITATORS
 from brug.core.models import Membership
+from brug.knowledge.hooks import LearningQuestion
 
 from ..models import (
     Assignment,
@@ -172,6 +173,32 @@ def learning_questions_for_similarity(
     registrations = _similarity_registrations(membership=membership, edition=edition)
     vectors = question_vectors(registrations)
     return [(r.municipality.name, r.learning_question, vectors[i]) for i, r in enumerate(registrations)]
+
+
+MAX_EDITIONS = 20  # editions looked at per request for the knowledge base (each is one small query)
+
+
+def learning_questions_for_knowledge(membership: Membership) -> list[LearningQuestion]:
+    """The knowledge base's hook: every learning question the membership may see, with its edition.
+
+    The editions are those the membership takes part in or runs (at most MAX_EDITIONS, newest
+    first); learning_questions_for_similarity filters again per edition.
+    """
+    own = own_registrations(membership=membership).values_list("edition_id", flat=True)
+    run = editions_for(membership=membership).values_list("id", flat=True)
+    ids = set(own) | set(run)
+    if not ids:
+        return []
+    editions = Edition.objects.filter(pk__in=ids).only("id", "title").order_by("-id")[:MAX_EDITIONS]
+    found: list[LearningQuestion] = []
+    for edition in editions:
+        found += [
+            LearningQuestion(name, question, edition.title, vector)
+            for name, question, vector in learning_questions_for_similarity(
+                membership=membership, edition=edition
+            )
+        ]
+    return found
 
 
 @dataclass

@@ -21,16 +21,7 @@ from ..services import pairs as pair_services
 from ..services import selection as selection_services
 from ..services.registrations import save_intake
 from . import participant
-
-
-def crumbs(request: HttpRequest, edition: Edition | None = None, *extra: tuple[str, str | None]) -> list:
-    slug = request.membership.organisation.slug  # type: ignore[attr-defined]
-    items: list = [("Leernetwerk", reverse("learning:index", kwargs={"org_slug": slug}))]
-    if edition is not None:
-        items.append(
-            (str(edition), reverse("learning:edition", kwargs={"org_slug": slug, "edition_id": edition.pk}))
-        )
-    return [*items, *extra]
+from .common import crumbs
 
 
 @org_view()

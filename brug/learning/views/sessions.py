@@ -26,22 +26,7 @@ from ..services import calendar
 from ..services import knowledge as knowledge_services
 from ..services import maatwerk as maatwerk_services
 from ..services import sessions as session_services
-from .editions import crumbs
-
-
-def ics_response(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
-    return response
-
-
-def file_response(stored: object) -> FileResponse:
-    return FileResponse(
-        stored.file.open("rb"),  # type: ignore[attr-defined]
-        as_attachment=True,
-        filename=stored.original_name,  # type: ignore[attr-defined]
-        content_type=stored.content_type,  # type: ignore[attr-defined]
-    )
+from .common import crumbs, file_response, ics_response
 
 
 @org_view(roles=FACILITATORS, personal_data=True)

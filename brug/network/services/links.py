@@ -15,6 +15,7 @@ from brug.core import ratelimit
 from brug.core.audit import record
 from brug.core.models import Membership
 from brug.core.ratelimit import Limit
+from brug.signals.services import SignalError, create_signal
 
 from ..models import KeyFigure, KeyFigureStatus, SignalLink
 from .errors import NetworkError, RateLimited
@@ -93,10 +94,6 @@ def _count(link: SignalLink) -> None:
 def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
     """Hand the signal to the signals part. Raises RateLimited when the link was used too often."""
     _check_rate(link)
-    try:
-        from brug.signals.services import SignalError, create_signal
-    except ImportError:
-        raise NetworkError("Melden kan op dit moment niet. Probeer het later opnieuw.") from None
     key_figure = link.key_figure
     try:
         with transaction.atomic():

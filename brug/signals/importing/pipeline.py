@@ -41,11 +41,16 @@ def _refusal_summary(counts: Counter[str], examples: list[list[Any]]) -> dict[st
     return {"counts": dict(counts.most_common()), "examples": examples[:EXAMPLES]}
 
 
-def run(job_id: int, send_chunk: Any) -> None:
+# A published import: its organisation and the last day of its messages (ISO), for the alert
+# check that tasks.py starts (this module knows no Celery).
+Published = tuple[int, str]
+
+
+def run(job_id: int, send_chunk: Any) -> Published | None:
     """Parse the file (twice: first to check and count, then to send chunks); send_chunk(job_id, rows)."""
     job = ImportJob.objects.get(pk=job_id)
     if job.status != ImportStatus.QUEUED:
-        return
+        return None
     ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING)
     path = Path(job.path)
     try:
@@ -63,21 +68,21 @@ def run(job_id: int, send_chunk: Any) -> None:
             batch.append(outcome.as_list())
             if len(batch) >= CHUNK_ROWS:
                 if not _send(job_id, batch, refused, examples, send_chunk):
-                    return
+                    return None
                 batch = []
         if batch and not _send(job_id, batch, refused, examples, send_chunk):
-            return
+            return None
         ImportJob.objects.filter(pk=job_id).update(
             parsed=True, refused=sum(refused.values()), refusals=_refusal_summary(refused, examples)
         )
     except parsers.ImportFileError as exc:
         fail(job_id, exc.message)
-        return
+        return None
     except Exception:
         log.exception("import %s failed", job_id)
         fail(job_id, "Het importeren is mislukt door een onverwachte fout. Er is niets opgeslagen.")
-        return
-    maybe_finalize(job_id)
+        return None
+    return maybe_finalize(job_id)
 
 
 def _send(
@@ -102,19 +107,19 @@ def _send(
     return True
 
 
-def import_chunk(job_id: int, rows: list[list[Any]]) -> None:
+def import_chunk(job_id: int, rows: list[list[Any]]) -> Published | None:
     """Classify and stage one chunk; runs on any worker."""
     job = ImportJob.objects.select_related("organisation__municipality").get(pk=job_id)
     if job.status != ImportStatus.RUNNING:
         ImportJob.objects.filter(pk=job_id).update(chunks_done=F("chunks_done") + 1)
-        return
+        return None
     try:
         _stage(job, rows)
     except Exception:
         log.exception("import %s chunk failed", job_id)
         fail(job_id, "Het importeren is mislukt door een onverwachte fout. Er is niets opgeslagen.")
-        return
-    maybe_finalize(job_id)
+        return None
+    return maybe_finalize(job_id)
 
 
 def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
@@ -171,11 +176,11 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
         )
 
 
-def maybe_finalize(job_id: int) -> bool:
+def maybe_finalize(job_id: int) -> Published | None:
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job_id)
         if job.status != ImportStatus.RUNNING or not job.parsed or job.chunks_done < job.chunks_sent:
-            return False
+            return None
         staged = Signal.objects.filter(import_job_id=job_id, published=False)
         staged.update(published=True)
         stats.add_signals(job.organisation_id, Signal.objects.filter(import_job_id=job_id))
@@ -190,12 +195,8 @@ def maybe_finalize(job_id: int) -> bool:
         # Fresh planner statistics: without them the monitor's queries pick slow plans after a big import.
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {Signal._meta.db_table}, {Signal.themes.through._meta.db_table}")
-    from ..tasks import detect_alerts
-
-    if latest is not None:
-        # A historical file is checked at its own last days, not only at today.
-        detect_alerts.delay(org_id, timezone.localtime(latest).date().isoformat())
-    return True
+    # A historical file is checked at its own last days, not only at today.
+    return (org_id, timezone.localtime(latest).date().isoformat()) if latest is not None else None
 
 
 def fail(job_id: int, message: str, status: str = ImportStatus.FAILED) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
 
-from .. import selectors, services
+from .. import hooks, selectors, services
 from ..forms import OfficerSignalForm, StatusForm
 from ..models import SignalStatus
 from ..models.signals import STATUS_ORDER
@@ -85,30 +84,12 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-def _incident_support(request: OrgRequest) -> tuple[Any, Any] | None:
-    """The polarisation-map part may be absent; then the incident button is hidden."""
-    try:
-        analysis_services = importlib.import_module("brug.analysis.services")
-        analysis_selectors = importlib.import_module("brug.analysis.selectors")
-    except ImportError:
-        return None
-    if not hasattr(analysis_services, "create_incident_from_signal") or not hasattr(
-        analysis_selectors, "pairs_for"
-    ):
-        return None
-    return analysis_services, analysis_selectors
-
-
 @org_view(personal_data=True)
 def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
-    support = _incident_support(request)
-    pairs = (
-        list(support[1].pairs_for(membership=request.membership).select_related("map")[:50])
-        if support
-        else []
-    )
-    incidents = list(signal.incidents.all()) if hasattr(signal, "incidents") else []  # type: ignore[attr-defined]
+    support = hooks.incidents.get()
+    pairs = list(support.pairs_for(request.membership)[:50])
+    incidents = list(support.incidents_of(signal))
     index = STATUS_ORDER.index(signal.status)
     return render(
         request,
@@ -118,7 +99,6 @@ def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             "form": StatusForm(initial={"status": STATUS_ORDER[min(index + 1, len(STATUS_ORDER) - 1)]}),
             "statuses": SignalStatus.choices,
             "pairs": pairs,
-            "incident_support": support is not None,
             "incidents": incidents,
             "breadcrumbs": crumbs(request, (f"Signaal {signal.pk}", None)),
         },
@@ -150,14 +130,12 @@ def signal_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 @require_POST
 def signal_incident(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
-    support = _incident_support(request)
-    if support is None:
-        raise Http404
+    support = hooks.incidents.get()
     try:
-        pair = support[1].pair_for(membership=request.membership, pk=int(request.POST.get("pair", "0")))
+        pair = support.pair_for(request.membership, int(request.POST.get("pair", "0")))
     except ValueError:
         raise Http404 from None
-    support[0].create_incident_from_signal(membership=request.membership, pair=pair, signal=signal)
+    support.create_incident(request.membership, pair, signal)
     messages.success(request, f"Incident toegevoegd aan het wij-zij-paar '{pair}'.")
     return redirect("signals:detail", org_slug=org_slug, pk=pk)
 
