@@ -90,4 +90,7 @@ def test_invitation_mails_are_limited_per_address(tenancy: Tenancy, client_for) 
     assert len(mail.outbox) == ratelimit.MAILS_PER_ADDRESS.count
     assert Invitation.objects.filter(email=email).count() == ratelimit.MAILS_PER_ADDRESS.count
     # The outsider cannot use Gouda's page at all.
-    assert client_for(tenancy.outsider).post("/o/gouda/leden/", {"email": email, "role": "lezer"}).status_code == 404
+    assert (
+        client_for(tenancy.outsider).post("/o/gouda/leden/", {"email": email, "role": "lezer"}).status_code
+        == 404
+    )
