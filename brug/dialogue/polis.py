@@ -48,8 +48,12 @@ def _csv(header: list[str], rows: list[list[object]]) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     # Residents write the statements: a text starting with = + - @ must not run as a formula.
-    writer.writerows([neutralise(cell) for cell in row] for row in rows)  # type: ignore[arg-type]
+    writer.writerows(_neutralised(rows))
     return out.getvalue().encode("utf-8")
+
+
+def _neutralised(rows: list[list[object]]) -> list[list[object]]:
+    return [[neutralise(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
 
 
 def export_zip(dialogue: Dialogue) -> bytes:
@@ -143,10 +147,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
             ),
         )
         out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(
-            [neutralise(cell) for cell in row]
-            for row in summary  # type: ignore[arg-type]
-        )
+        csv.writer(out, lineterminator="\n").writerows(_neutralised(summary))
         archive.writestr("summary.csv", out.getvalue())
     return buffer.getvalue()
 
