@@ -198,7 +198,7 @@ def assert_accessible(page: Any) -> None:
 
 
 def screenshot(page: Any, name: str) -> None:
-    """Keep a screenshot for people to look at (not committed)."""
-    target = Path(settings.BASE_DIR) / "screenshots"
-    target.mkdir(exist_ok=True)
+    """Keep a screenshot for people to look at: set BRUG_SCREENSHOT_DIR to keep them after the run."""
+    target = Path(os.environ.get("BRUG_SCREENSHOT_DIR", Path(settings.VAR_DIR) / "screenshots"))
+    target.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(target / f"{name}.png"), full_page=True)

@@ -18,6 +18,7 @@ from brug.core.ratelimit import Limit
 
 from ..models import KeyFigure, KeyFigureStatus, SignalLink
 from .errors import NetworkError, RateLimited
+from .people import consent_missing
 
 LINK_LABEL = "sleutelfiguur via persoonlijke link"
 
@@ -31,6 +32,8 @@ def issue_link(*, membership: Membership, key_figure: KeyFigure) -> str:
     """A new link; any earlier link of this person stops working. Returns the token (shown once)."""
     if key_figure.status != KeyFigureStatus.ACTIVE:
         raise NetworkError("Alleen een actieve sleutelfiguur krijgt een persoonlijke meldlink.")
+    if reason := consent_missing(key_figure):
+        raise NetworkError(reason)
     now = timezone.now()
     key_figure.signal_links.filter(revoked_at__isnull=True).update(revoked_at=now)
     token = secrets.token_urlsafe(24)
@@ -121,3 +124,25 @@ def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
         raise NetworkError(exc.message, field=field) from exc
     _count(link)
     return signal
+
+
+@transaction.atomic
+def reveal_signal_sender(*, membership: Membership, signal: Any) -> KeyFigure | None:
+    """Who sent this signal, when they allowed contact; the look is audited (no values, just the fact).
+
+    None when the signal came from no key figure, contact was not allowed, or the person was erased.
+    """
+    if not signal.may_contact or not signal.key_figure_id:
+        return None
+    key_figure = KeyFigure.objects.filter(
+        organisation=membership.organisation, pk=signal.key_figure_id, erased_at__isnull=True
+    ).first()
+    if key_figure is None:
+        return None
+    record(
+        action="network.keyfigure.contact_view",
+        obj=key_figure,
+        membership=membership,
+        fields=["name", "email", "phone"],
+    )
+    return key_figure
