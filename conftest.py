@@ -38,6 +38,16 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Iterator[None]:
+    # Rate-limit counters live in the cache; a test must not inherit another test's mails or votes.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _test_flush_may_empty_the_audit_log() -> Iterator[None]:
     """Transactional tests end with Django's flush, a TRUNCATE of every table.

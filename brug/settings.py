@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "brug.core.middleware.SecurityHeadersMiddleware",
+    "brug.core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -256,7 +257,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 3600,
     },
     "signals-detect-alerts": {"task": "brug.signals.detect_alerts_all", "schedule": 3600},
+    # Jobs left running by a dead worker: failed (imports, uploads removed) or resumed (maps).
+    "signals-fail-stale-imports": {"task": "brug.signals.fail_stale_imports", "schedule": 600},
+    "dialogue-resume-stale-recomputes": {
+        "task": "brug.dialogue.resume_stale_recomputes",
+        "schedule": 600,
+    },
 }
+# Minutes without progress after which a running import counts as left by a dead worker.
+BRUG_STALE_JOB_MINUTES = int(os.environ.get("BRUG_STALE_JOB_MINUTES", "30"))
+BRUG_STALE_QUEUED_MINUTES = int(os.environ.get("BRUG_STALE_QUEUED_MINUTES", "120"))
+BRUG_STALE_RECOMPUTE_MINUTES = int(os.environ.get("BRUG_STALE_RECOMPUTE_MINUTES", "10"))
 
 # Municipality size classes (inhabitants): small below the first bound, large above the second.
 BRUG_SIZE_SMALL_BELOW = int(os.environ.get("BRUG_SIZE_SMALL_BELOW", "30000"))

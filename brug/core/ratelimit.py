@@ -3,9 +3,9 @@
 Every limit (votes per resident token, signals per key-figure link, public call POSTs, mails
 per address and per IP) counts here. With ``REDIS_URL`` the cache is Redis and the counters are
 shared by every web worker; production mode refuses to start without it. Counting is atomic:
-``cache.add`` creates the window's counter once, ``cache.incr`` increments it (Redis INCR), so
-two workers never lose a hit. The window number is part of the key, so a new window starts
-with a new counter and old counters simply expire.
+``cache.add`` creates the counter once, with the window as its lifetime, and ``cache.incr``
+increments it (Redis INCR keeps the expiry), so two workers never lose a hit. A window starts
+with the first hit and ends when its counter expires.
 
 Login lock-out is deliberately not here: it counts failures per account in the database
 (``brug.core.security``), so it survives a cache flush and separates passwords from codes.
@@ -14,7 +14,6 @@ Login lock-out is deliberately not here: it counts failures per account in the d
 from __future__ import annotations
 
 import hashlib
-import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -44,22 +43,19 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _cache_key(limit: Limit, key: str, now: float | None = None) -> str:
-    window = int((time.time() if now is None else now) // limit.seconds)
-    return f"brug:rl:{limit.scope}:{_digest(key)}:{window}"
+def _cache_key(limit: Limit, key: str) -> str:
+    return f"brug:rl:{limit.scope}:{_digest(key)}"
 
 
 def hit(limit: Limit, key: str) -> int:
     """Count one hit for ``key`` and return the count in the current window (1 for the first)."""
     full = _cache_key(limit, key)
-    # A little longer than the window: the key names its window, so it is never reused.
-    timeout = limit.seconds + 5
-    if cache.add(full, 1, timeout=timeout):
+    if cache.add(full, 1, timeout=limit.seconds):
         return 1
     try:
         return int(cache.incr(full))
-    except ValueError:  # evicted between add and incr: start again
-        cache.add(full, 1, timeout=timeout)
+    except ValueError:  # the window ended between add and incr: this hit starts a new one
+        cache.add(full, 1, timeout=limit.seconds)
         return 1
 
 

@@ -120,3 +120,13 @@ def detect_alerts_all() -> int:
     return sum(
         detect_alerts(org_id) for org_id in Theme.objects.values_list("organisation_id", flat=True).distinct()
     )
+
+
+@shared_task(name="brug.signals.fail_stale_imports")
+def fail_stale_imports() -> int:
+    """Periodic: imports left running by a dead worker are failed and their uploads removed."""
+    from .importing import stale
+
+    failed = stale.fail_stale_imports()
+    stale.remove_orphan_uploads()
+    return failed

@@ -138,3 +138,23 @@ def test_deleting_an_organisation_in_the_admin_is_logged(superuser: Any, db: Non
     assert not Organisation.objects.filter(pk=org.pk).exists()
     entry = AuditLogEntry.objects.get(action="beheer.verwijderd", object_type="core.Organisation")
     assert entry.object_id == str(org.pk)
+
+
+def test_an_accepted_invitation_logs_in_without_a_verified_second_factor(
+    tenancy: Tenancy, client_for
+) -> None:
+    import re
+
+    from django.core import mail
+
+    client_for(tenancy.coordinator).post(
+        "/o/gouda/leden/", {"email": "nieuw@gouda.example", "role": "medewerker"}
+    )
+    link = re.search(r"http://[^/]+(/uitnodiging/\S+)", mail.outbox[-1].body).group(1)  # type: ignore[union-attr]
+    newcomer = Client()
+    assert newcomer.post(link, {"name": "Nina Nieuw", "password": "Een-goed-wachtwoord-9"}).status_code == 302
+    assert "_auth_user_id" in newcomer.session
+    assert not newcomer.session.get(SESSION_2FA_KEY)
+    # Personal data still demands the second factor: the signals pages send her to set it up.
+    response = newcomer.get("/o/gouda/signalen/")
+    assert response.status_code == 302 and response["Location"].startswith("/account/tweestapsverificatie/")

@@ -51,11 +51,11 @@ def run(job_id: int, send_chunk: Any) -> Published | None:
     job = ImportJob.objects.get(pk=job_id)
     if job.status != ImportStatus.QUEUED:
         return None
-    ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING)
+    ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING, heartbeat_at=timezone.now())
     path = Path(job.path)
     try:
         total = parsers.count(path, job.fmt, job.channel, max_line())
-        ImportJob.objects.filter(pk=job_id).update(total=total)
+        ImportJob.objects.filter(pk=job_id).update(total=total, heartbeat_at=timezone.now())
         refused: Counter[str] = Counter()
         examples: list[list[Any]] = []
         batch: list[list[Any]] = []
@@ -100,6 +100,7 @@ def _send(
         time.sleep(0.1)
     ImportJob.objects.filter(pk=job_id).update(
         chunks_sent=F("chunks_sent") + 1,
+        heartbeat_at=timezone.now(),
         refused=sum(refused.values()),
         refusals=_refusal_summary(refused, examples),
     )
@@ -172,7 +173,7 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
             ]
             through.objects.bulk_create(links, batch_size=5000)
         ImportJob.objects.filter(pk=job.pk).update(
-            done=F("done") + len(rows), chunks_done=F("chunks_done") + 1
+            done=F("done") + len(rows), chunks_done=F("chunks_done") + 1, heartbeat_at=timezone.now()
         )
 
 
