@@ -1,6 +1,7 @@
 from .accounts import LoginFailure, RecoveryCode, TOTPDevice, User
 from .audit import AuditLogEntry
 from .organisations import Invitation, Membership, Organisation, OrganisationKind, Role
+from .submissions import SubmissionKey
 
 __all__ = [
     "AuditLogEntry",
@@ -11,6 +12,7 @@ __all__ = [
     "OrganisationKind",
     "RecoveryCode",
     "Role",
+    "SubmissionKey",
     "TOTPDevice",
     "User",
 ]

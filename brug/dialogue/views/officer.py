@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import polis, selectors, services
 from ..forms import DialogueForm, ImportForm, ModerationForm, SeedStatementForm
@@ -43,11 +44,15 @@ def dialogue_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = DialogueForm(request.POST or None, creating=True)
     if request.method == "POST" and form.is_valid():
         fields = {name: value for name, value in form.cleaned_data.items() if name != "seed_statements"}
-        dialogue = services.create_dialogue(
-            membership=request.membership, seed_statements=form.cleaned_data["seed_statements"], **fields
-        )
-        messages.success(request, "De dialoog is aangemaakt. Deel de link of de QR-code met inwoners.")
-        return redirect("dialogue:detail", org_slug=org_slug, slug=dialogue.slug)
+        try:
+            dialogue = services.create_dialogue(
+                membership=request.membership, seed_statements=form.cleaned_data["seed_statements"], **fields
+            )
+        except services.DialogueError as exc:  # e.g. the slug was taken a moment ago
+            form.add_error("slug", str(exc))
+        else:
+            messages.success(request, "De dialoog is aangemaakt. Deel de link of de QR-code met inwoners.")
+            return redirect("dialogue:detail", org_slug=org_slug, slug=dialogue.slug)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "breadcrumbs": _crumbs(request, ("Nieuwe dialoog", None))}
     return render(request, "dialogue/form.html", context, status=status)
@@ -71,12 +76,24 @@ def dialogue_detail(request: OrgRequest, org_slug: str, slug: str) -> HttpRespon
 def dialogue_edit(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
     form = DialogueForm(request.POST or None, instance=dialogue)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
-        services.update_dialogue(
-            membership=request.membership, dialogue=form.save(commit=False), changed=form.changed_data
-        )
-        messages.success(request, "De dialoog is bijgewerkt.")
-        return redirect("dialogue:detail", org_slug=org_slug, slug=form.instance.slug)
+        try:
+            services.update_dialogue(
+                membership=request.membership,
+                dialogue=form.save(commit=False),
+                changed=form.changed_data,
+                version=form.cleaned_data.get("version"),
+            )
+        except StaleObject as exc:
+            dialogue.refresh_from_db()
+            stale_to_form(form, exc, current_version=dialogue.version)
+            status = 409
+        except services.DialogueError as exc:  # e.g. the slug was taken a moment ago
+            form.add_error("slug", str(exc))
+        else:
+            messages.success(request, "De dialoog is bijgewerkt.")
+            return redirect("dialogue:detail", org_slug=org_slug, slug=form.instance.slug)
     dialogue.refresh_from_db()  # an invalid form must not rename the page's breadcrumbs
     context = {
         "form": form,
@@ -87,7 +104,7 @@ def dialogue_edit(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
             ("Bewerken", None),
         ),
     }
-    return render(request, "dialogue/form.html", context, status=400 if request.method == "POST" else 200)
+    return render(request, "dialogue/form.html", context, status=status)
 
 
 @org_view(EDITORS)
@@ -149,12 +166,17 @@ def moderate(request: OrgRequest, org_slug: str, slug: str, pk: int) -> HttpResp
         messages.error(request, " ".join(errors))
         return redirect("dialogue:moderation", org_slug=org_slug, slug=slug)
     approve = form.cleaned_data["decision"] == "goedkeuren"
-    services.moderate_statement(
-        membership=request.membership,
-        statement=statement,
-        approve=approve,
-        reason=form.cleaned_data["reason"],
-    )
+    try:
+        services.moderate_statement(
+            membership=request.membership,
+            statement=statement,
+            approve=approve,
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data.get("version"),
+        )
+    except StaleObject as exc:
+        messages.error(request, str(exc))
+        return redirect("dialogue:moderation", org_slug=org_slug, slug=slug)
     messages.success(request, "Stelling goedgekeurd." if approve else "Stelling afgekeurd.")
     return redirect("dialogue:moderation", org_slug=org_slug, slug=slug)
 
