@@ -43,6 +43,34 @@ def contains_name(text: str, name: str) -> bool:
     return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
 
 
+def visible_text(html: str) -> str:
+    """What a reader sees: tags and attributes (aria-hidden="true", class names) are not text."""
+    return re.sub(r"<[^>]*>", " ", html)
+
+
+def _chrome_words() -> set[str]:
+    """Words of the page templates themselves and of the placeholders: a generated name that is one
+    of these (e.g. "fase") is not a leak when it shows up."""
+    from pathlib import Path
+
+    from django.conf import settings as django_settings
+
+    root = Path(django_settings.BASE_DIR) / "brug"
+    files = [
+        root / "templates" / "base.html",
+        root / "analysis" / "templates" / "analysis" / "share.html",
+        *(root / "knowledge" / "templates" / "knowledge").glob("*.html"),
+        # Labels, game changers and catalogue interventions the share text may quote.
+        root / "analysis" / "config.py",
+        root / "analysis" / "gamechanger.py",
+        root / "analysis" / "catalogue_data.py",
+        root / "knowledge" / "taxonomy.py",
+    ]
+    text = " ".join(f.read_text(encoding="utf-8") for f in files if f.exists())
+    placeholders = "gemeente wijk medewerker betrokkene persoon organisatie netwerk verwijderd"
+    return set(words(text + " " + placeholders))
+
+
 def spellings(name: str) -> list[str]:
     return [name, name.upper(), name.title(), fold(name), name.replace("-", " "), name.replace(" ", "-")]
 
@@ -129,6 +157,8 @@ def test_the_share_replaces_every_generated_name(
     names: list[str], tenancy: Any, officer_m: Membership, shareable: Any, pair: Any, client_for: Any
 ) -> None:
     n = names
+    chrome = _chrome_words()
+    assume(not any(set(words(name)) & chrome for name in n))
     org = tenancy.org
     municipality = org.municipality
     known = {
@@ -183,7 +213,7 @@ def test_the_share_replaces_every_generated_name(
             item_page = response.content.decode()
         for label, name in known.items():
             for where, rendered in (("preview", preview), ("stored", stored), ("knowledge page", item_page)):
-                assert not contains_name(rendered, name), f"{label} {name!r} in the {where}"
+                assert not contains_name(visible_text(rendered), name), f"{label} {name!r} in the {where}"
         assert Share.objects.filter(pk=share.pk).exists()
         transaction.set_rollback(True)
 
