@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -12,12 +13,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
 from brug.core.versioning import StaleObject, stale_to_form
 
-from .. import polis, selectors, services
+from .. import polis, report_sentences, selectors, services
 from ..forms import DialogueForm, ImportForm, ModerationForm, SeedStatementForm
 from ..mapview import map_context
 from ..models import StatementStatus
@@ -204,11 +206,26 @@ def recompute_now(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
 def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
     dialogue = ensure_fresh(selectors.dialogue_for(membership=request.membership, slug=slug))
     context = map_context(dialogue)
+    counts = selectors.counts_for(dialogue=dialogue)
+    groups: list[Any] = list(context.get("groups") or [])  # type: ignore[call-overload]
     context.update(
         {
             "dialogue": dialogue,
-            "counts": selectors.counts_for(dialogue=dialogue),
+            "counts": counts,
             "organisation": dialogue.organisation,
+            # Every summary sentence is computed from the same numbers the report shows below it.
+            "summary_sentences": report_sentences.summary(
+                opens_on=timezone.localtime(dialogue.opens_at).date(),
+                closes_on=timezone.localtime(dialogue.closes_at).date() if dialogue.closes_at else None,
+                today=timezone.localdate(),
+                participants=counts["participants"],
+                votes=counts["votes"],
+                statements=counts["approved"],
+                has_result=bool(context.get("has_result")),
+                groups=[(g["label"], g["size"]) for g in groups],
+                n_bridging=len(context.get("bridging") or []),  # type: ignore[arg-type]
+                n_consensus=len(context.get("consensus") or []),  # type: ignore[arg-type]
+            ),
         }
     )
     return context
