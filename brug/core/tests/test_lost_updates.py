@@ -316,3 +316,34 @@ def test_a_double_submitted_key_figure_signal_is_stored_once(tenancy: Any, key_f
     other = Client().get(url).content.decode().split('name="submission" value="')[1].split('"')[0]
     assert Client().post(url, {**data, "submission": other}).status_code == 200
     assert Signal.objects.count() == 2
+
+
+# ---- analysis: us-them pairs (the maps had it already; now through the same mechanism) -------------
+
+
+def test_two_edits_of_an_analysis_pair(tenancy: Any, client_for: Any) -> None:
+    from brug.analysis import services
+
+    member = Membership.objects.get(user=tenancy.officer, organisation=tenancy.org)
+    pmap = services.create_map(membership=member, title="Kaart", as_of=timezone.localdate())
+    pair = services.add_pair(
+        membership=member, pmap=pmap, pole_a="Wij", pole_b="Zij", dividing_line="burger_overheid"
+    )
+    url = reverse("analysis:pair_edit", args=["gouda", pmap.pk, pair.pk])
+    page = client_for(tenancy.officer).get(reverse("analysis:pair_detail", args=["gouda", pmap.pk, pair.pk]))
+    assert 'name="pair-version" value="1"' in page.content.decode()
+    data = {"pair-pole_b": "Zij", "pair-dividing_line": "burger_overheid", "pair-version": "1"}
+    first, second = two_edits(
+        client_for(tenancy.coordinator),
+        client_for(tenancy.officer),
+        url,
+        data,
+        "pair-pole_a",
+        "Ouders",
+        "Buren",
+    )
+    assert first.status_code == 302
+    assert STALE in second.content.decode()
+    pair.refresh_from_db()
+    assert pair.pole_a == "Ouders"
+    assert client_for(tenancy.outsider).post(url, data).status_code == 404
