@@ -129,7 +129,7 @@ class VersionedFormMixin(forms.Form):
 def stale_to_form(form: forms.BaseForm, exc: StaleObject, *, current_version: int) -> None:
     """Keep the user's input on the page with the message; a deliberate re-save then works."""
     if form.is_bound:
-        data = form.data.copy()
+        data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict: keeps lists
         data[form.add_prefix("version")] = str(current_version)
         form.data = data
     form.add_error(None, str(exc))
