@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from brug.core.forms_base import BrugForm
 from brug.core.models import Membership
+from brug.core.versioning import VersionedFormMixin
 from brug.municipalities.models import Neighbourhood
 
 from . import config, distrust, selectors
@@ -79,7 +80,7 @@ class MapForm(Form):
         return data
 
 
-class PairForm(Form):
+class PairForm(VersionedFormMixin, Form):
     pole_a = forms.CharField(
         label="Wij (pool links)",
         max_length=120,

@@ -18,6 +18,7 @@ from brug.core import ratelimit
 from brug.core.audit import record
 from brug.core.models import Membership
 from brug.core.ratelimit import Limit
+from brug.core.versioning import save_if_unchanged, unique_or_error
 
 from .models import (
     STATEMENT_MAX_LENGTH,
@@ -42,6 +43,9 @@ class DialogueError(Exception):
     """A refusal worded for the resident or officer (Dutch); the view shows it."""
 
     status = 400
+
+
+SLUG_TAKEN = "Deze korte naam is al in gebruik. Kies een andere korte naam."
 
 
 class DialogueClosed(DialogueError):
@@ -92,9 +96,12 @@ def _add_statement(
 
 @transaction.atomic
 def create_dialogue(*, membership: Membership, seed_statements: list[str], **fields: object) -> Dialogue:
-    dialogue = Dialogue.objects.create(
-        organisation=membership.organisation, created_by=membership.user, **fields
-    )
+    fields.pop("version", None)
+    # Two officers choosing the same short name at once: the unique slug decides, as a form error.
+    with unique_or_error(SLUG_TAKEN, error=DialogueError):
+        dialogue = Dialogue.objects.create(
+            organisation=membership.organisation, created_by=membership.user, **fields
+        )
     for text in seed_statements:
         _add_statement(
             dialogue=dialogue,
@@ -108,9 +115,12 @@ def create_dialogue(*, membership: Membership, seed_statements: list[str], **fie
 
 
 @transaction.atomic
-def update_dialogue(*, membership: Membership, dialogue: Dialogue, changed: list[str]) -> Dialogue:
-    """Save a dialogue whose fields a form has already set."""
-    dialogue.save()
+def update_dialogue(
+    *, membership: Membership, dialogue: Dialogue, changed: list[str], version: int | None = None
+) -> Dialogue:
+    """Save a dialogue whose fields a form has already set; StaleObject if someone saved since `version`."""
+    with unique_or_error(SLUG_TAKEN, error=DialogueError):
+        save_if_unchanged(dialogue, version=version)
     forget_vote_targets()  # this process sees new dates at once, others within a few seconds
     record(action="dialogue.updated", obj=dialogue, membership=membership, fields=changed)
     return dialogue
@@ -131,14 +141,20 @@ def add_seed_statement(*, membership: Membership, dialogue: Dialogue, text: str)
 
 @transaction.atomic
 def moderate_statement(
-    *, membership: Membership, statement: Statement, approve: bool, reason: str = ""
+    *,
+    membership: Membership,
+    statement: Statement,
+    approve: bool,
+    reason: str = "",
+    version: int | None = None,
 ) -> Statement:
     if not approve and reason not in RejectReason.values:
         raise DialogueError("Kies een reden om de stelling af te keuren.")
     statement.status = StatementStatus.APPROVED if approve else StatementStatus.REJECTED
     statement.reject_reason = "" if approve else reason
     statement.moderated_at = timezone.now()
-    statement.save(update_fields=["status", "reject_reason", "moderated_at"])
+    # Two moderators deciding at once: the second hears it instead of silently overruling.
+    save_if_unchanged(statement, version=version, fields=["status", "reject_reason", "moderated_at"])
     record(
         action="dialogue.statement_approved" if approve else "dialogue.statement_rejected",
         obj=statement,

@@ -353,8 +353,8 @@ def _item_matches(
     wanted = set(themes or [])
     matches = []
     for pk, sim in best.values():
-        if pk not in items:
-            continue
+        if pk not in items or items[pk].anonymous:
+            continue  # an anonymised share must not point at its organisation
         item = items[pk]
         org = item.organisation
         matches.append(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from brug.core.forms_base import BrugForm, BrugModelForm
 from brug.core.models import Membership
+from brug.core.versioning import IdempotentFormMixin, VersionedFormMixin
 
 from . import selectors
 from .models import (
@@ -35,7 +36,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 COMMA_HELP = "Meerdere? Scheid ze met een komma."
 
 
-class NetworkForm(BrugModelForm):
+class NetworkForm(VersionedFormMixin, BrugModelForm):
     target_age_groups = forms.MultipleChoiceField(
         label="Leeftijdsgroepen die we willen bereiken",
         choices=AgeGroup.choices,
@@ -88,7 +89,7 @@ class NetworkForm(BrugModelForm):
         _field(self, "target_domains").queryset = selectors.domains_of(membership=membership)
 
 
-class KeyFigureForm(BrugModelForm):
+class KeyFigureForm(VersionedFormMixin, BrugModelForm):
     age_groups = forms.MultipleChoiceField(
         label="Leeftijdsgroepen die hij of zij bereikt",
         choices=AgeGroup.choices,
@@ -321,7 +322,7 @@ SEVERITY_CHOICES = [
 ]
 
 
-class SignalForm(BrugForm):
+class SignalForm(IdempotentFormMixin, BrugForm):
     """The public form behind a key figure's personal link: short, plain, thumb-friendly."""
 
     # Errors come from the server in Dutch; the browser's own bubbles (and red borders) would not.

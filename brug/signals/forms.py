@@ -8,12 +8,13 @@ from django import forms
 from django.utils import timezone
 
 from brug.core.forms_base import BrugForm, BrugModelForm, style_fields
+from brug.core.versioning import IdempotentFormMixin, VersionedFormMixin
 from brug.municipalities.models import Neighbourhood
 
 from .models import Meeting, Severity, SignalStatus
 
 
-class OfficerSignalForm(BrugForm):
+class OfficerSignalForm(IdempotentFormMixin, BrugForm):
     KIND_CHOICES = [
         ("overleg", "Aantekening uit een overleg"),
         ("telefoon", "Telefoongesprek"),
@@ -59,7 +60,7 @@ class StatusForm(BrugForm):
     )
 
 
-class ThemeForm(BrugForm):
+class ThemeForm(VersionedFormMixin, BrugForm):
     name = forms.CharField(label="Naam", max_length=100)
     query = forms.CharField(
         label="Zoekvraag",

@@ -22,6 +22,7 @@ from . import alerts, svg
 from .alerts import nl
 from .models import DailyThemeStat, MonitorConfig, Signal, Theme
 from .models.signals import REPORTED_CHANNELS
+from .report_sentences import quiet_sentence
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,14 @@ def phase_for(
             f"{very_severe} zeer ernstig signaal/signalen (incident) de laatste {RECENT_DAYS} dagen."
         )
     if not reasons:
-        reasons.append("Geen opvallende stijging, vijandigheid of wij-zij-taal.")
+        # Say only what the data shows: too few messages means "not judged", not "calm".
+        reasons.append(
+            quiet_sentence(
+                recent=recent,
+                recent_days=RECENT_DAYS,
+                baseline_days_with_data=max((sum(1 for n in b if n) for _d, _c, b in days), default=0),
+            )
+        )
     return min(points, 3), reasons
 
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from brug.core.versioning import Versioned
+
 from ..config import ROLE_CHOICES, SEVERITIES, dividing_line
 
 
@@ -45,7 +47,7 @@ class PolarisationMap(models.Model):
         return ", ".join(n.name for n in self.neighbourhoods.all()) or "Geen wijk gekozen"
 
 
-class UsThemPair(models.Model):
+class UsThemPair(Versioned):
     map = models.ForeignKey(PolarisationMap, on_delete=models.CASCADE, related_name="pairs")
     pole_a = models.CharField("wij (pool links)", max_length=120)
     pole_b = models.CharField("zij (pool rechts)", max_length=120)

@@ -178,6 +178,7 @@ def _render_pair(request: OrgRequest, pair: UsThemPair, status: int = 200, **bou
                 "pole_b": pair.pole_b,
                 "dividing_line": pair.dividing_line,
                 "description": pair.description,
+                "version": pair.version,
             },
         ),
         "fuel_form": bound.get("fuel_form") or FuelForm(pair=pair, prefix="fuel"),

@@ -1,6 +1,7 @@
 from .accounts import FailureKind, LoginFailure, RecoveryCode, TOTPDevice, User
 from .audit import AuditLogEntry
 from .organisations import Invitation, Membership, Organisation, OrganisationKind, Role
+from .submissions import SubmissionKey
 
 __all__ = [
     "AuditLogEntry",
@@ -12,6 +13,7 @@ __all__ = [
     "OrganisationKind",
     "RecoveryCode",
     "Role",
+    "SubmissionKey",
     "TOTPDevice",
     "User",
 ]

@@ -8,6 +8,7 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 
 from brug.core.forms_base import BrugForm, BrugModelForm
+from brug.core.versioning import VersionedFormMixin
 from brug.municipalities.models import Municipality
 
 from ..models import Advice, Domain, Intake, Registration, Status
@@ -94,7 +95,7 @@ class FilterForm(BrugForm):
     )
 
 
-class PairForm(BrugForm):
+class PairForm(VersionedFormMixin, BrugForm):
     first = forms.ModelChoiceField(label="Eerste gemeente", queryset=Registration.objects.none())
     second = forms.ModelChoiceField(label="Tweede gemeente", queryset=Registration.objects.none())
     scheduled_at = forms.DateTimeField(label="Datum en tijd startgesprek", widget=DATETIME, required=False)

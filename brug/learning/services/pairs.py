@@ -10,6 +10,7 @@ from django.db import transaction
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.versioning import save_if_unchanged
 from brug.text.embeddings import embed
 
 from ..algorithms.pairing import Item, propose_pairs
@@ -70,11 +71,12 @@ def update_pair(
     first: Registration,
     second: Registration,
     scheduled_at: dt.datetime | None,
+    version: int | None = None,
 ) -> Pair:
     if first == second:
         raise ValueError("Een koppel bestaat uit twee verschillende gemeenten.")
     pair.first, pair.second, pair.scheduled_at = first, second, scheduled_at
-    pair.save()
+    save_if_unchanged(pair, version=version)  # StaleObject if someone saved since
     record(
         action="learning.pair_updated",
         obj=pair,

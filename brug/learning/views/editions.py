@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
 from ..forms import EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
@@ -74,6 +75,10 @@ def edition_form(request: HttpRequest, org_slug: str, edition_id: int | None = N
                 partners=list(form.cleaned_data["partners"]),
                 edition=edition,
             )
+        except StaleObject as exc:
+            assert edition is not None  # only an edit can be stale
+            edition.refresh_from_db()
+            stale_to_form(form, exc, current_version=edition.version)
         except edition_services.EditionError as exc:
             form.add_error(None, str(exc))
         else:
@@ -218,7 +223,12 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
         (
             pair,
             PairForm(
-                initial={"first": pair.first, "second": pair.second, "scheduled_at": pair.scheduled_at},
+                initial={
+                    "first": pair.first,
+                    "second": pair.second,
+                    "scheduled_at": pair.scheduled_at,
+                    "version": pair.version,
+                },
                 registrations=candidates,
                 prefix=f"p{pair.pk}",
             ),
@@ -248,8 +258,12 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
     )
     form = PairForm(request.POST, registrations=candidates, prefix=f"p{pair.pk}")
     if form.is_valid():
-        pair_services.update_pair(membership=membership, pair=pair, **form.cleaned_data)
-        messages.success(request, "Koppel opgeslagen.")
+        try:
+            pair_services.update_pair(membership=membership, pair=pair, **form.cleaned_data)
+        except StaleObject as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Koppel opgeslagen.")
     else:
         messages.error(
             request,

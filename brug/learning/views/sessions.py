@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
 from ..forms import AssignmentForm, EntryForm, KnowledgeForm, MaatwerkForm, SessionForm, WorkSessionForm
@@ -34,15 +35,20 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
     sess = selectors.session_for(membership=membership, edition=ed, pk=session_id)
-    form = SessionForm(initial={"agenda": sess.agenda, "notes": sess.notes})
+    form = SessionForm(initial={"agenda": sess.agenda, "notes": sess.notes, "version": sess.version})
     entry_form = EntryForm()
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "notes":
         form = SessionForm(request.POST)
         if form.is_valid():
-            session_services.save_session(membership=membership, session=sess, **form.cleaned_data)
-            messages.success(request, "Agenda en verslag opgeslagen.")
-            return redirect(request.path)
+            try:
+                session_services.save_session(membership=membership, session=sess, **form.cleaned_data)
+            except StaleObject as exc:
+                sess.refresh_from_db()
+                stale_to_form(form, exc, current_version=sess.version)
+            else:
+                messages.success(request, "Agenda en verslag opgeslagen.")
+                return redirect(request.path)
     elif action == "entry":
         entry_form = EntryForm(request.POST)
         if entry_form.is_valid():

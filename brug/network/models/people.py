@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from brug.core.versioning import Versioned
+
 
 class FigureKind(models.TextChoices):
     FORMAL = "formeel", "Formeel (professional)"
@@ -33,7 +35,7 @@ def split_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-class KeyFigure(models.Model):
+class KeyFigure(Versioned):
     organisation = models.ForeignKey(
         "core.Organisation", on_delete=models.CASCADE, related_name="key_figures"
     )

@@ -107,6 +107,7 @@ def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
                 severity=int(data["severity"]),
                 may_contact=bool(data.get("may_contact")),
                 key_figure_id=key_figure.pk,
+                submission=str(data.get("submission") or ""),
             )
             record(
                 action="network.signal.submit",

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from brug.core.audit import record
 from brug.core.models import Membership, Organisation
+from brug.core.versioning import save_if_unchanged
 
 from ..models import Domain, Network, NetworkRevision
 from ..models.networks import DEFAULT_DOMAINS
@@ -71,7 +72,10 @@ def save_network(
     for name in CHECKLIST_FIELDS:
         if name in data:
             setattr(network, name, data[name])
-    network.save()
+    if creating:
+        network.save()
+    else:  # refused (StaleObject) if someone saved after the form was rendered
+        save_if_unchanged(network, version=data.get("version"))
     for name in M2M_FIELDS:
         if name in data:
             getattr(network, name).set(data[name])

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.versioning import save_if_unchanged
 
 from ..models import Decision, KeyFigure, KeyFigureStatus, Recruiter, SelectionConversation, StatusChange
 from .errors import NetworkError
@@ -181,7 +182,10 @@ def save_key_figure(
         key_figure.recruited_by = Recruiter.SNOWBALL
     try:
         with transaction.atomic():
-            key_figure.save()
+            if creating:
+                key_figure.save()
+            else:  # refused (StaleObject) if someone saved after the form was rendered
+                save_if_unchanged(key_figure, version=data.get("version"))
     except IntegrityError:
         # Two people saving the same person at the same moment: the database constraint decides.
         raise NetworkError(

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors, services
 from ..forms import ConversationForm, KeyFigureForm, StatusForm
@@ -32,12 +33,17 @@ def _person_form_page(
                 saved = services.save_key_figure(
                     membership=membership, data=form.cleaned_data, key_figure=key_figure
                 )
+            except StaleObject as exc:
+                assert key_figure is not None  # only an edit can be stale
+                key_figure.refresh_from_db(fields=["version"])
+                stale_to_form(form, exc, current_version=key_figure.version)
+                status = 409
             except services.NetworkError as exc:
                 apply_error(form, exc)
             else:
                 messages.success(request, f"{saved.name} is opgeslagen.")
                 return redirect("network:person_detail", org_slug=org_slug, pk=saved.pk)
-        status = 400
+        status = 409 if status == 409 else 400
     title = "Nieuwe sleutelfiguur of kandidaat" if key_figure is None else f"{key_figure.name} bewerken"
     extra = (
         []

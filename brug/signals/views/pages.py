@@ -66,6 +66,7 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
                     place=data["place"],
                     severity=data["severity"],
                     actor=request.user,  # type: ignore[arg-type]
+                    submission=data.get("submission") or "",
                 )
             except services.SignalError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
