@@ -45,7 +45,7 @@ TARGETS: dict[str, list[str]] = {
     "dialogue": ["brug/dialogue/selectors.py"],
 }
 # Tests that every mutant of every app runs first (they walk the app's routes as an attacker).
-CROSS_APP_TESTS = ["brug/core/tests/test_tenancy_walk.py", "brug/core/tests/test_tenancy_posted_ids.py"]
+CROSS_APP_TESTS = ["tests/tenancy/test_tenancy_walk.py", "tests/tenancy/test_tenancy_posted_ids.py"]
 
 SCOPE_KEYWORD = re.compile(r"(^|__)(organisation|organisation_id|organisation_id__in|organisation__in)$")
 MUNICIPALITY_KEYWORD = re.compile(r"(^|__)municipality(_id)?$")

@@ -11,7 +11,7 @@ from brug.core.forms_base import BrugForm
 from brug.core.models import Membership
 from brug.municipalities.models import Neighbourhood
 
-from . import config, selectors
+from . import config, distrust, selectors
 from .models import Intervention, PolarisationMap, UsThemPair
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -233,12 +233,40 @@ class ContributionForm(Form):
             self.fields[key] = forms.CharField(
                 label=label, help_text=help_text, required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
+        for narrative in distrust.NARRATIVES:
+            self.fields[f"narrative_{narrative.key}"] = forms.ChoiceField(
+                label=f"{narrative.label}: {narrative.quote}",
+                choices=distrust.STRENGTHS,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"narrative_{narrative.key}_example"] = forms.CharField(
+                label=f"Voorbeeld bij ‘{narrative.label}’",
+                help_text="Wat hoorde of las u? Zonder namen van inwoners.",
+                required=False,
+                max_length=distrust.MAX_EXAMPLE,
+            )
         from brug.core.forms_base import style_fields
 
         style_fields(self)
 
     def dimension_fields(self) -> list[Any]:
         return [self[key] for key, _l, _h in config.DIMENSIONS]
+
+    def narrative_fields(self) -> list[tuple[Any, Any]]:
+        return [(self[f"narrative_{n.key}"], self[f"narrative_{n.key}_example"]) for n in distrust.NARRATIVES]
+
+    def narratives(self) -> dict[str, dict[str, str]]:
+        """The cleaned narratives, only those heard."""
+        data = self.cleaned_data
+        return {
+            n.key: {
+                "strength": data.get(f"narrative_{n.key}", ""),
+                "example": (data.get(f"narrative_{n.key}_example") or "").strip(),
+            }
+            for n in distrust.NARRATIVES
+            if data.get(f"narrative_{n.key}")
+        }
 
 
 class DirectionForm(Form):
@@ -262,6 +290,50 @@ class DirectionForm(Form):
     def __init__(self, *args: Any, phase_model: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "phase", [("", "Kies een fase"), *config.phase_model(phase_model).phases])
+        for dilemma in distrust.DILEMMAS:
+            self.fields[f"dilemma_{dilemma.key}"] = forms.CharField(
+                label=f"Uw keuze bij ‘{dilemma.label}’",
+                help_text=dilemma.question,
+                required=False,
+                max_length=distrust.MAX_CHOICE,
+            )
+            self.fields[f"dilemma_{dilemma.key}_why"] = forms.CharField(
+                label="Waarom?",
+                required=False,
+                max_length=distrust.MAX_WHY,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        from brug.core.forms_base import style_fields
+
+        style_fields(self)
+
+    def main_fields(self) -> list[Any]:
+        return [self["phase"], self["manifestations"], self["direction"]]
+
+    def dilemma_fields(self) -> list[tuple[Any, Any]]:
+        return [(self[f"dilemma_{d.key}"], self[f"dilemma_{d.key}_why"]) for d in distrust.DILEMMAS]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for d in distrust.DILEMMAS:
+            if (data.get(f"dilemma_{d.key}_why") or "").strip() and not (
+                data.get(f"dilemma_{d.key}") or ""
+            ).strip():
+                self.add_error(
+                    f"dilemma_{d.key}", f"Vul bij ‘{d.label}’ ook de keuze in, of laat ‘waarom’ leeg."
+                )
+        return data
+
+    def dilemmas(self) -> dict[str, dict[str, str]]:
+        data = self.cleaned_data
+        return {
+            d.key: {
+                "choice": (data.get(f"dilemma_{d.key}") or "").strip(),
+                "why": (data.get(f"dilemma_{d.key}_why") or "").strip(),
+            }
+            for d in distrust.DILEMMAS
+            if (data.get(f"dilemma_{d.key}") or "").strip()
+        }
 
 
 class InterventionsForm(Form):

@@ -9,16 +9,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 from datetime import datetime
-from typing import Any
 
 from django.conf import settings
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
+from brug.core import ratelimit
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.ratelimit import Limit
 
 from .models import (
     STATEMENT_MAX_LENGTH,
@@ -171,42 +170,12 @@ def participant_for(*, dialogue: Dialogue, token: str, create: bool) -> Particip
     raise DialogueError("Het lukte niet om uw stem op te slaan. Probeer het nog eens.")
 
 
-# INCR and EXPIRE in one round trip, without building a redis-py pipeline on every vote.
-_COUNT_SCRIPT = "local n = redis.call('INCR', KEYS[1]) redis.call('EXPIRE', KEYS[1], 70) return n"
-
-
-_redis_clients: dict[int, Any] = {}
-
-
-def _redis_client(backend: RedisCache) -> Any:
-    # Django builds a new redis.Redis (with ~170 response callbacks) on every cache call; the
-    # vote path keeps one per connection pool, which is itself per process and thread-safe.
-    pool = backend._cache._get_connection_pool(write=True)
-    client = _redis_clients.get(id(pool))
-    if client is None:
-        client = _redis_clients[id(pool)] = backend._cache._client(connection_pool=pool)
-    return client
-
-
-def _count(key: str) -> int:
-    """Increment a per-minute counter in the shared cache, in one round trip on Redis."""
-    # `cache` is a proxy: isinstance() must look at the backend behind it, or Redis would take
-    # three round trips (add, exists, incr) instead of this one.
-    backend = caches[DEFAULT_CACHE_ALIAS]
-    if isinstance(backend, RedisCache):
-        full_key = backend.make_and_validate_key(key)
-        return int(_redis_client(backend).eval(_COUNT_SCRIPT, 1, full_key))
-    cache.add(key, 0, timeout=70)
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # expired between add and incr
-        return 1
+VOTES_PER_MINUTE = Limit("dialogue-votes", count=RATE_LIMIT_VOTES, seconds=60)
 
 
 def check_rate(*, token: str, dialogue: Dialogue) -> None:
     # Counts per token per minute in the shared cache; a person voting by hand never gets near it.
-    minute = int(timezone.now().timestamp() // 60)
-    if _count(f"dialogue:rate:{dialogue.pk}:{secret_hash(token)[:32]}:{minute}") > RATE_LIMIT_VOTES:
+    if not ratelimit.allow(VOTES_PER_MINUTE, f"{dialogue.pk}:{secret_hash(token)[:32]}"):
         raise RateLimited("U stemt erg snel achter elkaar. Wacht een minuut en probeer het dan opnieuw.")
 
 

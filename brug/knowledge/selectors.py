@@ -266,19 +266,6 @@ def item_vector(item: KnowledgeItem) -> np.ndarray | None:
     return np.frombuffer(bytes(blob), dtype=np.float32) if blob else None
 
 
-def organisation_vector(organisation: Organisation) -> np.ndarray | None:
-    """The mean meaning of an organisation's own items (its 'questions'), normalised."""
-    blobs = KnowledgeItem.objects.filter(organisation=organisation, embedding__isnull=False).values_list(
-        "embedding", flat=True
-    )[:200]
-    vectors = [np.frombuffer(bytes(b or b""), dtype=np.float32) for b in blobs]
-    if not vectors:
-        return None
-    mean = np.mean(vectors, axis=0)
-    norm = np.linalg.norm(mean)
-    return mean / norm if norm else None
-
-
 def latest_item_vector(organisation: Organisation) -> np.ndarray | None:
     """The meaning of the organisation's newest own item with an embedding."""
     blob = (

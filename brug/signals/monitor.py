@@ -312,7 +312,3 @@ def _hoods(
         table[r["neighbourhood__name"]][r["theme_id"]] = r["n"]
     out = [(name, counts, sum(counts.values())) for name, counts in table.items()]
     return sorted(out, key=lambda x: -x[2])
-
-
-def term_counter(texts: list[str]) -> Counter[str]:
-    return alerts.terms(texts)

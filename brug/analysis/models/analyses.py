@@ -34,6 +34,8 @@ class JointAnalysis(models.Model):
     phase = models.CharField("fase", max_length=40, blank=True)
     manifestations = models.JSONField("verschijningsvormen", default=list, blank=True)
     direction = models.TextField("richting van de oplossing", blank=True)
+    # The core team's answers to the five dilemmas: {dilemma key: {"choice": ..., "why": ...}}.
+    dilemmas = models.JSONField("dilemma's", default=dict, blank=True)
     # The last step that was saved; the wizard resumes at the next one.
     completed_step = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
@@ -69,6 +71,8 @@ class Contribution(models.Model):
     phase = models.CharField("fase volgens u", max_length=40, blank=True)
     manifestations = models.JSONField(default=list, blank=True)
     answers = models.JSONField(default=dict, blank=True)
+    # Distrust narratives heard locally: {narrative key: {"strength": "soms"|"sterk", "example": ...}}.
+    narratives = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 

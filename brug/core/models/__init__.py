@@ -1,9 +1,10 @@
-from .accounts import LoginFailure, RecoveryCode, TOTPDevice, User
+from .accounts import FailureKind, LoginFailure, RecoveryCode, TOTPDevice, User
 from .audit import AuditLogEntry
 from .organisations import Invitation, Membership, Organisation, OrganisationKind, Role
 
 __all__ = [
     "AuditLogEntry",
+    "FailureKind",
     "Invitation",
     "LoginFailure",
     "Membership",

@@ -8,7 +8,7 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 
 from brug.core.forms_base import BrugForm, BrugModelForm
-from brug.municipalities.selectors import real_municipalities
+from brug.municipalities.models import Municipality
 
 from ..models import Advice, Domain, Intake, Registration, Status
 from ..models.editions import REGIONS, SIZES
@@ -26,7 +26,7 @@ def _privacy_label() -> str:
 
 class RegistrationForm(BrugForm):
     municipality = forms.ModelChoiceField(
-        label="Gemeente", queryset=real_municipalities(), empty_label="Kies uw gemeente"
+        label="Gemeente", queryset=Municipality.objects.real(), empty_label="Kies uw gemeente"
     )
     p1_name = forms.CharField(label="Naam", max_length=150)
     p1_email = forms.EmailField(label="E-mailadres")
@@ -40,11 +40,13 @@ class RegistrationForm(BrugForm):
     )
     learning_question = forms.CharField(
         label="Uw leervraag",
+        max_length=4000,  # public form: refused before any text analysis starts
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Wat wilt u leren over polarisatie in uw gemeente?",
     )
     own_cases = forms.CharField(
         label="Eigen casuïstiek",
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Welke situaties uit uw gemeente brengt u in?",
     )

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from brug.core.access import FACILITATORS
@@ -111,13 +110,6 @@ def fellow_participants(*, registration: Registration) -> QuerySet[Registration]
         .select_related("municipality")
         .prefetch_related("people")
     )
-
-
-def fellow_for(*, registration: Registration, pk: int) -> Registration:
-    found = fellow_participants(registration=registration).filter(pk=pk).exclude(pk=registration.pk).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def threads_for(*, registration: Registration) -> QuerySet[Thread]:
