@@ -10,7 +10,7 @@ import numpy.typing as npt
 from threadpoolctl import ThreadpoolController
 
 from brug.opinion.clustering import Points, base_clusters, choose_groups, participant_groups
-from brug.opinion.matrix import IntArray, VoteMatrix, build_vote_matrix
+from brug.opinion.matrix import MIN_VOTES, IntArray, VoteMatrix, build_vote_matrix
 from brug.opinion.pca import fit_pca, project
 from brug.opinion.repness import (
     Counts,
@@ -23,6 +23,15 @@ from brug.opinion.repness import (
 from brug.opinion.result import ClusterState, OpinionResult, Repness
 
 VoteInput = Sequence[int] | npt.ArrayLike
+
+# Pol.is's `greedy-n`: while fewer than this many participants are in the conversation, the most
+# active others are added, and once in, a participant stays in (see `early_participants`).
+GREEDY_N = 15
+# Below this many participants in the conversation, or with fewer than two statements, Brug shows
+# no groups at all: a "group" of one or two people says nothing (Pol.is would split them anyway).
+MIN_PARTICIPANTS_FOR_GROUPS = 4
+MIN_STATEMENTS_FOR_GROUPS = 2
+TOO_FEW_VOTES = "te weinig stemmen voor groepen"
 
 _threadpools: ThreadpoolController | None = None
 
@@ -60,6 +69,48 @@ def _statement_stats(
     }
 
 
+def early_participants(pids: IntArray, sids: IntArray) -> IntArray:
+    """Participants Pol.is counts in although their final vote count is below the threshold.
+
+    Pol.is decides who is in the conversation at every update and never takes anyone out again.
+    Replaying the (chronological) votes as if every vote were an update:
+    - the first `GREEDY_N` participants are in: while fewer than 15 are in, Pol.is adds the most
+      active others, and each new voter is then the one to add;
+    - before the conversation has `MIN_VOTES` statements, the threshold is "voted on every
+      statement so far", so an early participant who did that is in for good.
+    Both depend only on the first votes, so this costs little on any conversation size.
+    """
+    if pids.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    _, first_vote = np.unique(pids, return_index=True)
+    greedy = pids[np.sort(first_vote)[:GREEDY_N]]
+    # Votes before the statement count reaches MIN_VOTES (after that the final count decides).
+    _, first_seen = np.unique(sids, return_index=True)
+    first_seen.sort()
+    end = int(first_seen[MIN_VOTES - 1]) if len(first_seen) >= MIN_VOTES else len(sids)
+    p, s = pids[:end], sids[:end]
+    if end == 0:
+        return greedy
+    n_cols_now = np.zeros(end, dtype=np.int64)
+    n_cols_now[first_seen[first_seen < end]] = 1
+    n_cols_now = np.cumsum(n_cols_now)
+    _, p_code = np.unique(p, return_inverse=True)
+    _, s_code = np.unique(s, return_inverse=True)
+    key = p_code.astype(np.int64) * (int(s_code.max()) + 1) + s_code
+    _, first_key = np.unique(key, return_index=True)
+    new_vote = np.zeros(end, dtype=np.int64)
+    new_vote[first_key] = 1
+    # Running count of distinct statements per participant, in vote order.
+    order = np.argsort(p_code, kind="stable")
+    running = np.cumsum(new_vote[order])
+    starts = np.r_[0, np.flatnonzero(np.diff(p_code[order])) + 1]
+    group_start = np.repeat(running[starts] - new_vote[order][starts], np.diff(np.r_[starts, end]))
+    counts = np.empty(end, dtype=np.int64)
+    counts[order] = running - group_start
+    qualified = p[counts >= np.minimum(MIN_VOTES, n_cols_now)]
+    return np.union1d(greedy, qualified)
+
+
 def compute(
     participant_ids: VoteInput,
     statement_ids: VoteInput,
@@ -81,17 +132,34 @@ def compute(
     # (threadpoolctl ships with scikit-learn.) k-means threads (OpenMP) are not affected.
     with _controller().limit(limits=1, user_api="blas"):
         matrix = build_vote_matrix(participant_ids, statement_ids, values, moderated_out)
-        return compute_from_matrix(matrix, previous=previous, seed=seed)
+        pids = np.asarray(participant_ids, dtype=np.int64).reshape(-1)
+        early = early_participants(pids, np.asarray(statement_ids, dtype=np.int64).reshape(-1))
+        # Position of every participant's first vote, aligned with the matrix rows (sorted ids).
+        _, arrival = np.unique(pids, return_index=True) if pids.size else (None, None)
+        return compute_from_matrix(matrix, previous=previous, seed=seed, early=early, arrival=arrival)
 
 
 def compute_from_matrix(
-    matrix: VoteMatrix, *, previous: ClusterState | None = None, seed: int = 0
+    matrix: VoteMatrix,
+    *,
+    previous: ClusterState | None = None,
+    seed: int = 0,
+    early: IntArray | None = None,
+    arrival: IntArray | None = None,
 ) -> OpinionResult:
+    """The opinion map from a built vote matrix.
+
+    `early` lists participants counted in regardless of their vote count (see `early_participants`);
+    `arrival[row]` orders the participants by their first vote, the order in which Pol.is's matrix
+    holds them and its k-means picks starting points (default: participant id order).
+    """
     sids = matrix.statement_ids
     everyone = np.zeros(matrix.n_rows, dtype=np.int64)
     all_counts = count_votes(matrix, everyone, 1)
     consensus = select_consensus(all_counts, sids)
     in_conv = matrix.in_conversation()
+    if early is not None and early.size:
+        in_conv |= np.isin(matrix.participant_ids, early)
 
     # Pol.is fits the PCA on every participant's (imputed) votes; the sparsity-aware scaling keeps
     # light voters from collapsing to the centre. Only participants in conversation are clustered.
@@ -103,9 +171,10 @@ def compute_from_matrix(
     }
 
     conv_rows = np.flatnonzero(in_conv)
-    points = Points.from_coords(coords[conv_rows])
+    points = Points.from_coords(coords[conv_rows], None if arrival is None else arrival[conv_rows])
     base = base_clusters(points, seed=seed)
-    choice = choose_groups(base, previous=previous, seed=seed) if len(conv_rows) else None
+    enough = len(conv_rows) >= MIN_PARTICIPANTS_FOR_GROUPS and matrix.n_cols >= MIN_STATEMENTS_FOR_GROUPS
+    choice = choose_groups(base, previous=previous, seed=seed) if enough else None
     if choice is None:
         # Nothing to split; keep the caller's smoothing memory so a later update continues from it.
         state = previous or ClusterState()
@@ -119,6 +188,7 @@ def compute_from_matrix(
             n_participants=matrix.n_rows,
             n_in_conversation=len(conv_rows),
             n_statements=matrix.n_cols,
+            note=TOO_FEW_VOTES,
         )
 
     labels = participant_groups(points, base, choice)

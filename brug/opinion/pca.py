@@ -25,8 +25,6 @@ DENSE_MAX_CELLS = 4_000_000  # 32 MB as float64  # sum over participants of (vot
 SUBSPACE_OVERSAMPLING = 8
 SUBSPACE_MAX_ITER = 200
 SUBSPACE_TOL = 1e-7
-# Damping of the sparsity-aware stretch, in pseudo-votes (see `project`).
-SCALE_PSEUDO_VOTES = 25
 
 
 @dataclass(frozen=True)
@@ -137,20 +135,18 @@ def fit_pca(
     return PcaResult(means=means, components=components, explained_variance=variance)
 
 
-def project(matrix: VoteMatrix, pca: PcaResult, pseudo_votes: float = SCALE_PSEUDO_VOTES) -> FloatArray:
-    """Participant coordinates with Pol.is's sparsity-aware scaling, damped.
+def project(matrix: VoteMatrix, pca: PcaResult) -> FloatArray:
+    """Participant coordinates with Pol.is's sparsity-aware scaling (`sparsity-aware-project-ptpt`).
 
     A participant who voted on few statements sits near the centre only because the imputed means
     pull them there; Pol.is stretches their projection by sqrt(statements / votes cast) to undo it.
-    That stretch also multiplies the noise of someone with 7 votes out of 150 by 4.6. Pol.is damps
-    it by accident: moderated-out statements stay in its matrix as columns of passes, so they count
-    as votes of everyone. Brug drops moderated statements (they should not matter at all) and damps
-    on purpose with `pseudo_votes`, like the +1 smoothing used elsewhere in Pol.is:
-    sqrt((statements + c) / (votes cast + c)). `pseudo_votes=0` gives the undamped formula.
+    Pol.is keeps moderated-out statements as columns of passes for everyone, so they count both as
+    statements and as votes of every participant; Brug drops those columns but counts them here
+    (`VoteMatrix.n_moderated`), which gives exactly Pol.is's factor.
     """
     if matrix.n_rows == 0:
         return np.zeros((0, pca.components.shape[0]))
     coords = np.asarray(centred_csr(matrix, pca.means) @ pca.components.T)
-    votes = matrix.votes_per_row().astype(np.float64)
-    scale = np.sqrt((matrix.n_cols + pseudo_votes) / np.maximum(votes + pseudo_votes, 1.0))
+    votes = matrix.votes_per_row().astype(np.float64) + matrix.n_moderated
+    scale = np.sqrt(matrix.n_cols_all / np.maximum(votes, 1.0))
     return coords * scale[:, None]
