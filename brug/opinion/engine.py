@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -111,6 +111,47 @@ def early_participants(pids: IntArray, sids: IntArray) -> IntArray:
     return np.union1d(greedy, qualified)
 
 
+def keep_letters(
+    pids: IntArray, labels: IntArray, previous_groups: Mapping[int, int] | None
+) -> IntArray:
+    """Renumber new groups so each keeps the number of the old group it shares most members with.
+
+    Pairs are taken greedily by shared members (ties: lower numbers first); new groups without a
+    partner get the lowest free numbers, largest first. "Groep A" stays the group with most of the
+    same people, whatever order k-means found them in.
+    """
+    k = int(labels.max()) + 1 if len(labels) else 0
+    if not previous_groups or k == 0:
+        return labels
+    old = np.array([previous_groups.get(int(p), -1) for p in pids.tolist()], dtype=np.int64)
+    n_old = max(int(old.max()) + 1, 0)
+    if n_old == 0:
+        return labels
+    known = old >= 0
+    overlap = np.zeros((k, n_old), dtype=np.int64)
+    np.add.at(overlap, (labels[known], old[known]), 1)
+    mapping: dict[int, int] = {}
+    pairs = sorted(
+        ((int(overlap[g, o]), g, o) for g in range(k) for o in range(n_old) if overlap[g, o] > 0),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used: set[int] = set()
+    for _, g, o in pairs:
+        if g not in mapping and o not in used:
+            mapping[g] = o
+            used.add(o)
+    free = (n for n in range(k + n_old) if n not in used)
+    for g in range(k):  # unmatched new groups, largest first (labels are numbered by size)
+        if g not in mapping:
+            mapping[g] = next(free)
+    # Keep numbers dense (0..k-1) so that letters run A, B, C…: when an old group vanished, the
+    # highest numbers move down into the gaps, in order.
+    order = sorted(mapping.values())
+    dense = {n: i for i, n in enumerate(order)}
+    table = np.array([dense[mapping[g]] for g in range(k)], dtype=np.int64)
+    return table[labels]
+
+
 def compute(
     participant_ids: VoteInput,
     statement_ids: VoteInput,
@@ -118,6 +159,7 @@ def compute(
     *,
     moderated_out: Collection[int] = (),
     previous: ClusterState | None = None,
+    previous_groups: Mapping[int, int] | None = None,
     seed: int = 0,
 ) -> OpinionResult:
     """Compute the opinion map of one conversation.
@@ -125,7 +167,9 @@ def compute(
     The three arrays are parallel and in chronological order (a later vote on the same statement
     by the same participant replaces the earlier one); values are 1 agree, -1 disagree, 0 pass.
     Pass the returned `state` back as `previous=` on the next update so that the number of groups
-    only changes once the new number has been the best several updates in a row.
+    only changes once the new number has been the best several updates in a row, and the previous
+    `groups` as `previous_groups=` so that every group keeps its number (letter).
+    The result depends only on the votes: there is no randomness below 5,000 distinct positions.
     """
     # The dense linear algebra here is on tiny matrices (statements × a few); multi-threaded BLAS
     # only adds thread hand-offs, which cost 10x the arithmetic on a busy 2-core server.
@@ -136,7 +180,9 @@ def compute(
         early = early_participants(pids, np.asarray(statement_ids, dtype=np.int64).reshape(-1))
         # Position of every participant's first vote, aligned with the matrix rows (sorted ids).
         _, arrival = np.unique(pids, return_index=True) if pids.size else (None, None)
-        return compute_from_matrix(matrix, previous=previous, seed=seed, early=early, arrival=arrival)
+        return compute_from_matrix(
+            matrix, previous=previous, seed=seed, early=early, arrival=arrival, previous_groups=previous_groups
+        )
 
 
 def compute_from_matrix(
@@ -146,6 +192,7 @@ def compute_from_matrix(
     seed: int = 0,
     early: IntArray | None = None,
     arrival: IntArray | None = None,
+    previous_groups: Mapping[int, int] | None = None,
 ) -> OpinionResult:
     """The opinion map from a built vote matrix.
 
@@ -191,7 +238,7 @@ def compute_from_matrix(
             note=TOO_FEW_VOTES,
         )
 
-    labels = participant_groups(points, base, choice)
+    labels = keep_letters(pids[conv_rows], participant_groups(points, base, choice), previous_groups)
     row_groups = np.full(matrix.n_rows, -1, dtype=np.int64)
     row_groups[conv_rows] = labels
     k = choice.k

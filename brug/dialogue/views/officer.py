@@ -182,11 +182,24 @@ def recompute_now(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
 def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
     dialogue = ensure_fresh(selectors.dialogue_for(membership=request.membership, slug=slug))
     context = map_context(dialogue)
+    counts = selectors.counts_for(dialogue=dialogue)
+    # The report describes one computation: its participant and vote counts, the same numbers the
+    # map shows, not the live counts that may already include newer votes.
+    counts["participants"] = context["n_participants"]
+    counts["votes"] = context["n_votes"]
+    current = context["computation"]
+    asked = request.GET.get("berekening", "")
+    newer = None
+    if asked.isdigit() and current is not None and int(asked) != current["id"]:
+        newer = current  # the page was opened from an older report (PDF): say so
     context.update(
         {
             "dialogue": dialogue,
-            "counts": selectors.counts_for(dialogue=dialogue),
+            "counts": counts,
             "organisation": dialogue.organisation,
+            "asked_computation": int(asked) if asked.isdigit() else None,
+            "newer_computation": newer,
+            "is_imported": bool(dialogue.source_note),
         }
     )
     return context
