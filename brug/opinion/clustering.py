@@ -101,10 +101,10 @@ def polis_kmeans(
         k = len(centres)
         mass = np.bincount(labels, weights=weights, minlength=k)
         used = mass > 0
-        new = np.stack(
+        sums = np.stack(
             [np.bincount(labels, weights=points[:, d] * weights, minlength=k) for d in range(2)], axis=1
-        )
-        new = new[used] / mass[used, None]
+        ).astype(np.float64)
+        new: FloatArray = sums[used] / mass[used, None]
         if bool(used.all()):
             moved = np.sqrt(((new - centres) ** 2).sum(axis=1))
             done = bool(np.all(moved < SAME_CLUSTERING))

@@ -111,9 +111,7 @@ def early_participants(pids: IntArray, sids: IntArray) -> IntArray:
     return np.union1d(greedy, qualified)
 
 
-def keep_letters(
-    pids: IntArray, labels: IntArray, previous_groups: Mapping[int, int] | None
-) -> IntArray:
+def keep_letters(pids: IntArray, labels: IntArray, previous_groups: Mapping[int, int] | None) -> IntArray:
     """Renumber new groups so each keeps the number of the old group it shares most members with.
 
     Pairs are taken greedily by shared members (ties: lower numbers first); new groups without a
@@ -181,7 +179,12 @@ def compute(
         # Position of every participant's first vote, aligned with the matrix rows (sorted ids).
         _, arrival = np.unique(pids, return_index=True) if pids.size else (None, None)
         return compute_from_matrix(
-            matrix, previous=previous, seed=seed, early=early, arrival=arrival, previous_groups=previous_groups
+            matrix,
+            previous=previous,
+            seed=seed,
+            early=early,
+            arrival=arrival,
+            previous_groups=previous_groups,
         )
 
 

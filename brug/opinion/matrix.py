@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -72,7 +75,12 @@ class VoteMatrix:
         return np.repeat(np.arange(self.n_rows, dtype=np.int32), np.diff(self.indptr))
 
     def csr(self, data: FloatArray | None = None) -> sp.csr_matrix:
-        """A scipy CSR matrix with this sparsity pattern and `data` (default: the votes)."""
+        """A scipy CSR matrix with this sparsity pattern and `data` (default: the votes).
+
+        scipy.sparse is imported here, when a large conversation needs it, not at start-up.
+        """
+        import scipy.sparse as sp
+
         payload = self.values.astype(np.float64) if data is None else data
         return sp.csr_matrix((payload, self.indices, self.indptr), shape=(self.n_rows, self.n_cols))
 
@@ -213,6 +221,8 @@ def _build(pids: IntArray, sids: IntArray, vals: IntArray) -> VoteMatrix:
     # entries, so if the entry count shrank, some participant voted twice on a statement and the
     # slower path below must decide which vote was last. Votes are stored as 1..3 so a pass is
     # never mistaken for an absent entry.
+    import scipy.sparse as sp
+
     fast = sp.coo_matrix(((vals + 2).astype(np.int8), (rows, cols)), shape=shape).tocsr()
     if fast.nnz == len(vals):
         return VoteMatrix(

@@ -36,7 +36,10 @@ class PolisMath:
         """Participant -> Pol.is group id."""
         members = self.base_members()
         return {
-            p: int(g["id"]) for g in self.math["group-clusters"] for b in g["members"] for p in members[int(b)]
+            p: int(g["id"])
+            for g in self.math["group-clusters"]
+            for b in g["members"]
+            for p in members[int(b)]
         }
 
     def repness(self) -> dict[int, set[int]]:

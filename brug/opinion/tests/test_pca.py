@@ -45,8 +45,7 @@ def test_sparse_pca_matches_dense_pca_of_the_imputed_matrix(
     )
     assert_same_up_to_sign(fitted.components, ref_components)
     unscaled = (
-        project(matrix, fitted)
-        / np.sqrt(matrix.n_cols / np.maximum(matrix.votes_per_row(), 1))[:, None]
+        project(matrix, fitted) / np.sqrt(matrix.n_cols / np.maximum(matrix.votes_per_row(), 1))[:, None]
     )
     assert_same_up_to_sign(unscaled.T, ref_coords.T)
 
@@ -58,9 +57,7 @@ def test_moderated_statements_count_as_passes_of_everyone_in_the_stretch() -> No
     moderated = build_vote_matrix(pids, sids, vals, moderated_out={int(plain.statement_ids[0])})
     assert moderated.n_cols == plain.n_cols - 1 and moderated.n_moderated == 1
     coords = project(moderated, fit_pca(moderated))
-    unscaled = coords / np.sqrt(
-        plain.n_cols / (moderated.votes_per_row() + 1.0)
-    )[:, None]
+    unscaled = coords / np.sqrt(plain.n_cols / (moderated.votes_per_row() + 1.0))[:, None]
     raw = np.asarray(
         pca_module.centred_csr(moderated, fit_pca(moderated).means) @ fit_pca(moderated).components.T
     )
