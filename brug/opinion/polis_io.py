@@ -79,7 +79,9 @@ def _rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], Iterator[tu
         raise PolisExportError(f"{path.name}, regel 1: geen leesbare CSV-kopregel ({exc}).") from exc
     missing = [c for c in required if c not in header]
     if missing:
-        raise PolisExportError(f"Kolom(men) ontbreken in {path.name} (regel 1): {', '.join(missing)}")
+        raise PolisExportError(
+            f"Kolom(men) ontbreken in {path.name}: {', '.join(missing)} (kopregel, regel 1)"
+        )
 
     width = len(header)
 
