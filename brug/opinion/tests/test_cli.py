@@ -78,3 +78,27 @@ def test_a_votes_file_without_a_required_column_gives_exit_code_2(tmp_path: Path
     done = run_cli(tmp_path)
     assert done.returncode == 2
     assert "Kolom(men) ontbreken" in done.stderr and dropped in done.stderr
+
+
+SHARED_BG2050 = ROOT.parent / "shared" / "data" / "polis" / "bg2050-volunteers"
+
+
+@pytest.mark.skipif(not SHARED_BG2050.is_dir(), reason="shared data not present")
+def test_a_newer_export_with_an_xid_column_runs_from_the_command_line(tmp_path: Path) -> None:
+    shutil.copy(SHARED_BG2050 / "comments.csv", tmp_path)
+    shutil.copy(SHARED_BG2050 / "participants-votes.csv", tmp_path)  # has xid; no votes.csv
+    done = run_cli(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["k"] == 2
+
+
+def test_a_wrong_cell_gives_file_line_and_column_on_stderr(tmp_path: Path) -> None:
+    shutil.copy(SEATTLE / "comments.csv", tmp_path)
+    lines = (SEATTLE / "votes.csv").read_text().splitlines()
+    cells = lines[9].split(",")
+    cells[-1] = "ja"
+    lines[9] = ",".join(cells)
+    (tmp_path / "votes.csv").write_text("\n".join(lines) + "\n")
+    done = run_cli(tmp_path)
+    assert done.returncode == 2
+    assert "votes.csv, regel 10, kolom 'vote'" in done.stderr
