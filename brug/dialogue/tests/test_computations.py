@@ -128,3 +128,28 @@ def test_group_labels_on_the_map_are_dark_text_on_a_separate_white_halo() -> Non
     assert svg.index(
         'fill="#ffffff" stroke="#ffffff" stroke-width="4" aria-hidden="true">Groep A'
     ) < svg.index('fill="#1a1a1a">Groep A')
+
+
+def test_the_pdf_names_its_computation_and_links_to_the_report_page(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    from brug.dialogue.views import officer
+
+    two_camps(dialogue, people=8)
+    recompute(dialogue.pk)
+    seen: dict[str, str] = {}
+    real = officer.render_to_string
+
+    def keep(template: str, context: Any, request: Any = None) -> str:
+        html = real(template, context, request=request)
+        seen["html"] = html
+        return html
+
+    officer.render_to_string = keep  # type: ignore[assignment]
+    try:
+        response = client_for(tenancy.reader).get("/o/gouda/dialogen/windmolens/rapport.pdf")
+    finally:
+        officer.render_to_string = real  # type: ignore[assignment]
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert "Dit rapport toont berekening 1 van" in seen["html"]
+    assert "/o/gouda/dialogen/windmolens/rapport/?berekening=1" in seen["html"]

@@ -221,6 +221,12 @@ def report_pdf(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     from weasyprint import HTML  # heavy import, only for this page
 
     context = _report_context(request, slug)
+    computation = context.get("computation")
+    if isinstance(computation, dict):
+        # The PDF links back to the report page for its own computation; that page says when a
+        # newer computation exists.
+        url = request.build_absolute_uri(reverse("dialogue:report", args=[org_slug, slug]))
+        context["report_url"] = f"{url}?berekening={computation['id']}"
     html = render_to_string("dialogue/report_pdf.html", context, request=request)
     pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
