@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from collections.abc import Iterator
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from brug.core.models import Membership
@@ -39,16 +42,38 @@ def signal_for(*, membership: Membership, pk: int) -> Signal:
     )
 
 
+def _texts(membership: Membership) -> QuerySet[Signal]:
+    return Signal.objects.filter(
+        organisation=membership.organisation, published=True, text_purged_at__isnull=True
+    ).exclude(text="")
+
+
 def recent_messages(*, membership: Membership, limit: int = 300) -> list[Signal]:
-    """Recent messages with text, for previewing a theme query."""
+    """Recent messages with text."""
     return list(
-        Signal.objects.filter(
-            organisation=membership.organisation, published=True, text_purged_at__isnull=True
-        )
-        .exclude(text="")
-        .order_by("-occurred_at")
-        .only("id", "text", "occurred_at", "channel")[:limit]
+        _texts(membership).order_by("-occurred_at").only("id", "text", "occurred_at", "channel")[:limit]
     )
+
+
+def message_text_count(*, membership: Membership) -> int:
+    return _texts(membership).count()
+
+
+def message_text_batches(
+    *, membership: Membership, batch: int = 2000
+) -> Iterator[list[tuple[int, datetime, str]]]:
+    """Every stored text as (id, moment, text), newest first, in keyset-paged batches."""
+    qs = _texts(membership).order_by("-occurred_at", "-id")
+    last: tuple[datetime, int] | None = None
+    while True:
+        page = qs
+        if last is not None:
+            page = qs.filter(Q(occurred_at__lt=last[0]) | Q(occurred_at=last[0], id__lt=last[1]))
+        rows = list(page.values_list("id", "occurred_at", "text")[:batch])
+        if not rows:
+            return
+        yield rows
+        last = (rows[-1][1], rows[-1][0])
 
 
 def themes(*, membership: Membership) -> QuerySet[Theme]:

@@ -20,6 +20,7 @@ urlpatterns = [
     path(P + "themas/", monitor.theme_list, name="themes"),
     path(P + "themas/nieuw/", monitor.theme_edit, name="theme_new"),
     path(P + "themas/<int:pk>/", monitor.theme_edit, name="theme_edit"),
+    path(P + "themas/<int:pk>/verwijderen/", monitor.theme_delete, name="theme_delete"),
     path(P + "themas/voorbeeld/", monitor.theme_preview, name="theme_preview"),
     path(P + "import/", imports.import_start, name="import"),
     path(P + "import/<int:pk>/", imports.import_detail, name="import_detail"),
