@@ -180,3 +180,49 @@ class MonitorConfigForm(BrugModelForm):
         if "baseline_days" in data and not 7 <= data["baseline_days"] <= 90:
             self.add_error("baseline_days", "Kies een basisperiode van 7 tot 90 dagen.")
         return data
+
+
+class MessageFilterForm(BrugForm):
+    """Filters of the messages page (GET); every field optional, wrong values give a Dutch error."""
+
+    q = forms.CharField(
+        label="Zoeken in de tekst",
+        required=False,
+        max_length=200,
+        help_text='Woorden (ook vervoegingen), "een zinsdeel", OR, of -woord om uit te sluiten.',
+    )
+    theme = forms.TypedChoiceField(label="Thema", required=False, coerce=int, empty_value=None)
+    start = forms.DateField(label="Van", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    channel = forms.ChoiceField(label="Bron", required=False)
+    neighbourhood = forms.TypedChoiceField(label="Wijk", required=False, coerce=int, empty_value=None)
+    tone = forms.ChoiceField(
+        label="Toon",
+        required=False,
+        choices=[
+            ("", "Alle"),
+            ("negatief", "Negatief (−1 tot −0,2)"),
+            ("neutraal", "Neutraal"),
+            ("positief", "Positief (0,2 tot 1)"),
+        ],
+    )
+    hostile = forms.BooleanField(label="Alleen vijandig (0,5 of hoger)", required=False)
+    framed = forms.BooleanField(label="Alleen wij-zij-taal (0,5 of hoger)", required=False)
+    status = forms.ChoiceField(label="Status", required=False)
+
+    def __init__(
+        self, *args: Any, themes: list[tuple[int, str]], hoods: list[tuple[int, str]], **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        from .models import Channel
+
+        self.fields["theme"].choices = [("", "Alle thema's"), *themes]  # type: ignore[attr-defined]
+        self.fields["neighbourhood"].choices = [("", "Alle wijken"), *hoods]  # type: ignore[attr-defined]
+        self.fields["channel"].choices = [("", "Alle bronnen"), *Channel.choices]  # type: ignore[attr-defined]
+        self.fields["status"].choices = [("", "Alle"), *SignalStatus.choices]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", "De einddatum ligt vóór de begindatum.")
+        return data

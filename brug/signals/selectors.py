@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from brug.core.models import Membership
+from brug.municipalities.models import Neighbourhood
 
 from .models import Alert, ApiToken, ImportJob, Meeting, Signal, SignalStatus, Theme
 from .models.signals import REPORTED_CHANNELS
+from .stats import FRAMING_AT, HOSTILE_AT
 
 
 def reported_signals(*, membership: Membership, status: str = "") -> QuerySet[Signal]:
@@ -116,3 +121,125 @@ def api_tokens(*, membership: Membership) -> QuerySet[ApiToken]:
 
 def api_token_for(*, membership: Membership, pk: int) -> ApiToken:
     return get_object_or_404(ApiToken, organisation=membership.organisation, pk=pk)
+
+
+# ---------------------------------------------------------------- messages page
+TONE_RANGES = {"negatief": (None, -0.2), "neutraal": (-0.2, 0.2), "positief": (0.2, None)}
+MESSAGE_PAGE = 50
+
+
+@dataclass(frozen=True)
+class MessageFilters:
+    """The filters of the messages page; every field optional."""
+
+    q: str = ""
+    theme: int | None = None
+    start: date | None = None
+    end: date | None = None
+    channel: str = ""
+    neighbourhood: int | None = None
+    tone: str = ""
+    hostile: bool = False
+    framed: bool = False
+    status: str = ""
+
+
+def _full_text(qs: QuerySet[Signal], q: str) -> QuerySet[Signal]:
+    """Dutch full-text search: PostgreSQL `dutch` tsvector (GIN index, migration 0002), else words.
+
+    On PostgreSQL the search understands "zinnen", OR and -uitsluiten (websearch_to_tsquery) and finds
+    inflections (windmolen → windmolens). Elsewhere (SQLite in development) every word must occur.
+    """
+    if connection.vendor == "postgresql":
+        return qs.extra(
+            where=["to_tsvector('dutch', signals_signal.text) @@ websearch_to_tsquery('dutch', %s)"],
+            params=[q],
+        )
+    for word in q.split():
+        word = word.strip('"()')
+        if word and not word.startswith("-") and word.upper() != "OR":
+            qs = qs.filter(text__icontains=word)
+    return qs
+
+
+def messages(*, membership: Membership, filters: MessageFilters) -> QuerySet[Signal]:
+    """Every published message of the organisation (all channels), newest first, filtered.
+
+    Retention: purged messages keep their scores but have no text (the page says so). The author
+    pseudonym is never selected.
+    """
+    qs = Signal.objects.filter(organisation=membership.organisation, published=True)
+    f = filters
+    tz = timezone.get_current_timezone()
+    if f.start:
+        qs = qs.filter(occurred_at__gte=datetime.combine(f.start, time.min, tzinfo=tz))
+    if f.end:
+        qs = qs.filter(occurred_at__lt=datetime.combine(f.end + timedelta(days=1), time.min, tzinfo=tz))
+    if f.theme:
+        qs = qs.filter(themes__id=f.theme)
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    if f.neighbourhood:
+        qs = qs.filter(neighbourhood_id=f.neighbourhood)
+    if f.tone in TONE_RANGES:
+        low, high = TONE_RANGES[f.tone]
+        if low is not None:
+            qs = qs.filter(tone__gte=low) if f.tone == "positief" else qs.filter(tone__gt=low)
+        if high is not None:
+            qs = qs.filter(tone__lte=high) if f.tone == "negatief" else qs.filter(tone__lt=high)
+    if f.hostile:
+        qs = qs.filter(hostility__gte=HOSTILE_AT)
+    if f.framed:
+        qs = qs.filter(framing__gte=FRAMING_AT)
+    if f.status in SignalStatus.values:
+        qs = qs.filter(status=f.status)
+    if f.q.strip():
+        qs = _full_text(qs, f.q.strip())
+    return qs.order_by("-occurred_at", "-id")
+
+
+def message_page(
+    *,
+    membership: Membership,
+    filters: MessageFilters,
+    after: tuple[datetime, int] | None,
+    size: int = MESSAGE_PAGE,
+) -> tuple[list[Signal], tuple[datetime, int] | None]:
+    """One page by keyset (occurred_at, id) after the cursor, and the cursor of the next page."""
+    qs = messages(membership=membership, filters=filters)
+    if after is not None:
+        qs = qs.filter(Q(occurred_at__lt=after[0]) | Q(occurred_at=after[0], id__lt=after[1]))
+    rows = list(
+        qs.select_related("neighbourhood").only(
+            "id",
+            "channel",
+            "text",
+            "occurred_at",
+            "url",
+            "tone",
+            "hostility",
+            "framing",
+            "why",
+            "status",
+            "severity",
+            "text_purged_at",
+            "neighbourhood__name",
+        )[: size + 1]
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    links = Signal.themes.through.objects.filter(signal_id__in=[s.pk for s in rows]).values_list(
+        "signal_id", "theme__name"
+    )
+    names: dict[int, list[str]] = {}
+    for signal_id, name in links:
+        names.setdefault(signal_id, []).append(name)
+    for s in rows:
+        s.theme_names = sorted(names.get(s.pk, []))  # type: ignore[attr-defined]
+    return rows, ((rows[-1].occurred_at, rows[-1].pk) if more and rows else None)
+
+
+def neighbourhoods(*, membership: Membership) -> QuerySet[Neighbourhood]:
+    return Neighbourhood.objects.filter(
+        municipality_id=membership.organisation.municipality_id or 0
+    ).order_by("name")

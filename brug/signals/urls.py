@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, imports, meetings, monitor, pages
+from .views import api, imports, meetings, messages, monitor, pages
 
 app_name = "signals"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path(P + "<int:pk>/", pages.signal_detail, name="detail"),
     path(P + "<int:pk>/status/", pages.signal_status, name="status"),
     path(P + "<int:pk>/incident/", pages.signal_incident, name="incident"),
+    path(P + "berichten/", messages.message_list, name="messages"),
+    path(P + "berichten/export/", messages.message_export, name="messages_export"),
     path(P + "meldingen/", pages.alert_list, name="alerts"),
     path(P + "meldingen/<int:pk>/gezien/", pages.alert_seen, name="alert_seen"),
     path(P + "algoritmen/", pages.algorithms, name="algorithms"),
