@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -144,22 +145,57 @@ class MessageFilters:
     status: str = ""
 
 
+_SEARCH_TOKEN = re.compile(r'-?"[^"]*"|\S+')
+_WORDS = re.compile(r"\w+")
+
+
+def _search_terms(q: str) -> list[list[tuple[bool, list[str], bool]]]:
+    """The search box: OR-groups of (negated, words, phrase) terms; words lowercase letters/digits only."""
+    groups: list[list[tuple[bool, list[str], bool]]] = [[]]
+    for token in _SEARCH_TOKEN.findall(q[:200]):
+        if token == "OR":
+            if groups[-1]:
+                groups.append([])
+            continue
+        negated = token.startswith("-")
+        token = token.lstrip("-")
+        phrase = token.startswith('"')
+        words = [w.lower() for w in _WORDS.findall(token)]
+        if words:
+            groups[-1].append((negated, words, phrase or len(words) > 1))
+    return [g for g in groups if g]
+
+
 def _full_text(qs: QuerySet[Signal], q: str) -> QuerySet[Signal]:
     """Dutch full-text search: PostgreSQL `dutch` tsvector (GIN index, migration 0002), else words.
 
-    On PostgreSQL the search understands "zinnen", OR and -uitsluiten (websearch_to_tsquery) and finds
-    inflections (windmolen → windmolens). Elsewhere (SQLite in development) every word must occur.
+    Words are matched on their Dutch stem as a prefix ("windmolen" finds "windmolens": PostgreSQL's
+    Dutch stemmer cuts them differently), "a zinsdeel" as a phrase, -woord excludes, OR gives a
+    choice. Without PostgreSQL (SQLite in development) every word must occur as written.
     """
+    groups = _search_terms(q)
+    if not groups:
+        return qs
     if connection.vendor == "postgresql":
+        ors = []
+        for group in groups:
+            ands = []
+            for negated, words, phrase in group:
+                expr = "(" + " <-> ".join(words) + ")" if phrase else f"{words[0]}:*"
+                ands.append(("!" if negated else "") + expr)
+            ors.append("(" + " & ".join(ands) + ")")
         return qs.extra(
-            where=["to_tsvector('dutch', signals_signal.text) @@ websearch_to_tsquery('dutch', %s)"],
-            params=[q],
+            where=["to_tsvector('dutch', signals_signal.text) @@ to_tsquery('dutch', %s)"],
+            params=[" | ".join(ors)],
         )
-    for word in q.split():
-        word = word.strip('"()')
-        if word and not word.startswith("-") and word.upper() != "OR":
-            qs = qs.filter(text__icontains=word)
-    return qs
+    condition = Q()
+    for group in groups:
+        part = Q()
+        for negated, words, _phrase in group:
+            match = Q(text__icontains=" ".join(words))
+            part &= ~match if negated else match
+        condition |= part
+    return qs.filter(condition)
 
 
 def messages(*, membership: Membership, filters: MessageFilters) -> QuerySet[Signal]:

@@ -163,3 +163,20 @@ def test_maak_signaal_starts_the_officer_form_from_the_message(tenancy, client_f
     assert "Gemeente opent nieuw buurthuis" in body
     other = Signal.objects.get(organisation=tenancy.outsider_org)
     assert client.get(_url("new", tenancy), {"bericht": other.pk}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ('"nieuw buurthuis"', ["media"]),
+        ('"buurthuis nieuw"', []),
+        ("windmolens OR buurthuis", ["wind", "media"]),
+        ("gemeente -buurthuis", []),
+        ("lawaai -buurthuis", ["wind"]),
+        ("'; DROP TABLE x; -- & | !", []),
+    ],
+)
+def test_search_phrases_or_and_exclusion(tenancy, client_for, world, q, expected):
+    response = client_for(tenancy.officer).get(_url("messages", tenancy), {"q": q})
+    assert response.status_code == 200
+    assert _ids(response) == {world[k].pk for k in expected}
