@@ -127,7 +127,11 @@ class MonitorConfigForm(BrugModelForm):
     phases_text = forms.CharField(
         label="Fasen van het spanningsniveau",
         max_length=300,
-        help_text="Van rustig naar ernstig, gescheiden door komma's. Bijvoorbeeld: rust, ongemak, spanningen, incidenten.",
+        help_text=(
+            "Van rustig naar ernstig, gescheiden door komma's. Bijvoorbeeld: rust, ongemak, spanningen, "
+            "incidenten. Een laatste fase die begint met 'na' (na de escalatie) krijgt een thema pas als "
+            "het na een piek weer daalt."
+        ),
     )
 
     class Meta:
