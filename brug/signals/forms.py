@@ -73,10 +73,12 @@ class ThemeForm(BrugForm):
 class ImportForm(BrugForm):
     file = forms.FileField(
         label="Bestand",
-        help_text="CSV of JSON Lines met de kolommen tekst (text) en datum (date); optioneel kanaal, url, auteur, wijk. Of een RSS/Atom-bestand.",
+        help_text="CSV of JSON Lines met de kolommen tekst en datum (zie de lijst hieronder), of een RSS/Atom-bestand.",
     )
     channel = forms.ChoiceField(
-        label="Kanaal", choices=[("online", "Online berichten"), ("media", "Media (nieuws)")]
+        label="Kanaal",
+        choices=[("online", "Online berichten"), ("media", "Media (nieuws)")],
+        help_text="Voor regels zonder kolom kanaal.",
     )
 
 

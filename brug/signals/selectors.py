@@ -152,15 +152,15 @@ _WORDS = re.compile(r"\w+")
 def _search_terms(q: str) -> list[list[tuple[bool, list[str], bool]]]:
     """The search box: OR-groups of (negated, words, phrase) terms; words lowercase letters/digits only."""
     groups: list[list[tuple[bool, list[str], bool]]] = [[]]
-    for token in _SEARCH_TOKEN.findall(q[:200]):
-        if token == "OR":
+    for part in _SEARCH_TOKEN.findall(q[:200]):
+        if part == "OR":
             if groups[-1]:
                 groups.append([])
             continue
-        negated = token.startswith("-")
-        token = token.lstrip("-")
-        phrase = token.startswith('"')
-        words = [w.lower() for w in _WORDS.findall(token)]
+        negated = part.startswith("-")
+        part = part.lstrip("-")
+        phrase = part.startswith('"')
+        words = [w.lower() for w in _WORDS.findall(part)]
         if words:
             groups[-1].append((negated, words, phrase or len(words) > 1))
     return [g for g in groups if g]

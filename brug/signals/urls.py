@@ -25,6 +25,7 @@ urlpatterns = [
     path(P + "themas/<int:pk>/verwijderen/", monitor.theme_delete, name="theme_delete"),
     path(P + "themas/voorbeeld/", monitor.theme_preview, name="theme_preview"),
     path(P + "import/", imports.import_start, name="import"),
+    path(P + "import/voorbeeld.csv", imports.import_sample, name="import_sample"),
     path(P + "import/<int:pk>/", imports.import_detail, name="import_detail"),
     path(P + "import/<int:pk>/voortgang/", imports.import_progress, name="import_progress"),
     path(P + "import/<int:pk>/annuleren/", imports.import_cancel, name="import_cancel"),
