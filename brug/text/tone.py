@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from brug.text.lexicon import load_word_weights
+from brug.text.lexicon import load_word_list, load_word_weights
 from brug.text.normalise import Doc, lemma, normalise
 
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks", "allerminst", "niks", "niets"})
@@ -41,6 +41,10 @@ def _lexicon() -> dict[str, tuple[float, float]]:
         table[word] = (polarity, table.get(word, (0.0, 1.0))[1])
     # Negation words are handled as negation, not as negative words in their own right.
     for word in NEGATIONS:
+        table.pop(word, None)
+    # Group words (political, religious, ethnic, gender) carry no tone: removed, not zeroed, so
+    # they neither score nor chain as intensifiers (lexicons/neutraal.txt).
+    for word in load_word_list("neutraal.txt"):
         table.pop(word, None)
     return table
 

@@ -161,18 +161,18 @@ def test_duplicates_by_source_id_and_by_author_text_and_time_are_skipped(
     tenancy, django_capture_on_commit_callbacks
 ) -> None:
     first = (
-        "tekst,datum,kanaal,id,auteur\n"
-        "Eerste bericht,2026-01-05 10:00,x,123,@anna\n"
-        "Tweede bericht,2026-01-05 11:00,facebook,,@bert\n"
-    ).encode()
+        b"tekst,datum,kanaal,id,auteur\n"
+        b"Eerste bericht,2026-01-05 10:00,x,123,@anna\n"
+        b"Tweede bericht,2026-01-05 11:00,facebook,,@bert\n"
+    )
     again = (
-        "tekst,datum,kanaal,id,auteur\n"
-        "Eerste bericht (bewerkt),2026-01-05 10:05,twitter,123,@anna\n"  # same id at X: same message
-        "Tweede bericht,05-01-2026 11:00,Facebook,,bert\n"  # same author, text and moment
-        "Tweede bericht,2026-01-05 11:00,facebook,,@carla\n"  # another author: new
-        "Nieuw bericht,2026-01-06 09:00,TikTok,9,@anna\n"
-        "Nieuw bericht,2026-01-06 09:00,tiktok,9,@anna\n"  # twice in this file
-    ).encode()
+        b"tekst,datum,kanaal,id,auteur\n"
+        b"Eerste bericht (bewerkt),2026-01-05 10:05,twitter,123,@anna\n"  # same id at X: same message
+        b"Tweede bericht,05-01-2026 11:00,Facebook,,bert\n"  # same author, text and moment
+        b"Tweede bericht,2026-01-05 11:00,facebook,,@carla\n"  # another author: new
+        b"Nieuw bericht,2026-01-06 09:00,TikTok,9,@anna\n"
+        b"Nieuw bericht,2026-01-06 09:00,tiktok,9,@anna\n"  # twice in this file
+    )
     with django_capture_on_commit_callbacks(execute=True):
         _upload(tenancy, "a.csv", first)
     with django_capture_on_commit_callbacks(execute=True):
@@ -221,7 +221,7 @@ def test_an_unknown_channel_is_refused_with_a_pointer_to_the_accepted_values(
     tenancy, client_for, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        job = _upload(tenancy, "k.csv", "tekst,datum,kanaal\nEen bericht,2026-01-05 10:00,myspace\n".encode())
+        job = _upload(tenancy, "k.csv", b"tekst,datum,kanaal\nEen bericht,2026-01-05 10:00,myspace\n")
     job.refresh_from_db()
     assert (job.done, job.refused) == (0, 1)
     client = client_for(tenancy.officer)

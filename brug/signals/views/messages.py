@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpResponse, QueryDict
@@ -14,7 +15,7 @@ from brug.core.exports import table_response
 
 from .. import selectors
 from ..forms import MessageFilterForm
-from ..models import Channel, SignalStatus
+from ..models import Channel, Signal, SignalStatus
 from .pages import crumbs
 
 EXPORT_LIMIT = 50_000
@@ -73,6 +74,50 @@ def _query_without(request: OrgRequest, *drop: str) -> str:
     return params.urlencode()
 
 
+def _score(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _items(rows: list[Signal], org_slug: str) -> list[dict[str, Any]]:
+    """Everything a row shows, formatted once here: the page renders 50 rows, so every template
+    lookup and filter per row counts (see bench/signals/messages_bench.py)."""
+    channels = dict(Channel.choices)
+    statuses = dict(SignalStatus.choices)
+    base = f"/o/{org_slug}/signalen/"
+    items = []
+    for s in rows:
+        why = s.why if isinstance(s.why, dict) else {}
+        moment = timezone.localtime(s.occurred_at).strftime("%d-%m-%Y %H:%M")
+        items.append(
+            {
+                "pk": s.pk,
+                "moment": moment,
+                "channel": channels.get(s.channel, s.channel),
+                "hood": s.neighbourhood.name if s.neighbourhood_id and s.neighbourhood else "",
+                "themes": ", ".join(s.theme_names) or "geen",  # type: ignore[attr-defined]
+                "status": statuses.get(s.status, s.status),
+                "purged_on": timezone.localtime(s.text_purged_at).strftime("%d-%m-%Y")
+                if s.text_purged_at
+                else "",
+                "text": s.text if len(s.text) <= 600 else s.text[:599] + "…",
+                "tone": _score(s.tone),
+                "hostility": _score(s.hostility),
+                "framing": _score(s.framing),
+                "why_themes": "; ".join(
+                    f"{name} ({', '.join(terms)})" for name, terms in (why.get("themes") or {}).items()
+                )
+                or "geen",
+                "why_tone": "; ".join(why.get("tone") or []) or "geen toonwoorden",
+                "why_hostility": "; ".join(why.get("hostility") or []) or "geen vijandige woorden",
+                "why_framing": "; ".join(why.get("framing") or []) or "geen wij-zij-taal",
+                "url": s.url,
+                "reported": s.is_reported,
+                "detail_url": f"{base}{s.pk}/",
+            }
+        )
+    return items
+
+
 @org_view(personal_data=True)
 def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     # Filters in the URL (GET), so a filtered list can be bookmarked, shared and exported as shown.
@@ -81,12 +126,17 @@ def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     after = _cursor(request.GET.get("na", ""))
     rows, next_cursor = selectors.message_page(membership=request.membership, filters=filters, after=after)
     base = _query_without(request, "na")
+    items = _items(rows, org_slug)
     return render(
         request,
         "signals/messages.html",
         {
             "form": form,
             "rows": rows,
+            "items": items,
+            "can_edit": request.membership.can_edit,
+            "new_url": f"/o/{org_slug}/signalen/nieuw/",
+            "algorithms_url": f"/o/{org_slug}/signalen/algoritmen/",
             "first_page": after is None,
             "next_url": _next_url(base, next_cursor),
             "first_url": f"?{base}",
