@@ -57,7 +57,8 @@ def _entry(token: str) -> tuple[float, float] | None:
         return _entry_cache[token]
     table = _lexicon()
     found = table.get(token)
-    if found is None and token.isalpha() and len(token) > 3:
+    if found is None and token.isalpha() and len(token) > 3 and token not in load_word_list("neutraal.txt"):
+        # (a group word never borrows the tone of its stem: "links" is not "link", risky)
         found = table.get(lemma(token))  # "gezellige" → "gezellig", "vreselijke" → "vreselijk"
     if len(_entry_cache) > 200_000:
         _entry_cache.clear()
