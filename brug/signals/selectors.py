@@ -20,7 +20,8 @@ from .models.signals import REPORTED_CHANNELS
 from .stats import FRAMING_AT, HOSTILE_AT
 
 
-def reported_signals(*, membership: Membership, status: str = "") -> QuerySet[Signal]:
+def reported_signals(*, membership: Membership, status: str = "", q: str = "") -> QuerySet[Signal]:
+    """Reported signals; `q` searches their text (Dutch full text on PostgreSQL, words elsewhere)."""
     qs = (
         Signal.objects.filter(
             organisation=membership.organisation, channel__in=REPORTED_CHANNELS, published=True
@@ -30,6 +31,8 @@ def reported_signals(*, membership: Membership, status: str = "") -> QuerySet[Si
     )
     if status in SignalStatus.values:
         qs = qs.filter(status=status)
+    if q.strip():
+        qs = _full_text(qs, q.strip(), membership.organisation_id)
     return qs
 
 

@@ -180,3 +180,13 @@ def test_search_phrases_or_and_exclusion(tenancy, client_for, world, q, expected
     response = client_for(tenancy.officer).get(_url("messages", tenancy), {"q": q})
     assert response.status_code == 200
     assert _ids(response) == {world[k].pk for k in expected}
+
+
+def test_the_signal_list_has_a_search(tenancy, client_for, world):
+    _msg(tenancy, "Medewerker hoorde over vuurwerk bij de school", channel="medewerker")
+    client = client_for(tenancy.officer)
+    body = client.get(_url("list", tenancy), {"q": "vuurwerk"}).content.decode()
+    assert "vuurwerk bij de school" in body and "Sleutelfiguur meldt onrust" not in body
+    body = client.get(_url("list", tenancy), {"q": "onrust"}).content.decode()
+    assert "Sleutelfiguur meldt onrust" in body and "vuurwerk" not in body
+    assert client_for(tenancy.outsider).get(_url("list", tenancy), {"q": "onrust"}).status_code == 404

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from urllib.parse import urlencode
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +35,18 @@ def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     # First visit seeds the default themes so the monitor has something to show.
     services.ensure_default_themes(organisation=request.membership.organisation)
     status = request.GET.get("status", "")
-    page = Paginator(selectors.reported_signals(membership=request.membership, status=status), 25).get_page(
-        request.GET.get("pagina")
-    )
+    q = request.GET.get("q", "")[:200]
+    page = Paginator(
+        selectors.reported_signals(membership=request.membership, status=status, q=q), 25
+    ).get_page(request.GET.get("pagina"))
     return render(
         request,
         "signals/signal_list.html",
         {
             "page": page,
             "status": status,
+            "q": q,
+            "filter_query": urlencode({"status": status, "q": q}),
             "statuses": SignalStatus.choices,
             "alerts": selectors.alerts(membership=request.membership).filter(seen_at__isnull=True)[:5],
             "breadcrumbs": [("Signalen", None)],
