@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import importlib
-from urllib.parse import urlencode
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
