@@ -10,7 +10,7 @@ REMATCH_BATCH = 2000
 @shared_task(name="brug.signals.rematch_theme")
 def rematch_theme(theme_id: int) -> int:
     """A theme's query changed: match it again against every stored text and recount the theme."""
-    from brug.text import parse_query
+    from brug.text import QuerySyntaxError, parse_query
 
     from . import stats
     from .models import Signal, Theme
@@ -19,7 +19,10 @@ def rematch_theme(theme_id: int) -> int:
     if theme is None:
         return 0
     through = Signal.themes.through
-    query = parse_query(theme.query) if theme.active else None
+    try:
+        query = parse_query(theme.query) if theme.active else None
+    except QuerySyntaxError:
+        query = None  # saved before the limits existed: it matches nothing rather than failing every run
     matched = 0
     last = 0
     base = Signal.objects.filter(

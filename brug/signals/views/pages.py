@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
@@ -32,15 +34,18 @@ def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     # First visit seeds the default themes so the monitor has something to show.
     services.ensure_default_themes(organisation=request.membership.organisation)
     status = request.GET.get("status", "")
-    page = Paginator(selectors.reported_signals(membership=request.membership, status=status), 25).get_page(
-        request.GET.get("pagina")
-    )
+    q = request.GET.get("q", "")[:200]
+    page = Paginator(
+        selectors.reported_signals(membership=request.membership, status=status, q=q), 25
+    ).get_page(request.GET.get("pagina"))
     return render(
         request,
         "signals/signal_list.html",
         {
             "page": page,
             "status": status,
+            "q": q,
+            "filter_query": urlencode({"status": status, "q": q}),
             "statuses": SignalStatus.choices,
             "alerts": selectors.alerts(membership=request.membership).filter(seen_at__isnull=True)[:5],
             "breadcrumbs": [("Signalen", None)],
@@ -48,10 +53,30 @@ def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
+def _from_message(request: OrgRequest) -> dict[str, Any]:
+    """'Maak signaal' on the messages page: start from that message (its text, moment and wijk)."""
+    raw = request.GET.get("bericht", "")
+    if not raw.isdigit():
+        return {}
+    message = selectors.signal_for(membership=request.membership, pk=int(raw))
+    if message.text_purged_at or not message.text:
+        return {}
+    return {
+        "kind": "observatie",
+        "text": f"Naar aanleiding van een bericht ({message.get_channel_display().lower()}, "
+        f"{timezone.localtime(message.occurred_at):%d-%m-%Y %H:%M}): {message.text}"[:10_000],
+        "occurred_at": timezone.localtime(message.occurred_at).strftime("%Y-%m-%dT%H:%M"),
+        "neighbourhood": message.neighbourhood_id,
+        "place": "",
+    }
+
+
 @org_view(EDITORS, personal_data=True)
 def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     org = request.membership.organisation
-    form = OfficerSignalForm(request.POST or None, municipality_id=org.municipality_id)
+    form = OfficerSignalForm(
+        request.POST or None, municipality_id=org.municipality_id, initial=_from_message(request)
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
