@@ -89,6 +89,8 @@ def _edition3(ctx: DemoContext, membership: Membership) -> None:
             "registration_deadline": dt.date(2022, 5, 31),
             "location": "Utrecht",
             "published": True,
+            # A running edition: its selection was decided long ago and stays decided.
+            "selection_decided_at": timezone.make_aware(dt.datetime(2022, 6, 15, 12)),
         },
     )
     edition.partners.add(ctx.orgs["vng"], ctx.orgs["kis"])

@@ -18,6 +18,7 @@ urlpatterns = [
     path(F + "aanmeldingen/", editions.registrations, name="registrations"),
     path(F + "aanmeldingen/<int:registration_id>/", editions.registration, name="registration"),
     path(F + "selectie/", editions.selection, name="selection"),
+    path(F + "toegang/", editions.access, name="access"),
     path(F + "koppels/", editions.pairs, name="pairs"),
     path(F + "koppels/<int:pair_id>/", editions.pair_update, name="pair_update"),
     path(F + "bijeenkomsten/<int:session_id>/", sessions.session, name="session"),

@@ -12,10 +12,11 @@ from .followup import (
     ThreadForm,
     WorkSessionForm,
 )
-from .registrations import FilterForm, IntakeForm, PairForm, RegistrationForm
+from .registrations import DecisionChangeForm, FilterForm, IntakeForm, PairForm, RegistrationForm
 
 __all__ = [
     "AssignmentForm",
+    "DecisionChangeForm",
     "EditionForm",
     "EntryForm",
     "FilterForm",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -108,3 +109,51 @@ class PairForm(BrugForm):
         if data.get("first") and data.get("first") == data.get("second"):
             raise forms.ValidationError("Een koppel bestaat uit twee verschillende gemeenten.")
         return data
+
+
+def _municipality_label(obj: Registration) -> str:
+    return str(obj.municipality)
+
+
+def _label_with_status(obj: Registration) -> str:
+    return f"{obj.municipality} ({obj.get_status_display().lower()})"
+
+
+class DecisionChangeForm(BrugForm):
+    """After the decision: name who withdraws and who gets a place; nobody else moves."""
+
+    withdraw = forms.ModelMultipleChoiceField(
+        label="Trekt zich terug",
+        queryset=Registration.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Gemeenten die nu meedoen en zich terugtrekken.",
+    )
+    admit = forms.ModelMultipleChoiceField(
+        label="Krijgt een plaats",
+        queryset=Registration.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Gemeenten van de wachtlijst (of daarbuiten) die alsnog meedoen.",
+    )
+
+    def __init__(self, *args: Any, registrations: QuerySet[Registration], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_withdraw = self.fields["withdraw"]
+        field_admit = self.fields["admit"]
+        assert isinstance(field_withdraw, forms.ModelMultipleChoiceField)
+        assert isinstance(field_admit, forms.ModelMultipleChoiceField)
+        field_withdraw.queryset = registrations.filter(status=Status.SELECTED)
+        field_admit.queryset = registrations.exclude(status=Status.SELECTED).order_by(
+            "-status", "municipality__name"
+        )
+        field_withdraw.label_from_instance = _municipality_label  # type: ignore[method-assign,assignment]
+        field_admit.label_from_instance = _label_with_status  # type: ignore[method-assign,assignment]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("withdraw") and not cleaned.get("admit"):
+            raise forms.ValidationError(
+                "Kies minstens één gemeente die zich terugtrekt of die een plaats krijgt."
+            )
+        return cleaned

@@ -13,6 +13,7 @@ class Status(models.TextChoices):
     SELECTED = "geselecteerd", "Geselecteerd"
     WAITING = "wachtlijst", "Wachtlijst"
     REJECTED = "afgewezen", "Niet geselecteerd"
+    WITHDRAWN = "teruggetrokken", "Teruggetrokken"
 
 
 class Advice(models.TextChoices):

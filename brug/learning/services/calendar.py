@@ -31,6 +31,24 @@ def _calendar(
     return cal.to_ical()
 
 
+def edition_ics(sessions: list[Session]) -> bytes:
+    """All sessions of an edition in one file: one import puts every date in the calendar."""
+    cal = Calendar()
+    cal.add("prodid", "-//Brug//Leernetwerk//NL")
+    cal.add("version", "2.0")
+    for session in sessions:
+        event = Event()
+        event.add("uid", f"learning-session-{session.pk}@{DOMAIN}")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", session.starts_at.astimezone(dt.UTC))
+        event.add("dtend", session.ends_at.astimezone(dt.UTC))
+        event.add("summary", f"{session.edition.title}: bijeenkomst {session.number}")
+        event.add("location", session.place)
+        event.add("description", session.agenda)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
 def session_ics(session: Session) -> bytes:
     return _calendar(
         f"learning-session-{session.pk}",

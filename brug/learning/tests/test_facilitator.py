@@ -163,17 +163,23 @@ def test_the_facilitator_records_an_intake_with_advice(setup: dict, client_for: 
     assert ics["Content-Type"].startswith("text/calendar") and b"BEGIN:VEVENT" in ics.content
 
 
-def test_selection_proposes_within_the_maximum_and_mails_the_decision(setup: dict, client_for: Any) -> None:
+def test_selection_proposes_within_the_maximum_and_mails_the_decision(
+    setup: dict, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     client = client_for(setup["facilitator"])
     Intake.objects.create(
         registration=setup["regs"][3], scheduled_at="2026-12-01T10:00Z", advice="niet_geschikt"
     )
+    for reg in setup["regs"][:2]:
+        Intake.objects.create(registration=reg, scheduled_at="2026-12-01T10:00Z", advice="geschikt")
     page = client.get(_url("selection", setup)).content.decode()
     assert "Streefaandeel" in page and "Alternatieve ruilen" in page
+    assert "Nog geen intake" in page  # Vaals, until it is included by hand
     client.post(_url("selection", setup), {"action": "include", "registration": setup["regs"][2].pk})
     assert Registration.objects.get(pk=setup["regs"][2].pk).forced is True
     mail.outbox.clear()
-    client.post(_url("selection", setup), {"action": "apply"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("selection", setup), {"action": "apply"})
     statuses = dict(Registration.objects.values_list("municipality__name", "status"))
     assert list(statuses.values()).count(Status.SELECTED) == 2
     assert statuses["Vaals"] == Status.SELECTED

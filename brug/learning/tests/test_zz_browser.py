@@ -81,7 +81,17 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     page.get_by_role("button", name="Selectie vastleggen en besluitmails versturen").click()
     assert page.get_by_text("Selectie vastgelegd").is_visible()
     assert_accessible(page)
-    assert Registration.objects.filter(status=Status.SELECTED).count() == 3
+    # Only Vaals (intake) and Gouda (by hand) are in: the others have no intake yet.
+    assert Registration.objects.filter(status=Status.SELECTED).count() == 2
+    screenshot(page, "learning-selection-decided")
+    page.get_by_label("Deventer (niet geselecteerd)").check()
+    page.get_by_role("button", name="Voorbeeld van de mails bekijken").click()
+    assert page.get_by_text("Deventer neemt een plaats in.").first.is_visible()
+    assert_accessible(page)
+    screenshot(page, "learning-selection-change-preview")
+    assert Registration.objects.get(municipality__name="Deventer").status == Status.REJECTED
+    visit(page, base + "toegang/", "access")
+    assert page.get_by_text("Uitgenodigd").first.is_visible()
 
     visit(page, base + "koppels/", "pairs-empty")
     page.get_by_role("button", name="Koppels voorstellen").click()

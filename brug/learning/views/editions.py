@@ -12,11 +12,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.services import MembershipError
 
 from .. import selectors
-from ..forms import EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
+from ..forms import DecisionChangeForm, EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
 from ..models import Edition, Pair, Registration, Status
 from ..services import editions as edition_services
+from ..services import onboarding
 from ..services import pairs as pair_services
 from ..services import selection as selection_services
 from ..services.registrations import save_intake
@@ -180,24 +182,32 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
 def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
+    if ed.selection_decided_at is not None:
+        return _decided_selection(request, org_slug, ed)
     if request.method == "POST":
         action = request.POST.get("action", "")
-        if action == "apply":
-            result = selection_services.apply_selection(membership=membership, edition=ed)
-            messages.success(
-                request,
-                f"Selectie vastgelegd: {result['selected']} gemeenten doen mee, {result['waiting']} op de wachtlijst. "
-                f"{result['mailed']} duo's kregen een besluitmail.",
-            )
-        else:
-            reg = selectors.registration_for(
-                membership=membership, edition=ed, pk=int(request.POST.get("registration", 0) or 0)
-            )
-            forced = {"include": True, "exclude": False}.get(action)
-            selection_services.set_override(membership=membership, registration=reg, forced=forced)
+        try:
+            if action == "apply":
+                result = selection_services.apply_selection(membership=membership, edition=ed)
+                messages.success(
+                    request,
+                    f"Selectie vastgelegd: {_count(result['selected'], 'gemeente doet', 'gemeenten doen')} mee, "
+                    f"{_count(result['waiting'], 'gemeente staat', 'gemeenten staan')} op de wachtlijst. "
+                    f"{_count(result['mailed'], 'besluitmail is', 'besluitmails zijn')} verstuurd.",
+                )
+            else:
+                reg = selectors.registration_for(
+                    membership=membership, edition=ed, pk=_int(request.POST.get("registration"))
+                )
+                forced = {"include": True, "exclude": False}.get(action)
+                selection_services.set_override(membership=membership, registration=reg, forced=forced)
+        except selection_services.SelectionError as exc:
+            messages.error(request, str(exc))
         return redirect("learning:selection", org_slug=org_slug, edition_id=ed.pk)
     proposal = selection_services.proposal_for(ed)
     by_id = {r.pk: r for r in selectors.registrations_for(membership=membership, edition=ed)}
+    for pk, reason in proposal.reasons.items():
+        by_id[pk].reason = reason  # type: ignore[attr-defined]
     return render(
         request,
         "learning/selection.html",
@@ -208,6 +218,97 @@ def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespo
             "waiting": [by_id[i] for i in proposal.waiting],
             "excluded": [by_id[i] for i in proposal.excluded],
             "breadcrumbs": crumbs(request, ed, ("Selectie", None)),
+        },
+    )
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+def _count(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def _decided_selection(request: HttpRequest, org_slug: str, ed: Edition) -> HttpResponse:
+    # Why a separate page: after the decision the assistant no longer decides anything; the
+    # facilitator names who withdraws and who gets a place, sees the mails, then confirms.
+    membership = request.membership  # type: ignore[attr-defined]
+    if request.method == "POST" and request.POST.get("action") in {"apply", "include", "exclude", "auto"}:
+        # A second commit or an override (e.g. from a stale tab) would let the assistant move people.
+        messages.error(request, selection_services.ALREADY_DECIDED)
+        return redirect("learning:selection", org_slug=org_slug, edition_id=ed.pk)
+    registrations = selectors.registrations_for(membership=membership, edition=ed)
+    form = DecisionChangeForm(request.POST or None, registrations=registrations)
+    change = None
+    if request.method == "POST" and form.is_valid():
+        withdraw = list(form.cleaned_data["withdraw"])
+        admit = list(form.cleaned_data["admit"])
+        try:
+            if request.POST.get("action") == "confirm":
+                change = selection_services.apply_change(
+                    membership=membership, edition=ed, withdraw=withdraw, admit=admit
+                )
+                messages.success(
+                    request,
+                    f"Vastgelegd: {change.sentence} "
+                    f"{_count(len(change.mails), 'mail is', 'mails zijn')} verstuurd.",
+                )
+                return redirect("learning:selection", org_slug=org_slug, edition_id=ed.pk)
+            change = selection_services.preview_change(edition=ed, withdraw=withdraw, admit=admit)
+        except selection_services.SelectionError as exc:
+            form.add_error(None, str(exc))
+            change = None
+    by_status: dict[str, list[Registration]] = {s: [] for s in Status.values}
+    for registration in registrations:
+        by_status[registration.status].append(registration)
+    return render(
+        request,
+        "learning/selection_decided.html",
+        {
+            "edition": ed,
+            "form": form,
+            "change": change,
+            "by_status": by_status,
+            "selected": by_status[Status.SELECTED],
+            "waiting": by_status[Status.WAITING],
+            "others": by_status[Status.REJECTED] + by_status[Status.WITHDRAWN] + by_status[Status.REGISTERED],
+            "breadcrumbs": crumbs(request, ed, ("Selectie", None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def access(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    """Per admitted municipality: is the duo invited, did they make an account, did they log in."""
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    if request.method == "POST":
+        reg = selectors.registration_for(
+            membership=membership, edition=ed, pk=_int(request.POST.get("registration"))
+        )
+        if reg.status != Status.SELECTED:
+            messages.error(request, f"{reg.municipality} doet niet mee; er gaat geen uitnodiging uit.")
+        else:
+            try:
+                sent = onboarding.reinvite(membership=membership, registration=reg)
+            except MembershipError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(
+                    request,
+                    f"{reg.municipality}: {_count(sent, 'nieuwe uitnodiging', 'nieuwe uitnodigingen')} verstuurd."
+                    if sent
+                    else f"{reg.municipality}: iedereen van het duo heeft al een account.",
+                )
+        return redirect("learning:access", org_slug=org_slug, edition_id=ed.pk)
+    return render(
+        request,
+        "learning/access.html",
+        {
+            "edition": ed,
+            "rows": onboarding.access_overview(ed),
+            "breadcrumbs": crumbs(request, ed, ("Toegang deelnemers", None)),
         },
     )
 
