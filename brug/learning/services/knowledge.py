@@ -10,10 +10,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from brug.core.audit import record
+from brug.core.markdown import render_markdown
 from brug.core.models import Membership
 
 from ..models import KnowledgeProduct, Session, SessionEntry, Submission
@@ -56,30 +56,8 @@ def draft_body(session: Session) -> str:
 
 
 def render_body(body: str) -> SafeString:
-    """A small, safe text format: '## ' headings, '- ' lists, blank lines between paragraphs."""
-    html: list[str] = []
-    for block in body.replace("\r\n", "\n").split("\n\n"):
-        lines = [line for line in block.strip().split("\n") if line.strip()]
-        if not lines:
-            continue
-        if lines[0].startswith("## "):
-            html.append(f'<h2 class="utrecht-heading-2">{escape(lines[0][3:])}</h2>')
-            lines = lines[1:]
-            if not lines:
-                continue
-        if all(line.startswith("- ") for line in lines):
-            items = "".join(f"<li>{escape(line[2:])}</li>" for line in lines)
-            html.append(f'<ul class="utrecht-unordered-list">{items}</ul>')
-        else:
-            html.append(f'<p class="utrecht-paragraph">{"<br>".join(escape(x) for x in lines)}</p>')
-    return mark_safe("\n".join(html))  # noqa: S308 - every piece is escaped above
-
-
-def plain_text(body: str) -> str:
-    """The knowledge base stores plain text: drop the '## ' heading markers (the PDF keeps the layout)."""
-    return "\n".join(
-        line[3:] if line.startswith("## ") else line for line in body.replace("\r\n", "\n").split("\n")
-    )
+    """The product's Markdown as safe HTML: the one renderer of Brug (brug.core.markdown)."""
+    return render_markdown(body)
 
 
 def html_document(product: KnowledgeProduct) -> str:
@@ -143,7 +121,7 @@ def publish(*, membership: Membership, product: KnowledgeProduct) -> bool:
                 membership=membership,
                 kind="kennisproduct",
                 title=product.title,
-                body=plain_text(product.body),
+                body=product.body,  # Markdown: the knowledge base renders it like the composer
                 themes=_known_themes(product.session.edition.theme),
                 visibility=product.visibility,
                 source_label=f"Leernetwerk {product.session.edition.title}, bijeenkomst {product.session.number}",
