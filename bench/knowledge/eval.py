@@ -60,10 +60,8 @@ def load() -> tuple[object, dict[int, str], dict[int, str]]:
     KnowledgeItem.objects.filter(organisation=org).delete()  # always fresh: index terms may have changed
     started = time.perf_counter()
     demo: dict[int, str] = {}
-    for _org, _user, kind, _visibility, title, themes, lines, body in DEMO_ITEMS:
-        item = publish_item(
-            membership=membership, kind=kind, title=title, body=body, visibility="netwerk"
-        )
+    for _org, _user, kind, _visibility, title, _themes, _lines, body in DEMO_ITEMS:
+        item = publish_item(membership=membership, kind=kind, title=title, body=body, visibility="netwerk")
         demo[item.pk] = title
     for method in METHODS:
         item = publish_item(
@@ -142,7 +140,9 @@ def main() -> None:
         timings.append((time.perf_counter() - started) * 1000)
         ranked = [h.item.pk for h in hits]
         by_words = sum(1 for h in hits[:K] if h.word_rank is not None)
-        rows.append((query, ndcg(ranked, grades), len(hits), by_words, sum(1 for pk in ranked[:K] if grades.get(pk))))
+        rows.append(
+            (query, ndcg(ranked, grades), len(hits), by_words, sum(1 for pk in ranked[:K] if grades.get(pk)))
+        )
     scores = [r[1] for r in rows]
     zero = [r[0] for r in rows if r[2] == 0]
     mean = statistics.mean(scores)

@@ -13,7 +13,15 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-PLACES = ["Noorderveld", "de Spoorzijde", "Molenwijk", "Oude Haven", "het dorp", "de binnenstad", "Westerpark"]
+PLACES = [
+    "Noorderveld",
+    "de Spoorzijde",
+    "Molenwijk",
+    "Oude Haven",
+    "het dorp",
+    "de binnenstad",
+    "Westerpark",
+]
 
 FILLER = [
     "Het college besprak de voortgang in het najaar.",
@@ -251,7 +259,10 @@ JUDGEMENTS: dict[str, dict[str, int]] = {
     "boeren voelen zich niet gehoord": {"stikstof": 3},
     "trekkers bij het provinciehuis": {"stikstof": 3},
     "statushouders": {"statushouders": 3, "demo:Wanneer grijpen we in bij onrust over huisvesting": 3},
-    "voorrang sociale huurwoning": {"statushouders": 3, "demo:Wanneer grijpen we in bij onrust over huisvesting": 2},
+    "voorrang sociale huurwoning": {
+        "statushouders": 3,
+        "demo:Wanneer grijpen we in bij onrust over huisvesting": 2,
+    },
     "woningkrapte": {"statushouders": 3, "demo:Wijkgesprekken over woningkrapte": 3},
     "ongelijke behandeling": {"statushouders": 3},
     "coronamaatregelen": {"corona": 3},

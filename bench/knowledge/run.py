@@ -180,7 +180,9 @@ def restem() -> None:
     ids = list(KnowledgeItem.objects.filter(seed_key__startswith="bench-").values_list("id", flat=True))
     for start in range(0, len(ids), 2000):
         with transaction.atomic():
-            rows = list(KnowledgeItem.objects.filter(id__in=ids[start : start + 2000]).only("id", "title", "body"))
+            rows = list(
+                KnowledgeItem.objects.filter(id__in=ids[start : start + 2000]).only("id", "title", "body")
+            )
             for row in rows:
                 row.title_stems = stem_column(row.title)
                 row.body_stems = stem_column(row.body)
@@ -188,7 +190,9 @@ def restem() -> None:
     with connection.cursor() as cursor:
         cursor.execute(SEARCH_VECTOR_SQL)
         cursor.execute("VACUUM ANALYZE knowledge_knowledgeitem")
-    print(f"recomputed the index terms of {len(ids)} items in {time.perf_counter() - started:.0f} s", flush=True)
+    print(
+        f"recomputed the index terms of {len(ids)} items in {time.perf_counter() - started:.0f} s", flush=True
+    )
 
 
 def percentiles(values: list[float]) -> tuple[float, float, float]:

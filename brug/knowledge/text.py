@@ -117,6 +117,7 @@ def _split(word: str, first: bool) -> tuple[tuple[str, ...], float] | None:
         if not score:
             continue
         tail_score = _part_score(tail) if len(tail) >= PART_MIN else 0.0
+        candidate: tuple[tuple[str, ...], float]
         if tail_score:
             candidate = ((head, tail), min(score, tail_score))
         else:

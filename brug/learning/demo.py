@@ -184,9 +184,9 @@ def _call_2027(ctx: DemoContext) -> None:
             )
     Assignment.objects.get_or_create(
         edition=edition,
-        title="Breng je casus in kaart",
+        title="Breng uw casus in kaart",
         defaults={
-            "description": "Beschrijf in maximaal twee pagina's een situatie van polarisatie in je gemeente: wie zijn betrokken, wat speelt er, wat heb je al geprobeerd?",
+            "description": "Beschrijf in maximaal twee pagina's een situatie van polarisatie in uw gemeente: wie zijn betrokken, wat speelt er, wat heeft u al geprobeerd?",
             "due_date": dt.date(2027, 6, 17),
         },
     )

@@ -8,6 +8,7 @@ F = "o/<slug:org_slug>/leernetwerk/edities/<int:edition_id>/"  # facilitator (pa
 P = "o/<slug:org_slug>/leernetwerk/deelname/<int:edition_id>/"  # participant (municipality)
 
 urlpatterns = [
+    path("oproep/", public.calls, name="calls"),
     path("oproep/<slug:slug>/", public.call, name="call"),
     path("oproep/<slug:slug>/bedankt/", public.call_thanks, name="call_thanks"),
     path("o/<slug:org_slug>/leernetwerk/", editions.index, name="index"),

@@ -99,7 +99,9 @@ class WorkSessionForm(BrugModelForm):
 
 
 class ThreadForm(BrugForm):
-    addressee = forms.ModelChoiceField(label="Aan gemeente", queryset=Registration.objects.none())
+    addressee = forms.ModelChoiceField(
+        label="Aan gemeente", queryset=Registration.objects.none(), empty_label="Kies een gemeente"
+    )
     subject = forms.CharField(label="Onderwerp", max_length=200)
     body = forms.CharField(label="Uw vraag", widget=forms.Textarea(attrs={"rows": 4}))
 

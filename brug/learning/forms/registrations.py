@@ -13,6 +13,7 @@ from brug.municipalities.selectors import real_municipalities
 
 from ..models import Advice, Domain, Intake, Registration, Status
 from ..models.editions import REGIONS, SIZES
+from ..services.registrations import MAX_CASES, MAX_QUESTION
 from .editions import DATETIME
 
 PERSON_FIELDS = ("name", "email", "function", "domain")
@@ -29,7 +30,9 @@ class RegistrationForm(BrugForm):
     municipality = forms.ModelChoiceField(
         label="Gemeente", queryset=real_municipalities(), empty_label="Kies uw gemeente"
     )
-    p1_name = forms.CharField(label="Naam", max_length=150)
+    p1_name = forms.CharField(
+        label="Naam", max_length=150, error_messages={"max_length": "Een naam is maximaal 150 tekens."}
+    )
     p1_email = forms.EmailField(label="E-mailadres")
     p1_function = forms.CharField(label="Functie", max_length=150)
     p1_domain = forms.ChoiceField(label="Domein", choices=Domain.choices)
@@ -42,12 +45,22 @@ class RegistrationForm(BrugForm):
     learning_question = forms.CharField(
         label="Uw leervraag",
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Wat wilt u leren over polarisatie in uw gemeente?",
+        max_length=MAX_QUESTION,
+        help_text=f"Wat wilt u leren over polarisatie in uw gemeente? Maximaal {MAX_QUESTION} tekens.",
+        error_messages={
+            "required": "Vul uw leervraag in.",
+            "max_length": f"Uw leervraag is te lang: maximaal {MAX_QUESTION} tekens (nu %(show_value)d).",
+        },
     )
     own_cases = forms.CharField(
         label="Eigen casuïstiek",
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Welke situaties uit uw gemeente brengt u in?",
+        max_length=MAX_CASES,
+        help_text=f"Welke situaties uit uw gemeente brengt u in? Maximaal {MAX_CASES} tekens.",
+        error_messages={
+            "required": "Vul in welke situaties uit uw gemeente u inbrengt.",
+            "max_length": f"Uw casuïstiek is te lang: maximaal {MAX_CASES} tekens (nu %(show_value)d).",
+        },
     )
     wants_maatwerk = forms.BooleanField(
         label="Wij hebben ook belangstelling voor maatwerkondersteuning", required=False
@@ -83,6 +96,10 @@ class IntakeForm(BrugModelForm):
         }
         labels = {"held": "Het gesprek is gehouden", "online": "Online gesprek"}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["advice"]).choices = [("", "Nog geen advies"), *Advice.choices]
+
 
 class FilterForm(BrugForm):
     size = forms.ChoiceField(label="Grootte", choices=[("", "Alle")] + SIZES, required=False)
@@ -94,8 +111,12 @@ class FilterForm(BrugForm):
 
 
 class PairForm(BrugForm):
-    first = forms.ModelChoiceField(label="Eerste gemeente", queryset=Registration.objects.none())
-    second = forms.ModelChoiceField(label="Tweede gemeente", queryset=Registration.objects.none())
+    first = forms.ModelChoiceField(
+        label="Eerste gemeente", queryset=Registration.objects.none(), empty_label="Kies een gemeente"
+    )
+    second = forms.ModelChoiceField(
+        label="Tweede gemeente", queryset=Registration.objects.none(), empty_label="Kies een gemeente"
+    )
     scheduled_at = forms.DateTimeField(label="Datum en tijd startgesprek", widget=DATETIME, required=False)
 
     def __init__(self, *args: Any, registrations: Any = None, **kwargs: Any) -> None:

@@ -140,6 +140,18 @@ def file_for_facilitator(*, edition: Edition, pk: int) -> SubmissionFile:
     return get_object_or_404(SubmissionFile.objects.filter(submission__assignment__edition=edition), pk=pk)
 
 
+def open_calls() -> QuerySet[Edition]:
+    """Published editions whose registration is still open, soonest deadline first."""
+    from django.utils import timezone
+
+    return (
+        Edition.objects.filter(published=True, registration_deadline__gte=timezone.localdate())
+        .select_related("organisation")
+        .prefetch_related("sessions")
+        .order_by("registration_deadline", "title")
+    )
+
+
 def public_edition(*, slug: str) -> Edition:
     return get_object_or_404(Edition.objects.filter(published=True), slug=slug)
 

@@ -14,6 +14,10 @@ from brug.municipalities.models import Municipality
 from ..models import Edition, Intake, Registration, RegistrationPerson
 from . import mails
 
+# Public form limits (also enforced by RegistrationForm): a 1 MB learning question is refused.
+MAX_QUESTION = 2000
+MAX_CASES = 4000
+
 
 class RegistrationError(ValueError):
     pass
@@ -38,6 +42,14 @@ def register(
         raise RegistrationError("U meldt zich aan als duo: vul de gegevens van twee personen in.")
     if municipality.fictional:
         raise RegistrationError("Kies een gemeente uit de lijst.")
+    for label, text, limit in (
+        ("leervraag", learning_question, MAX_QUESTION),
+        ("eigen casuïstiek", own_cases, MAX_CASES),
+    ):
+        if not text.strip():
+            raise RegistrationError(f"Vul uw {label} in.")
+        if len(text) > limit:
+            raise RegistrationError(f"Uw {label} is te lang: maximaal {limit} tekens.")
     try:
         with transaction.atomic():
             if Registration.objects.filter(edition=edition, municipality=municipality).exists():

@@ -46,7 +46,7 @@ def send_reminders(*, today: dt.date | None = None) -> int:
     for assignment in Assignment.objects.filter(due_date__gte=today, due_date__lte=horizon).select_related(
         "edition"
     ):
-        body = f"Herinnering: de opdracht '{assignment.title}' lever je uiterlijk {assignment.due_date:%d-%m-%Y} in via Brug."
+        body = f"Herinnering: de opdracht '{assignment.title}' levert u uiterlijk {assignment.due_date:%d-%m-%Y} in via Brug."
         done = set(assignment.submissions.values_list("registration_id", flat=True))
         emails = RegistrationPerson.objects.filter(
             registration__edition=assignment.edition, registration__status=Status.SELECTED

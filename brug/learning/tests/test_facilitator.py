@@ -384,3 +384,17 @@ def test_a_pair_of_a_municipality_with_itself_is_refused(setup: dict, client_for
     assert "twee verschillende gemeenten" in response.content.decode()
     pair.refresh_from_db()
     assert pair.second_id == setup["regs"][1].pk
+
+
+def test_no_dropdown_of_the_learning_network_shows_dashes(setup: dict, client_for: Any) -> None:
+    client = client_for(setup["facilitator"])
+    reg = setup["regs"][0]
+    Pair.objects.create(edition=setup["edition"], first=reg, second=setup["regs"][1])
+    for url in (
+        _url("registration", setup, reg.pk),
+        _url("pairs", setup),
+        _url("assignments", setup),
+        _url("edition_edit", setup),
+    ):
+        page = client.get(url).content.decode()
+        assert "---------" not in page, url

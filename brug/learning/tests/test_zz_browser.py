@@ -180,7 +180,7 @@ def test_a_participant_registers_submits_an_assignment_and_searches_the_knowledg
 
     Assignment.objects.create(
         edition=edition,
-        title="Breng je casus in kaart",
+        title="Breng uw casus in kaart",
         description="Twee pagina's.",
         due_date=dt.date.today() + dt.timedelta(days=10),
     )
@@ -191,7 +191,7 @@ def test_a_participant_registers_submits_an_assignment_and_searches_the_knowledg
     assert page.get_by_text("Bondgenoten in Deventer").is_visible()
     assert_accessible(page)
     screenshot(page, "learning-participant-edition")
-    page.get_by_role("link", name="Breng je casus in kaart").click()
+    page.get_by_role("link", name="Breng uw casus in kaart").click()
     assert_accessible(page)
     page.get_by_label("Uw uitwerking").fill("Onze casus: een informatieavond.")
     pdf = tmp_path / "casus.pdf"
