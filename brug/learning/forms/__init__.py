@@ -3,9 +3,11 @@
 from .editions import EditionForm, SessionFormSet
 from .followup import (
     AssignmentForm,
+    BroadcastForm,
     EntryForm,
     KnowledgeForm,
     MaatwerkForm,
+    PreferencesForm,
     ReplyForm,
     SessionForm,
     SubmissionForm,
@@ -16,6 +18,8 @@ from .registrations import DecisionChangeForm, FilterForm, IntakeForm, PairForm,
 
 __all__ = [
     "AssignmentForm",
+    "BroadcastForm",
+    "PreferencesForm",
     "DecisionChangeForm",
     "EditionForm",
     "EntryForm",

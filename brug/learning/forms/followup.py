@@ -4,7 +4,7 @@ from typing import Any, cast
 
 from django import forms
 
-from brug.core.forms_base import BrugForm, BrugModelForm
+from brug.core.forms_base import BrugForm, BrugModelForm, style_fields
 
 from ..models import (
     Assignment,
@@ -113,3 +113,49 @@ class ThreadForm(BrugForm):
 
 class ReplyForm(BrugForm):
     body = forms.CharField(label="Uw antwoord", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class BroadcastForm(BrugForm):
+    subject = forms.CharField(
+        label="Onderwerp",
+        max_length=200,
+        error_messages={
+            "required": "Vul een onderwerp in.",
+            "max_length": "Het onderwerp is maximaal 200 tekens.",
+        },
+    )
+    body = forms.CharField(
+        label="Bericht",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Vul een bericht in.",
+            "max_length": "Het bericht is maximaal 5000 tekens.",
+        },
+    )
+
+
+class PreferencesForm(BrugForm):
+    """Per kind of notification: by mail and/or in Brug."""
+
+    def __init__(self, *args: Any, current: dict[str, tuple[bool, bool]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ..models import NotificationKind
+
+        for kind, label in NotificationKind.choices:
+            by_mail, in_app = current.get(kind, (True, True))
+            self.fields[f"{kind}__mail"] = forms.BooleanField(
+                label=f"{label}: per e-mail", required=False, initial=by_mail
+            )
+            self.fields[f"{kind}__app"] = forms.BooleanField(
+                label=f"{label}: in Brug", required=False, initial=in_app
+            )
+        style_fields(self)
+
+    def choices(self) -> dict[str, tuple[bool, bool]]:
+        from ..models import NotificationKind
+
+        return {
+            kind: (bool(self.cleaned_data.get(f"{kind}__mail")), bool(self.cleaned_data.get(f"{kind}__app")))
+            for kind in NotificationKind.values
+        }

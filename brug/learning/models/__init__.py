@@ -13,6 +13,7 @@ from .followup import (
     Thread,
     WorkSession,
 )
+from .notifications import Notification, NotificationKind, NotificationPreference
 from .registrations import Advice, Attendance, Domain, Intake, Pair, Registration, RegistrationPerson, Status
 
 __all__ = [
@@ -25,6 +26,9 @@ __all__ = [
     "KnowledgeProduct",
     "MaatwerkApplication",
     "Message",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "Pair",
     "Registration",
     "RegistrationPerson",

@@ -16,6 +16,7 @@ from ..models import (
     Assignment,
     Edition,
     MaatwerkApplication,
+    Pair,
     Registration,
     Session,
     Status,
@@ -103,6 +104,15 @@ def own_registrations(*, membership: Membership) -> QuerySet[Registration]:
 def participation_for(*, membership: Membership, edition_pk: int) -> Registration:
     """The member's own selected registration for the edition; 404 for any other edition."""
     return get_object_or_404(own_registrations(membership=membership), edition_id=edition_pk)
+
+
+def pairs_of(*, registration: Registration) -> QuerySet[Pair]:
+    """The start-conversation pairs the registration sits in (normally one)."""
+    return (
+        Pair.objects.filter(edition_id=registration.edition_id)
+        .filter(Q(first=registration) | Q(second=registration))
+        .select_related("first__municipality", "second__municipality")
+    )
 
 
 def fellow_participants(*, registration: Registration) -> QuerySet[Registration]:

@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from ..models import Intake, Pair, Session, WorkSession
+from ..models import Assignment, Intake, Pair, Session, WorkSession
 
 DOMAIN = "brug.example"
 
@@ -46,6 +46,22 @@ def edition_ics(sessions: list[Session]) -> bytes:
         event.add("location", session.place)
         event.add("description", session.agenda)
         cal.add_component(event)
+    return cal.to_ical()
+
+
+def due_ics(assignment: Assignment) -> bytes:
+    """An all-day event on the due date of an assignment."""
+    cal = Calendar()
+    cal.add("prodid", "-//Brug//Leernetwerk//NL")
+    cal.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"learning-assignment-{assignment.pk}@{DOMAIN}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", assignment.due_date)
+    event.add("dtend", assignment.due_date + dt.timedelta(days=1))
+    event.add("summary", f"Inleveren: {assignment.title}")
+    event.add("description", assignment.description)
+    cal.add_component(event)
     return cal.to_ical()
 
 

@@ -132,4 +132,19 @@ def publish(*, membership: Membership, product: KnowledgeProduct) -> bool:
         product.published_at = timezone.now()
         product.save(update_fields=["knowledge_item_id", "published_at"])
         record(action="learning.knowledge_published", obj=product, membership=membership)
+        _tell_published(product)
     return publish_item is not None
+
+
+def _tell_published(product: KnowledgeProduct) -> None:
+    from ..models import NotificationKind
+    from .notify import notify_participants
+
+    session = product.session
+    notify_participants(
+        session.edition,
+        kind=NotificationKind.PRODUCT,
+        subject=f"Kennisproduct gepubliceerd: {product.title}",
+        body=f"Het kennisproduct van bijeenkomst {session.number} van {session.edition.title} staat online: "
+        f"'{product.title}'. U vindt het op uw deelnemerspagina en in de kennisbank, ook als pdf-infoblad.",
+    )

@@ -62,6 +62,28 @@ def propose_and_store(*, membership: Membership, edition: Edition) -> tuple[list
     return pairs, [by_id[pk] for pk in left]
 
 
+def _tell_pair(pair: Pair) -> None:
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    from ..models import NotificationKind
+    from .calendar import pair_ics
+    from .notify import notify_registrations
+
+    assert pair.scheduled_at is not None
+    when = date_format(timezone.localtime(pair.scheduled_at), "l j F Y \\o\\m H:i")
+    notify_registrations(
+        [pair.first, pair.second],
+        kind=NotificationKind.PAIR,
+        subject=f"Uw startgesprek: {pair.first.municipality} en {pair.second.municipality}",
+        body=f"Uw gemeente voert het startgesprek samen met een andere gemeente: {pair.first.municipality} "
+        f"en {pair.second.municipality}. Het gesprek is op {when}, online. U kent elkaars leervragen "
+        "vooraf via de deelnemerspagina. In de bijlage staat de afspraak voor uw agenda.",
+        ics=pair_ics(pair),
+        ics_name="startgesprek.ics",
+    )
+
+
 @transaction.atomic
 def update_pair(
     *,
@@ -73,8 +95,11 @@ def update_pair(
 ) -> Pair:
     if first == second:
         raise ValueError("Een koppel bestaat uit twee verschillende gemeenten.")
+    before = (pair.first_id, pair.second_id, pair.scheduled_at)
     pair.first, pair.second, pair.scheduled_at = first, second, scheduled_at
     pair.save()
+    if scheduled_at is not None and before != (pair.first_id, pair.second_id, pair.scheduled_at):
+        _tell_pair(pair)
     record(
         action="learning.pair_updated",
         obj=pair,

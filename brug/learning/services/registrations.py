@@ -86,15 +86,39 @@ def _embed_question_later(registration: Registration) -> None:
     transaction.on_commit(lambda: embed_learning_question.delay(registration_id))
 
 
+def _tell_intake(intake: Intake, *, changed: bool) -> None:
+    from django.utils.formats import date_format
+
+    from ..models import NotificationKind
+    from .calendar import intake_ics
+    from .notify import notify_registrations
+
+    when = date_format(timezone.localtime(intake.scheduled_at), "l j F Y \\o\\m H:i")
+    where = "online" if intake.online else f"in {intake.registration.edition.location}"
+    notify_registrations(
+        [intake.registration],
+        kind=NotificationKind.INTAKE,
+        subject=f"{'Gewijzigd: intakegesprek' if changed else 'Intakegesprek'} {intake.registration.edition.title}",
+        body=f"Het intakegesprek over de aanmelding van gemeente {intake.registration.municipality} is "
+        f"{'verplaatst naar' if changed else 'gepland op'} {when}, {where}. In het gesprek bespreken we uw "
+        "leervragen en verwachtingen. In de bijlage staat de afspraak voor uw agenda.",
+        ics=intake_ics(intake),
+        ics_name="intake.ics",
+    )
+
+
 @transaction.atomic
 def save_intake(*, membership: Membership, registration: Registration, fields: dict[str, Any]) -> Intake:
-    intake, _ = Intake.objects.get_or_create(
+    intake, created = Intake.objects.get_or_create(
         registration=registration, defaults={"scheduled_at": fields.get("scheduled_at") or timezone.now()}
     )
+    before = None if created else (intake.scheduled_at, intake.online)
     for name, value in fields.items():
         setattr(intake, name, value)
     intake.save()
     record(action="learning.intake_saved", obj=intake, membership=membership, fields=fields.keys())
+    if not intake.held and (created or before != (intake.scheduled_at, intake.online)):
+        _tell_intake(intake, changed=not created)
     if "learning_questions" in fields:
         _embed_question_later(registration)
     return intake
