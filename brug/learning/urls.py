@@ -21,6 +21,7 @@ urlpatterns = [
     path(F + "aanmeldingen/<int:registration_id>/", editions.registration, name="registration"),
     path(F + "selectie/", editions.selection, name="selection"),
     path(F + "toegang/", editions.access, name="access"),
+    path(F + "export/<slug:kind>.<str:fmt>", editions.export, name="export"),
     path(F + "bericht/", notifications.broadcast, name="broadcast"),
     path(F + "herinneringen/", notifications.reminder_overview, name="reminders"),
     path(F + "koppels/", editions.pairs, name="pairs"),

@@ -6,18 +6,20 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.exports import table_response
 from brug.core.services import MembershipError
 
 from .. import selectors
 from ..forms import DecisionChangeForm, EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
 from ..models import Edition, Pair, Registration, Status
 from ..services import editions as edition_services
+from ..services import exports as export_services
 from ..services import onboarding
 from ..services import pairs as pair_services
 from ..services import selection as selection_services
@@ -116,6 +118,7 @@ def edition(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespons
             "counts": counts,
             "total": sum(counts.values()),
             "call_url": request.build_absolute_uri(reverse("learning:call", kwargs={"slug": ed.slug})),
+            "exports": [(key, label) for key, (label, _build) in export_services.EXPORTS.items()],
             "breadcrumbs": crumbs(request, None, (str(ed), None)),
         },
     )
@@ -366,3 +369,14 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
             "Koppel niet opgeslagen: " + " ".join(str(e) for errs in form.errors.values() for e in errs),
         )
     return redirect("learning:pairs", org_slug=org_slug, edition_id=ed.pk)
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def export(request: HttpRequest, org_slug: str, edition_id: int, kind: str, fmt: str) -> HttpResponse:
+    """Registrations, intakes, selection, attendance and submissions as CSV or XLSX."""
+    ed = selectors.edition_for(membership=request.membership, pk=edition_id)  # type: ignore[attr-defined]
+    if kind not in export_services.EXPORTS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    _label, build = export_services.EXPORTS[kind]
+    header, rows = build(ed)
+    return table_response(filename=f"{ed.slug}-{kind}", header=header, rows=rows, fmt=fmt)  # type: ignore[arg-type]
