@@ -117,18 +117,25 @@ class PairForm(BrugForm):
     second = forms.ModelChoiceField(
         label="Tweede gemeente", queryset=Registration.objects.none(), empty_label="Kies een gemeente"
     )
+    third = forms.ModelChoiceField(
+        label="Derde gemeente (bij een oneven aantal)",
+        queryset=Registration.objects.none(),
+        required=False,
+        empty_label="Geen: een koppel van twee",
+    )
     scheduled_at = forms.DateTimeField(label="Datum en tijd startgesprek", widget=DATETIME, required=False)
 
     def __init__(self, *args: Any, registrations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if registrations is not None:
-            cast(forms.ModelChoiceField, self.fields["first"]).queryset = registrations
-            cast(forms.ModelChoiceField, self.fields["second"]).queryset = registrations
+            for name in ("first", "second", "third"):
+                cast(forms.ModelChoiceField, self.fields[name]).queryset = registrations
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data
-        if data.get("first") and data.get("first") == data.get("second"):
-            raise forms.ValidationError("Een koppel bestaat uit twee verschillende gemeenten.")
+        chosen = [data.get(n) for n in ("first", "second", "third") if data.get(n)]
+        if len({r.pk for r in chosen}) != len(chosen):
+            raise forms.ValidationError("Een koppel bestaat uit verschillende gemeenten.")
         return data
 
 

@@ -105,11 +105,22 @@ class Pair(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="pairs")
     first = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    # An odd number of municipalities: one pair becomes a trio.
+    third = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     score = models.FloatField(default=0)
     scheduled_at = models.DateTimeField("datum en tijd startgesprek", null=True, blank=True)
 
     class Meta:
         ordering = ["-score"]
+
+    @property
+    def members(self) -> list[Registration]:
+        return [r for r in (self.first, self.second, self.third) if r is not None]
+
+    @property
+    def names(self) -> str:
+        names = [str(r.municipality) for r in self.members]
+        return ", ".join(names[:-1]) + " en " + names[-1]
 
 
 class Attendance(models.Model):

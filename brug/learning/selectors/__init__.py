@@ -110,8 +110,8 @@ def pairs_of(*, registration: Registration) -> QuerySet[Pair]:
     """The start-conversation pairs the registration sits in (normally one)."""
     return (
         Pair.objects.filter(edition_id=registration.edition_id)
-        .filter(Q(first=registration) | Q(second=registration))
-        .select_related("first__municipality", "second__municipality")
+        .filter(Q(first=registration) | Q(second=registration) | Q(third=registration))
+        .select_related("first__municipality", "second__municipality", "third__municipality")
     )
 
 

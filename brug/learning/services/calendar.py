@@ -92,7 +92,7 @@ def pair_ics(pair: Pair) -> bytes:
     assert pair.scheduled_at is not None
     return _calendar(
         f"learning-pair-{pair.pk}",
-        f"Startgesprek {pair.first.municipality} en {pair.second.municipality}",
+        f"Startgesprek {pair.names}",
         pair.scheduled_at,
         pair.scheduled_at + dt.timedelta(hours=1, minutes=30),
         "Online",

@@ -381,7 +381,7 @@ def test_a_pair_of_a_municipality_with_itself_is_refused(setup: dict, client_for
         {f"{prefix}-first": reg.pk, f"{prefix}-second": reg.pk},
         follow=True,
     )
-    assert "twee verschillende gemeenten" in response.content.decode()
+    assert "Een koppel bestaat uit verschillende gemeenten" in response.content.decode()
     pair.refresh_from_db()
     assert pair.second_id == setup["regs"][1].pk
 
@@ -398,3 +398,55 @@ def test_no_dropdown_of_the_learning_network_shows_dashes(setup: dict, client_fo
     ):
         page = client.get(url).content.decode()
         assert "---------" not in page, url
+
+
+def test_a_pair_can_take_a_third_municipality_but_nobody_sits_in_two_pairs(
+    setup: dict, client_for: Any
+) -> None:
+    gouda, deventer, vaals, leeuwarden = setup["regs"]
+    first = Pair.objects.create(edition=setup["edition"], first=gouda, second=deventer)
+    second = Pair.objects.create(edition=setup["edition"], first=vaals, second=leeuwarden)
+    client = client_for(setup["facilitator"])
+    prefix = f"p{first.pk}"
+    response = client.post(
+        _url("pair_update", setup, first.pk),
+        {f"{prefix}-first": gouda.pk, f"{prefix}-second": deventer.pk, f"{prefix}-third": vaals.pk},
+        follow=True,
+    )
+    assert "Vaals zit al in een ander koppel" in response.content.decode()
+    assert Pair.objects.get(pk=first.pk).third is None
+    client.post(_url("pair_update", setup, second.pk), {"action": "delete"})
+    assert not Pair.objects.filter(pk=second.pk).exists()
+    client.post(
+        _url("pair_update", setup, first.pk),
+        {f"{prefix}-first": gouda.pk, f"{prefix}-second": deventer.pk, f"{prefix}-third": vaals.pk},
+    )
+    assert Pair.objects.get(pk=first.pk).third == vaals
+    page = client.get(_url("pairs", setup)).content.decode()
+    assert "Gouda, Deventer en Vaals" in page
+    past = client.post(
+        _url("pair_update", setup, first.pk),
+        {
+            f"{prefix}-first": gouda.pk,
+            f"{prefix}-second": deventer.pk,
+            f"{prefix}-scheduled_at": "2020-01-01T10:00",
+        },
+        follow=True,
+    )
+    assert "in het verleden" in past.content.decode()
+    assert Pair.objects.get(pk=first.pk).third == vaals  # nothing changed
+
+
+def test_an_odd_municipality_joins_a_pair_as_the_third(
+    setup: dict, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brug.learning.services import pairs as pair_services
+
+    def fake_vectors(registrations: list) -> np.ndarray:
+        return np.eye(len(registrations), 8, dtype=np.float32)
+
+    monkeypatch.setattr(pair_services, "question_vectors", fake_vectors)
+    Registration.objects.filter(pk=setup["regs"][3].pk).update(status=Status.REJECTED)
+    client_for(setup["facilitator"]).post(_url("pairs", setup), {"action": "propose"})
+    pairs = list(Pair.objects.filter(edition=setup["edition"]))
+    assert len(pairs) == 1 and pairs[0].third is not None

@@ -331,12 +331,19 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
         (
             pair,
             PairForm(
-                initial={"first": pair.first, "second": pair.second, "scheduled_at": pair.scheduled_at},
+                initial={
+                    "first": pair.first,
+                    "second": pair.second,
+                    "third": pair.third,
+                    "scheduled_at": pair.scheduled_at,
+                },
                 registrations=candidates,
                 prefix=f"p{pair.pk}",
             ),
         )
-        for pair in ed.pairs.select_related("first__municipality", "second__municipality")
+        for pair in ed.pairs.select_related(
+            "first__municipality", "second__municipality", "third__municipality"
+        )
     ]
     return render(
         request,
@@ -359,10 +366,19 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
     candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
         status=Status.REJECTED
     )
+    if request.POST.get("action") == "delete":
+        names = pair.names
+        pair_services.remove_pair(membership=membership, pair=pair)
+        messages.success(request, f"Koppel {names} verwijderd.")
+        return redirect("learning:pairs", org_slug=org_slug, edition_id=ed.pk)
     form = PairForm(request.POST, registrations=candidates, prefix=f"p{pair.pk}")
     if form.is_valid():
-        pair_services.update_pair(membership=membership, pair=pair, **form.cleaned_data)
-        messages.success(request, "Koppel opgeslagen.")
+        try:
+            pair_services.update_pair(membership=membership, pair=pair, **form.cleaned_data)
+        except pair_services.PairError as exc:
+            messages.error(request, f"Koppel niet opgeslagen: {exc}")
+        else:
+            messages.success(request, "Koppel opgeslagen.")
     else:
         messages.error(
             request,
