@@ -133,8 +133,8 @@ class PairForm(BrugForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data
-        chosen = [data.get(n) for n in ("first", "second", "third") if data.get(n)]
-        if len({r.pk for r in chosen}) != len(chosen):
+        chosen = [r.pk for r in (data.get(n) for n in ("first", "second", "third")) if r is not None]
+        if len(set(chosen)) != len(chosen):
             raise forms.ValidationError("Een koppel bestaat uit verschillende gemeenten.")
         return data
 
