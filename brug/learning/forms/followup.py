@@ -24,12 +24,19 @@ class SessionForm(BrugForm):
 
 class EntryForm(BrugForm):
     kind = forms.ChoiceField(label="Soort", choices=SessionEntry.Kind.choices, widget=forms.RadioSelect)
-    text = forms.CharField(label="Wat", widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label="Wat",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": "Vul in wat er speelde.", "max_length": "Maximaal 2000 tekens."},
+    )
     why = forms.CharField(
         label="Waarom werkte het?",
         help_text="Bij een succes: wat maakte dat het werkte?",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+        max_length=2000,
+        error_messages={"max_length": "Maximaal 2000 tekens."},
     )
 
 
@@ -46,6 +53,17 @@ class AssignmentForm(BrugModelForm):
             after_session.queryset = edition.sessions.all()
         after_session.empty_label = "Geen: los van een bijeenkomst"
         after_session.help_text = "Ingeleverde uitwerkingen komen in het kennisproduct van die bijeenkomst."
+
+    def clean_due_date(self) -> Any:
+        from django.utils import timezone
+
+        due = self.cleaned_data.get("due_date")
+        unchanged = self.instance.pk is not None and due == self.instance.due_date
+        if due is not None and due < timezone.localdate() and not unchanged:
+            raise forms.ValidationError(
+                "De inleverdatum ligt in het verleden. Kies vandaag of een latere datum."
+            )
+        return due
 
 
 class SubmissionForm(BrugForm):

@@ -14,12 +14,23 @@ from .followup import (
     WorkSession,
 )
 from .notifications import Notification, NotificationKind, NotificationPreference
-from .registrations import Advice, Attendance, Domain, Intake, Pair, Registration, RegistrationPerson, Status
+from .registrations import (
+    Advice,
+    Attendance,
+    AttendanceStatus,
+    Domain,
+    Intake,
+    Pair,
+    Registration,
+    RegistrationPerson,
+    Status,
+)
 
 __all__ = [
     "Advice",
     "Assignment",
     "Attendance",
+    "AttendanceStatus",
     "Domain",
     "Edition",
     "Intake",

@@ -123,10 +123,19 @@ class Pair(models.Model):
         return ", ".join(names[:-1]) + " en " + names[-1]
 
 
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "aanwezig", "Aanwezig"
+    EXCUSED = "afgemeld", "Afgemeld"
+    ABSENT = "afwezig", "Afwezig"
+
+
 class Attendance(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(RegistrationPerson, on_delete=models.CASCADE, related_name="attendance")
-    present = models.BooleanField(default=False)
+    status = models.CharField(
+        "aanwezigheid", max_length=10, choices=AttendanceStatus.choices, default=AttendanceStatus.ABSENT
+    )
+    present = models.BooleanField(default=False)  # status == aanwezig, kept for quick counts
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
 
     class Meta:

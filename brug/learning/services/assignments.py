@@ -32,6 +32,24 @@ def create_assignment(
     return assignment
 
 
+@transaction.atomic
+def update_assignment(*, membership: Membership, assignment: Assignment, fields: dict) -> Assignment:
+    before = (assignment.title, assignment.description, assignment.due_date)
+    for name, value in fields.items():
+        setattr(assignment, name, value)
+    assignment.save()
+    record(action="learning.assignment_changed", obj=assignment, membership=membership, fields=fields.keys())
+    if before != (assignment.title, assignment.description, assignment.due_date):
+        _tell_assignment(assignment, changed=True)
+    return assignment
+
+
+@transaction.atomic
+def remove_assignment(*, membership: Membership, assignment: Assignment) -> None:
+    record(action="learning.assignment_removed", obj=assignment, membership=membership)
+    assignment.delete()
+
+
 def _tell_assignment(assignment: Assignment, *, changed: bool = False) -> None:
     from django.utils.formats import date_format
 

@@ -123,7 +123,7 @@ def attendance(edition: Edition) -> Table:
             a.session.date,
             a.person.registration.municipality.name,
             a.person.name,
-            "ja" if a.present else "nee",
+            a.get_status_display(),
         ]
         for a in Attendance.objects.filter(session__edition=edition)
         .select_related("session", "person__registration__municipality")

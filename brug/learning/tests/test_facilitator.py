@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from brug.core.models import AuditLogEntry
 from brug.learning.models import Edition, Intake, KnowledgeProduct, Pair, Registration, Status
 
 from . import helpers
@@ -252,8 +253,10 @@ def test_a_session_records_attendance_notes_dilemmas_and_successes(setup: dict, 
     session = setup["edition"].sessions.first()
     client = client_for(setup["facilitator"])
     url = _url("session", setup, session.pk)
-    person = reg.people.first()
-    client.post(url, {"action": "attendance", "present": [str(person.pk)]})
+    person, colleague = list(reg.people.all())
+    client.post(
+        url, {"action": "attendance", f"status-{person.pk}": "aanwezig", f"status-{colleague.pk}": "afgemeld"}
+    )
     client.post(url, {"action": "notes", "agenda": "Welkom", "notes": "We spraken over vertrouwen."})
     client.post(
         url,
@@ -263,7 +266,25 @@ def test_a_session_records_attendance_notes_dilemmas_and_successes(setup: dict, 
     session.refresh_from_db()
     assert session.notes == "We spraken over vertrouwen."
     assert session.attendance.get(person=person).present
+    assert session.attendance.get(person=colleague).status == "afgemeld"
+    assert not session.attendance.get(person=colleague).present
     assert session.entries.count() == 2
+    success = session.entries.get(kind="succes")
+    client.post(
+        url,
+        {
+            "action": "entry_edit",
+            "entry": success.pk,
+            f"e{success.pk}-text": "Buurtgesprek op het plein",
+            f"e{success.pk}-why": "",
+        },
+    )
+    assert session.entries.get(pk=success.pk).text == "Buurtgesprek op het plein"
+    client.post(url, {"action": "entry_edit", "entry": success.pk, f"e{success.pk}-text": ""})
+    assert session.entries.get(pk=success.pk).text == "Buurtgesprek op het plein"  # empty: refused
+    client.post(url, {"action": "entry_delete", "entry": success.pk})
+    assert session.entries.count() == 1
+    assert AuditLogEntry.objects.filter(action="learning.session_entry_removed").exists()
     ics = client.get(_url("ics", setup, "bijeenkomst", session.pk)).content.decode()
     local_start = session.starts_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     assert f"DTSTART:{local_start}" in ics and "SUMMARY:Leernetwerk editie: bijeenkomst 1" in ics
@@ -450,3 +471,42 @@ def test_an_odd_municipality_joins_a_pair_as_the_third(
     client_for(setup["facilitator"]).post(_url("pairs", setup), {"action": "propose"})
     pairs = list(Pair.objects.filter(edition=setup["edition"]))
     assert len(pairs) == 1 and pairs[0].third is not None
+
+
+def test_assignments_are_changed_and_removed_and_a_past_due_date_is_refused(
+    setup: dict, client_for: Any
+) -> None:
+    client = client_for(setup["facilitator"])
+    url = _url("assignments", setup)
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    past = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    page = client.post(
+        url, {"title": "Casus", "description": "Beschrijf.", "due_date": past}
+    ).content.decode()
+    assert "in het verleden" in page and not setup["edition"].assignments.exists()
+    client.post(url, {"title": "Casus", "description": "Beschrijf.", "due_date": future})
+    assignment = setup["edition"].assignments.get()
+    assert "Casus" in client.get(url + f"?bewerken={assignment.pk}").content.decode()
+    client.post(
+        url,
+        {
+            "assignment": assignment.pk,
+            "title": "Casus in kaart",
+            "description": "Beschrijf.",
+            "due_date": future,
+        },
+    )
+    assert setup["edition"].assignments.get().title == "Casus in kaart"
+    client.post(url, {"assignment": assignment.pk, "action": "delete"})
+    assert not setup["edition"].assignments.exists()
+    other = helpers.edition(setup["org"], slug="ander")
+    foreign = other.assignments.create(title="X", description="Y", due_date=dt.date.today())
+    assert client.post(url, {"assignment": foreign.pk, "action": "delete"}).status_code == 404
+
+
+def test_maatwerk_can_start_with_any_participating_municipality(setup: dict, client_for: Any) -> None:
+    reg = setup["regs"][2]
+    reg.status = Status.SELECTED
+    reg.save()
+    page = client_for(setup["facilitator"]).get(_url("maatwerk", setup)).content.decode()
+    assert 'Maatwerk-intake starten<span class="visually-hidden"> met Vaals' in page
