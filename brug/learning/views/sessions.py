@@ -100,7 +100,8 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
             messages.success(request, "Gewijzigd.")
         else:
             messages.error(
-                request, "Niet gewijzigd: " + " ".join(e for errs in edit_form.errors.values() for e in errs)
+                request,
+                "Niet gewijzigd: " + " ".join(str(e) for errs in edit_form.errors.values() for e in errs),
             )
         return redirect(request.path)
     people = RegistrationPerson.objects.filter(
