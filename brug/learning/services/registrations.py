@@ -11,7 +11,7 @@ from brug.core.audit import record
 from brug.core.models import Membership
 from brug.municipalities.models import Municipality
 
-from ..models import Edition, Intake, Registration, RegistrationPerson
+from ..models import Edition, Intake, Registration, RegistrationPerson, Status
 from . import mails
 
 # Public form limits (also enforced by RegistrationForm): a 1 MB learning question is refused.
@@ -122,3 +122,48 @@ def save_intake(*, membership: Membership, registration: Registration, fields: d
     if "learning_questions" in fields:
         _embed_question_later(registration)
     return intake
+
+
+@transaction.atomic
+def update_registration(
+    *, membership: Membership, registration: Registration, learning_question: str, own_cases: str
+) -> Registration:
+    """The facilitator corrects what a municipality wrote (e.g. after the intake)."""
+    for label, text, limit in (
+        ("leervraag", learning_question, MAX_QUESTION),
+        ("eigen casuïstiek", own_cases, MAX_CASES),
+    ):
+        if not text.strip():
+            raise RegistrationError(f"Vul de {label} in.")
+        if len(text) > limit:
+            raise RegistrationError(f"De {label} is te lang: maximaal {limit} tekens.")
+    registration.learning_question, registration.own_cases = learning_question.strip(), own_cases.strip()
+    registration.save(update_fields=["learning_question", "own_cases"])
+    record(
+        action="learning.registration_changed",
+        obj=registration,
+        membership=membership,
+        fields=["learning_question", "own_cases"],
+    )
+    _embed_question_later(registration)
+    return registration
+
+
+@transaction.atomic
+def remove_registration(*, membership: Membership, registration: Registration) -> None:
+    """Remove a registration made by mistake; a participating municipality withdraws instead."""
+    if registration.status == Status.SELECTED:
+        raise RegistrationError(
+            "Deze gemeente doet mee. Laat haar zich terugtrekken op de pagina Selectie; dan krijgt het duo "
+            "daar bericht over."
+        )
+    record(action="learning.registration_removed", obj=registration, membership=membership)
+    registration.delete()
+
+
+@transaction.atomic
+def remove_intake(*, membership: Membership, registration: Registration) -> None:
+    intake = getattr(registration, "intake", None)
+    if intake is not None:
+        record(action="learning.intake_removed", obj=intake, membership=membership)
+        intake.delete()

@@ -510,3 +510,40 @@ def test_maatwerk_can_start_with_any_participating_municipality(setup: dict, cli
     reg.save()
     page = client_for(setup["facilitator"]).get(_url("maatwerk", setup)).content.decode()
     assert 'Maatwerk-intake starten<span class="visually-hidden"> met Vaals' in page
+
+
+def test_a_registration_and_its_intake_are_corrected_and_removed_with_the_audit_log(
+    setup: dict, client_for: Any
+) -> None:
+    client = client_for(setup["facilitator"])
+    reg = setup["regs"][1]
+    url = _url("registration", setup, reg.pk)
+    client.post(
+        url, {"action": "edit_registration", "learning_question": "Nieuwe vraag", "own_cases": "Casus"}
+    )
+    assert Registration.objects.get(pk=reg.pk).learning_question == "Nieuwe vraag"
+    page = client.post(
+        url, {"action": "edit_registration", "learning_question": "", "own_cases": "Casus"}, follow=True
+    ).content.decode()
+    assert "Vul de leervraag in." in page
+    assert Registration.objects.get(pk=reg.pk).learning_question == "Nieuwe vraag"
+    Intake.objects.create(registration=reg, scheduled_at="2026-12-01T10:00Z", advice="geschikt")
+    client.post(url, {"action": "delete_intake"})
+    assert not Intake.objects.filter(registration=reg).exists()
+    selected = setup["regs"][0]
+    Registration.objects.filter(pk=selected.pk).update(status=Status.SELECTED)
+    page = client.post(
+        _url("registration", setup, selected.pk), {"action": "delete_registration"}, follow=True
+    ).content.decode()
+    assert "Deze gemeente doet mee" in page and Registration.objects.filter(pk=selected.pk).exists()
+    client.post(url, {"action": "delete_registration"})
+    assert not Registration.objects.filter(pk=reg.pk).exists()
+    actions = set(AuditLogEntry.objects.values_list("action", flat=True))
+    assert {
+        "learning.registration_changed",
+        "learning.intake_removed",
+        "learning.registration_removed",
+    } <= actions
+    assert (
+        client_for(setup["tenancy"].outsider).post(url, {"action": "delete_registration"}).status_code == 404
+    )

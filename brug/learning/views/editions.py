@@ -22,6 +22,7 @@ from ..services import editions as edition_services
 from ..services import exports as export_services
 from ..services import onboarding
 from ..services import pairs as pair_services
+from ..services import registrations as registration_services
 from ..services import selection as selection_services
 from ..services.registrations import save_intake
 from . import participant
@@ -159,6 +160,9 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
     ed = selectors.edition_for(membership=membership, pk=edition_id)
     reg = selectors.registration_for(membership=membership, edition=ed, pk=registration_id)
     intake = getattr(reg, "intake", None)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if action in ("edit_registration", "delete_registration", "delete_intake"):
+        return _change_registration(request, org_slug, ed, reg, action)
     form = IntakeForm(request.POST or None, instance=intake)
     if request.method == "POST" and form.is_valid():
         save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
@@ -179,6 +183,34 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
             ),
         },
     )
+
+
+def _change_registration(
+    request: HttpRequest, org_slug: str, ed: Edition, reg: Registration, action: str
+) -> HttpResponse:
+    # Why here: corrections and removals sit on the registration's own page, each audited.
+    membership = request.membership  # type: ignore[attr-defined]
+    back = redirect("learning:registration", org_slug=org_slug, edition_id=ed.pk, registration_id=reg.pk)
+    try:
+        if action == "delete_registration":
+            name = str(reg.municipality)
+            registration_services.remove_registration(membership=membership, registration=reg)
+            messages.success(request, f"De aanmelding van {name} is verwijderd.")
+            return redirect("learning:registrations", org_slug=org_slug, edition_id=ed.pk)
+        if action == "delete_intake":
+            registration_services.remove_intake(membership=membership, registration=reg)
+            messages.success(request, "De intake is verwijderd.")
+            return back
+        registration_services.update_registration(
+            membership=membership,
+            registration=reg,
+            learning_question=request.POST.get("learning_question", ""),
+            own_cases=request.POST.get("own_cases", ""),
+        )
+        messages.success(request, "De aanmelding is gewijzigd.")
+    except registration_services.RegistrationError as exc:
+        messages.error(request, str(exc))
+    return back
 
 
 @org_view(roles=FACILITATORS, personal_data=True)
