@@ -248,3 +248,45 @@ def test_the_call_form_refuses_too_many_registrations_with_an_accessible_page(
     assert_accessible(page)
     screenshot(page, "learning-call-rate-limited")
     assert not Registration.objects.filter(edition=edition).exists()
+
+
+def test_the_pages_of_issue_12_are_accessible(page: Any, tenancy: Tenancy) -> None:
+    """Open calls, access per municipality, message to all, reminders, a participant's notifications."""
+    from django.utils import timezone
+
+    from brug.learning.models import Intake, Notification
+    from brug.learning.services.reminders import send_reminders
+    from conftest import make_user
+
+    org, facilitator = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    gouda = helpers.registration(edition, "GM0513", status=Status.SELECTED)
+    Intake.objects.create(registration=gouda, scheduled_at=timezone.now(), advice="geschikt")
+    helpers.registration(edition, "GM0981", status=Status.WAITING)
+    Edition.objects.filter(pk=edition.pk).update(selection_decided_at=timezone.now())
+    session = edition.sessions.first()
+    session.date = timezone.localdate() + dt.timedelta(days=2)
+    session.save()
+    send_reminders()
+
+    visit(page, "/oproep/", "open-calls")
+    assert page.get_by_text("Aanmelden kan tot en met").first.is_visible()
+
+    browser_login(page, facilitator)
+    base = f"/o/ess/leernetwerk/edities/{edition.pk}/"
+    visit(page, base + "toegang/", "access-table")
+    visit(page, base + "selectie/", "selection-decided-page")
+    visit(page, base + "herinneringen/", "reminders")
+    assert page.get_by_text("aan 2 personen").first.is_visible()
+    visit(page, base + "bericht/", "broadcast")
+    page.get_by_label("Onderwerp").fill("Zaal gewijzigd")
+    page.get_by_label("Bericht").fill("We zitten in zaal 3.")
+    page.get_by_role("button", name="Bericht versturen").click()
+    assert page.get_by_text("Het bericht staat bij 2 deelnemers").is_visible()
+    assert_accessible(page)
+    assert Notification.objects.filter(kind="bericht").count() == 2
+
+    participant = make_user("p1@gm0513.example", "Petra Deelnemer", tenancy.org, "medewerker")
+    browser_login(page, participant)
+    visit(page, "/o/gouda/leernetwerk/meldingen/", "notifications")
+    assert page.get_by_text("Zaal gewijzigd").first.is_visible()
