@@ -37,8 +37,24 @@ WIDGET_CLASSES = {
 }
 
 
+DASHES = "---------"
+EMPTY_CHOICE = "Maak een keuze"
+
+
+def replace_dashes(field: forms.Field) -> None:
+    """Django's empty choice '---------' reads as a glitch; say what it means in Dutch."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DASHES:
+            field.empty_label = EMPTY_CHOICE
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)  # type: ignore[arg-type]
+        if any(label == DASHES for _value, label in choices):
+            field.choices = [(v, EMPTY_CHOICE if label == DASHES else label) for v, label in choices]
+
+
 def style_fields(form: forms.BaseForm) -> None:
     for name, field in form.fields.items():
+        replace_dashes(field)
         widget = field.widget
         css = next(
             (value for cls, value in WIDGET_CLASSES.items() if type(widget) is cls),

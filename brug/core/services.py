@@ -293,3 +293,78 @@ def _keep_one_manager(*, target: Membership, new_role: str | None) -> None:
     )
     if not others.exists():
         raise MembershipError("Er moet minstens één coördinator overblijven")
+
+
+def organisation_for_municipality(*, actor: User, municipality: Municipality) -> tuple[Organisation, bool]:
+    """The municipality's organisation, created from its CBS row when it has none yet.
+
+    Used when a network facilitator admits a municipality: the facilitator is no platform
+    administrator, but a municipality that was admitted must be able to log in.
+    Returns (organisation, created).
+    """
+    existing = Organisation.objects.filter(municipality=municipality).first()
+    if existing is not None:
+        return existing, False
+    if municipality.fictional:
+        raise MembershipError(f"{municipality.name} is geen gemeente uit de referentielijst")
+    try:
+        with transaction.atomic():
+            org = create_organisation(
+                actor=actor,
+                name=f"Gemeente {municipality.name}",
+                kind=OrganisationKind.MUNICIPALITY,
+                municipality=municipality,
+            )
+    except IntegrityError:
+        # Created at the same moment by someone else: the unique link decides, use theirs.
+        return Organisation.objects.get(municipality=municipality), False
+    return org, True
+
+
+def invite_on_behalf(
+    *,
+    actor: User,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    send_email: bool = False,
+    days: int | None = None,
+) -> IssuedInvitation | None:
+    """Invite someone into another organisation for a reason the caller checked (e.g. admission).
+
+    Returns None when the address is already a member. With send_email=False the caller puts the
+    link in its own mail (the learning network's decision mail carries it with the dates).
+    """
+    if role not in {Role.COORDINATOR, Role.OFFICER, Role.READONLY}:
+        raise MembershipError("Kies als rol coördinator, medewerker of lezer")
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise MembershipError(f"'{email}' is geen geldig e-mailadres") from None
+    if Membership.objects.filter(organisation=organisation, user__email=email).exists():
+        return None
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            organisation=organisation,
+            email=email,
+            role=role,
+            token_hash=_token_hash(token),
+            invited_by=actor,
+            expires_at=timezone.now() + timedelta(days=days or settings.BRUG_INVITATION_DAYS),
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="uitnodiging.verstuurd",
+            obj=invitation,
+            fields=["email", "role"],
+        )
+    url = _invitation_url(token)
+    if send_email:
+        inviter, org_name = actor.name, organisation.name
+        transaction.on_commit(
+            lambda: _send_invitation_email(inviter_name=inviter, org_name=org_name, email=email, url=url)
+        )
+    return IssuedInvitation(invitation=invitation, url=url)

@@ -33,6 +33,11 @@ def _over_limit(request: HttpRequest, edition: Edition) -> bool:
     return not ratelimit.allow(limit, f"{edition.pk}:{ratelimit.client_ip(request)}")
 
 
+def calls(request: HttpRequest) -> HttpResponse:
+    """Every open call with its deadline and sessions: the public entry to the learning network."""
+    return render(request, "learning/public/calls.html", {"editions": selectors.open_calls()})
+
+
 def call(request: HttpRequest, slug: str) -> HttpResponse:
     edition = selectors.public_edition(slug=slug)
     if request.method == "POST" and _over_limit(request, edition):

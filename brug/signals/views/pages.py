@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.markdown import render_markdown
 
 from .. import hooks, selectors, services
 from ..forms import OfficerSignalForm, StatusForm
@@ -193,58 +194,6 @@ ALGORITHMS = [
 ]
 
 
-def _inline(text: str) -> str:
-    # Markup characters are dropped, never interpreted: the template escapes what is left.
-    return text.replace("**", "").replace("`", "").replace("*", "").strip()
-
-
-def markdown_blocks(text: str) -> list[tuple[str, Any]]:
-    """A tiny, safe reading of markdown: headings, lists, tables and paragraphs (escaped in the template)."""
-    blocks: list[tuple[str, Any]] = []
-    para: list[str] = []
-
-    def flush() -> None:
-        if para:
-            blocks.append(("p", _inline(" ".join(para))))
-            para.clear()
-
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("```"):
-            flush()
-            continue
-        if stripped.startswith("|"):
-            flush()
-            cells = [_inline(c) for c in stripped.strip("|").split("|")]
-            if all(set(c) <= set("-: ") for c in cells):
-                continue  # the separator line under a table header
-            if blocks and blocks[-1][0] == "table":
-                blocks[-1][1].append(cells)
-            else:
-                blocks.append(("table", [cells]))
-            continue
-        bullet = stripped.startswith(("- ", "* "))
-        numbered = stripped.split(" ", 1)[0].rstrip(".").isdigit() and stripped.split(" ", 1)[0].endswith(".")
-        if stripped.startswith("#"):
-            flush()
-            level = min(len(stripped) - len(stripped.lstrip("#")) + 1, 4)  # the page title is the h1
-            blocks.append((f"h{level}", _inline(stripped.lstrip("#"))))
-        elif bullet or numbered:
-            flush()
-            item = _inline(stripped[2:] if bullet else stripped.split(" ", 1)[1] if " " in stripped else "")
-            kind = "ul" if bullet else "ol"
-            if blocks and blocks[-1][0] == kind:
-                blocks[-1][1].append(item)
-            else:
-                blocks.append((kind, [item]))
-        elif line[:1].isspace() and not para and blocks and blocks[-1][0] in ("ul", "ol"):
-            blocks[-1][1][-1] += " " + _inline(stripped)  # continuation of a list item
-        else:
-            para.append(stripped)
-    flush()
-    return blocks
-
-
 @org_view(personal_data=True)
 def algorithms(request: OrgRequest, org_slug: str) -> HttpResponse:
     folder = Path(settings.BASE_DIR) / "docs" / "algorithms"
@@ -252,7 +201,7 @@ def algorithms(request: OrgRequest, org_slug: str) -> HttpResponse:
     for name, title in ALGORITHMS:
         path = folder / name
         text = path.read_text(encoding="utf-8") if path.exists() else ""
-        docs.append({"slug": name[:-3], "title": title, "blocks": markdown_blocks(text)})
+        docs.append({"slug": name[:-3], "title": title, "html": render_markdown(text)})
     return render(
         request,
         "signals/algorithms.html",
