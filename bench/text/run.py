@@ -173,7 +173,7 @@ def _confusion(confusion: dict[str, dict[str, dict[str, int]]]) -> list[str]:
 
 
 def quality() -> dict[str, Any]:
-    from brug.text.classifier import Classification, tone_from
+    from brug.text.classifier import Classification, apply_guards, tone_from
     from brug.text.corpus import load_corpus, split_test
     from brug.text.evaluation import report
     from brug.text.model import load
@@ -200,14 +200,20 @@ def quality() -> dict[str, Any]:
             a, b = platt[label]
             z = cv["oof"][label][k]
             prob[label] = 1 / (1 + pow(2.718281828459045, -(a * z + b)))
+        from brug.text.classifier import THEME_THRESHOLD, THEMES_BY_MODEL
+
         themes = set(rules.rules(item.text)["themes"])
-        themes |= {n for n in names if prob.get("thema: " + n, 0) >= 0.5}
+        if THEMES_BY_MODEL:
+            themes -= {n for n in names if "thema: " + n in prob and prob["thema: " + n] < THEME_THRESHOLD}
+        themes |= {n for n in names if prob.get("thema: " + n, 0) >= THEME_THRESHOLD}
+        r = rules.rules(item.text)
+        h, f, _, _ = apply_guards(prob["vijandig"], prob["wij-zij"], r["structure"], r["extras"], prob["toon positief"])
         cv_results.append(
             Classification(
                 [n for n in names if n in themes],
                 tone_from(prob["toon negatief"], prob["toon positief"]),
-                prob["vijandig"],
-                prob["wij-zij"],
+                h,
+                f,
             )
         )
     cv_report = report([i.as_eval() for i in dev], cv_results, names)

@@ -25,7 +25,8 @@ from brug.text.themes import Theme, default_themes
 from brug.text.tone import score_tone
 
 MAX_CHARS = 20_000
-THEME_THRESHOLD = 0.5
+THEME_THRESHOLD = 0.4
+THEMES_BY_MODEL = True  # default themes: the model decides (the query hit is one of its features)
 RULES_ONLY = "regels-zonder-model"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -118,6 +119,20 @@ _FEATURE_NAMES = {
 }
 
 
+_CLASS_NAMES = {
+    "GROEP": "[groep]",
+    "BESTUUR": "[bestuurder]",
+    "SCHELD": "[scheldwoord]",
+    "DIER": "[dier/vuil]",
+    "DOOD": "[doden]",
+    "SLAAN": "[slaan]",
+    "LICHAAM": "[lichaamsdeel]",
+    "NIET": "[ontkenning]",
+    "WIJ": "[wij]",
+    "ZIJ": "[zij]",
+}
+
+
 def _plain(name: str) -> str:
     if name in _FEATURE_NAMES:
         return _FEATURE_NAMES[name]
@@ -128,13 +143,22 @@ def _plain(name: str) -> str:
         return f"lexiconregel {rest}"
     if prefix == "th" and rest:
         return f"themaregel {rest}"
+    if prefix == "k" and rest:
+        pattern = " ".join(_CLASS_NAMES.get(w, w) for w in rest.split("_"))
+        return f"woordpatroon ‘{pattern}’"
     return f"‘{name}’"
 
 
 def _evidence_line(prediction: model.Prediction, version: str) -> str:
-    parts = [f"{_plain(n)} ({v:+.2f})" for n, v in prediction.evidence]
-    weighed = f"; woorden en kenmerken die het zwaarst wogen: {', '.join(parts)}" if parts else ""
-    return f"model {version}: kans {prediction.probability:.2f}{weighed}"
+    yes = prediction.probability >= 0.5
+    pro = [f"{_plain(n)} ({v:+.2f})" for n, v in prediction.evidence if (v > 0) == yes]
+    con = [f"{_plain(n)} ({v:+.2f})" for n, v in prediction.evidence if (v > 0) != yes]
+    text = f"model {version}: kans {prediction.probability:.2f}"
+    if pro:
+        text += f"; zwaarst wegend {'vóór' if yes else 'tegen'}: {', '.join(pro)}"
+    if con:
+        text += f"; {'tegen' if yes else 'vóór'}: {', '.join(con)}"
+    return text
 
 
 def tone_from(p_negative: float, p_positive: float) -> float:
@@ -145,6 +169,46 @@ def tone_from(p_negative: float, p_positive: float) -> float:
     if p_positive >= 0.5:
         return p_positive
     return round(0.09 * (p_positive - p_negative), 3)
+
+
+GUARD_CAP = 0.35  # score ceiling when only negated/quoted/asked evidence is left
+
+
+def apply_guards(
+    p_hostile: float,
+    p_framing: float,
+    found: Sequence[structure.Hit],
+    extras: dict[str, float],
+    p_positive: float = 0.0,
+) -> tuple[float, float, list[str], list[str]]:
+    """The rules as safety net on the model's probabilities (see docs/algorithms/vijandigheid.md).
+
+    * A positive message (tone model ≥ 0.5) without any structural hostile or us–them hit is
+      neither hostile nor framed ("Die Poolse bouwvakkers hebben ons dak gemaakt, vakmannen").
+    * Negation, quotation or an information question in the message, and no structural hostile
+      hit that survived those guards: the lexicon words are someone else's or denied, so hostility
+      (and framing without a surviving generalisation) is capped at GUARD_CAP.
+    """
+    kinds = {h.kind for h in found}
+    guarded = bool(kinds & structure.GUARD_KINDS)
+    if p_positive >= 0.5 and not kinds & (structure.HOSTILE_KINDS | structure.FRAMING_KINDS):
+        if p_hostile > GUARD_CAP:
+            p_hostile = GUARD_CAP
+            h_notes_pos = [f"positieve toon en geen vijandige regel: score begrensd op {GUARD_CAP:g}"]
+        else:
+            h_notes_pos = []
+        if p_framing > GUARD_CAP:
+            p_framing = GUARD_CAP
+        return p_hostile, p_framing, h_notes_pos, []
+    h_notes: list[str] = []
+    f_notes: list[str] = []
+    if guarded and not kinds & structure.HOSTILE_KINDS and p_hostile > GUARD_CAP:
+        p_hostile = GUARD_CAP
+        h_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen dreiging: score begrensd op {GUARD_CAP:g}")
+    if guarded and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
+        p_framing = GUARD_CAP
+        f_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen veralgemenisering: score begrensd op {GUARD_CAP:g}")
+    return p_hostile, p_framing, h_notes, f_notes
 
 
 class Classifier:
@@ -219,6 +283,9 @@ class Classifier:
                 extras["tone:neg"] = 1.0
             elif tone >= 0.1:
                 extras["tone:pos"] = 1.0
+        for key in structure.class_bigrams(r_tokens := doc.tokens):
+            extras[key] = extras.get(key, 0.0) + 1.0
+        del r_tokens
         if "?" in text:
             extras["x:?"] = 1.0
         if "!" in text:
@@ -245,8 +312,8 @@ class Classifier:
         hostile, hostile_why = r["hostility"]
         framed, framed_why = r["framing"]
         found: list[structure.Hit] = r["structure"]
-        hostile_why = [h.explain() for h in found if h.kind not in ("veralgemenisering",)] + hostile_why
-        framed_why = [h.explain() for h in found if h.kind in ("veralgemenisering", "aanspreking")] + framed_why
+        hostile_why = [h.explain() for h in found if h.kind != "veralgemenisering"] + hostile_why
+        framed_why = [h.explain() for h in found if h.kind in ("veralgemenisering", "aanspreking", *structure.GUARD_KINDS)] + framed_why
         loaded = self.model
         if loaded is None:
             if hostile >= hostility.THRESHOLD and tone > -0.5:
@@ -262,6 +329,11 @@ class Classifier:
         p_pos = preds[model.TONE_POSITIVE]
         hostile_why.append(_evidence_line(p_h, version))
         framed_why.append(_evidence_line(p_f, version))
+        h_score, f_score, h_notes, f_notes = apply_guards(
+            p_h.probability, p_f.probability, found, r["extras"], p_pos.probability
+        )
+        hostile_why += h_notes
+        framed_why += f_notes
         tone = tone_from(p_neg.probability, p_pos.probability)
         if tone <= -0.5:
             tone_why.append(_evidence_line(p_neg, version) + " (negatief)")
@@ -273,9 +345,13 @@ class Classifier:
             )
         for theme in self.themes:
             pred = preds.get(model.THEME_PREFIX + theme.name)
-            if pred is None or theme.name in themes:
+            if pred is None:
                 continue
-            if pred.probability >= THEME_THRESHOLD:
+            if THEMES_BY_MODEL and theme.name in themes and pred.probability < THEME_THRESHOLD:
+                # The model weighs the query hit against everything else and says no.
+                del themes[theme.name]
+                continue
+            if theme.name not in themes and pred.probability >= THEME_THRESHOLD:
                 words = [f"{_plain(n)} ({v:+.2f})" for n, v in pred.evidence if v > 0]
                 themes[theme.name] = [f"model {version}: kans {pred.probability:.2f}", *words]
         ordered = [t.name for t in self.themes if t.name in themes]
@@ -285,7 +361,7 @@ class Classifier:
             "hostility": hostile_why,
             "framing": framed_why,
         }
-        return Classification(ordered, round(tone, 3), p_h.probability, p_f.probability, why, version)
+        return Classification(ordered, round(tone, 3), round(h_score, 3), round(f_score, 3), why, version)
 
     def classify_many(self, texts: Iterable[str]) -> list[Classification]:
         return [self.classify(t) for t in texts]

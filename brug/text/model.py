@@ -165,8 +165,15 @@ class Model:
         for i, label in enumerate(self.labels):
             a, b = self.platt[i]
             probability = _sigmoid(a * total[i] + b)
-            evidence = sorted(((name, vec[i]) for name, vec in parts), key=lambda x: -abs(x[1]))
-            out[label] = Prediction(round(probability, 3), [(n, round(v, 2)) for n, v in evidence[:4] if v])
+            summed: dict[str, float] = {}
+            for name, vec in parts:
+                summed[name] = summed.get(name, 0.0) + vec[i]
+            # Evidence for the side the model chose first (3 strongest), then the strongest against.
+            sign = 1.0 if probability >= 0.5 else -1.0
+            pro = sorted((x for x in summed.items() if x[1] * sign > 0), key=lambda x: -abs(x[1]))[:3]
+            con = sorted((x for x in summed.items() if x[1] * sign < 0), key=lambda x: -abs(x[1]))[:1]
+            evidence = [(n, round(v, 2)) for n, v in pro + con if round(v, 2)]
+            out[label] = Prediction(round(probability, 3), evidence)
         return out
 
 

@@ -117,6 +117,7 @@ KILL = _set(
     "verdrinken afslachten slachten verbranden"
 )
 HANG_OBJECTS = _set(
+    "voorstel voorstellen plan plannen motie moties alles idee vergunning ganzen wolf vee duiven "
     "schilderij spandoek spandoeken lijsten lijst slingers vlag vlaggen kerstlichtjes lichtjes vogelhuisjes "
     "posters poster lampen lamp kerstboom was foto foto's bord borden nestkastje"
 )
@@ -144,6 +145,29 @@ CONDEMN = _set(
 )
 QUESTION_ASK = _set("weet iemand klopt waar wanneer hoe hoeveel wat welke kan mag")
 YOU_PLURAL = _set("jullie jij")
+QUESTION_OPENERS = _set("weet weten woont klopt wanneer hoeveel hoe welke vraag vraagje kan mag")
+HOSTILE_WORDS = INSULT | DEHUMAN | KILL | VIOLENCE | DEATH | _set(
+    "aandoen bedreigen dreigen ophangen dood slaan geweld criminelen crimineel "
+    "uitschelden schelden haat doodsbedreigingen"
+)
+REPORTED_SPEECH = _set("zegt zeggen zei roept roepen riep noemt noemen noem noemde schrijft schrijven hoor hoorde")
+
+
+_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("GROEP", PROTECTED),
+    ("BESTUUR", OFFICE - PRONOUN),
+    ("SCHELD", INSULT),
+    ("DIER", DEHUMAN),
+    ("DOOD", KILL | DEATH),
+    ("SLAAN", VIOLENCE),
+    ("LICHAAM", BODY),
+    ("NIET", NEGATION),
+    ("WIJ", _set("wij we ons onze onszelf")),
+    ("ZIJ", _set("zij hun hen hullie zullie")),
+)
+HOSTILE_KINDS = frozenset({"dreiging", "ontmenselijking", "aanspreking", "samenstelling"})
+FRAMING_KINDS = frozenset({"veralgemenisering", "aanspreking"})
+GUARD_KINDS = frozenset({"ontkenning", "citaat", "vraag"})
 
 
 @dataclass(frozen=True)
@@ -240,6 +264,8 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     # --- fire against a place
     for i, t in enumerate(tokens):
         if t in FIRE:
+            if t in ("brand", "brandt", "branden") and not (i > 0 and tokens[i - 1] == "in") and "moet" not in tokens:
+                continue  # "grote brand bij …" is news; "in brand (steken)" or "moet branden" is not
             win = set(_window(tokens, i, 6, 6))
             if win & PLACE and not _negated(tokens, i) and not win & _set("keukenbrand brandweer kortsluiting oefent"):
                 hits.append(Hit("dreiging", "brand stichten", (t, *sorted(win & PLACE))))
@@ -248,9 +274,10 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     for i, t in enumerate(tokens):
         if t in VISIT:
             win = set(_window(tokens, i, 8, 4))
-            if win & OFFICE or (t in ("halen", "opwachten", "opgewacht", "sleuren") and win & PRONOUN):
+            group_target = t in ("aanpakken", "pakken", "opzoeken", "halen") and bool(win & PROTECTED) and "zelf" in win
+            if win & OFFICE or group_target or (t in ("halen", "opwachten", "opgewacht", "sleuren") and win & PRONOUN):
                 if not _negated(tokens, i) and not (win & _set("spreekuur vraag vragen uitnodigen uitgenodigd gesprek")):
-                    if t in ("vinden", "spreken", "langs", "pakken", "aanpakken", "trappen") and not (
+                    if not group_target and t in ("vinden", "spreken", "langs", "pakken", "aanpakken", "trappen") and not (
                         win & _set("thuis persoonlijk huis adres zelf wel knuppels paar vrienden")
                     ):
                         continue
@@ -298,6 +325,53 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     return hits
 
 
+def _word_class(token: str) -> str:
+    for name, words in _CLASSES:
+        if token in words:
+            return name
+    return token
+
+
+def class_bigrams(tokens: list[str]) -> list[str]:
+    """Bigram features with word classes ("die GROEP", "GROEP zijn", "jullie SCHELD") so that the
+    model learns a pattern once for every group, office or insult."""
+    classes = [_word_class(t) for t in tokens]
+    out = []
+    for a, b in zip(classes, classes[1:], strict=False):
+        if a.isupper() or b.isupper():
+            out.append(f"k:{a}_{b}")
+    out.extend(f"k:{c}" for c in set(classes) if c.isupper())
+    return out
+
+
+def _context_hits(raw: str, tokens: list[str]) -> list[Hit]:
+    """Negation of a hostile word, someone else's words ("wie zegt dat …"), information questions."""
+    out: list[Hit] = []
+    if re.search(r":\s*['\"]", raw):
+        out.append(Hit("citaat", "citaat in kop of verslag", (":",)))
+    if raw.rstrip().endswith("?") and (tokens[0] in QUESTION_OPENERS or "eigenlijk" in tokens):
+        out.append(Hit("vraag", "informatievraag", (tokens[0],)))
+    for i, t in enumerate(tokens):
+        if t in HOSTILE_WORDS:
+            for j in range(max(0, i - 5), i):
+                close = i - j <= 2 or "dat" in tokens[j:i] or tokens[j] == "niemand"
+                if tokens[j] in NEGATION and close:
+                    out.append(Hit("ontkenning", "vijandig woord ontkend of afgewezen", (tokens[j], t)))
+                    break
+            else:
+                continue
+            break
+    for i, t in enumerate(tokens):
+        if t in REPORTED_SPEECH:
+            before = set(tokens[max(0, i - 3) : i])
+            after = tokens[i + 1 : i + 3]
+            who = _set("wie mensen iemand sommigen men buurman buurvrouw opa oma vader moeder collega")
+            if before & who or t in ("hoor", "hoorde") or (t in ("noem", "noemen") and "geen" in after):
+                out.append(Hit("citaat", "andermans woorden", (t,)))
+                break
+    return out
+
+
 def analyse(text: str) -> list[Hit]:
     """Structural hits of a message, with context hits (citaat, vraag) for guarded sentences."""
     out: list[Hit] = []
@@ -309,13 +383,15 @@ def analyse(text: str) -> list[Hit]:
         tokens = tokenize(raw)
         if not tokens:
             continue
+        context = _context_hits(raw, tokens)
+        out.extend(context)
         hits = _sentence_hits(raw, tokens)
         if not hits:
             continue
         tset = set(tokens)
         hostile_kinds = [h for h in hits if h.kind in ("dreiging", "veralgemenisering", "ontmenselijking", "aanspreking")]
         if hostile_kinds:
-            quoted = _QUOTED.search(raw) is not None
+            quoted = _QUOTED.search(raw) is not None or any(h.kind == "citaat" for h in context)
             reported = bool(tset & REPORT)
             if quoted or (reported and condemn) or (reported and bool(tset & _set("bedreigd bedreiging bedreigingen dreigbrief dreigbrieven aangifte"))):
                 out.append(Hit("citaat", "geciteerd of gemeld", tuple(sorted(tset & REPORT))[:3] or ("aanhalingstekens",)))
