@@ -8,6 +8,7 @@ P = "o/<slug:org_slug>/analyse/"
 
 urlpatterns = [
     path(P, other.index, name="index"),
+    path(P + "methode/", other.method_card, name="method_card"),
     path(P + "kaarten/nieuw/", maps.map_create, name="map_create"),
     path(P + "kaarten/<int:pk>/", maps.map_detail, name="map_detail"),
     path(P + "kaarten/<int:pk>/verwijderen/", delete.map_delete, name="map_delete"),
