@@ -440,3 +440,15 @@ class ShareForm(Form):
         initial="netwerk",
     )
     fingerprint = forms.CharField(widget=forms.HiddenInput)
+
+
+class VersionNameForm(Form):
+    name = forms.CharField(
+        label="Naam van de versie",
+        max_length=120,
+        help_text="Bijvoorbeeld: voor de raadsvergadering van 12 maart.",
+        error_messages={
+            "required": "Geef de versie een naam.",
+            "max_length": "De naam is te lang: ten hoogste 120 tekens.",
+        },
+    )

@@ -14,6 +14,7 @@ urlpatterns = [
     path(P + "kaarten/<int:pk>/verwijderen/", delete.map_delete, name="map_delete"),
     path(P + "kaarten/<int:pk>/advies/", maps.map_advice, name="map_advice"),
     path(P + "kaarten/<int:pk>/geschiedenis/", maps.map_history, name="map_history"),
+    path(P + "kaarten/<int:pk>/versie/", maps.map_version_save, name="map_version_save"),
     path(P + "kaarten/<int:pk>/paren/toevoegen/", maps.pair_add, name="pair_add"),
     path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/", maps.pair_detail, name="pair_detail"),
     path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/verwijderen/", maps.pair_remove, name="pair_remove"),
