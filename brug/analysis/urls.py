@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analyses, delete, maps, other, report
+from .views import analyses, delete, maps, other, partners, report
 
 app_name = "analysis"
 
@@ -30,6 +30,12 @@ urlpatterns = [
     path(P + "analyses/<int:pk>/", analyses.analysis_detail, name="analysis_detail"),
     path(P + "analyses/<int:pk>/stap/<int:step>/", analyses.analysis_step, name="analysis_step"),
     path(P + "analyses/<int:pk>/geschiedenis/", analyses.analysis_history, name="analysis_history"),
+    path(P + "analyses/<int:pk>/partners/", partners.partner_links, name="partner_links"),
+    path(
+        P + "analyses/<int:pk>/partners/<int:link_pk>/intrekken/",
+        partners.partner_link_revoke,
+        name="partner_link_revoke",
+    ),
     path(P + "analyses/<int:pk>/verwijderen/", delete.analysis_delete, name="analysis_delete"),
     path(P + "analyses/<int:pk>/rapport/", report.report, name="report"),
     path(P + "analyses/<int:pk>/rapport.pdf", report.report_pdf, name="report_pdf"),
@@ -40,4 +46,5 @@ urlpatterns = [
     path(P + "impactscans/nieuw/", other.impact_create, name="impact_create"),
     path(P + "impactscans/<int:pk>/", other.impact_detail, name="impact_detail"),
     path(P + "impactscans/<int:pk>/verwijderen/", delete.impact_delete, name="impact_delete"),
+    path("bijdrage/<str:token>/", partners.partner_contribution, name="partner_contribution"),
 ]

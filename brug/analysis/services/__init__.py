@@ -35,6 +35,12 @@ from .maps import (
     update_map,
     update_pair,
 )
+from .partners import (
+    invite_partner,
+    partner_link_state,
+    revoke_partner_link,
+    save_partner_contribution,
+)
 from .share import share_anonymised, share_preview
 from .signals import create_incident_from_signal
 
@@ -68,7 +74,11 @@ __all__ = [
     "share_anonymised",
     "share_preview",
     "snapshot_analysis",
+    "invite_partner",
+    "partner_link_state",
+    "revoke_partner_link",
     "save_named_version",
+    "save_partner_contribution",
     "snapshot_map",
     "start_analysis",
     "update_intervention",

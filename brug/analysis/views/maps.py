@@ -423,7 +423,7 @@ def map_version_save(request: OrgRequest, org_slug: str, pk: int) -> HttpRespons
                 membership=request.membership, pmap=pmap, name=form.cleaned_data["name"]
             )
         except services.AnalysisError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, str(exc))
         else:
             messages.success(request, f"De kaart is bewaard als versie ‘{snap.name}’.")
     else:
