@@ -441,3 +441,36 @@ class ShareForm(Form):
         initial="netwerk",
     )
     fingerprint = forms.CharField(widget=forms.HiddenInput)
+
+
+class VersionNameForm(Form):
+    name = forms.CharField(
+        label="Naam van de versie",
+        max_length=120,
+        help_text="Bijvoorbeeld: voor de raadsvergadering van 12 maart.",
+        error_messages={
+            "required": "Geef de versie een naam.",
+            "max_length": "De naam is te lang: ten hoogste 120 tekens.",
+        },
+    )
+
+
+class PartnerInviteForm(Form):
+    name = forms.CharField(label="Naam", max_length=120)
+    email = forms.EmailField(label="E-mailadres", help_text="Hierheen stuurt Brug de persoonlijke link.")
+    organisation_name = forms.CharField(
+        label="Organisatie",
+        max_length=160,
+        help_text="Bijvoorbeeld: politie, jongerenwerk, woningcorporatie.",
+    )
+    role_label = forms.CharField(label="Rol of functie", max_length=120, help_text="Bijvoorbeeld: wijkagent.")
+    domain = forms.ChoiceField(label="Vanuit welk domein kijkt deze partner mee?", choices=config.DOMAINS)
+
+
+class PartnerContributionForm(ContributionForm):
+    """The partner's form: the same questions, but the domain comes from the link."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["domain"]
+        del self.fields["version"]

@@ -114,9 +114,12 @@ def save_preparation(
             phase_model=phase_model,
             other_participants=other_participants,
         )
-        Contribution.objects.update_or_create(
-            analysis=analysis, author=membership.user, defaults={"domain": domain}
-        )
+        own = list(Contribution.objects.filter(analysis=analysis, author=membership.user))
+        if not own:
+            Contribution.objects.create(analysis=analysis, author=membership.user, domain=domain)
+        elif len(own) == 1 and not (own[0].phase or own[0].manifestations or any(own[0].answers.values())):
+            # Only an empty contribution follows a changed domain; a filled one keeps its view.
+            Contribution.objects.filter(pk=own[0].pk).update(domain=domain)
         record(
             action="analysis.analysis.preparation",
             obj=analysis,
@@ -141,6 +144,42 @@ def save_contribution(
     """Step 2: this officer's view. Several officers each save their own contribution."""
     require_editor(membership)
     _require_step(analysis, Step.ANALYSIS)
+    content = _clean_content(
+        analysis=analysis,
+        domain=domain,
+        phase=phase,
+        manifestations=manifestations,
+        answers=answers,
+        narratives=narratives,
+    )
+    with transaction.atomic():
+        # One contribution per officer per domain: choosing another domain adds a view, never overwrites.
+        contribution, created = Contribution.objects.get_or_create(
+            analysis=analysis, author=membership.user, domain=domain
+        )
+        if not created and contribution.version != version:
+            raise AnalysisError(DOUBLE_SUBMIT)
+        _write_contribution(contribution, content)
+        analysis.refresh_from_db()
+        record(
+            action="analysis.contribution.save",
+            obj=contribution,
+            membership=membership,
+            fields=["domain", "phase", "manifestations", "answers", "narratives"],
+        )
+        snapshot_analysis(analysis=analysis, membership=membership)
+    return contribution
+
+
+def _clean_content(
+    *,
+    analysis: JointAnalysis,
+    domain: str,
+    phase: str,
+    manifestations: list[str],
+    answers: dict[str, str],
+    narratives: dict[str, dict[str, str]] | None,
+) -> dict[str, Any]:
     if domain not in dict(config.DOMAINS):
         raise AnalysisError("Kies uw domein.")
     phases = [k for k, _ in config.phase_model(analysis.phase_model).phases]
@@ -152,34 +191,23 @@ def save_contribution(
     heard = _clean_narratives(narratives or {})
     if not any(clean.values()) and not manifestations and not phase and not heard:
         raise AnalysisError("Vul ten minste één onderdeel van de analyse in.")
-    with transaction.atomic():
-        contribution, created = Contribution.objects.get_or_create(
-            analysis=analysis, author=membership.user, defaults={"domain": domain}
-        )
-        if not created and contribution.version != version:
-            raise AnalysisError(DOUBLE_SUBMIT)
-        Contribution.objects.filter(pk=contribution.pk).update(
-            domain=domain,
-            phase=phase,
-            manifestations=manifestations,
-            answers=clean,
-            narratives=heard,
-            version=F("version") + 1,
-            updated_at=timezone.now(),
-        )
-        JointAnalysis.objects.filter(pk=analysis.pk, completed_step__lt=Step.ANALYSIS).update(
-            completed_step=Step.ANALYSIS
-        )
-        analysis.refresh_from_db()
-        contribution.refresh_from_db()
-        record(
-            action="analysis.contribution.save",
-            obj=contribution,
-            membership=membership,
-            fields=["domain", "phase", "manifestations", "answers"],
-        )
-        snapshot_analysis(analysis=analysis, membership=membership)
-    return contribution
+    return {
+        "domain": domain,
+        "phase": phase,
+        "manifestations": manifestations,
+        "answers": clean,
+        "narratives": heard,
+    }
+
+
+def _write_contribution(contribution: Contribution, content: dict[str, Any]) -> None:
+    Contribution.objects.filter(pk=contribution.pk).update(
+        **content, version=F("version") + 1, updated_at=timezone.now()
+    )
+    JointAnalysis.objects.filter(pk=contribution.analysis_id, completed_step__lt=Step.ANALYSIS).update(
+        completed_step=Step.ANALYSIS
+    )
+    contribution.refresh_from_db()
 
 
 def _clean_narratives(narratives: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:

@@ -55,8 +55,10 @@ def analysis_start(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-def _own_contribution(analysis: JointAnalysis, user: Any) -> Contribution | None:
-    return analysis.contributions.filter(author=user).first()
+def _own_contribution(analysis: JointAnalysis, user: Any, domain: str = "") -> Contribution | None:
+    """The officer's contribution for ?domein=, else their first: an officer may hold one per domain."""
+    own = analysis.contributions.filter(author=user)
+    return (own.filter(domain=domain).first() if domain else None) or own.first()
 
 
 def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any = None) -> Any:
@@ -74,7 +76,7 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
         }
         return PreparationForm(data, membership=membership, initial=initial)
     if step == Step.ANALYSIS:
-        own = _own_contribution(analysis, membership.user)
+        own = _own_contribution(analysis, membership.user, request.GET.get("domein", ""))
         values: dict[str, Any] = {"version": own.version if own else 0}
         if own:
             values.update(
@@ -200,9 +202,9 @@ def analysis_step(request: OrgRequest, org_slug: str, pk: int, step: int) -> Htt
     if step == Step.INTERVENTIONS:
         context["catalogue"] = _catalogue_rows(request, analysis, form)
     if step == Step.ANALYSIS:
-        context["others"] = analysis.contributions.exclude(author=request.membership.user).select_related(
-            "author"
-        )
+        contributions = list(analysis.contributions.select_related("author"))
+        context["others"] = [c for c in contributions if c.author_id != request.membership.user.pk]
+        context["own"] = [c for c in contributions if c.author_id == request.membership.user.pk]
     return render(request, "analysis/wizard_step.html", context, status=status)
 
 
@@ -240,7 +242,7 @@ def contribution_rows(analysis: JointAnalysis) -> tuple[list[Any], list[dict[str
     data = [
         {
             "domain": c.domain,
-            "author": c.author.name,
+            "author": c.author_label,
             "phase": c.phase,
             "manifestations": c.manifestations,
             "answers": c.answers,
