@@ -1,13 +1,15 @@
-"""The one way Brug stores a secret token (API tokens, invitation links, key-figure links).
-
-Tokens are long random strings (secrets.token_urlsafe), so a plain SHA-256 is enough: there is
-nothing to guess, and an indexed lookup by hash must stay possible (no salt).
-"""
+"""Secret tokens in links (invitations, personal links): only a hash is stored, the token is shown once."""
 
 from __future__ import annotations
 
 import hashlib
+import secrets
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
 
 
 def hash_token(token: str) -> str:
+    # A plain SHA-256 is enough: the tokens are long and random, so there is nothing to brute-force.
     return hashlib.sha256(token.encode()).hexdigest()

@@ -11,6 +11,7 @@ someone opens it instead (`ensure_fresh`). This module knows no Celery: tasks.py
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Any
 
@@ -78,8 +79,23 @@ def timeline(dialogue: Dialogue) -> list[dict[str, Any]]:
     return rows
 
 
+def _fingerprint(rows: list[tuple[int, int, int]], moderated_out: list[int]) -> str:
+    """A digest of exactly what the engine sees: the votes in order and the moderated statements."""
+    digest = hashlib.sha256()
+    for pid, sid, value in rows:
+        digest.update(f"{pid},{sid},{value};".encode())
+    digest.update(("|" + ",".join(map(str, sorted(moderated_out)))).encode())
+    return digest.hexdigest()
+
+
 def recompute(dialogue_id: int) -> dict[str, Any] | None:
-    """Compute and store the opinion map of one dialogue; returns the stored result."""
+    """Compute and store the opinion map of one dialogue; returns the stored result.
+
+    Every stored computation gets a number (`computation.id`, counting up per dialogue) and a time.
+    When nothing the engine sees has changed since the stored computation (same votes, same
+    moderation), the stored one is kept as it is: recomputing without new votes changes nothing,
+    not even the number of groups (the k-smoothing only counts real updates, as in Pol.is).
+    """
     dialogue = Dialogue.objects.filter(pk=dialogue_id).first()
     if dialogue is None:
         return None
@@ -95,20 +111,32 @@ def recompute(dialogue_id: int) -> dict[str, Any] | None:
         .exclude(status=StatementStatus.APPROVED)
         .values_list("number", flat=True)
     )
+    stored = dialogue.result or {}
+    fingerprint = _fingerprint(rows, moderated_out)
+    if stored.get("computation", {}).get("fingerprint") == fingerprint:
+        return stored
     previous = ClusterState.from_dict(dialogue.cluster_state) if dialogue.cluster_state else None
+    previous_groups = {int(p): int(g) for p, g in (stored.get("groups") or {}).items()}
     result = compute(
         [r[0] for r in rows],
         [r[1] for r in rows],
         [r[2] for r in rows],
         moderated_out=moderated_out,
         previous=previous,
+        previous_groups=previous_groups,
     )
+    now = timezone.now()
     data = result.to_dict()
     data["timeline"] = timeline(dialogue)
     data["n_votes"] = len(rows)
     data["n_participants_total"] = Participant.objects.filter(dialogue_id=dialogue_id).count()
+    data["computation"] = {
+        "id": int(stored.get("computation", {}).get("id", 0)) + 1,
+        "at": now.isoformat(),
+        "fingerprint": fingerprint,
+    }
     Dialogue.objects.filter(pk=dialogue_id).update(
-        result=data, cluster_state=result.state.to_dict(), computed_at=timezone.now()
+        result=data, cluster_state=result.state.to_dict(), computed_at=now
     )
     return data
 

@@ -26,3 +26,11 @@ def schedule_recompute(dialogue_id: int) -> bool:
         return False
     enqueue_recompute(dialogue_id)
     return True
+
+
+@shared_task(name="brug.dialogue.resume_stale_recomputes", ignore_result=True)
+def resume_stale_recomputes_task() -> int:
+    """Periodic: maps whose recompute was lost with a dead worker are recomputed."""
+    from .stale import resume_stale_recomputes
+
+    return resume_stale_recomputes()

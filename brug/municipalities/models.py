@@ -59,6 +59,8 @@ class Neighbourhood(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="neighbourhoods")
     name = models.CharField("naam", max_length=120)
     cbs_code = models.CharField("CBS-wijkcode", max_length=10, blank=True)
+    # Names people use for the neighbourhood ("achter het spoor"): an anonymised share replaces them too.
+    nicknames = models.TextField("bijnamen", blank=True, default="")
 
     class Meta:
         ordering = ["name"]
@@ -70,3 +72,7 @@ class Neighbourhood(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def nickname_list(self) -> list[str]:
+        return [n.strip() for n in self.nicknames.replace(",", "\n").splitlines() if n.strip()]

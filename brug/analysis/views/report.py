@@ -20,13 +20,13 @@ from django.views.decorators.http import require_safe
 from brug.core.access import OrgRequest, org_view
 from brug.core.errors import add_form_error
 
-from .. import config, selectors, services
+from .. import compare, config, selectors, services
 from ..diagram import layout
 from ..forms import ShareForm
 from ..gamechanger import advise
 from ..models import JointAnalysis
 from ..services.share import preview_fingerprint
-from .analyses import contribution_rows
+from .analyses import contribution_rows, distrust_context
 
 
 def report_context(request: OrgRequest, analysis: JointAnalysis) -> dict[str, Any]:
@@ -50,6 +50,9 @@ def report_context(request: OrgRequest, analysis: JointAnalysis) -> dict[str, An
         "scans": scans,
         "contributions": contributions,
         "differences": differences,
+        # Why computed here: the report once said "hetzelfde" while its own table said otherwise.
+        "domain_sentences": compare.domain_summary(len(contributions), differences),
+        "distrust": distrust_context(analysis, contributions),
         "chosen": analysis.chosen.select_related("intervention"),
         "phase_label": config.phase_label(analysis.phase),
         "manifestations": [dict(config.MANIFESTATIONS).get(m, m) for m in analysis.manifestations],

@@ -158,6 +158,15 @@ def participation_for(*, membership: Membership, edition_pk: int) -> Registratio
     return get_object_or_404(own_registrations(membership=membership), edition_id=edition_pk)
 
 
+def pairs_of(*, registration: Registration) -> QuerySet[Pair]:
+    """The start-conversation pairs the registration sits in (normally one)."""
+    return (
+        Pair.objects.filter(edition_id=registration.edition_id)
+        .filter(Q(first=registration) | Q(second=registration) | Q(third=registration))
+        .select_related("first__municipality", "second__municipality", "third__municipality")
+    )
+
+
 def fellow_participants(*, registration: Registration) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(edition=registration.edition, status=Status.SELECTED)
@@ -184,6 +193,18 @@ def file_for_participant(*, registration: Registration, pk: int) -> SubmissionFi
 
 def file_for_facilitator(*, edition: Edition, pk: int) -> SubmissionFile:
     return get_object_or_404(SubmissionFile.objects.filter(submission__assignment__edition=edition), pk=pk)
+
+
+def open_calls() -> QuerySet[Edition]:
+    """Published editions whose registration is still open, soonest deadline first."""
+    from django.utils import timezone
+
+    return (
+        Edition.objects.filter(published=True, registration_deadline__gte=timezone.localdate())
+        .select_related("organisation")
+        .prefetch_related("sessions")
+        .order_by("registration_deadline", "title")
+    )
 
 
 def public_edition(*, slug: str) -> Edition:

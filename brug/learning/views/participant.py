@@ -64,6 +64,8 @@ def participation(request: HttpRequest, org_slug: str, edition_id: int) -> HttpR
             # Why here: the panel shows only the viewer's own edition, by the meaning of the questions.
             "related": selectors.related_questions(membership=request.membership, registration=reg),  # type: ignore[attr-defined]
             "today": timezone.localdate(),
+            # Why here: participants see their own start-conversation pair and its date.
+            "pairs": selectors.pairs_of(registration=reg),
             "breadcrumbs": _crumbs(request, None, (edition.title, None)),
         },
     )

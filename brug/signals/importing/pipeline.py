@@ -32,6 +32,7 @@ CHUNK_ROWS = 2000
 MAX_IN_FLIGHT = 6  # chunks queued but not done: keeps memory flat when parsing outruns workers
 MAX_WAIT_SECONDS = 20
 EXAMPLES = 20
+EXAMPLES_PER_REASON = 5
 ANALYZE_AFTER = 20_000
 
 
@@ -53,26 +54,48 @@ def run(job_id: int, send_chunk: Any) -> Published | None:
     job = ImportJob.objects.get(pk=job_id)
     if job.status != ImportStatus.QUEUED:
         return None
-    ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING)
+    ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING, heartbeat_at=timezone.now())
     path = Path(job.path)
     try:
         total = parsers.count(path, job.fmt, job.channel, max_line())
-        ImportJob.objects.filter(pk=job_id).update(total=total)
+        ImportJob.objects.filter(pk=job_id).update(total=total, heartbeat_at=timezone.now())
         refused: Counter[str] = Counter()
         examples: list[list[Any]] = []
         batch: list[list[Any]] = []
+        # Fingerprints seen in this file, as 64-bit ints (about 60 MB at a million rows).
+        seen: set[int] = set()
+
+        def refuse(line: int, reason: str) -> None:
+            refused[reason] += 1
+            if sum(1 for e in examples if e[1] == reason) < EXAMPLES_PER_REASON and len(examples) < EXAMPLES:
+                examples.append([line, reason])
+
+        def send(rows: list[list[Any]]) -> bool:
+            # Messages already stored (an earlier import of the same file) are skipped, not doubled.
+            present = _present(job.organisation_id, [r[9] for r in rows])
+            fresh = []
+            for r in rows:
+                if r[9] in present:
+                    refuse(r[0], parsers.ALREADY_PRESENT)
+                else:
+                    fresh.append(r)
+            return _send(job_id, fresh, refused, examples, send_chunk) if fresh else True
+
         for outcome in parsers.read(path, job.fmt, job.channel, max_line()):
             if isinstance(outcome, tuple):
-                refused[outcome[1]] += 1
-                if len(examples) < EXAMPLES:
-                    examples.append([outcome[0], outcome[1]])
+                refuse(outcome[0], outcome[1])
                 continue
+            key = int(outcome.fingerprint[:16], 16)
+            if key in seen:
+                refuse(outcome.line, parsers.ALREADY_PRESENT + " (eerder in dit bestand)")
+                continue
+            seen.add(key)
             batch.append(outcome.as_list())
             if len(batch) >= CHUNK_ROWS:
-                if not _send(job_id, batch, refused, examples, send_chunk):
+                if not send(batch):
                     return None
                 batch = []
-        if batch and not _send(job_id, batch, refused, examples, send_chunk):
+        if batch and not send(batch):
             return None
         ImportJob.objects.filter(pk=job_id).update(
             parsed=True, refused=sum(refused.values()), refusals=_refusal_summary(refused, examples)
@@ -85,6 +108,14 @@ def run(job_id: int, send_chunk: Any) -> Published | None:
         fail(job_id, "Het importeren is mislukt door een onverwachte fout. Er is niets opgeslagen.")
         return None
     return maybe_finalize(job_id)
+
+
+def _present(organisation_id: int, fingerprints: list[str]) -> set[str]:
+    return set(
+        Signal.objects.filter(
+            organisation_id=organisation_id, published=True, fingerprint__in=fingerprints
+        ).values_list("fingerprint", flat=True)
+    )
 
 
 def _send(
@@ -102,6 +133,7 @@ def _send(
         time.sleep(0.1)
     ImportJob.objects.filter(pk=job_id).update(
         chunks_sent=F("chunks_sent") + 1,
+        heartbeat_at=timezone.now(),
         refused=sum(refused.values()),
         refusals=_refusal_summary(refused, examples),
     )
@@ -126,6 +158,8 @@ def import_chunk(job_id: int, rows: list[list[Any]]) -> Published | None:
 
 def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
     org = job.organisation
+    # Chunks queued before platform/source id/fingerprint existed have 7 fields: pad them.
+    rows = [list(r) + [""] * (10 - len(r)) for r in rows]
     scored = classifier_for(org).score_many([r[1] for r in rows])
     hoods: dict[str, int] = {}
     if org.municipality_id:
@@ -146,6 +180,9 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
             url=row[4],
             author_pseudonym=row[5],
             neighbourhood_id=hoods.get(row[6].lower()) if row[6] else None,
+            platform=row[7],
+            source_id=row[8],
+            fingerprint=row[9],
             tone=s.tone,
             hostility=s.hostility,
             framing=s.framing,
@@ -174,7 +211,7 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
             ]
             through.objects.bulk_create(links, batch_size=5000)
         ImportJob.objects.filter(pk=job.pk).update(
-            done=F("done") + len(rows), chunks_done=F("chunks_done") + 1
+            done=F("done") + len(rows), chunks_done=F("chunks_done") + 1, heartbeat_at=timezone.now()
         )
 
 
