@@ -1,11 +1,12 @@
 """Recomputing a dialogue's opinion map in the background, at most every few seconds.
 
-A vote marks the dialogue `dirty` and calls `schedule_recompute`. That takes a short lock in the
-shared cache and, when it gets it, schedules one Celery task a few seconds ahead; votes arriving
-meanwhile find the lock taken and do nothing. The task drops the lock, clears `dirty`, computes
-and stores the result; votes that came in during the computation set `dirty` again and schedule
-the next run. Without a broker (the demo, tests) Celery would run the task inside the vote
-request, so then the map is recomputed when someone opens it instead (`ensure_fresh`).
+A vote marks the dialogue `dirty` and calls `tasks.schedule_recompute`. That takes a short lock in
+the shared cache and, when it gets it, schedules one Celery task a few seconds ahead; votes
+arriving meanwhile find the lock taken and do nothing. The task drops the lock, clears `dirty`,
+computes and stores the result; votes that came in during the computation set `dirty` again and
+schedule the next run (the task checks once more when it is done). Without a broker (the demo,
+tests) Celery would run the task inside the vote request, so then the map is recomputed when
+someone opens it instead (`ensure_fresh`). This module knows no Celery: tasks.py imports it.
 """
 
 from __future__ import annotations
@@ -41,20 +42,6 @@ def background_available() -> bool:
 def take_schedule_lock(dialogue_id: int) -> bool:
     # Expires by itself, so a lost task (worker down) does not block recomputes for ever.
     return bool(cache.add(_lock_key(dialogue_id), 1, timeout=MIN_INTERVAL_SECONDS * 12))
-
-
-def enqueue_recompute(dialogue_id: int) -> None:
-    from .tasks import recompute_dialogue_task
-
-    recompute_dialogue_task.apply_async(args=[dialogue_id], countdown=MIN_INTERVAL_SECONDS)
-
-
-def schedule_recompute(dialogue_id: int) -> bool:
-    """Schedule one recompute unless one is already waiting. Returns whether it scheduled."""
-    if not background_available() or not take_schedule_lock(dialogue_id):
-        return False
-    enqueue_recompute(dialogue_id)
-    return True
 
 
 def timeline(dialogue: Dialogue) -> list[dict[str, Any]]:
@@ -127,6 +114,9 @@ def recompute(dialogue_id: int) -> dict[str, Any] | None:
     stored = dialogue.result or {}
     fingerprint = _fingerprint(rows, moderated_out)
     if stored.get("computation", {}).get("fingerprint") == fingerprint:
+        # Checked now, nothing new: the stored computation (number, time, groups) stays as it is;
+        # `computed_at` records the check, so the stale-map sweep does not come back for it.
+        Dialogue.objects.filter(pk=dialogue_id).update(computed_at=timezone.now())
         return stored
     previous = ClusterState.from_dict(dialogue.cluster_state) if dialogue.cluster_state else None
     previous_groups = {int(p): int(g) for p, g in (stored.get("groups") or {}).items()}
@@ -151,8 +141,6 @@ def recompute(dialogue_id: int) -> dict[str, Any] | None:
     Dialogue.objects.filter(pk=dialogue_id).update(
         result=data, cluster_state=result.state.to_dict(), computed_at=now
     )
-    if Dialogue.objects.filter(pk=dialogue_id, dirty=True).exists():
-        schedule_recompute(dialogue_id)
     return data
 
 

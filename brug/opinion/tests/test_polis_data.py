@@ -1,4 +1,4 @@
-"""Brug against Pol.is on the real '15-per-hour-seattle' export (CC BY 4.0, see data/.../ATTRIBUTION.md)."""
+"""Brug against Pol.is on the real '15-per-hour-seattle' export (CC BY 4.0, see brug/dialogue/demo_data/ATTRIBUTION.md)."""
 
 from __future__ import annotations
 
