@@ -14,6 +14,29 @@ def _pair_key(pair: dict[str, Any]) -> tuple[str, str]:
     return (pair["pole_a"].casefold(), pair["pole_b"].casefold())
 
 
+def matched_pairs(
+    old: dict[str, Any], new: dict[str, Any]
+) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """(old pair, new pair) by their poles, in the new map's order; None where a pair is absent."""
+    old_pairs = {_pair_key(p): p for p in old.get("pairs", [])}
+    new_pairs = {_pair_key(p): p for p in new.get("pairs", [])}
+    keys = list(new_pairs) + [k for k in old_pairs if k not in new_pairs]
+    return [(old_pairs.get(k), new_pairs.get(k)) for k in keys]
+
+
+def actor_changes(
+    old_pair: dict[str, Any] | None, new_pair: dict[str, Any] | None
+) -> dict[str, dict[str, str]]:
+    """Per side, actor (case-folded label) -> 'nieuw', 'verplaatst' or 'weg'; unchanged actors are absent."""
+    before = {a["label"].casefold(): a["role"] for a in (old_pair or {}).get("actors", [])}
+    after = {a["label"].casefold(): a["role"] for a in (new_pair or {}).get("actors", [])}
+    moved = {n: "verplaatst" for n in before.keys() & after.keys() if before[n] != after[n]}
+    return {
+        "old": {**{n: "weg" for n in before.keys() - after.keys()}, **moved},
+        "new": {**{n: "nieuw" for n in after.keys() - before.keys()}, **moved},
+    }
+
+
 def diff_maps(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """What changed between two map snapshots: phase, pairs added/removed, actors and roles."""
     old_pairs = {_pair_key(p): p for p in old.get("pairs", [])}

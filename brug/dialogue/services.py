@@ -11,13 +11,13 @@ import hmac
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
+from brug.core import ratelimit
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.ratelimit import Limit
 from brug.core.versioning import save_if_unchanged, unique_or_error
 
 from .models import (
@@ -31,8 +31,9 @@ from .models import (
     StatementStatus,
     Vote,
 )
-from .recompute import background_available, enqueue_recompute, schedule_recompute, take_schedule_lock
+from .recompute import background_available, take_schedule_lock
 from .selectors import forget_vote_targets
+from .tasks import enqueue_recompute, schedule_recompute
 
 VOTE_CODES = {"eens": 1, "oneens": -1, "overslaan": 0}
 RATE_LIMIT_VOTES = int(getattr(settings, "BRUG_DIALOGUE_VOTES_PER_MINUTE", 60))
@@ -188,26 +189,12 @@ def participant_for(*, dialogue: Dialogue, token: str, create: bool) -> Particip
     raise DialogueError("Het lukte niet om uw stem op te slaan. Probeer het nog eens.")
 
 
-# INCR and EXPIRE in one round trip, without building a redis-py pipeline on every vote.
-_COUNT_SCRIPT = "local n = redis.call('INCR', KEYS[1]) redis.call('EXPIRE', KEYS[1], 70) return n"
-
-
-def _count(key: str) -> int:
-    """Increment a per-minute counter in the shared cache, in one round trip on Redis."""
-    if isinstance(cache, RedisCache):
-        full_key = cache.make_and_validate_key(key)
-        return int(cache._cache.get_client(full_key, write=True).eval(_COUNT_SCRIPT, 1, full_key))
-    cache.add(key, 0, timeout=70)
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # expired between add and incr
-        return 1
+VOTES_PER_MINUTE = Limit("dialogue-votes", count=RATE_LIMIT_VOTES, seconds=60)
 
 
 def check_rate(*, token: str, dialogue: Dialogue) -> None:
     # Counts per token per minute in the shared cache; a person voting by hand never gets near it.
-    minute = int(timezone.now().timestamp() // 60)
-    if _count(f"dialogue:rate:{dialogue.pk}:{secret_hash(token)[:32]}:{minute}") > RATE_LIMIT_VOTES:
+    if not ratelimit.allow(VOTES_PER_MINUTE, f"{dialogue.pk}:{secret_hash(token)[:32]}"):
         raise RateLimited("U stemt erg snel achter elkaar. Wacht een minuut en probeer het dan opnieuw.")
 
 

@@ -115,8 +115,9 @@ def _update_search_vector(item: KnowledgeItem) -> None:
     from django.contrib.postgres.search import SearchVector
 
     KnowledgeItem.objects.filter(pk=item.pk).update(
-        search_vector=SearchVector("title", weight="A", config="dutch")
-        + SearchVector("body", weight="B", config="dutch")
+        # Our own index terms (stems, compound parts, joined forms): see brug.knowledge.text.
+        search_vector=SearchVector("title_stems", weight="A", config="simple")
+        + SearchVector("body_stems", weight="B", config="simple")
     )
 
 

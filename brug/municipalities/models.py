@@ -21,6 +21,12 @@ def size_class_for(population: int) -> SizeClass:
     return SizeClass.MEDIUM
 
 
+class MunicipalityQuerySet(models.QuerySet["Municipality"]):
+    def real(self) -> MunicipalityQuerySet:
+        """The CBS municipalities: made-up demo ones never appear in reference lists."""
+        return self.filter(fictional=False)
+
+
 class Municipality(models.Model):
     cbs_code = models.CharField("CBS-code", max_length=6, unique=True)
     name = models.CharField("naam", max_length=100)
@@ -29,6 +35,8 @@ class Municipality(models.Model):
     reference_year = models.PositiveSmallIntegerField("peiljaar")
     # Demo municipalities are made up; they never appear in the public reference lists.
     fictional = models.BooleanField(default=False)
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -137,10 +137,15 @@ class FuelStatement(models.Model):
 
 
 class MapSnapshot(models.Model):
-    """One dated version of a map: the whole map as JSON, so that two dates can be compared."""
+    """One version of a map: the whole map as JSON, so that two versions can be compared.
+
+    Unnamed versions are kept per day (later saves that day replace it); a named version ("voor de
+    raadsvergadering") is saved on demand and never replaced.
+    """
 
     map = models.ForeignKey(PolarisationMap, on_delete=models.CASCADE, related_name="snapshots")
     taken_on = models.DateField("datum")
+    name = models.CharField("naam van de versie", max_length=120, blank=True)
     version = models.PositiveIntegerField()
     data = models.JSONField()
     saved_by = models.ForeignKey(
@@ -149,7 +154,16 @@ class MapSnapshot(models.Model):
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-taken_on"]
+        ordering = ["-taken_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["map", "taken_on"], name="analysis_one_map_snapshot_per_day")
+            models.UniqueConstraint(
+                fields=["map", "taken_on"],
+                condition=models.Q(name=""),
+                name="analysis_one_map_snapshot_per_day",
+            )
         ]
+
+    @property
+    def label(self) -> str:
+        when = f"{self.taken_on:%d-%m-%Y}"
+        return f"{self.name} ({when})" if self.name else f"{when} (versie {self.version})"

@@ -400,6 +400,32 @@ def snapshot_map(*, pmap: PolarisationMap, membership: Membership, on: dt.date |
     snap, _ = MapSnapshot.objects.update_or_create(
         map=pmap,
         taken_on=on or timezone.localdate(),
+        name="",
         defaults={"version": pmap.version, "data": map_data(pmap), "saved_by": membership.user},
     )
+    return snap
+
+
+MAX_VERSION_NAME = 120
+
+
+@transaction.atomic
+def save_named_version(*, membership: Membership, pmap: PolarisationMap, name: str) -> MapSnapshot:
+    """ "Bewaar als versie": the map as it is now, under a name, kept beside the daily versions."""
+    require_editor(membership)
+    name = " ".join((name or "").split())
+    if not name:
+        raise AnalysisError("Geef de versie een naam, bijvoorbeeld ‘voor de raadsvergadering van 12 maart’.")
+    if len(name) > MAX_VERSION_NAME:
+        raise AnalysisError(f"De naam is te lang: ten hoogste {MAX_VERSION_NAME} tekens.")
+    pmap.refresh_from_db()
+    snap = MapSnapshot.objects.create(
+        map=pmap,
+        taken_on=timezone.localdate(),
+        name=name,
+        version=pmap.version,
+        data=map_data(pmap),
+        saved_by=membership.user,
+    )
+    record(action="analysis.map.version_saved", obj=snap, membership=membership, fields=["name"])
     return snap

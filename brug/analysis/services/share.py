@@ -8,9 +8,7 @@ replaced, and actors are reduced to counts per role.
 from __future__ import annotations
 
 import hashlib
-import importlib
 from dataclasses import dataclass
-from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -18,6 +16,8 @@ from django.db import transaction
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.knowledge import taxonomy
+from brug.knowledge.services import publish_item
 
 from .. import config
 from ..anonymise import Scrubber
@@ -61,11 +61,7 @@ class SharePreview:
 
 
 def _taxonomy(themes: list[str], lines: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Keep only keys the knowledge base knows; without that app, keep them as they are."""
-    try:
-        taxonomy = importlib.import_module("brug.knowledge.taxonomy")
-    except ImportError:
-        return themes, lines, themes, lines
+    """Keep only keys the knowledge base knows."""
     theme_keys, _ = taxonomy.resolve(themes, taxonomy.themes())
     line_keys, _ = taxonomy.resolve(lines, taxonomy.dividing_lines())
     return (
@@ -166,15 +162,6 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
     )
 
 
-def knowledge_publisher() -> Any:
-    """brug.knowledge.services.publish_item if the knowledge app provides it, else None."""
-    try:
-        module = importlib.import_module("brug.knowledge.services")
-    except ImportError:
-        return None
-    return getattr(module, "publish_item", None)
-
-
 def preview_fingerprint(preview: SharePreview) -> str:
     return hashlib.sha256(f"{preview.title}\n{preview.body}".encode()).hexdigest()[:32]
 
@@ -199,24 +186,21 @@ def share_anonymised(
             "hieronder en deel opnieuw."
         )
     with transaction.atomic():
-        item_id = None
-        publish = knowledge_publisher()
-        if publish is not None:
-            try:
-                item = publish(
-                    membership=membership,
-                    kind="analyse",
-                    title=preview.title,
-                    body=preview.body,
-                    themes=preview.themes,
-                    dividing_lines=preview.dividing_lines,
-                    visibility=visibility,
-                    source_label="Lokale analyse (geanonimiseerd)",
-                    anonymous=True,
-                )
-            except ValidationError as exc:
-                raise AnalysisError("De kennisbank weigerde het stuk: " + " ".join(exc.messages)) from None
-            item_id = getattr(item, "pk", None)
+        try:
+            item = publish_item(
+                membership=membership,
+                kind="analyse",
+                title=preview.title,
+                body=preview.body,
+                themes=preview.themes,
+                dividing_lines=preview.dividing_lines,
+                visibility=visibility,
+                source_label="Lokale analyse (geanonimiseerd)",
+                anonymous=True,
+            )
+        except ValidationError as exc:
+            raise AnalysisError("De kennisbank weigerde het stuk: " + " ".join(exc.messages)) from None
+        item_id = item.pk
         share = Share.objects.create(
             analysis=analysis,
             title=preview.title,

@@ -207,12 +207,24 @@ def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
     dialogue = ensure_fresh(selectors.dialogue_for(membership=request.membership, slug=slug))
     context = map_context(dialogue)
     counts = selectors.counts_for(dialogue=dialogue)
+    # The report describes one computation: its participant and vote counts, the same numbers the
+    # map shows, not the live counts that may already include newer votes.
+    counts["participants"] = context["n_participants"]
+    counts["votes"] = context["n_votes"]
+    current = context["computation"]
+    asked = request.GET.get("berekening", "")
+    newer = None
+    if asked.isdigit() and current is not None and int(asked) != current["id"]:
+        newer = current  # the page was opened from an older report (PDF): say so
     groups: list[Any] = list(context.get("groups") or [])  # type: ignore[call-overload]
     context.update(
         {
             "dialogue": dialogue,
             "counts": counts,
             "organisation": dialogue.organisation,
+            "asked_computation": int(asked) if asked.isdigit() else None,
+            "newer_computation": newer,
+            "is_imported": bool(dialogue.source_note),
             # Every summary sentence is computed from the same numbers the report shows below it.
             "summary_sentences": report_sentences.summary(
                 opens_on=timezone.localtime(dialogue.opens_at).date(),
@@ -247,6 +259,12 @@ def report_pdf(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     from weasyprint import HTML  # heavy import, only for this page
 
     context = _report_context(request, slug)
+    computation = context.get("computation")
+    if isinstance(computation, dict):
+        # The PDF links back to the report page for its own computation; that page says when a
+        # newer computation exists.
+        url = request.build_absolute_uri(reverse("dialogue:report", args=[org_slug, slug]))
+        context["report_url"] = f"{url}?berekening={computation['id']}"
     html = render_to_string("dialogue/report_pdf.html", context, request=request)
     pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")

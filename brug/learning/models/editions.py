@@ -61,6 +61,8 @@ class Edition(Versioned):
     location = models.CharField("locatie", max_length=200)
     maatwerk_places = models.PositiveSmallIntegerField("plaatsen voor maatwerkondersteuning", default=0)
     published = models.BooleanField("oproep gepubliceerd", default=False)
+    # Set when the facilitator commits the selection: from then on only explicit changes move anyone.
+    selection_decided_at = models.DateTimeField("selectie vastgelegd op", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -190,3 +190,38 @@ def test_the_default_limit_is_ten_per_hour(edition: object, settings: object) ->
         del settings.BRUG_CALL_REGISTRATIONS_PER_HOUR  # type: ignore[attr-defined]
     statuses = [_post_from(edition, _data(consent=""), "10.0.0.5").status_code for _ in range(11)]  # type: ignore[attr-defined]
     assert statuses == [200] * 10 + [429]
+
+
+def test_the_list_of_open_calls_shows_deadline_and_sessions_and_hides_closed_ones(edition: object) -> None:
+    org = edition.organisation  # type: ignore[attr-defined]
+    closed = helpers.edition(org, slug="gesloten", deadline_days=-1)
+    draft = helpers.edition(org, slug="concept")
+    draft.published = False
+    draft.save()
+    page = Client().get(reverse("learning:calls")).content.decode()
+    assert edition.title in page  # type: ignore[attr-defined]
+    assert "Aanmelden kan tot en met" in page
+    first = edition.sessions.first()  # type: ignore[attr-defined]
+    assert first.place in page and str(first.date.year) in page
+    assert closed.title not in page and draft.title not in page
+
+
+def test_the_login_page_and_the_public_knowledge_base_link_to_the_open_calls(db: None) -> None:
+    calls = reverse("learning:calls")
+    assert f'href="{calls}"' in Client().get(reverse("core:login")).content.decode()
+    assert f'href="{calls}"' in Client().get(reverse("knowledge:public_list")).content.decode()
+
+
+def test_a_huge_learning_question_is_refused_with_a_dutch_message(edition: object) -> None:
+    response = _post(edition, _data(learning_question="x" * 1_000_000))
+    assert response.status_code == 200
+    assert "Uw leervraag is te lang: maximaal 2000 tekens" in response.content.decode()
+    assert not Registration.objects.exists()
+    response = _post(edition, _data(own_cases="y" * 4001))
+    assert "Uw casuïstiek is te lang" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_the_call_addresses_the_reader_as_u(edition: object) -> None:
+    page = Client().get(reverse("learning:call", args=[edition.slug])).content.decode()  # type: ignore[attr-defined]
+    assert "Meld u aan" in page and "Meld je aan" not in page and "Je neemt" not in page

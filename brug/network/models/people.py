@@ -17,6 +17,8 @@ class FigureKind(models.TextChoices):
 class KeyFigureStatus(models.TextChoices):
     CANDIDATE = "kandidaat", "Kandidaat"
     IN_CONVERSATION = "gesprek", "In gesprek"
+    # Taken on for a trial period (the guide's "oriëntatiefase"): not yet a full member of the network.
+    ORIENTATION = "orientatie", "In oriëntatiefase"
     ACTIVE = "actief", "Actief"
     PAUSED = "gepauzeerd", "Gepauzeerd"
     STOPPED = "gestopt", "Gestopt"
@@ -64,6 +66,8 @@ class KeyFigure(Versioned):
     age_groups = models.JSONField("leeftijdsgroepen die hij of zij bereikt", default=list, blank=True)
     availability = models.CharField("beschikbaarheid", max_length=200, blank=True)
     start_date = models.DateField("startdatum", null=True, blank=True)
+    # The guide's point is to reach beyond the usual contacts: who was already known before recruitment?
+    known_before = models.BooleanField("was al bekend bij de gemeente", default=False)
     status = models.CharField(
         "status", max_length=12, choices=KeyFigureStatus.choices, default=KeyFigureStatus.CANDIDATE
     )
@@ -85,6 +89,14 @@ class KeyFigure(Versioned):
     consent_purpose = models.CharField("doel van de toestemming", max_length=300, blank=True)
     consent_date = models.DateField("datum toestemming", null=True, blank=True)
     consent_how = models.CharField("hoe gegeven", max_length=200, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="toestemming vastgelegd door",
+    )
     retention_until = models.DateField("bewaren tot", null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

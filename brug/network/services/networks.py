@@ -67,7 +67,8 @@ def save_network(
         network = Network(organisation=membership.organisation)
         before: dict[str, Any] = {}
     else:
-        before = _snapshot(network)
+        # From the database: a ModelForm has already written the new values onto the instance it was given.
+        before = _snapshot(Network.objects.get(pk=network.pk))
     for name in CHECKLIST_FIELDS:
         if name in data:
             setattr(network, name, data[name])

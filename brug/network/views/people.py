@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -182,3 +182,24 @@ def link_revoke(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     else:
         messages.info(request, "Er was geen werkende meldlink.")
     return redirect("network:person_detail", org_slug=org_slug, pk=pk)
+
+
+@org_view(PEOPLE, personal_data=True)
+def signal_sender(request: OrgRequest, org_slug: str, signal_pk: int) -> HttpResponse:
+    # Follow-up of a key figure's signal: only when they ticked "mag contact opnemen", and audited.
+    from brug.signals import selectors as signal_selectors
+
+    signal = signal_selectors.signal_for(membership=request.membership, pk=signal_pk)
+    key_figure = services.reveal_signal_sender(membership=request.membership, signal=signal)
+    if key_figure is None:
+        raise Http404
+    context = {
+        "kf": key_figure,
+        "signal": signal,
+        "breadcrumbs": crumbs(
+            request.membership,
+            (key_figure.name, reverse("network:person_detail", args=[org_slug, key_figure.pk])),
+            ("Contact over een signaal", None),
+        ),
+    }
+    return render(request, "network/signal_sender.html", context)

@@ -33,7 +33,8 @@ def check_query(query: str) -> None:
     if not query.strip():
         raise ThemeError("Vul een zoekvraag in.", 0)
     try:
-        parse_query(query)
+        # strict: lowercase "and"/"or"/"not" are flagged instead of silently searched for.
+        parse_query(query, strict=True)
     except QuerySyntaxError as exc:
         raise ThemeError(exc.message, exc.position) from None
 
@@ -103,3 +104,15 @@ def save_theme(
         theme_id = theme.pk
         transaction.on_commit(lambda: rematch_theme.delay(theme_id))
     return theme
+
+
+@transaction.atomic
+def delete_theme(*, membership: Membership, theme: Theme) -> None:
+    """Delete a theme with its links to messages, its daily counts and its alerts (messages stay)."""
+    if theme.organisation_id != membership.organisation_id:
+        raise ThemeError("Dit thema hoort niet bij uw organisatie.", field="")
+    record(action="signal_theme.deleted", obj=theme, membership=membership, fields=["name", "query"])
+    theme.delete()
+    from .. import classify
+
+    classify.forget(membership.organisation_id)

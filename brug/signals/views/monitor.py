@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +19,7 @@ from ..models import MonitorConfig
 from .pages import crumbs
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
+PREVIEW_BUDGET_SECONDS = 3.0
 
 
 @org_view(personal_data=True)
@@ -134,9 +138,33 @@ def theme_preview(request: OrgRequest, org_slug: str) -> HttpResponse:
         context.update({"error": exc.message, **_error_context(query, exc.position)})
         return render(request, "signals/_theme_preview.html", context)
     compiled = parse_query(query)
-    recent = selectors.recent_messages(membership=request.membership)
-    hits = [s for s in recent if compiled.matches(s.text)]
-    context.update({"hits": hits[:10], "count": len(hits), "checked": len(recent)})
+    # Every stored message, newest first, until the time budget is spent (then the page says how
+    # many were checked): a preview over all messages without letting the request run away.
+    deadline = time.monotonic() + PREVIEW_BUDGET_SECONDS
+    hits: list[tuple[int, datetime, str]] = []
+    count = checked = 0
+    finished = True
+    for batch in selectors.message_text_batches(membership=request.membership):
+        for row in batch:
+            if compiled.matches(row[2]):
+                count += 1
+                if len(hits) < 10:
+                    hits.append(row)
+        checked += len(batch)
+        if time.monotonic() > deadline:
+            finished = False
+            break
+    total = checked if finished else selectors.message_text_count(membership=request.membership)
+    context.update(
+        {
+            "hits": [{"occurred_at": moment, "text": text} for _, moment, text in hits],
+            "count": count,
+            "checked": checked,
+            "total": total,
+            "finished": finished,
+            "budget": PREVIEW_BUDGET_SECONDS,
+        }
+    )
     return render(request, "signals/_theme_preview.html", context)
 
 
@@ -167,4 +195,26 @@ def monitor_settings(request: OrgRequest, org_slug: str) -> HttpResponse:
             ),
         },
         status=status,
+    )
+
+
+@org_view(EDITORS, personal_data=True)
+def theme_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST deletes the theme (messages stay, its counts go)."""
+    theme = selectors.theme_for(membership=request.membership, pk=pk)
+    if request.method == "POST":
+        name = theme.name
+        services.delete_theme(membership=request.membership, theme=theme)
+        messages.success(request, f"Het thema '{name}' is verwijderd.")
+        return redirect("signals:themes", org_slug=org_slug)
+    return render(
+        request,
+        "signals/theme_delete.html",
+        {
+            "theme": theme,
+            "linked": theme.signals.count(),
+            "breadcrumbs": crumbs(
+                request, ("Thema's", f"/o/{org_slug}/signalen/themas/"), (f"'{theme.name}' verwijderen", None)
+            ),
+        },
     )
