@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('learning', '0007_merge_20261129_0540'),
+        ("learning", "0007_merge_20261129_0540"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assignment',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='versie'),
+            model_name="assignment",
+            name="version",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="versie"),
         ),
     ]
