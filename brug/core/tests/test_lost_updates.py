@@ -93,8 +93,8 @@ def key_figure(tenancy: Any) -> Any:
             "email": "aicha@voorbeeld.example",
             "kind": "informeel",
             "consent_date": date(2026, 1, 1),
-            "consent_how": "Mondeling, in het selectiegesprek",
-            "retention_until": date(2030, 1, 1),
+            "consent_how": "Mondeling",
+            "retention_until": date(2029, 1, 1),
         },
     )
 
