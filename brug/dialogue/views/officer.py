@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
-from brug.core.versioning import StaleObject, stale_to_form
 from brug.core.pdf import render_pdf
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import polis, report_sentences, selectors, services
 from ..forms import DialogueForm, ImportForm, ModerationForm, SeedStatementForm
