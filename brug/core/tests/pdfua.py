@@ -37,7 +37,7 @@ def assert_tagged_pdf(pdf: bytes, *, title: str, headings: tuple[str, ...] = ("H
     """Assert `pdf` is a tagged PDF/UA document in Dutch with `title`; return its structure types."""
     assert pdf.startswith(b"%PDF-"), pdf[:20]
     reader = PdfReader(io.BytesIO(pdf))
-    catalog = reader.trailer["/Root"].get_object()
+    catalog: Any = reader.trailer["/Root"].get_object()
     assert str(catalog.get("/Lang", "")).lower() in {"nl", "nl-nl"}, catalog.get("/Lang")
     mark_info = _resolve(catalog.get("/MarkInfo")) or {}
     assert mark_info.get("/Marked") is True or str(mark_info.get("/Marked")) == "True", mark_info

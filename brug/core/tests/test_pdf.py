@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -27,7 +28,7 @@ def test_untagged_weasyprint_output_fails_the_check() -> None:
     from weasyprint import HTML
 
     untagged = HTML(string=DOC).write_pdf()
-    catalog = PdfReader(io.BytesIO(untagged)).trailer["/Root"].get_object()
+    catalog: Any = PdfReader(io.BytesIO(untagged)).trailer["/Root"].get_object()
     assert "/StructTreeRoot" not in catalog
     with pytest.raises(AssertionError):
         assert_tagged_pdf(untagged, title="Rapport Gemeente Testdorp")
