@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from brug.analysis import services
 from brug.analysis.models import Intervention, Share
+from brug.core.tests.pdfua import assert_tagged_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,7 @@ def test_the_pdf_is_made_from_the_same_template(client_for: Any, tenancy: Any, c
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert len(response.content) > 5000
+    assert_tagged_pdf(response.content, title=f"Rapport: {complete.title}")
     # The diagram is drawn in the PDF: the fill colour of the left pushers' zone (#c9dcf0) is used.
     assert b"0.788235 0.862745 0.941176 rg" in _pdf_streams(response.content)
 

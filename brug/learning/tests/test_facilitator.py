@@ -11,6 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 from brug.core.models import AuditLogEntry
+from brug.core.tests.pdfua import assert_tagged_pdf
 from brug.learning.models import Edition, Intake, KnowledgeProduct, Pair, Registration, Status
 
 from . import helpers
@@ -319,6 +320,7 @@ def test_the_knowledge_product_starts_from_the_session_and_is_published_with_a_p
     assert item.title == "Infoblad 1" and item.visibility == "publiek"
     pdf = client.get(_url("knowledge_pdf", setup, session.pk))
     assert pdf.content.startswith(b"%PDF-")
+    assert_tagged_pdf(pdf.content, title="Infoblad 1")
     from brug.learning.services.knowledge import render_body
 
     assert "<script>" not in render_body(product.body)
