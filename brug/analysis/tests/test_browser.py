@@ -249,7 +249,7 @@ def test_the_method_card_and_the_distrust_steps_are_accessible(page: Any, tenanc
     assert_accessible(page)
     screenshot(page, "analysis-method-card")
     page.goto(page.base_url + f"/o/gouda/analyse/analyses/{analysis.pk}/stap/2/")
-    page.get_by_role("group", name=re.compile("Ongelijke behandeling")).get_by_label("Sterk aanwezig").check()
+    page.locator("input[name=narrative_ongelijke_behandeling][value=sterk]").check()
     page.get_by_label("Voorbeeld bij ‘Ongelijke behandeling’").fill("Waarom zij wel en wij niet")
     assert_accessible(page)
     screenshot(page, "analysis-step2-distrust")
