@@ -111,7 +111,7 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     page.locator("#id_text").fill("Een buurtgesprek over de opvang")
     page.locator("#id_why").fill("Iedereen kwam aan het woord")
     page.get_by_role("button", name="Dilemma of succes toevoegen").click()
-    page.get_by_label("Aanwezig").first.check()
+    page.locator("input[type=radio][value=aanwezig]").first.check()
     page.get_by_role("button", name="Aanwezigheid opslaan").click()
     assert_accessible(page)
     screenshot(page, "learning-session-filled")
