@@ -67,6 +67,33 @@ def add_member(*, actor: User | None, organisation: Organisation, user: User, ro
     return membership
 
 
+# Roles only the platform administrator (role "beheerder") may give or take away: the
+# facilitator of the learning network sees every participating municipality's registrations.
+PLATFORM_GRANTED_ROLES = frozenset({Role.ADMIN, Role.FACILITATOR})
+
+
+def grantable_roles(membership: Membership) -> list[str]:
+    """The roles the member pages offer this member, in the order of Role.
+
+    Administrators themselves are made in /beheer/ only, never through these pages.
+    """
+    if not membership.can_manage:
+        return []
+    return [
+        r.value
+        for r in Role
+        if r != Role.ADMIN and (r not in PLATFORM_GRANTED_ROLES or membership.role == Role.ADMIN)
+    ]
+
+
+def _check_may_grant(membership: Membership, role: str) -> None:
+    if role not in Role.values:
+        raise MembershipError("Kies een bestaande rol.")
+    if role in PLATFORM_GRANTED_ROLES and membership.role != Role.ADMIN:
+        label = Role(role).label.lower()
+        raise MembershipError(f"Alleen een platformbeheerder kan iemand de rol {label} geven")
+
+
 @dataclass(frozen=True)
 class IssuedInvitation:
     invitation: Invitation
@@ -77,8 +104,7 @@ def invite(*, membership: Membership, email: str, role: str) -> IssuedInvitation
     """Email a single-use link; only its hash is stored."""
     if not membership.can_manage:
         raise MembershipError("Alleen een coördinator kan collega's uitnodigen")
-    if role == Role.ADMIN and membership.role != Role.ADMIN:
-        raise MembershipError("Alleen een platformbeheerder kan beheerders uitnodigen")
+    _check_may_grant(membership, role)
     email = email.strip().lower()
     org = membership.organisation
     if Membership.objects.filter(organisation=org, user__email=email).exists():
@@ -236,8 +262,9 @@ def accept_invitation(*, token: str, user: User | None, name: str = "", password
 def change_role(*, membership: Membership, target: Membership, role: str) -> Membership:
     if not membership.can_manage or target.organisation_id != membership.organisation_id:
         raise MembershipError("U kunt deze rol niet wijzigen")
-    if role == Role.ADMIN and membership.role != Role.ADMIN:
-        raise MembershipError("Alleen een platformbeheerder kan iemand beheerder maken")
+    _check_may_grant(membership, role)
+    if target.role in PLATFORM_GRANTED_ROLES and membership.role != Role.ADMIN:
+        raise MembershipError("Alleen een platformbeheerder kan deze rol wijzigen")
     with transaction.atomic():
         _keep_one_manager(target=target, new_role=role)
         target.role = role

@@ -21,7 +21,8 @@ from django.db.models import F, Q, QuerySet
 
 from brug.core.models import Membership, Organisation, OrganisationKind
 
-from . import index
+from . import hooks, index
+from .hooks import LearningQuestion
 from .models import KnowledgeItem, Visibility
 from .text import MAX_QUERY_LENGTH, query_forms
 
@@ -266,16 +267,7 @@ def search(
 
 ITEM = "item"
 QUESTION = "question"
-MAX_EDITIONS = 20  # learning editions looked at per request (each is one small query)
 MAX_ITEM_ORGS = 25  # municipalities with a close item fetched before merging with learning questions
-
-
-@dataclass
-class LearningQuestion:
-    municipality: str  # the municipality's name as in brug.municipalities ("Delft")
-    question: str
-    edition: str  # the edition's title, "" when unknown
-    vector: np.ndarray
 
 
 @dataclass
@@ -297,19 +289,6 @@ def item_vector(item: KnowledgeItem) -> np.ndarray | None:
     return np.frombuffer(bytes(blob), dtype=np.float32) if blob else None
 
 
-def organisation_vector(organisation: Organisation) -> np.ndarray | None:
-    """The mean meaning of an organisation's own items (its 'questions'), normalised."""
-    blobs = KnowledgeItem.objects.filter(organisation=organisation, embedding__isnull=False).values_list(
-        "embedding", flat=True
-    )[:200]
-    vectors = [np.frombuffer(bytes(b or b""), dtype=np.float32) for b in blobs]
-    if not vectors:
-        return None
-    mean = np.mean(vectors, axis=0)
-    norm = np.linalg.norm(mean)
-    return mean / norm if norm else None
-
-
 def latest_item_vector(organisation: Organisation) -> np.ndarray | None:
     """The meaning of the organisation's newest own item with an embedding."""
     blob = (
@@ -329,40 +308,9 @@ def own_municipality_name(membership: Membership) -> str | None:
 def visible_learning_questions(*, membership: Membership) -> list[LearningQuestion]:
     """The learning questions the membership's organisation may see, labelled with their edition.
 
-    Everything comes from brug.learning.selectors.learning_questions_for_similarity, the one place
-    that decides who sees which learning question; without the learning app this is empty.
+    brug.learning decides who sees which learning question; it answers through the hook.
     """
-    try:
-        from brug.learning import selectors as learning
-
-        rows_for = learning.learning_questions_for_similarity
-    except (ImportError, AttributeError):
-        return []
-    editions = _candidate_editions(learning, membership)
-    if editions is None:  # cannot name the editions: ask once, without an edition label
-        return [LearningQuestion(n, q, "", v) for n, q, v in rows_for(membership=membership)]
-    found: list[LearningQuestion] = []
-    for edition in editions:
-        # The selector filters again: an edition the membership may not see returns nothing.
-        found += [
-            LearningQuestion(n, q, edition.title, v)
-            for n, q, v in rows_for(membership=membership, edition=edition)
-        ]
-    return found
-
-
-def _candidate_editions(learning: Any, membership: Membership) -> list[Any] | None:
-    """The editions the membership takes part in or runs: at most MAX_EDITIONS, newest first."""
-    try:
-        own = learning.own_registrations(membership=membership).values_list("edition_id", flat=True)
-        run = learning.editions_for(membership=membership).values_list("id", flat=True)
-        edition_model = learning.Edition
-    except AttributeError:
-        return None
-    ids = set(own) | set(run)
-    if not ids:
-        return []
-    return list(edition_model.objects.filter(pk__in=ids).only("id", "title").order_by("-id")[:MAX_EDITIONS])
+    return hooks.learning_questions.get()(membership)
 
 
 def similar_municipalities(
@@ -436,8 +384,8 @@ def _item_matches(
     wanted = set(themes or [])
     matches = []
     for pk, sim in best.values():
-        if pk not in items:
-            continue
+        if pk not in items or items[pk].anonymous:
+            continue  # an anonymised share must not point at its organisation
         item = items[pk]
         org = item.organisation
         matches.append(

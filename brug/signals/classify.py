@@ -79,6 +79,12 @@ def classifier_for(organisation: Organisation) -> OrgClassifier:
     return built
 
 
+def forget(organisation_id: int) -> None:
+    """Drop the cached classifier (a theme was deleted; the key check would also notice)."""
+    with _lock:
+        _cache.pop(organisation_id, None)
+
+
 def pseudonym(handle: str) -> str:
     """Keyed HMAC of an author handle: the same author gets the same value, nobody can reverse it."""
     handle = handle.strip().lstrip("@").lower()

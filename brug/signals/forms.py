@@ -8,12 +8,13 @@ from django import forms
 from django.utils import timezone
 
 from brug.core.forms_base import BrugForm, BrugModelForm, style_fields
+from brug.core.versioning import IdempotentFormMixin, VersionedFormMixin
 from brug.municipalities.models import Neighbourhood
 
 from .models import Meeting, Severity, SignalStatus
 
 
-class OfficerSignalForm(BrugForm):
+class OfficerSignalForm(IdempotentFormMixin, BrugForm):
     KIND_CHOICES = [
         ("overleg", "Aantekening uit een overleg"),
         ("telefoon", "Telefoongesprek"),
@@ -46,9 +47,9 @@ class OfficerSignalForm(BrugForm):
 
     def __init__(self, *args: Any, municipality_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(  # type: ignore[attr-defined]
             municipality_id=municipality_id or 0
-        )  # type: ignore[attr-defined]
+        )
         self.fields["occurred_at"].initial = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
 
 
@@ -59,7 +60,7 @@ class StatusForm(BrugForm):
     )
 
 
-class ThemeForm(BrugForm):
+class ThemeForm(VersionedFormMixin, BrugForm):
     name = forms.CharField(label="Naam", max_length=100)
     query = forms.CharField(
         label="Zoekvraag",
@@ -73,10 +74,12 @@ class ThemeForm(BrugForm):
 class ImportForm(BrugForm):
     file = forms.FileField(
         label="Bestand",
-        help_text="CSV of JSON Lines met de kolommen tekst (text) en datum (date); optioneel kanaal, url, auteur, wijk. Of een RSS/Atom-bestand.",
+        help_text="CSV of JSON Lines met de kolommen tekst en datum (zie de lijst hieronder), of een RSS/Atom-bestand.",
     )
     channel = forms.ChoiceField(
-        label="Kanaal", choices=[("online", "Online berichten"), ("media", "Media (nieuws)")]
+        label="Kanaal",
+        choices=[("online", "Online berichten"), ("media", "Media (nieuws)")],
+        help_text="Voor regels zonder kolom kanaal.",
     )
 
 
@@ -96,9 +99,10 @@ class MeetingForm(BrugModelForm):
         super().__init__(*args, **kwargs)
         self.fields["signals"].queryset = signals  # type: ignore[attr-defined]
         self.fields["signals"].required = False
-        self.fields["signals"].label_from_instance = lambda s: (
+        signal_field: Any = self.fields["signals"]
+        signal_field.label_from_instance = lambda s: (
             f"{s.occurred_at:%d-%m-%Y} – {s.get_channel_display()}: {s.text[:80]}"
-        )  # type: ignore[attr-defined]
+        )
         self.fields["held_on"].initial = timezone.localdate()
 
 
@@ -127,7 +131,11 @@ class MonitorConfigForm(BrugModelForm):
     phases_text = forms.CharField(
         label="Fasen van het spanningsniveau",
         max_length=300,
-        help_text="Van rustig naar ernstig, gescheiden door komma's. Bijvoorbeeld: rust, ongemak, spanningen, incidenten.",
+        help_text=(
+            "Van rustig naar ernstig, gescheiden door komma's. Bijvoorbeeld: rust, ongemak, spanningen, "
+            "incidenten. Een laatste fase die begint met 'na' (na de escalatie) krijgt een thema pas als "
+            "het na een piek weer daalt."
+        ),
     )
 
     class Meta:
@@ -179,4 +187,50 @@ class MonitorConfigForm(BrugModelForm):
             self.add_error("spike_k", "Kies een factor van 1 tot 10.")
         if "baseline_days" in data and not 7 <= data["baseline_days"] <= 90:
             self.add_error("baseline_days", "Kies een basisperiode van 7 tot 90 dagen.")
+        return data
+
+
+class MessageFilterForm(BrugForm):
+    """Filters of the messages page (GET); every field optional, wrong values give a Dutch error."""
+
+    q = forms.CharField(
+        label="Zoeken in de tekst",
+        required=False,
+        max_length=200,
+        help_text='Woorden (ook vervoegingen), "een zinsdeel", OR, of -woord om uit te sluiten.',
+    )
+    theme = forms.TypedChoiceField(label="Thema", required=False, coerce=int, empty_value=None)
+    start = forms.DateField(label="Van", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    channel = forms.ChoiceField(label="Bron", required=False)
+    neighbourhood = forms.TypedChoiceField(label="Wijk", required=False, coerce=int, empty_value=None)
+    tone = forms.ChoiceField(
+        label="Toon",
+        required=False,
+        choices=[
+            ("", "Alle"),
+            ("negatief", "Negatief (−1 tot −0,2)"),
+            ("neutraal", "Neutraal"),
+            ("positief", "Positief (0,2 tot 1)"),
+        ],
+    )
+    hostile = forms.BooleanField(label="Alleen vijandig (0,5 of hoger)", required=False)
+    framed = forms.BooleanField(label="Alleen wij-zij-taal (0,5 of hoger)", required=False)
+    status = forms.ChoiceField(label="Status", required=False)
+
+    def __init__(
+        self, *args: Any, themes: list[tuple[int, str]], hoods: list[tuple[int, str]], **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        from .models import Channel
+
+        self.fields["theme"].choices = [("", "Alle thema's"), *themes]  # type: ignore[attr-defined]
+        self.fields["neighbourhood"].choices = [("", "Alle wijken"), *hoods]  # type: ignore[attr-defined]
+        self.fields["channel"].choices = [("", "Alle bronnen"), *Channel.choices]  # type: ignore[attr-defined]
+        self.fields["status"].choices = [("", "Alle"), *SignalStatus.choices]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", "De einddatum ligt vóór de begindatum.")
         return data

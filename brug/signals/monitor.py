@@ -7,6 +7,7 @@ one bounded sample of recent messages for example texts and top terms.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -22,6 +23,7 @@ from . import alerts, svg
 from .alerts import nl
 from .models import DailyThemeStat, MonitorConfig, Signal, Theme
 from .models.signals import REPORTED_CHANNELS
+from .report_sentences import quiet_sentence
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class ThemeRow:
     points: list[tuple[str, int]] = field(default_factory=list)
     phase_index: int = 0
     phase: str = ""
+    state: str = "rustig"
     reasons: list[str] = field(default_factory=list)
     terms: list[tuple[str, int]] = field(default_factory=list)
     # (message shown, number of near-duplicates among the compared messages folded under it)
@@ -90,6 +93,50 @@ def _buckets(start: date, end: date, unit: str) -> list[date]:
         out.append(d)
         d += timedelta(days=1)
     return out
+
+
+# A last phase whose name starts like this is the aftermath ("na de escalatie"): it follows a peak,
+# it is not a step above it. Any other scale runs from calm to most severe.
+AFTERMATH_STARTS = ("na ", "na-", "nazorg", "herstel", "afloop")
+STATES = ("rustig", "oplopend", "piek", "dalend")
+
+
+def has_aftermath(phases: list[str]) -> bool:
+    return len(phases) >= 3 and phases[-1].strip().lower().startswith(AFTERMATH_STARTS)
+
+
+def is_spike(config: MonitorConfig, count: int, baseline: list[int]) -> bool:
+    _mean, _spread, threshold = alerts.spike_threshold(baseline, config.spike_k)
+    return count >= config.spike_min_count and count > threshold
+
+
+def phase_state(*, phases: list[str], points: int, peak_now: bool, peaked_on: date | None) -> tuple[str, int]:
+    """(state, index into phases) from the points (0-3) of phase_for.
+
+    The points are spread over the steps rounded up, so on the four-phase scales 1, 2 and 3 points
+    are the second, third and fourth step. States: piek (2+ points: a spike now, or several signs at once), oplopend (1 point), dalend (no
+    peak now, but a spike in the last week), rustig. On a calm→severe scale the points pick the step
+    (a falling theme keeps what it still shows). On a scale ending in an aftermath phase
+    ("sluimerend ongenoegen → oplopende spanningen → escalatie → na de escalatie") the points pick
+    among the phases before it and only a falling theme is "na de escalatie": a theme spiking now
+    is never labelled as being after the escalation.
+    """
+    if peak_now:
+        state = "piek"
+    elif peaked_on is not None:
+        state = "dalend"
+    elif points:
+        state = "oplopend"
+    else:
+        state = "rustig"
+    if has_aftermath(phases):
+        if state == "dalend":
+            return state, len(phases) - 1
+        steps = len(phases) - 2  # the last intensity phase, before the aftermath
+    else:
+        steps = len(phases) - 1
+    # Rounded up: every sign moves the theme at least one step, a peak reaches the top of a short scale.
+    return state, min(math.ceil(points * steps / 3), steps)
 
 
 def phase_for(
@@ -147,7 +194,14 @@ def phase_for(
             f"{very_severe} zeer ernstig signaal/signalen (incident) de laatste {RECENT_DAYS} dagen."
         )
     if not reasons:
-        reasons.append("Geen opvallende stijging, vijandigheid of wij-zij-taal.")
+        # Say only what the data shows: too few messages means "not judged", not "calm".
+        reasons.append(
+            quiet_sentence(
+                recent=recent,
+                recent_days=RECENT_DAYS,
+                baseline_days_with_data=max((sum(1 for n in b if n) for _d, _c, b in days), default=0),
+            )
+        )
     return min(points, 3), reasons
 
 
@@ -214,7 +268,23 @@ def build(organisation: Any, *, days: int = 30, unit: str = "dag", end: date | N
             severe=severe.get((theme.pk, 3), 0),
             very_severe=severe.get((theme.pk, 4), 0),
         )
-        row.phase_index = round(index * (len(phases) - 1) / 3)
+        peaked = [
+            day
+            for day in (end - timedelta(days=i) for i in range(2, RECENT_DAYS))
+            if is_spike(
+                config,
+                int(s.get(day, {"n": 0})["n"]),
+                [
+                    int(s.get(day - timedelta(days=i), {"n": 0})["n"])
+                    for i in range(1, config.baseline_days + 1)
+                ],
+            )
+        ]
+        row.state, row.phase_index = phase_state(
+            phases=phases, points=index, peak_now=index >= 2, peaked_on=peaked[0] if peaked else None
+        )
+        if row.state == "dalend" and peaked:
+            row.reasons.append(f"Na een piek op {peaked[0]:%d-%m} neemt het aantal berichten weer af.")
         row.phase = phases[row.phase_index]
         texts = sample.get(theme.pk, [])
         row.example_groups = example_groups(texts)
@@ -312,7 +382,3 @@ def _hoods(
         table[r["neighbourhood__name"]][r["theme_id"]] = r["n"]
     out = [(name, counts, sum(counts.values())) for name, counts in table.items()]
     return sorted(out, key=lambda x: -x[2])
-
-
-def term_counter(texts: list[str]) -> Counter[str]:
-    return alerts.terms(texts)

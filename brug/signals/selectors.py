@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from brug.core.models import Membership
+from brug.municipalities.models import Neighbourhood
 
 from .models import Alert, ApiToken, ImportJob, Meeting, Signal, SignalStatus, Theme
 from .models.signals import REPORTED_CHANNELS
+from .stats import FRAMING_AT, HOSTILE_AT
 
 
-def reported_signals(*, membership: Membership, status: str = "") -> QuerySet[Signal]:
+def reported_signals(*, membership: Membership, status: str = "", q: str = "") -> QuerySet[Signal]:
+    """Reported signals; `q` searches their text (Dutch full text on PostgreSQL, words elsewhere)."""
     qs = (
         Signal.objects.filter(
             organisation=membership.organisation, channel__in=REPORTED_CHANNELS, published=True
@@ -21,6 +31,8 @@ def reported_signals(*, membership: Membership, status: str = "") -> QuerySet[Si
     )
     if status in SignalStatus.values:
         qs = qs.filter(status=status)
+    if q.strip():
+        qs = _full_text(qs, q.strip(), membership.organisation_id)
     return qs
 
 
@@ -39,16 +51,38 @@ def signal_for(*, membership: Membership, pk: int) -> Signal:
     )
 
 
+def _texts(membership: Membership) -> QuerySet[Signal]:
+    return Signal.objects.filter(
+        organisation=membership.organisation, published=True, text_purged_at__isnull=True
+    ).exclude(text="")
+
+
 def recent_messages(*, membership: Membership, limit: int = 300) -> list[Signal]:
-    """Recent messages with text, for previewing a theme query."""
+    """Recent messages with text."""
     return list(
-        Signal.objects.filter(
-            organisation=membership.organisation, published=True, text_purged_at__isnull=True
-        )
-        .exclude(text="")
-        .order_by("-occurred_at")
-        .only("id", "text", "occurred_at", "channel")[:limit]
+        _texts(membership).order_by("-occurred_at").only("id", "text", "occurred_at", "channel")[:limit]
     )
+
+
+def message_text_count(*, membership: Membership) -> int:
+    return _texts(membership).count()
+
+
+def message_text_batches(
+    *, membership: Membership, batch: int = 2000
+) -> Iterator[list[tuple[int, datetime, str]]]:
+    """Every stored text as (id, moment, text), newest first, in keyset-paged batches."""
+    qs = _texts(membership).order_by("-occurred_at", "-id")
+    last: tuple[datetime, int] | None = None
+    while True:
+        page = qs
+        if last is not None:
+            page = qs.filter(Q(occurred_at__lt=last[0]) | Q(occurred_at=last[0], id__lt=last[1]))
+        rows = list(page.values_list("id", "occurred_at", "text")[:batch])
+        if not rows:
+            return
+        yield rows
+        last = (rows[-1][1], rows[-1][0])
 
 
 def themes(*, membership: Membership) -> QuerySet[Theme]:
@@ -91,3 +125,183 @@ def api_tokens(*, membership: Membership) -> QuerySet[ApiToken]:
 
 def api_token_for(*, membership: Membership, pk: int) -> ApiToken:
     return get_object_or_404(ApiToken, organisation=membership.organisation, pk=pk)
+
+
+# ---------------------------------------------------------------- messages page
+TONE_RANGES = {"negatief": (None, -0.2), "neutraal": (-0.2, 0.2), "positief": (0.2, None)}
+MESSAGE_PAGE = 50
+
+
+@dataclass(frozen=True)
+class MessageFilters:
+    """The filters of the messages page; every field optional."""
+
+    q: str = ""
+    theme: int | None = None
+    start: date | None = None
+    end: date | None = None
+    channel: str = ""
+    neighbourhood: int | None = None
+    tone: str = ""
+    hostile: bool = False
+    framed: bool = False
+    status: str = ""
+
+
+_SEARCH_TOKEN = re.compile(r'-?"[^"]*"|\S+')
+_WORDS = re.compile(r"\w+")
+
+
+def _search_terms(q: str) -> list[list[tuple[bool, list[str], bool]]]:
+    """The search box: OR-groups of (negated, words, phrase) terms; words lowercase letters/digits only."""
+    groups: list[list[tuple[bool, list[str], bool]]] = [[]]
+    for part in _SEARCH_TOKEN.findall(q[:200]):
+        if part == "OR":
+            if groups[-1]:
+                groups.append([])
+            continue
+        negated = part.startswith("-")
+        part = part.lstrip("-")
+        phrase = part.startswith('"')
+        words = [w.lower() for w in _WORDS.findall(part)]
+        if words:
+            groups[-1].append((negated, words, phrase or len(words) > 1))
+    return [g for g in groups if g]
+
+
+RARE_HITS = 2000
+
+
+def _full_text(qs: QuerySet[Signal], q: str, organisation_id: int) -> QuerySet[Signal]:
+    """Dutch full-text search: PostgreSQL `dutch` tsvector (GIN index, migration 0002), else words.
+
+    Words are matched on their Dutch stem as a prefix ("windmolen" finds "windmolens": PostgreSQL's
+    Dutch stemmer cuts them differently), "a zinsdeel" as a phrase, -woord excludes, OR gives a
+    choice. Without PostgreSQL (SQLite in development) every word must occur as written.
+    """
+    groups = _search_terms(q)
+    if not groups:
+        return qs
+    if connection.vendor == "postgresql":
+        ors = []
+        for group in groups:
+            ands = []
+            for negated, words, phrase in group:
+                expr = "(" + " <-> ".join(words) + ")" if phrase else f"{words[0]}:*"
+                ands.append(("!" if negated else "") + expr)
+            ors.append("(" + " & ".join(ands) + ")")
+        tsquery = " | ".join(ors)
+        org_id = organisation_id
+        # Rare words: collect the few hits through the GIN index first (OFFSET 0 keeps PostgreSQL
+        # from folding the subquery into a scan of all messages by time). Common words: the scan
+        # of the newest messages finds a page of hits after a few hundred rows.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM signals_signal WHERE organisation_id = %s "
+                "AND search_nl @@ to_tsquery('dutch', %s) LIMIT %s) AS probe",
+                [org_id, tsquery, RARE_HITS],
+            )
+            hits = cursor.fetchone()[0]
+        if hits < RARE_HITS:
+            return qs.extra(
+                where=[
+                    "signals_signal.id IN (SELECT id FROM signals_signal WHERE organisation_id = %s "
+                    "AND search_nl @@ to_tsquery('dutch', %s) OFFSET 0)"
+                ],
+                params=[org_id, tsquery],
+            )
+        return qs.extra(
+            where=["signals_signal.search_nl @@ to_tsquery('dutch', %s)"],
+            params=[tsquery],
+        )
+    condition = Q()
+    for group in groups:
+        part = Q()
+        for negated, words, _phrase in group:
+            match = Q(text__icontains=" ".join(words))
+            part &= ~match if negated else match
+        condition |= part
+    return qs.filter(condition)
+
+
+def messages(*, membership: Membership, filters: MessageFilters) -> QuerySet[Signal]:
+    """Every published message of the organisation (all channels), newest first, filtered.
+
+    Retention: purged messages keep their scores but have no text (the page says so). The author
+    pseudonym is never selected.
+    """
+    qs = Signal.objects.filter(organisation=membership.organisation, published=True)
+    f = filters
+    tz = timezone.get_current_timezone()
+    if f.start:
+        qs = qs.filter(occurred_at__gte=datetime.combine(f.start, time.min, tzinfo=tz))
+    if f.end:
+        qs = qs.filter(occurred_at__lt=datetime.combine(f.end + timedelta(days=1), time.min, tzinfo=tz))
+    if f.theme:
+        qs = qs.filter(themes__id=f.theme)
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    if f.neighbourhood:
+        qs = qs.filter(neighbourhood_id=f.neighbourhood)
+    if f.tone in TONE_RANGES:
+        low, high = TONE_RANGES[f.tone]
+        if low is not None:
+            qs = qs.filter(tone__gte=low) if f.tone == "positief" else qs.filter(tone__gt=low)
+        if high is not None:
+            qs = qs.filter(tone__lte=high) if f.tone == "negatief" else qs.filter(tone__lt=high)
+    if f.hostile:
+        qs = qs.filter(hostility__gte=HOSTILE_AT)
+    if f.framed:
+        qs = qs.filter(framing__gte=FRAMING_AT)
+    if f.status in SignalStatus.values:
+        qs = qs.filter(status=f.status)
+    if f.q.strip():
+        qs = _full_text(qs, f.q.strip(), membership.organisation_id)
+    return qs.order_by("-occurred_at", "-id")
+
+
+def message_page(
+    *,
+    membership: Membership,
+    filters: MessageFilters,
+    after: tuple[datetime, int] | None,
+    size: int = MESSAGE_PAGE,
+) -> tuple[list[Signal], tuple[datetime, int] | None]:
+    """One page by keyset (occurred_at, id) after the cursor, and the cursor of the next page."""
+    qs = messages(membership=membership, filters=filters)
+    if after is not None:
+        qs = qs.filter(Q(occurred_at__lt=after[0]) | Q(occurred_at=after[0], id__lt=after[1]))
+    rows = list(
+        qs.select_related("neighbourhood").only(
+            "id",
+            "channel",
+            "text",
+            "occurred_at",
+            "url",
+            "tone",
+            "hostility",
+            "framing",
+            "why",
+            "status",
+            "severity",
+            "text_purged_at",
+            "neighbourhood__name",
+        )[: size + 1]
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    links = Signal.themes.through.objects.filter(signal_id__in=[s.pk for s in rows]).values_list(
+        "signal_id", "theme__name"
+    )
+    names: dict[int, list[str]] = {}
+    for signal_id, name in links:
+        names.setdefault(signal_id, []).append(name)
+    for s in rows:
+        s.theme_names = sorted(names.get(s.pk, []))  # type: ignore[attr-defined]
+    return rows, ((rows[-1].occurred_at, rows[-1].pk) if more and rows else None)
+
+
+def neighbourhoods(*, membership: Membership) -> QuerySet[Neighbourhood]:
+    return Neighbourhood.objects.filter(
+        municipality_id=membership.organisation.municipality_id or 0
+    ).order_by("name")

@@ -10,7 +10,7 @@ REMATCH_BATCH = 2000
 @shared_task(name="brug.signals.rematch_theme")
 def rematch_theme(theme_id: int) -> int:
     """A theme's query changed: match it again against every stored text and recount the theme."""
-    from brug.text import parse_query
+    from brug.text import QuerySyntaxError, parse_query
 
     from . import stats
     from .models import Signal, Theme
@@ -19,7 +19,10 @@ def rematch_theme(theme_id: int) -> int:
     if theme is None:
         return 0
     through = Signal.themes.through
-    query = parse_query(theme.query) if theme.active else None
+    try:
+        query = parse_query(theme.query) if theme.active else None
+    except QuerySyntaxError:
+        query = None  # saved before the limits existed: it matches nothing rather than failing every run
     matched = 0
     last = 0
     base = Signal.objects.filter(
@@ -43,14 +46,20 @@ def rematch_theme(theme_id: int) -> int:
 def run_import(job_id: int) -> None:
     from .importing import pipeline
 
-    pipeline.run(job_id, lambda jid, rows: import_chunk.delay(jid, rows))
+    check_alerts_after(pipeline.run(job_id, lambda jid, rows: import_chunk.delay(jid, rows)))
 
 
 @shared_task(name="brug.signals.import_chunk")
 def import_chunk(job_id: int, rows: list[list[object]]) -> None:
     from .importing import pipeline
 
-    pipeline.import_chunk(job_id, rows)
+    check_alerts_after(pipeline.import_chunk(job_id, rows))
+
+
+def check_alerts_after(published: tuple[int, str] | None) -> None:
+    """After an import is published: check its organisation's last days for alerts, in the background."""
+    if published is not None:
+        detect_alerts.delay(*published)
 
 
 @shared_task(name="brug.signals.detect_alerts")
@@ -114,3 +123,13 @@ def detect_alerts_all() -> int:
     return sum(
         detect_alerts(org_id) for org_id in Theme.objects.values_list("organisation_id", flat=True).distinct()
     )
+
+
+@shared_task(name="brug.signals.fail_stale_imports")
+def fail_stale_imports() -> int:
+    """Periodic: imports left running by a dead worker are failed and their uploads removed."""
+    from .importing import stale
+
+    failed = stale.fail_stale_imports()
+    stale.remove_orphan_uploads()
+    return failed

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, imports, meetings, monitor, pages
+from .views import api, imports, meetings, messages, monitor, pages
 
 app_name = "signals"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path(P + "<int:pk>/", pages.signal_detail, name="detail"),
     path(P + "<int:pk>/status/", pages.signal_status, name="status"),
     path(P + "<int:pk>/incident/", pages.signal_incident, name="incident"),
+    path(P + "berichten/", messages.message_list, name="messages"),
+    path(P + "berichten/export/", messages.message_export, name="messages_export"),
     path(P + "meldingen/", pages.alert_list, name="alerts"),
     path(P + "meldingen/<int:pk>/gezien/", pages.alert_seen, name="alert_seen"),
     path(P + "algoritmen/", pages.algorithms, name="algorithms"),
@@ -20,8 +22,10 @@ urlpatterns = [
     path(P + "themas/", monitor.theme_list, name="themes"),
     path(P + "themas/nieuw/", monitor.theme_edit, name="theme_new"),
     path(P + "themas/<int:pk>/", monitor.theme_edit, name="theme_edit"),
+    path(P + "themas/<int:pk>/verwijderen/", monitor.theme_delete, name="theme_delete"),
     path(P + "themas/voorbeeld/", monitor.theme_preview, name="theme_preview"),
     path(P + "import/", imports.import_start, name="import"),
+    path(P + "import/voorbeeld.csv", imports.import_sample, name="import_sample"),
     path(P + "import/<int:pk>/", imports.import_detail, name="import_detail"),
     path(P + "import/<int:pk>/voortgang/", imports.import_progress, name="import_progress"),
     path(P + "import/<int:pk>/annuleren/", imports.import_cancel, name="import_cancel"),

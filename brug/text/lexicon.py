@@ -65,6 +65,12 @@ def load_word_weights(name: str) -> dict[str, float]:
 
 
 @cache
+def load_word_list(name: str) -> frozenset[str]:
+    """One word per line, normalised (lowercase, no accents)."""
+    return frozenset(normalise(line) for _, line in _lines(name))
+
+
+@cache
 def load_exceptions(name: str) -> tuple[str, ...]:
     """Words after `!` in a word-weight file: prefixes that must not count."""
     return tuple(w for _, line in _lines(name) if line.startswith("!") for w in line[1:].split())

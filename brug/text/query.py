@@ -1,7 +1,7 @@
 """The Boolean query language used for themes and lexicons (in the style of Coosto / OBI4wan).
 
-Syntax (operators must be written in CAPITALS, so the Dutch words "en", "of", "niet" and the
-English "and", "or", "not" stay ordinary search words in lowercase):
+Syntax (operators must be written in CAPITALS, so the Dutch words "en", "of", "niet" stay
+ordinary search words in lowercase):
 
 * ``a b`` or ``a AND b`` (also ``EN``) — both; ``a OR b`` (also ``OF``) — either;
   ``a NOT b`` / ``a AND NOT b`` (also ``NIET``) — a without b. ``AND`` binds tighter than ``OR``.
@@ -16,6 +16,16 @@ English "and", "or", "not" stay ordinary search words in lowercase):
 
 A query that can only say what must be absent ("NOT x", "a OR NOT b") is rejected: a theme
 must be found by something it contains.
+
+Limits (checked by the parser, with a Dutch message, so that no query can later break matching):
+at most ``MAX_LENGTH`` characters, ``MAX_DEPTH`` levels of nested brackets, ``MAX_DEPTH`` NEAR operators
+and ``MAX_TERMS`` search words.
+
+``parse_query(text, strict=True)`` (used when a person saves a theme) also rejects the English
+words "and", "or" and "not" written in lowercase or mixed case outside quotes: people almost
+always mean the operator, and silently searching for the word "and" hides the mistake. The
+message says to write ``AND``/``OR``/``NOT`` in capitals, or ``"and"`` in quotes to search the
+word. Lexicon files are parsed without ``strict``.
 """
 
 from __future__ import annotations
@@ -31,6 +41,10 @@ if TYPE_CHECKING:
     from brug.text.matcher import Matcher
 
 MAX_NEAR = 100
+MAX_LENGTH = 2000
+MAX_DEPTH = 10
+MAX_TERMS = 300
+_ENGLISH_OPERATORS = {"and": "AND", "or": "OR", "not": "NOT"}
 
 
 class QuerySyntaxError(ValueError):
@@ -182,10 +196,52 @@ def _terms(raw: str, pos: int, exact: bool) -> list[Term]:
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, strict: bool = False) -> None:
+        if len(text) > MAX_LENGTH:
+            raise QuerySyntaxError(
+                f"De zoekvraag is te lang: {len(text)} tekens, hooguit {MAX_LENGTH}. "
+                "Splits hem op in meer thema's.",
+                MAX_LENGTH,
+            )
         self.text = text
         self.toks = _lex(text)
         self.i = 0
+        self._check_limits(strict=strict)
+
+    def _check_limits(self, *, strict: bool) -> None:
+        # Checked on the tokens before any recursion, so a deeply nested query never reaches
+        # Python's recursion limit (here or later in the matcher).
+        depth = 0
+        words = 0
+        nears = 0
+        for tok in self.toks:
+            if tok.kind == "LP":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise QuerySyntaxError(
+                        f"Te veel haakjes in elkaar: hooguit {MAX_DEPTH} niveaus diep.", tok.pos
+                    )
+            elif tok.kind == "RP":
+                depth = max(0, depth - 1)
+            elif tok.kind == "NEAR":
+                nears += 1  # NEAR chains nest to the left: bound them like brackets
+                if nears > MAX_DEPTH:
+                    raise QuerySyntaxError(f"Te veel NEAR in één zoekvraag: hooguit {MAX_DEPTH}.", tok.pos)
+            elif tok.kind in ("WORD", "PHRASE"):
+                words += 1
+                if words > MAX_TERMS:
+                    raise QuerySyntaxError(
+                        f"Te veel zoekwoorden: hooguit {MAX_TERMS} in één zoekvraag. "
+                        "Splits hem op in meer thema's.",
+                        tok.pos,
+                    )
+                if strict and tok.kind == "WORD" and tok.value.lower() in _ENGLISH_OPERATORS:
+                    op = _ENGLISH_OPERATORS[tok.value.lower()]
+                    raise QuerySyntaxError(
+                        f"‘{tok.value}’ is geen operator: schrijf {op} in hoofdletters. "
+                        f'Wilt u het woord zelf zoeken, zet het dan tussen aanhalingstekens: "{tok.value}".',
+                        tok.pos,
+                    )
 
     def peek(self) -> _Tok:
         return self.toks[self.i]
@@ -350,6 +406,10 @@ def _as_doc(value: str | Sequence[str] | Doc) -> Doc:
     return Doc(" ".join(value), tokens, words, frozenset(t for t in tokens if t.startswith("#")))
 
 
-def parse_query(text: str) -> Query:
-    """Parse a query; raises QuerySyntaxError (Dutch message, character position)."""
-    return Query(_Parser(text).parse(), text)
+def parse_query(text: str, *, strict: bool = False) -> Query:
+    """Parse a query; raises QuerySyntaxError (Dutch message, character position).
+
+    strict: also reject lowercase English operator words (see the module docstring); for queries
+    people type, not for lexicon files.
+    """
+    return Query(_Parser(text, strict=strict).parse(), text)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from brug.text.lexicon import load_word_weights
+from brug.text.lexicon import load_word_list, load_word_weights
 from brug.text.normalise import Doc, lemma, normalise
 
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks", "allerminst", "niks", "niets"})
@@ -42,6 +42,10 @@ def _lexicon() -> dict[str, tuple[float, float]]:
     # Negation words are handled as negation, not as negative words in their own right.
     for word in NEGATIONS:
         table.pop(word, None)
+    # Group words (political, religious, ethnic, gender) carry no tone: removed, not zeroed, so
+    # they neither score nor chain as intensifiers (lexicons/neutraal.txt).
+    for word in load_word_list("neutraal.txt"):
+        table.pop(word, None)
     return table
 
 
@@ -53,7 +57,8 @@ def _entry(token: str) -> tuple[float, float] | None:
         return _entry_cache[token]
     table = _lexicon()
     found = table.get(token)
-    if found is None and token.isalpha() and len(token) > 3:
+    if found is None and token.isalpha() and len(token) > 3 and token not in load_word_list("neutraal.txt"):
+        # (a group word never borrows the tone of its stem: "links" is not "link", risky)
         found = table.get(lemma(token))  # "gezellige" → "gezellig", "vreselijke" → "vreselijk"
     if len(_entry_cache) > 200_000:
         _entry_cache.clear()

@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 
 from brug.core.forms_base import BrugForm, BrugModelForm, style_fields
+from brug.core.versioning import VersionedFormMixin
 
 from ..models import (
     Assignment,
@@ -17,7 +18,7 @@ from ..models import (
 from .editions import DATE, DATETIME, TIME
 
 
-class SessionForm(BrugForm):
+class SessionForm(VersionedFormMixin, BrugForm):
     agenda = forms.CharField(label="Agenda", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     notes = forms.CharField(label="Verslag", widget=forms.Textarea(attrs={"rows": 6}), required=False)
 

@@ -9,7 +9,8 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 
 from brug.core.forms_base import BrugForm, BrugModelForm
-from brug.municipalities.selectors import real_municipalities
+from brug.core.versioning import VersionedFormMixin
+from brug.municipalities.models import Municipality
 
 from ..models import Advice, Domain, Intake, Registration, Status
 from ..models.editions import REGIONS, SIZES
@@ -28,7 +29,7 @@ def _privacy_label() -> str:
 
 class RegistrationForm(BrugForm):
     municipality = forms.ModelChoiceField(
-        label="Gemeente", queryset=real_municipalities(), empty_label="Kies uw gemeente"
+        label="Gemeente", queryset=Municipality.objects.real(), empty_label="Kies uw gemeente"
     )
     p1_name = forms.CharField(
         label="Naam", max_length=150, error_messages={"max_length": "Een naam is maximaal 150 tekens."}
@@ -110,7 +111,7 @@ class FilterForm(BrugForm):
     )
 
 
-class PairForm(BrugForm):
+class PairForm(VersionedFormMixin, BrugForm):
     first = forms.ModelChoiceField(
         label="Eerste gemeente", queryset=Registration.objects.none(), empty_label="Kies een gemeente"
     )

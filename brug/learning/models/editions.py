@@ -7,6 +7,8 @@ import datetime as dt
 from django.db import models
 from django.utils import timezone
 
+from brug.core.versioning import Versioned
+
 # Parts of the country: the CBS "landsdelen" (documented in docs/algorithms/selectie-en-koppeling.md).
 REGION_OF_PROVINCE = {
     "Groningen": "noord",
@@ -31,7 +33,7 @@ def region_for(province: str) -> str:
     return REGION_OF_PROVINCE.get(province, "west")
 
 
-class Edition(models.Model):
+class Edition(Versioned):
     organisation = models.ForeignKey(
         "core.Organisation",
         on_delete=models.CASCADE,
@@ -82,7 +84,7 @@ class Edition(models.Model):
         return {k: getattr(self, f"target_{k}") / 100 for k, _ in REGIONS}
 
 
-class Session(models.Model):
+class Session(Versioned):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sessions")
     number = models.PositiveSmallIntegerField("nummer")
     date = models.DateField("datum")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from brug.core.versioning import Versioned
+
 from .editions import Edition, Session, region_for
 
 
@@ -99,7 +101,7 @@ class Intake(models.Model):
         return f"Intake {self.registration}"
 
 
-class Pair(models.Model):
+class Pair(Versioned):
     """A start conversation with two municipalities at a time."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="pairs")

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from brug.core.access import FACILITATORS
 from brug.core.models import Membership
+from brug.knowledge.hooks import LearningQuestion
 
 from ..models import (
     Assignment,
@@ -123,13 +123,6 @@ def fellow_participants(*, registration: Registration) -> QuerySet[Registration]
     )
 
 
-def fellow_for(*, registration: Registration, pk: int) -> Registration:
-    found = fellow_participants(registration=registration).filter(pk=pk).exclude(pk=registration.pk).first()
-    if found is None:
-        raise Http404
-    return found
-
-
 def threads_for(*, registration: Registration) -> QuerySet[Thread]:
     return (
         Thread.objects.filter(edition=registration.edition)
@@ -202,6 +195,32 @@ def learning_questions_for_similarity(
     registrations = _similarity_registrations(membership=membership, edition=edition)
     vectors = question_vectors(registrations)
     return [(r.municipality.name, r.learning_question, vectors[i]) for i, r in enumerate(registrations)]
+
+
+MAX_EDITIONS = 20  # editions looked at per request for the knowledge base (each is one small query)
+
+
+def learning_questions_for_knowledge(membership: Membership) -> list[LearningQuestion]:
+    """The knowledge base's hook: every learning question the membership may see, with its edition.
+
+    The editions are those the membership takes part in or runs (at most MAX_EDITIONS, newest
+    first); learning_questions_for_similarity filters again per edition.
+    """
+    own = own_registrations(membership=membership).values_list("edition_id", flat=True)
+    run = editions_for(membership=membership).values_list("id", flat=True)
+    ids = set(own) | set(run)
+    if not ids:
+        return []
+    editions = Edition.objects.filter(pk__in=ids).only("id", "title").order_by("-id")[:MAX_EDITIONS]
+    found: list[LearningQuestion] = []
+    for edition in editions:
+        found += [
+            LearningQuestion(name, question, edition.title, vector)
+            for name, question, vector in learning_questions_for_similarity(
+                membership=membership, edition=edition
+            )
+        ]
+    return found
 
 
 @dataclass

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from brug.core.audit import record
 from brug.core.models import Membership, Organisation
+from brug.core.versioning import save_if_unchanged
 
 from ..models import Edition, Session
 
@@ -88,14 +89,22 @@ def save_edition(
     sessions: list[dict[str, Any]],
     partners: list[Organisation] | None = None,
     edition: Edition | None = None,
+    version: int | None = None,
 ) -> Edition:
     """Create (edition=None) or update an edition; sessions are numbered in date order."""
     _check_sessions(sessions)
+    if version is None:
+        version = fields.get("version")  # the hidden field of the edition form
+    fields = {k: v for k, v in fields.items() if k != "version"}
+    creating = edition is None
     if edition is None:
         edition = Edition(organisation=membership.organisation, slug=_unique_slug(fields["title"]))
     for name, value in fields.items():
         setattr(edition, name, value)
-    edition.save()
+    if creating:
+        edition.save()
+    else:  # refused (StaleObject) if someone saved after the form was rendered
+        save_if_unchanged(edition, version=version)
     if partners is not None:
         edition.partners.set([p for p in partners if p != edition.organisation])
     ordered = sorted(sessions, key=lambda s: (s["date"], s["start_time"]))

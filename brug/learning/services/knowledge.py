@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,6 +12,8 @@ from django.utils.safestring import SafeString
 from brug.core.audit import record
 from brug.core.markdown import render_markdown
 from brug.core.models import Membership
+from brug.knowledge import taxonomy
+from brug.knowledge.services import publish_item
 
 from ..models import KnowledgeProduct, Session, SessionEntry, Submission
 
@@ -78,20 +77,8 @@ def pdf_for(product: KnowledgeProduct) -> bytes:
     return HTML(string=html_document(product)).write_pdf()
 
 
-def _publish_item() -> Any | None:
-    try:
-        module = importlib.import_module("brug.knowledge.services")
-    except ImportError:
-        return None
-    return getattr(module, "publish_item", None)
-
-
 def _known_themes(theme: str) -> list[str]:
     # Only themes of the knowledge base's taxonomy; a free-text edition theme is left out.
-    try:
-        taxonomy = importlib.import_module("brug.knowledge.taxonomy")
-    except ImportError:
-        return []
     keys, _unknown = taxonomy.resolve([theme], taxonomy.themes())
     return list(keys)
 
@@ -110,30 +97,28 @@ def save_draft(
 
 
 def publish(*, membership: Membership, product: KnowledgeProduct) -> bool:
-    """Publish into the knowledge base; returns False when that part is not available yet."""
+    """Publish into the knowledge base (always True: kept for the callers that still test it)."""
     if product.published_at is not None:
         raise ValidationError("Dit kennisproduct is al gepubliceerd; wijzigingen doet u in de kennisbank.")
-    publish_item = _publish_item()
     pdf = pdf_for(product)
     with transaction.atomic():
-        if publish_item is not None:
-            item = publish_item(
-                membership=membership,
-                kind="kennisproduct",
-                title=product.title,
-                body=product.body,  # Markdown: the knowledge base renders it like the composer
-                themes=_known_themes(product.session.edition.theme),
-                visibility=product.visibility,
-                source_label=f"Leernetwerk {product.session.edition.title}, bijeenkomst {product.session.number}",
-                edition_id=product.session.edition_id,
-                pdf=pdf,
-            )
-            product.knowledge_item_id = item.pk
+        item = publish_item(
+            membership=membership,
+            kind="kennisproduct",
+            title=product.title,
+            body=product.body,  # Markdown: the knowledge base renders it like the composer
+            themes=_known_themes(product.session.edition.theme),
+            visibility=product.visibility,
+            source_label=f"Leernetwerk {product.session.edition.title}, bijeenkomst {product.session.number}",
+            edition_id=product.session.edition_id,
+            pdf=pdf,
+        )
+        product.knowledge_item_id = item.pk
         product.published_at = timezone.now()
         product.save(update_fields=["knowledge_item_id", "published_at"])
         record(action="learning.knowledge_published", obj=product, membership=membership)
         _tell_published(product)
-    return publish_item is not None
+    return True
 
 
 def _tell_published(product: KnowledgeProduct) -> None:

@@ -69,6 +69,49 @@ def confirmation(registration: Registration) -> int:
     )
 
 
+def duplicate_registration(
+    *,
+    edition: Edition,
+    municipality: object,
+    learning_question: str,
+    own_cases: str,
+    people: list[dict[str, str]],
+) -> int:
+    """A second registration of the same municipality: the duo and the facilitators hear it by mail.
+
+    The public page said the same as for a first registration, so nobody learns there which
+    municipalities registered.
+    """
+    from brug.core.models import Membership, Role
+
+    body = (
+        f"Beste deelnemer,\n\nWe hebben uw aanmelding van gemeente {municipality} voor '{edition.title}' "
+        "ontvangen. Uw gemeente was al eerder aangemeld voor deze editie. We nemen de nieuwe aanmelding "
+        "niet apart op: de netwerkbegeleider bekijkt beide aanmeldingen en neemt contact met u op.\n\n"
+        f"Met vriendelijke groet,\n{edition.organisation.name}"
+    )
+    sent = send(
+        subject=f"Over uw aanmelding voor {edition.title}",
+        body=body,
+        to=[p.get("email", "") for p in people],
+    )
+    duo = "\n".join(f"- {p.get('name', '')} ({p.get('function', '')}), {p.get('email', '')}" for p in people)
+    facilitators = Membership.objects.filter(
+        organisation=edition.organisation, role=Role.FACILITATOR
+    ).values_list("user__email", flat=True)
+    sent += send(
+        subject=f"Tweede aanmelding van gemeente {municipality}: {edition.title}",
+        body=(
+            f"Gemeente {municipality} meldde zich opnieuw aan voor '{edition.title}'. De eerste aanmelding "
+            f"blijft staan; deze tweede is niet opgeslagen.\n\nDuo:\n{duo}\n\nLeervraag:\n{learning_question}"
+            f"\n\nEigen casuïstiek:\n{own_cases}\n\nNeem contact op met de gemeente om af te stemmen welke "
+            "aanmelding geldt."
+        ),
+        to=list(facilitators),
+    )
+    return sent
+
+
 DECISION_TEXT = {
     Status.SELECTED: "Goed nieuws: uw gemeente neemt deel aan het leernetwerk.",
     Status.WAITING: "Uw gemeente staat op de wachtlijst. Komt er een plaats vrij, dan nemen we contact met u op.",

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.versioning import save_if_unchanged
 from brug.text.embeddings import embed
 
 from ..algorithms.pairing import Item, propose_pairs
@@ -130,13 +131,14 @@ def update_pair(
     second: Registration,
     scheduled_at: dt.datetime | None,
     third: Registration | None = None,
+    version: int | None = None,
 ) -> Pair:
     _check_members(pair, [m for m in (first, second, third) if m is not None])
     if scheduled_at is not None and scheduled_at < timezone.now() and scheduled_at != pair.scheduled_at:
         raise PairError("De datum van het startgesprek ligt in het verleden. Kies een datum in de toekomst.")
     before = (pair.first_id, pair.second_id, pair.third_id, pair.scheduled_at)
     pair.first, pair.second, pair.third, pair.scheduled_at = first, second, third, scheduled_at
-    pair.save()
+    save_if_unchanged(pair, version=version)  # StaleObject if someone saved since
     if scheduled_at is not None and before != (
         pair.first_id,
         pair.second_id,

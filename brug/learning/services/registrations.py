@@ -32,8 +32,14 @@ def register(
     people: list[dict[str, str]],
     wants_maatwerk: bool = False,
     consent: bool,
-) -> Registration:
-    """Register a municipality's duo for an open edition and send both a confirmation."""
+) -> Registration | None:
+    """Register a municipality's duo for an open edition and send both a confirmation.
+
+    A municipality that is already registered gets the same public answer (None instead of the
+    registration, which the public page never shows): whether a municipality registered is not
+    public. The duo is told by mail, and the edition's facilitators get the second submission by
+    mail and in the audit log to sort it out.
+    """
     if not edition.is_open:
         raise RegistrationError("De aanmeldtermijn voor deze editie is voorbij.")
     if not consent:
@@ -72,10 +78,42 @@ def register(
                 fields=["municipality", "learning_question", "own_cases", "people"],
             )
     except IntegrityError:
-        raise RegistrationError(f"Gemeente {municipality} is al aangemeld voor deze editie.") from None
+        _duplicate(
+            edition=edition,
+            municipality=municipality,
+            learning_question=learning_question,
+            own_cases=own_cases,
+            people=people,
+        )
+        return None
     mails.confirmation(registration)
     _embed_question_later(registration)
     return registration
+
+
+def _duplicate(
+    *,
+    edition: Edition,
+    municipality: Municipality,
+    learning_question: str,
+    own_cases: str,
+    people: list[dict[str, str]],
+) -> None:
+    existing = Registration.objects.get(edition=edition, municipality=municipality)
+    record(
+        action="learning.registration_duplicate",
+        obj=existing,
+        organisation=edition.organisation,
+        actor_label="openbare aanmelding",
+        fields=["municipality", "learning_question", "own_cases", "people"],
+    )
+    mails.duplicate_registration(
+        edition=edition,
+        municipality=municipality,
+        learning_question=learning_question,
+        own_cases=own_cases,
+        people=people,
+    )
 
 
 def _embed_question_later(registration: Registration) -> None:

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.versioning import save_if_unchanged
 
 from ..models import Attendance, AttendanceStatus, RegistrationPerson, Session, SessionEntry
 
@@ -36,9 +37,11 @@ def record_attendance(*, membership: Membership, session: Session, statuses: dic
 
 
 @transaction.atomic
-def save_session(*, membership: Membership, session: Session, agenda: str, notes: str) -> Session:
+def save_session(
+    *, membership: Membership, session: Session, agenda: str, notes: str, version: int | None = None
+) -> Session:
     session.agenda, session.notes = agenda, notes
-    session.save(update_fields=["agenda", "notes"])
+    save_if_unchanged(session, version=version, fields=["agenda", "notes"])  # StaleObject if changed since
     record(action="learning.session_saved", obj=session, membership=membership, fields=["agenda", "notes"])
     return session
 

@@ -67,12 +67,26 @@ def test_a_duo_registers_and_both_get_a_confirmation(edition: object) -> None:
     assert sorted(m.to[0] for m in mail.outbox) == ["anna@gouda.example", "bram@gouda.example"]
 
 
-def test_a_second_registration_of_the_same_municipality_is_refused(edition: object) -> None:
-    _post(edition, _data())
-    response = _post(edition, _data(p1_email="c@gouda.example", p2_email="d@gouda.example"))
-    assert response.status_code == 200
-    assert "is al aangemeld voor deze editie" in response.content.decode()
-    assert Registration.objects.count() == 1
+def test_a_second_registration_answers_like_the_first_and_goes_to_the_facilitator(
+    edition: object,
+) -> None:
+    """Whether a municipality registered is not public: the page answers alike, the mail tells."""
+    first = _post(edition, _data())
+    mail.outbox.clear()
+    again = _post(edition, _data(p1_email="c@gouda.example", p2_email="d@gouda.example"))
+    other = _post(edition, _data(cbs="GM0503", p1_email="e@delft.example", p2_email="f@delft.example"))
+    assert first.status_code == again.status_code == other.status_code == 302  # type: ignore[attr-defined]
+    assert first["Location"] == again["Location"] == other["Location"]  # type: ignore[index]
+    thanks = Client().get(again["Location"]).content.decode()  # type: ignore[index]
+    assert "al aangemeld" not in thanks and "Gouda" not in thanks
+    assert Registration.objects.filter(municipality__cbs_code="GM0513").count() == 1
+    to_duo = [m for m in mail.outbox if m.to[0] in ("c@gouda.example", "d@gouda.example")]
+    assert len(to_duo) == 2 and all("al eerder aangemeld" in m.body for m in to_duo)
+    to_facilitator = [m for m in mail.outbox if "Tweede aanmelding" in m.subject]
+    assert len(to_facilitator) == 1 and "c@gouda.example" in to_facilitator[0].body
+    from brug.core.models import AuditLogEntry
+
+    assert AuditLogEntry.objects.filter(action="learning.registration_duplicate").count() == 1
 
 
 def test_a_duo_with_one_person_is_refused(edition: object) -> None:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from brug.core.access import FACILITATORS, org_view
 from brug.core.exports import table_response
 from brug.core.services import MembershipError
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
 from ..forms import DecisionChangeForm, EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
@@ -26,16 +27,7 @@ from ..services import registrations as registration_services
 from ..services import selection as selection_services
 from ..services.registrations import save_intake
 from . import participant
-
-
-def crumbs(request: HttpRequest, edition: Edition | None = None, *extra: tuple[str, str | None]) -> list:
-    slug = request.membership.organisation.slug  # type: ignore[attr-defined]
-    items: list = [("Leernetwerk", reverse("learning:index", kwargs={"org_slug": slug}))]
-    if edition is not None:
-        items.append(
-            (str(edition), reverse("learning:edition", kwargs={"org_slug": slug, "edition_id": edition.pk}))
-        )
-    return [*items, *extra]
+from .common import crumbs
 
 
 @org_view()
@@ -88,6 +80,10 @@ def edition_form(request: HttpRequest, org_slug: str, edition_id: int | None = N
                 partners=list(form.cleaned_data["partners"]),
                 edition=edition,
             )
+        except StaleObject as exc:
+            assert edition is not None  # only an edit can be stale
+            edition.refresh_from_db()
+            stale_to_form(form, exc, current_version=edition.version)
         except edition_services.EditionError as exc:
             form.add_error(None, str(exc))
         else:
@@ -368,6 +364,7 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
                     "second": pair.second,
                     "third": pair.third,
                     "scheduled_at": pair.scheduled_at,
+                    "version": pair.version,
                 },
                 registrations=candidates,
                 prefix=f"p{pair.pk}",
@@ -407,6 +404,8 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
     if form.is_valid():
         try:
             pair_services.update_pair(membership=membership, pair=pair, **form.cleaned_data)
+        except StaleObject as exc:
+            messages.error(request, str(exc))
         except pair_services.PairError as exc:
             messages.error(request, f"Koppel niet opgeslagen: {exc}")
         else:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
 from ..forms import AssignmentForm, EntryForm, KnowledgeForm, MaatwerkForm, SessionForm, WorkSessionForm
@@ -28,26 +29,11 @@ from ..services import calendar
 from ..services import knowledge as knowledge_services
 from ..services import maatwerk as maatwerk_services
 from ..services import sessions as session_services
-from .editions import crumbs
+from .common import crumbs, file_response, ics_response
 
 
 def _int(value: str | None) -> int:
     return int(value) if value and value.isdigit() else 0
-
-
-def ics_response(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
-    return response
-
-
-def file_response(stored: object) -> FileResponse:
-    return FileResponse(
-        stored.file.open("rb"),  # type: ignore[attr-defined]
-        as_attachment=True,
-        filename=stored.original_name,  # type: ignore[attr-defined]
-        content_type=stored.content_type,  # type: ignore[attr-defined]
-    )
 
 
 @org_view(roles=FACILITATORS, personal_data=True)
@@ -55,15 +41,20 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
     sess = selectors.session_for(membership=membership, edition=ed, pk=session_id)
-    form = SessionForm(initial={"agenda": sess.agenda, "notes": sess.notes})
+    form = SessionForm(initial={"agenda": sess.agenda, "notes": sess.notes, "version": sess.version})
     entry_form = EntryForm()
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "notes":
         form = SessionForm(request.POST)
         if form.is_valid():
-            session_services.save_session(membership=membership, session=sess, **form.cleaned_data)
-            messages.success(request, "Agenda en verslag opgeslagen.")
-            return redirect(request.path)
+            try:
+                session_services.save_session(membership=membership, session=sess, **form.cleaned_data)
+            except StaleObject as exc:
+                sess.refresh_from_db()
+                stale_to_form(form, exc, current_version=sess.version)
+            else:
+                messages.success(request, "Agenda en verslag opgeslagen.")
+                return redirect(request.path)
     elif action == "entry":
         entry_form = EntryForm(request.POST)
         if entry_form.is_valid():

@@ -7,6 +7,7 @@ file before anything is stored; a row-level problem (no text, a bad date) refuse
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,12 +30,50 @@ LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 COLUMN_ALIASES = {
     "text": ("text", "tekst", "bericht", "message"),
     "date": ("date", "datum", "moment", "created_at", "timestamp"),
-    "channel": ("channel", "kanaal"),
+    "channel": ("channel", "kanaal", "platform", "bron"),
+    "source_id": ("id", "bron_id", "source_id", "message_id", "bericht_id", "post_id"),
     "url": ("url", "link"),
     "author": ("author", "auteur", "handle", "author_handle"),
     "neighbourhood": ("neighbourhood", "wijk"),
 }
 REQUIRED = ("text", "date")
+
+# Platform names accepted in the channel column: each is an online message or media, and the
+# name is kept as the message's platform. "online" and "media" themselves stay accepted.
+PLATFORMS: dict[str, tuple[str, str]] = {
+    "x": ("online", "X"),
+    "twitter": ("online", "X"),
+    "facebook": ("online", "Facebook"),
+    "fb": ("online", "Facebook"),
+    "instagram": ("online", "Instagram"),
+    "insta": ("online", "Instagram"),
+    "tiktok": ("online", "TikTok"),
+    "whatsapp": ("online", "WhatsApp"),
+    "telegram": ("online", "Telegram"),
+    "youtube": ("online", "YouTube"),
+    "linkedin": ("online", "LinkedIn"),
+    "reddit": ("online", "Reddit"),
+    "mastodon": ("online", "Mastodon"),
+    "bluesky": ("online", "Bluesky"),
+    "threads": ("online", "Threads"),
+    "snapchat": ("online", "Snapchat"),
+    "nextdoor": ("online", "Nextdoor"),
+    "hoplr": ("online", "Hoplr"),
+    "forum": ("online", "Forum"),
+    "online": ("online", ""),
+    "sociale media": ("online", ""),
+    "social media": ("online", ""),
+    "media": ("media", ""),
+    "nieuws": ("media", "Nieuws"),
+    "news": ("media", "Nieuws"),
+    "krant": ("media", "Krant"),
+    "rss": ("media", "RSS"),
+    "omroep": ("media", "Omroep"),
+    "radio": ("media", "Radio"),
+    "tv": ("media", "Tv"),
+}
+ACCEPTED_CHANNELS = sorted(PLATFORMS)
+ALREADY_PRESENT = "overgeslagen: al aanwezig"
 FORMATS = {"csv": "CSV", "jsonl": "JSON Lines", "rss": "RSS/Atom"}
 
 
@@ -61,6 +100,9 @@ class Row:
     url: str
     author_pseudonym: str
     neighbourhood: str
+    platform: str = ""
+    source_id: str = ""
+    fingerprint: str = ""
 
     def as_list(self) -> list[Any]:
         return [
@@ -71,7 +113,20 @@ class Row:
             self.url,
             self.author_pseudonym,
             self.neighbourhood,
+            self.platform,
+            self.source_id,
+            self.fingerprint,
         ]
+
+
+def fingerprint(*, source_id: str, channel: str, author_pseudonym: str, text: str, moment: datetime) -> str:
+    """What makes two messages the same: the id at the source (per channel), else the same author
+    pseudonym, text and moment (to the second). Stored with every imported message."""
+    if source_id:
+        key = f"id|{channel}|{source_id}"
+    else:
+        key = f"tekst|{author_pseudonym}|{int(moment.timestamp())}|{' '.join(text.split())}"
+    return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
 
 Outcome = Row | tuple[int, str]  # a row, or (line, reason) for a refused row
@@ -144,20 +199,31 @@ def make_row(line: int, values: dict[str, Any], default_channel: str) -> Row:
     if len(text) > MAX_TEXT:
         raise RowRefused("tekst te lang")
     moment = parse_moment(values.get("date"))
-    channel = str(values.get("channel") or default_channel).strip().lower()
-    if channel not in ("online", "media"):
-        raise RowRefused("onbekend kanaal (gebruik online of media)")
+    written = " ".join(str(values.get("channel") or "").split()).lower()
+    if written:
+        if written not in PLATFORMS:
+            raise RowRefused("onbekend kanaal (zie de lijst met toegestane waarden)")
+        channel, platform = PLATFORMS[written]
+    else:
+        channel, platform = default_channel, ""
     url = str(values.get("url") or "").strip()
     if url and not url.startswith(("http://", "https://")):
         url = ""  # never store javascript: or other schemes as a link
+    source_id = str(values.get("source_id") or "").strip()[:200]
+    author = pseudonym(str(values.get("author") or ""))
     return Row(
         line=line,
         text=text,
         occurred_at=moment.isoformat(),
         channel=channel,
         url=url[:500],
-        author_pseudonym=pseudonym(str(values.get("author") or "")),
+        author_pseudonym=author,
         neighbourhood=str(values.get("neighbourhood") or "").strip(),
+        platform=platform,
+        source_id=source_id,
+        fingerprint=fingerprint(
+            source_id=source_id, channel=channel, author_pseudonym=author, text=text, moment=moment
+        ),
     )
 
 
@@ -253,7 +319,13 @@ def read_feed(path: Path, default_channel: str) -> Iterator[Outcome]:
         )
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         date = datetime(*parsed[:6]).replace(tzinfo=ZoneInfo("UTC")).isoformat() if parsed else ""
-        values = {"text": text, "date": date, "url": entry.get("link", ""), "author": entry.get("author", "")}
+        values = {
+            "text": text,
+            "date": date,
+            "url": entry.get("link", ""),
+            "author": entry.get("author", ""),
+            "source_id": entry.get("id", "") or entry.get("link", ""),
+        }
         try:
             yield make_row(number, values, default_channel)
         except RowRefused as exc:

@@ -54,6 +54,12 @@ class Signal(models.Model):
     url = models.URLField("bron-URL", max_length=500, blank=True)
     # Keyed HMAC of the author handle: lets near-duplicates be grouped, never shown or searched.
     author_pseudonym = models.CharField(max_length=32, blank=True)
+    # Imports: the platform as written in the file (x, facebook, …; the channel says online/media),
+    # the message's id at the source, and a fingerprint to skip a message that is already present
+    # (importing.parsers.fingerprint: the source id, else author pseudonym + text + moment).
+    platform = models.CharField("platform", max_length=30, blank=True)
+    source_id = models.CharField("id bij de bron", max_length=200, blank=True)
+    fingerprint = models.CharField(max_length=32, blank=True)
     status = models.CharField("status", max_length=20, choices=SignalStatus.choices, default=SignalStatus.NEW)
     # Classification (brug.text)
     themes = models.ManyToManyField("signals.Theme", related_name="signals", blank=True)
@@ -78,6 +84,7 @@ class Signal(models.Model):
             models.Index(fields=["organisation", "published", "-occurred_at"], name="signal_org_time"),
             models.Index(fields=["organisation", "channel", "status"], name="signal_org_channel"),
             models.Index(fields=["import_job"], name="signal_import_job"),
+            models.Index(fields=["organisation", "fingerprint"], name="signal_org_fingerprint"),
         ]
 
     def __str__(self) -> str:

@@ -5,7 +5,7 @@ from .api import issue_token, revoke_token
 from .imports import cancel_import, queue_import, start_import
 from .meetings import mark_alert_seen, record_meeting, save_monitor_config
 from .signals import SignalError, anonymise_key_figure_signals, change_status, create_signal
-from .themes import ThemeError, check_query, ensure_default_themes, save_theme
+from .themes import ThemeError, check_query, delete_theme, ensure_default_themes, save_theme
 
 __all__ = [
     "SignalError",
@@ -16,6 +16,7 @@ __all__ = [
     "change_status",
     "check_query",
     "create_signal",
+    "delete_theme",
     "ensure_default_themes",
     "issue_token",
     "mark_alert_seen",

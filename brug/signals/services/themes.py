@@ -7,11 +7,15 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 
 from brug.core.audit import record
+from brug.core.versioning import save_if_unchanged, unique_or_error
 
 from ..models import Theme
 
 if TYPE_CHECKING:
     from brug.core.models import Membership, Organisation
+
+
+NAME_TAKEN = "Er is al een thema met deze naam."
 
 
 class ThemeError(ValueError):
@@ -29,7 +33,8 @@ def check_query(query: str) -> None:
     if not query.strip():
         raise ThemeError("Vul een zoekvraag in.", 0)
     try:
-        parse_query(query)
+        # strict: lowercase "and"/"or"/"not" are flagged instead of silently searched for.
+        parse_query(query, strict=True)
     except QuerySyntaxError as exc:
         raise ThemeError(exc.message, exc.position) from None
 
@@ -65,6 +70,7 @@ def save_theme(
     description: str = "",
     active: bool = True,
     theme: Theme | None = None,
+    version: int | None = None,
 ) -> Theme:
     name = name.strip()
     if not name:
@@ -74,13 +80,18 @@ def save_theme(
     if theme is not None:
         clash = clash.exclude(pk=theme.pk)
     if clash.exists():
-        raise ThemeError("Er is al een thema met deze naam.", field="name")
+        raise ThemeError(NAME_TAKEN, field="name")
     is_new = theme is None
     if theme is None:
         theme = Theme(organisation=membership.organisation)
     query_changed = is_new or theme.query != query or theme.active != active
     theme.name, theme.query, theme.description, theme.active = name, query, description.strip()[:300], active
-    theme.save()
+    # Two people creating the same name at once pass the check above; the constraint then decides.
+    with unique_or_error(NAME_TAKEN, error=lambda message: ThemeError(message, field="name")):
+        if is_new:
+            theme.save()
+        else:  # refused (StaleObject) if someone saved after the form was rendered
+            save_if_unchanged(theme, version=version)
     record(
         action="signal_theme.created" if is_new else "signal_theme.changed",
         obj=theme,
@@ -93,3 +104,15 @@ def save_theme(
         theme_id = theme.pk
         transaction.on_commit(lambda: rematch_theme.delay(theme_id))
     return theme
+
+
+@transaction.atomic
+def delete_theme(*, membership: Membership, theme: Theme) -> None:
+    """Delete a theme with its links to messages, its daily counts and its alerts (messages stay)."""
+    if theme.organisation_id != membership.organisation_id:
+        raise ThemeError("Dit thema hoort niet bij uw organisatie.", field="")
+    record(action="signal_theme.deleted", obj=theme, membership=membership, fields=["name", "query"])
+    theme.delete()
+    from .. import classify
+
+    classify.forget(membership.organisation_id)

@@ -132,3 +132,108 @@ def test_a_large_file_on_the_server_is_imported_with_the_management_command(
         call_command("import_signals", tenancy.org.slug, str(path), stdout=out)
     assert Signal.objects.filter(organisation=tenancy.org, published=True).count() == 1
     assert path.exists(), "a file given by path stays where it was"
+
+
+def test_re_importing_the_same_file_skips_every_row_as_already_present_and_is_not_green(
+    tenancy, client_for, django_capture_on_commit_callbacks
+) -> None:
+    content = (DATA / "maand.csv").read_bytes()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _upload(tenancy, "maand.csv", content)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = _upload(tenancy, "maand-nog-eens.csv", content)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.done, second.done, second.refused) == (380, 0, 380)
+    assert second.refusals["counts"] == {"overgeslagen: al aanwezig": 380}
+    assert Signal.objects.filter(organisation=tenancy.org, published=True).count() == 380
+    assert sum(
+        DailyThemeStat.objects.filter(organisation=tenancy.org).values_list("count", flat=True)
+    ) == sum(DailyThemeStat.objects.filter(organisation=tenancy.org).values_list("count", flat=True))
+    url = f"/o/{tenancy.org.slug}/signalen/import/{second.pk}/"
+    body = client_for(tenancy.officer).get(url).content.decode()
+    assert "Er is niets ingelezen" in body and "utrecht-alert--ok" not in body
+    assert "overgeslagen: al aanwezig" in body and "regel 2 " in body
+    assert client_for(tenancy.outsider).get(url).status_code == 404
+
+
+def test_duplicates_by_source_id_and_by_author_text_and_time_are_skipped(
+    tenancy, django_capture_on_commit_callbacks
+) -> None:
+    first = (
+        b"tekst,datum,kanaal,id,auteur\n"
+        b"Eerste bericht,2026-01-05 10:00,x,123,@anna\n"
+        b"Tweede bericht,2026-01-05 11:00,facebook,,@bert\n"
+    )
+    again = (
+        b"tekst,datum,kanaal,id,auteur\n"
+        b"Eerste bericht (bewerkt),2026-01-05 10:05,twitter,123,@anna\n"  # same id at X: same message
+        b"Tweede bericht,05-01-2026 11:00,Facebook,,bert\n"  # same author, text and moment
+        b"Tweede bericht,2026-01-05 11:00,facebook,,@carla\n"  # another author: new
+        b"Nieuw bericht,2026-01-06 09:00,TikTok,9,@anna\n"
+        b"Nieuw bericht,2026-01-06 09:00,tiktok,9,@anna\n"  # twice in this file
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(tenancy, "a.csv", first)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = _upload(tenancy, "b.csv", again)
+    job.refresh_from_db()
+    assert (job.done, job.refused) == (2, 3)
+    assert job.refusals["counts"] == {
+        "overgeslagen: al aanwezig": 2,
+        "overgeslagen: al aanwezig (eerder in dit bestand)": 1,
+    }
+    assert sorted(job.refusals["examples"]) == [
+        [2, "overgeslagen: al aanwezig"],
+        [3, "overgeslagen: al aanwezig"],
+        [6, "overgeslagen: al aanwezig (eerder in dit bestand)"],
+    ]
+    platforms = dict(Signal.objects.filter(source_id="9").values_list("channel", "platform"))
+    assert platforms == {"online": "TikTok"}
+
+
+@pytest.mark.parametrize(
+    ("written", "channel", "platform"),
+    [
+        ("x", "online", "X"),
+        ("Twitter", "online", "X"),
+        ("FACEBOOK", "online", "Facebook"),
+        ("instagram", "online", "Instagram"),
+        ("whatsapp", "online", "WhatsApp"),
+        ("telegram", "online", "Telegram"),
+        ("nieuws", "media", "Nieuws"),
+        ("online", "online", ""),
+        ("", "media", ""),
+    ],
+)
+def test_the_channel_column_accepts_platform_names(
+    tenancy, django_capture_on_commit_callbacks, written, channel, platform
+):
+    content = f"tekst,datum,kanaal\nEen bericht,2026-01-05 10:00,{written}\n".encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        job = _upload(tenancy, "k.csv", content, channel="media")
+    job.refresh_from_db()
+    assert job.done == 1, job.refusals
+    assert Signal.objects.values_list("channel", "platform").get() == (channel, platform)
+
+
+def test_an_unknown_channel_is_refused_with_a_pointer_to_the_accepted_values(
+    tenancy, client_for, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        job = _upload(tenancy, "k.csv", b"tekst,datum,kanaal\nEen bericht,2026-01-05 10:00,myspace\n")
+    job.refresh_from_db()
+    assert (job.done, job.refused) == (0, 1)
+    client = client_for(tenancy.officer)
+    form = client.get(f"/o/{tenancy.org.slug}/signalen/import/").content.decode()
+    assert "facebook" in form and "tiktok" in form and "voorbeeld-berichten" not in form
+    sample = client.get(f"/o/{tenancy.org.slug}/signalen/import/voorbeeld.csv")
+    assert sample.status_code == 200 and sample.content.startswith(b"datum,tekst,kanaal,id")
+    assert (
+        client_for(tenancy.outsider).get(f"/o/{tenancy.org.slug}/signalen/import/voorbeeld.csv").status_code
+        == 404
+    )
+    assert (
+        client_for(tenancy.reader).get(f"/o/{tenancy.org.slug}/signalen/import/voorbeeld.csv").status_code
+        == 403
+    )

@@ -19,9 +19,11 @@ from brug.municipalities.models import Neighbourhood
 from .. import selectors, services
 from ..forms import TokenForm
 from ..models import Signal
-from ..models.signals import REPORTED_CHANNELS
+from ..models.signals import Channel
 from ..openapi import SPEC
 from .pages import crumbs
+
+API_READABLE_CHANNELS = (Channel.API,)
 
 MAX_BODY = 64 * 1024
 
@@ -60,7 +62,7 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
     org = token.organisation
     if request.method == "GET":
         qs = (
-            Signal.objects.filter(organisation=org, channel="api", published=True)
+            Signal.objects.filter(organisation=org, channel__in=API_READABLE_CHANNELS, published=True)
             .prefetch_related("themes")
             .select_related("neighbourhood")[:100]
         )
@@ -115,8 +117,10 @@ def signal_item(request: HttpRequest, pk: int) -> JsonResponse:
     token = services.api.token_from_header(request.headers.get("Authorization", ""))
     if token is None:
         return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
+    # A token reads what it can list: the signals that came in through the API. Key-figure and
+    # officer signals hold personal data behind the second factor; a token scope may widen this.
     signal = Signal.objects.filter(
-        organisation=token.organisation, channel__in=REPORTED_CHANNELS, published=True, pk=pk
+        organisation=token.organisation, channel__in=API_READABLE_CHANNELS, published=True, pk=pk
     ).first()
     if signal is None:
         return error(404, "Dit signaal bestaat niet (voor deze token).")

@@ -11,8 +11,49 @@ from brug.core.access import EDITORS, OrgRequest, org_view
 
 from .. import selectors, services
 from ..forms import ImportForm
+from ..importing import parsers
 from ..importing.parsers import ImportFileError
 from .pages import crumbs
+
+# What the form tells people about the columns (name, other accepted names, what goes in it).
+COLUMNS_HELP = [
+    ("tekst", "text, bericht, message", "Verplicht. De tekst van het bericht."),
+    (
+        "datum",
+        "date, moment, created_at, timestamp",
+        "Verplicht. 2026-11-27 14:30, 27-11-2026 14:30 of 27-11-2026; zonder tijdzone geldt Nederlandse tijd.",
+    ),
+    (
+        "kanaal",
+        "channel, platform, bron",
+        "Optioneel. Een van de waarden hieronder; leeg = het kanaal in het formulier.",
+    ),
+    (
+        "id",
+        "bron_id, source_id, message_id, post_id",
+        "Optioneel. Het nummer van het bericht bij de bron: zo wordt een bericht nooit dubbel ingelezen.",
+    ),
+    ("url", "link", "Optioneel. De link naar het bericht (alleen http:// of https://)."),
+    ("auteur", "author, handle", "Optioneel. Wordt direct onherkenbaar gemaakt (gepseudonimiseerd)."),
+    ("wijk", "neighbourhood", "Optioneel. De naam van een wijk van uw gemeente."),
+]
+
+SAMPLE_CSV = (
+    "datum,tekst,kanaal,id,url,auteur,wijk\r\n"
+    "2026-11-27 14:30,Veel zorgen over de nieuwe windmolens bij de dijk,facebook,fb-1001,"
+    "https://www.facebook.com/voorbeeld/posts/1001,buurtbewoner1,Centrum\r\n"
+    "27-11-2026 09:15,Mooie opkomst bij de buurtbijeenkomst over het azc,x,x-2002,"
+    "https://x.com/voorbeeld/status/2002,@voorbeeld,\r\n"
+    "26-11-2026,Gemeente opent nieuw buurthuis,nieuws,,https://www.example.org/nieuws/buurthuis,,\r\n"
+)
+
+
+@org_view(EDITORS, personal_data=True)
+def import_sample(request: OrgRequest, org_slug: str) -> HttpResponse:
+    """A small example file with every accepted column (made-up messages)."""
+    response = HttpResponse(SAMPLE_CSV.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="voorbeeld-berichten.csv"'
+    return response
 
 
 @org_view(EDITORS, personal_data=True)
@@ -38,6 +79,8 @@ def import_start(request: OrgRequest, org_slug: str) -> HttpResponse:
         {
             "form": form,
             "jobs": selectors.imports(membership=request.membership),
+            "columns": COLUMNS_HELP,
+            "platforms": parsers.ACCEPTED_CHANNELS,
             "breadcrumbs": crumbs(request, ("Berichten importeren", None)),
         },
         status=status,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, MANAGERS, OrgRequest, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import monitor, selectors, services
 from ..forms import MonitorConfigForm, ThemeForm
@@ -15,6 +19,7 @@ from ..models import MonitorConfig
 from .pages import crumbs
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
+PREVIEW_BUDGET_SECONDS = 3.0
 
 
 @org_view(personal_data=True)
@@ -66,7 +71,13 @@ def _error_context(query: str, position: int | None) -> dict[str, object]:
 def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> HttpResponse:
     theme = selectors.theme_for(membership=request.membership, pk=pk) if pk else None
     initial = (
-        {"name": theme.name, "query": theme.query, "description": theme.description, "active": theme.active}
+        {
+            "name": theme.name,
+            "query": theme.query,
+            "description": theme.description,
+            "active": theme.active,
+            "version": theme.version,
+        }
         if theme
         else {"active": True}
     )
@@ -84,7 +95,13 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
                     query=data["query"],
                     description=data["description"],
                     active=data["active"],
+                    version=data.get("version"),
                 )
+            except StaleObject as exc:
+                assert theme is not None  # only an edit can be stale
+                theme.refresh_from_db(fields=["version"])
+                stale_to_form(form, exc, current_version=theme.version)
+                status = 409
             except services.ThemeError as exc:
                 if exc.field == "query":
                     context.update(_error_context(data["query"], exc.position))
@@ -92,7 +109,7 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
             else:
                 messages.success(request, "Het thema is opgeslagen. Berichten worden opnieuw ingedeeld.")
                 return redirect("signals:themes", org_slug=org_slug)
-        status = 400
+        status = 409 if status == 409 else 400
     title = f"Thema '{theme.name}' bewerken" if theme else "Nieuw thema"
     context.update(
         {
@@ -121,9 +138,33 @@ def theme_preview(request: OrgRequest, org_slug: str) -> HttpResponse:
         context.update({"error": exc.message, **_error_context(query, exc.position)})
         return render(request, "signals/_theme_preview.html", context)
     compiled = parse_query(query)
-    recent = selectors.recent_messages(membership=request.membership)
-    hits = [s for s in recent if compiled.matches(s.text)]
-    context.update({"hits": hits[:10], "count": len(hits), "checked": len(recent)})
+    # Every stored message, newest first, until the time budget is spent (then the page says how
+    # many were checked): a preview over all messages without letting the request run away.
+    deadline = time.monotonic() + PREVIEW_BUDGET_SECONDS
+    hits: list[tuple[int, datetime, str]] = []
+    count = checked = 0
+    finished = True
+    for batch in selectors.message_text_batches(membership=request.membership):
+        for row in batch:
+            if compiled.matches(row[2]):
+                count += 1
+                if len(hits) < 10:
+                    hits.append(row)
+        checked += len(batch)
+        if time.monotonic() > deadline:
+            finished = False
+            break
+    total = checked if finished else selectors.message_text_count(membership=request.membership)
+    context.update(
+        {
+            "hits": [{"occurred_at": moment, "text": text} for _, moment, text in hits],
+            "count": count,
+            "checked": checked,
+            "total": total,
+            "finished": finished,
+            "budget": PREVIEW_BUDGET_SECONDS,
+        }
+    )
     return render(request, "signals/_theme_preview.html", context)
 
 
@@ -154,4 +195,26 @@ def monitor_settings(request: OrgRequest, org_slug: str) -> HttpResponse:
             ),
         },
         status=status,
+    )
+
+
+@org_view(EDITORS, personal_data=True)
+def theme_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST deletes the theme (messages stay, its counts go)."""
+    theme = selectors.theme_for(membership=request.membership, pk=pk)
+    if request.method == "POST":
+        name = theme.name
+        services.delete_theme(membership=request.membership, theme=theme)
+        messages.success(request, f"Het thema '{name}' is verwijderd.")
+        return redirect("signals:themes", org_slug=org_slug)
+    return render(
+        request,
+        "signals/theme_delete.html",
+        {
+            "theme": theme,
+            "linked": theme.signals.count(),
+            "breadcrumbs": crumbs(
+                request, ("Thema's", f"/o/{org_slug}/signalen/themas/"), (f"'{theme.name}' verwijderen", None)
+            ),
+        },
     )

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
 from brug.core.markdown import render_markdown
 
-from .. import selectors, services
+from .. import hooks, selectors, services
 from ..forms import OfficerSignalForm, StatusForm
 from ..models import SignalStatus
 from ..models.signals import STATUS_ORDER
@@ -34,15 +35,18 @@ def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     # First visit seeds the default themes so the monitor has something to show.
     services.ensure_default_themes(organisation=request.membership.organisation)
     status = request.GET.get("status", "")
-    page = Paginator(selectors.reported_signals(membership=request.membership, status=status), 25).get_page(
-        request.GET.get("pagina")
-    )
+    q = request.GET.get("q", "")[:200]
+    page = Paginator(
+        selectors.reported_signals(membership=request.membership, status=status, q=q), 25
+    ).get_page(request.GET.get("pagina"))
     return render(
         request,
         "signals/signal_list.html",
         {
             "page": page,
             "status": status,
+            "q": q,
+            "filter_query": urlencode({"status": status, "q": q}),
             "statuses": SignalStatus.choices,
             "alerts": selectors.alerts(membership=request.membership).filter(seen_at__isnull=True)[:5],
             "breadcrumbs": [("Signalen", None)],
@@ -50,10 +54,30 @@ def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
+def _from_message(request: OrgRequest) -> dict[str, Any]:
+    """'Maak signaal' on the messages page: start from that message (its text, moment and wijk)."""
+    raw = request.GET.get("bericht", "")
+    if not raw.isdigit():
+        return {}
+    message = selectors.signal_for(membership=request.membership, pk=int(raw))
+    if message.text_purged_at or not message.text:
+        return {}
+    return {
+        "kind": "observatie",
+        "text": f"Naar aanleiding van een bericht ({message.get_channel_display().lower()}, "
+        f"{timezone.localtime(message.occurred_at):%d-%m-%Y %H:%M}): {message.text}"[:10_000],
+        "occurred_at": timezone.localtime(message.occurred_at).strftime("%Y-%m-%dT%H:%M"),
+        "neighbourhood": message.neighbourhood_id,
+        "place": "",
+    }
+
+
 @org_view(EDITORS, personal_data=True)
 def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     org = request.membership.organisation
-    form = OfficerSignalForm(request.POST or None, municipality_id=org.municipality_id)
+    form = OfficerSignalForm(
+        request.POST or None, municipality_id=org.municipality_id, initial=_from_message(request)
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -68,6 +92,7 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
                     place=data["place"],
                     severity=data["severity"],
                     actor=request.user,  # type: ignore[arg-type]
+                    submission=data.get("submission") or "",
                 )
             except services.SignalError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -86,30 +111,12 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-def _incident_support(request: OrgRequest) -> tuple[Any, Any] | None:
-    """The polarisation-map part may be absent; then the incident button is hidden."""
-    try:
-        analysis_services = importlib.import_module("brug.analysis.services")
-        analysis_selectors = importlib.import_module("brug.analysis.selectors")
-    except ImportError:
-        return None
-    if not hasattr(analysis_services, "create_incident_from_signal") or not hasattr(
-        analysis_selectors, "pairs_for"
-    ):
-        return None
-    return analysis_services, analysis_selectors
-
-
 @org_view(personal_data=True)
 def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
-    support = _incident_support(request)
-    pairs = (
-        list(support[1].pairs_for(membership=request.membership).select_related("map")[:50])
-        if support
-        else []
-    )
-    incidents = list(signal.incidents.all()) if hasattr(signal, "incidents") else []  # type: ignore[attr-defined]
+    support = hooks.incidents.get()
+    pairs = list(support.pairs_for(request.membership)[:50])
+    incidents = list(support.incidents_of(signal))
     index = STATUS_ORDER.index(signal.status)
     return render(
         request,
@@ -119,7 +126,6 @@ def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             "form": StatusForm(initial={"status": STATUS_ORDER[min(index + 1, len(STATUS_ORDER) - 1)]}),
             "statuses": SignalStatus.choices,
             "pairs": pairs,
-            "incident_support": support is not None,
             "incidents": incidents,
             "breadcrumbs": crumbs(request, (f"Signaal {signal.pk}", None)),
         },
@@ -151,14 +157,12 @@ def signal_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 @require_POST
 def signal_incident(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
-    support = _incident_support(request)
-    if support is None:
-        raise Http404
+    support = hooks.incidents.get()
     try:
-        pair = support[1].pair_for(membership=request.membership, pk=int(request.POST.get("pair", "0")))
+        pair = support.pair_for(request.membership, int(request.POST.get("pair", "0")))
     except ValueError:
         raise Http404 from None
-    support[0].create_incident_from_signal(membership=request.membership, pair=pair, signal=signal)
+    support.create_incident(request.membership, pair, signal)
     messages.success(request, f"Incident toegevoegd aan het wij-zij-paar '{pair}'.")
     return redirect("signals:detail", org_slug=org_slug, pk=pk)
 

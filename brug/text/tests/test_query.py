@@ -53,7 +53,7 @@ def test_hashtag_term_matches_only_hashtag_and_plain_term_matches_both():
     assert not parse_query("#stikstof").matches("stikstof")
 
 
-def test_lowercase_operators_are_ordinary_words():
+def test_lowercase_operators_are_ordinary_words_outside_strict_mode():
     q = parse_query("windmolen or zonnepark")
     assert isinstance(q.node, And)
     assert not q.matches("een zonnepark")
@@ -172,3 +172,39 @@ def test_arbitrary_unicode_never_raises_another_exception(text):
         parse_query(text).matches(text)
     except QuerySyntaxError:
         pass
+
+
+@pytest.mark.parametrize("depth", [11, 185, 190, 900])
+def test_deep_nesting_is_a_clear_dutch_error_not_a_crash(depth):
+    query = "(" * depth + "azc" + ")" * depth
+    with pytest.raises(QuerySyntaxError) as info:
+        parse_query(query)
+    assert "haakjes in elkaar" in info.value.message
+
+
+def test_nesting_up_to_the_limit_parses_and_matches():
+    query = "(" * 10 + "azc" + ")" * 10
+    assert parse_query(query).matches("Het azc komt er")
+
+
+def test_too_long_and_too_many_terms_are_rejected_with_dutch_messages():
+    with pytest.raises(QuerySyntaxError) as info:
+        parse_query("azc " * 600)
+    assert "te lang" in info.value.message
+    with pytest.raises(QuerySyntaxError) as info:
+        parse_query(" ".join(f"w{i}" for i in range(301)))
+    assert "Te veel zoekwoorden" in info.value.message
+    with pytest.raises(QuerySyntaxError) as info:
+        parse_query(" NEAR/2 ".join(f"w{i}" for i in range(12)))
+    assert "NEAR" in info.value.message
+
+
+@pytest.mark.parametrize("word", ["and", "or", "not", "Or", "AnD"])
+def test_strict_mode_flags_lowercase_english_operators(word):
+    with pytest.raises(QuerySyntaxError) as info:
+        parse_query(f"windmolen {word} zonnepark", strict=True)
+    assert word.upper() in info.value.message and "hoofdletters" in info.value.message
+    assert info.value.position == len("windmolen ")
+    # Quoted, the word itself may be searched; without strict (lexicons) it stays a word.
+    assert parse_query(f'windmolen "{word}" zonnepark', strict=True).matches(f"windmolen {word} zonnepark")
+    parse_query(f"windmolen {word} zonnepark")

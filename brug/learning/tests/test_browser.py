@@ -1,7 +1,4 @@
-"""A facilitator runs a call end to end; a participant registers, submits and searches. axe on every page.
-
-(Named zz so that it runs after the other tests: transactional tests empty the database.)
-"""
+"""A facilitator runs a call end to end; a participant registers, submits and searches. axe on every page."""
 
 from __future__ import annotations
 
