@@ -286,3 +286,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Every Django process (web, worker, management commands, tests) makes Brug's Celery app the
+# current one, so tasks go to the configured broker. This used to happen in brug/__init__.py, for
+# every `import brug.…`, which cost about a second at the start of pure-engine commands such as
+# `python -m brug.opinion`. (Settings sit outside the import layers; brug.core may not import celery.)
+from brug.celery import app as _celery_app  # noqa: E402, F401

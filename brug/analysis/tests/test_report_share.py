@@ -122,6 +122,16 @@ def test_the_shared_text_reaches_the_knowledge_base(officer_m: Any, complete: An
     assert item.body == share.body and item.kind == "analyse"
 
 
+def test_sharing_the_same_text_twice_keeps_one_knowledge_item(officer_m: Any, complete: Any) -> None:
+    from brug.knowledge.models import KnowledgeItem
+
+    first = services.share_anonymised(membership=officer_m, analysis=complete)
+    second = services.share_anonymised(membership=officer_m, analysis=complete)
+    assert first.pk == second.pk
+    assert Share.objects.count() == 1
+    assert KnowledgeItem.objects.filter(kind="analyse").count() == 1
+
+
 def test_sharing_is_refused_when_the_analysis_changed_after_the_preview(
     client_for: Any, tenancy: Any, complete: Any, officer_m: Any
 ) -> None:

@@ -221,7 +221,8 @@ def test_a_wrong_vote_in_an_import_names_file_line_and_column(tenancy: Any, clie
     comments = COMMENTS + "1,x,0,,0,0,1,Een stelling\n"
     votes = "timestamp,comment-id,voter-id,vote\n1,0,1,1\n2,0,2,agree\n"
     response = post_import(
-        client_for(tenancy.officer), [upload("comments.csv", comments.encode()), upload("votes.csv", votes.encode())]
+        client_for(tenancy.officer),
+        [upload("comments.csv", comments.encode()), upload("votes.csv", votes.encode())],
     )
     assert response.status_code == 400
     assert "votes.csv, regel 3, kolom &#x27;vote&#x27;" in response.content.decode()

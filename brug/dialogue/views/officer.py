@@ -214,7 +214,7 @@ def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
     current = context["computation"]
     asked = request.GET.get("berekening", "")
     newer = None
-    if asked.isdigit() and current is not None and int(asked) != current["id"]:
+    if asked.isdigit() and current is not None and int(asked) < current["id"]:
         newer = current  # the page was opened from an older report (PDF): say so
     groups: list[Any] = list(context.get("groups") or [])  # type: ignore[call-overload]
     context.update(
