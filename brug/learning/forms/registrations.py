@@ -50,7 +50,7 @@ class RegistrationForm(BrugForm):
         help_text=f"Wat wilt u leren over polarisatie in uw gemeente? Maximaal {MAX_QUESTION} tekens.",
         error_messages={
             "required": "Vul uw leervraag in.",
-            "max_length": f"Uw leervraag is te lang: niet meer dan {MAX_QUESTION} tekens (nu %(show_value)d).",
+            "max_length": f"Uw leervraag is te lang: maximaal {MAX_QUESTION} tekens (nu %(show_value)d).",
         },
     )
     own_cases = forms.CharField(
@@ -60,7 +60,7 @@ class RegistrationForm(BrugForm):
         help_text=f"Welke situaties uit uw gemeente brengt u in? Maximaal {MAX_CASES} tekens.",
         error_messages={
             "required": "Vul in welke situaties uit uw gemeente u inbrengt.",
-            "max_length": f"Uw casuïstiek is te lang: niet meer dan {MAX_CASES} tekens (nu %(show_value)d).",
+            "max_length": f"Uw casuïstiek is te lang: maximaal {MAX_CASES} tekens (nu %(show_value)d).",
         },
     )
     wants_maatwerk = forms.BooleanField(

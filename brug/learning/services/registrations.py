@@ -15,7 +15,7 @@ from ..models import Edition, Intake, Registration, RegistrationPerson, Status
 from . import mails
 
 # Public form limits (also enforced by RegistrationForm): a 1 MB learning question is refused.
-MAX_QUESTION = 4000
+MAX_QUESTION = 2000
 MAX_CASES = 4000
 
 
@@ -55,7 +55,7 @@ def register(
         if not text.strip():
             raise RegistrationError(f"Vul uw {label} in.")
         if len(text) > limit:
-            raise RegistrationError(f"Uw {label} is te lang: niet meer dan {limit} tekens.")
+            raise RegistrationError(f"Uw {label} is te lang: maximaal {limit} tekens.")
     try:
         with transaction.atomic():
             if Registration.objects.filter(edition=edition, municipality=municipality).exists():
@@ -174,7 +174,7 @@ def update_registration(
         if not text.strip():
             raise RegistrationError(f"Vul de {label} in.")
         if len(text) > limit:
-            raise RegistrationError(f"De {label} is te lang: niet meer dan {limit} tekens.")
+            raise RegistrationError(f"De {label} is te lang: maximaal {limit} tekens.")
     registration.learning_question, registration.own_cases = learning_question.strip(), own_cases.strip()
     registration.save(update_fields=["learning_question", "own_cases"])
     record(

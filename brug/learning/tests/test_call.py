@@ -215,7 +215,7 @@ def test_the_login_page_and_the_public_knowledge_base_link_to_the_open_calls(db:
 def test_a_huge_learning_question_is_refused_with_a_dutch_message(edition: object) -> None:
     response = _post(edition, _data(learning_question="x" * 1_000_000))
     assert response.status_code == 200
-    assert "Uw leervraag is te lang: niet meer dan 4000 tekens" in response.content.decode()
+    assert "Uw leervraag is te lang: maximaal 2000 tekens" in response.content.decode()
     assert not Registration.objects.exists()
     response = _post(edition, _data(own_cases="y" * 4001))
     assert "Uw casuïstiek is te lang" in response.content.decode()
