@@ -165,6 +165,11 @@ _CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
     ("WIJ", _set("wij we ons onze onszelf")),
     ("ZIJ", _set("zij hun hen hullie zullie")),
 )
+TRIGGERS = (
+    KNOW | ADDRESS_WORDS | VIOLENCE | KILL | DEATH | FIRE | VISIT | GROUP | DEHUMAN | YOU_PLURAL
+    | _set("woont woon tegen hoogste dagen verrot lens bont hersens benen breek afranselen aftuigen afgetuigd te pak aan")
+    | _set("aanpassen integreren passen") | HOSTILE_WORDS | REPORTED_SPEECH | QUESTION_OPENERS | _set("eigenlijk")
+)
 HOSTILE_KINDS = frozenset({"dreiging", "ontmenselijking", "aanspreking", "samenstelling"})
 FRAMING_KINDS = frozenset({"veralgemenisering", "aanspreking"})
 GUARD_KINDS = frozenset({"ontkenning", "citaat", "vraag"})
@@ -372,19 +377,25 @@ def _context_hits(raw: str, tokens: list[str]) -> list[Hit]:
     return out
 
 
-def analyse(text: str) -> list[Hit]:
+def analyse(text: str, tokens_of_text: list[str] | None = None) -> list[Hit]:
     """Structural hits of a message, with context hits (citaat, vraag) for guarded sentences."""
     out: list[Hit] = []
-    whole = tokenize(text)
-    condemn = bool(set(whole) & CONDEMN)
-    for raw in _SENTENCE.split(text):
+    whole = tokenize(text) if tokens_of_text is None else tokens_of_text
+    wset = set(whole)
+    if not wset & TRIGGERS and not any(len(t) > 7 and t.endswith(INSULT_SUFFIXES) for t in whole):
+        return out
+    condemn = bool(wset & CONDEMN)
+    sentences = _SENTENCE.split(text)
+    for raw in sentences:
         if not raw or not raw.strip():
             continue
-        tokens = tokenize(raw)
+        tokens = whole if len(sentences) == 1 else tokenize(raw)
         if not tokens:
             continue
         context = _context_hits(raw, tokens)
         out.extend(context)
+        if not set(tokens) & TRIGGERS and not any(len(t) > 7 and t.endswith(INSULT_SUFFIXES) for t in tokens):
+            continue
         hits = _sentence_hits(raw, tokens)
         if not hits:
             continue
