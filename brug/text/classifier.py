@@ -192,6 +192,8 @@ def apply_guards(
 
     * A positive message (tone model ≥ 0.5) without any structural hostile or us–them hit is
       neither hostile nor framed ("Die Poolse bouwvakkers hebben ons dak gemaakt, vakmannen").
+    * A message that rejects us–them thinking (lexicon rule "afstand": "niet in hokjes",
+      "niet alle …") is not framed unless a structural generalisation survives.
     * Negation, quotation or an information question in the message, and no structural hostile
       hit that survived those guards: the lexicon words are someone else's or denied, so hostility
       (and framing without a surviving generalisation) is capped at GUARD_CAP.
@@ -212,7 +214,10 @@ def apply_guards(
     if guarded and not kinds & structure.HOSTILE_KINDS and p_hostile > GUARD_CAP:
         p_hostile = GUARD_CAP
         h_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen dreiging: score begrensd op {GUARD_CAP:g}")
-    if guarded and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
+    if "lf:afstand" in extras and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
+        p_framing = GUARD_CAP
+        f_notes.append(f"het bericht neemt afstand van wij-zij-denken: score begrensd op {GUARD_CAP:g}")
+    elif guarded and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
         p_framing = GUARD_CAP
         f_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen veralgemenisering: score begrensd op {GUARD_CAP:g}")
     return p_hostile, p_framing, h_notes, f_notes

@@ -271,7 +271,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
         if t in FIRE:
             if t in ("brand", "brandt", "branden") and not (i > 0 and tokens[i - 1] == "in") and "moet" not in tokens:
                 continue  # "grote brand bij …" is news; "in brand (steken)" or "moet branden" is not
-            win = set(_window(tokens, i, 6, 6))
+            win = set(_window(tokens, i, 9, 6))
             if win & PLACE and not _negated(tokens, i) and not win & _set("keukenbrand brandweer kortsluiting oefent"):
                 hits.append(Hit("dreiging", "brand stichten", (t, *sorted(win & PLACE))))
                 break
