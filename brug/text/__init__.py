@@ -36,7 +36,19 @@ _WHERE = {
     "load_themes": "brug.text.themes",
 }
 
-__all__ = sorted([*_WHERE, "normalise", "tokenize"])
+__all__ = [
+    "Classification",
+    "Classifier",
+    "Query",
+    "QuerySyntaxError",
+    "Theme",
+    "default_themes",
+    "load_themes",
+    "near_duplicate_groups",
+    "normalise",
+    "parse_query",
+    "tokenize",
+]
 
 
 def __getattr__(name: str) -> Any:

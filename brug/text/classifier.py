@@ -213,13 +213,17 @@ def apply_guards(
     f_notes: list[str] = []
     if guarded and not kinds & structure.HOSTILE_KINDS and p_hostile > GUARD_CAP:
         p_hostile = GUARD_CAP
-        h_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen dreiging: score begrensd op {GUARD_CAP:g}")
+        h_notes.append(
+            f"ontkend, geciteerd of gevraagd zonder eigen dreiging: score begrensd op {GUARD_CAP:g}"
+        )
     if "lf:afstand" in extras and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
         p_framing = GUARD_CAP
         f_notes.append(f"het bericht neemt afstand van wij-zij-denken: score begrensd op {GUARD_CAP:g}")
     elif guarded and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
         p_framing = GUARD_CAP
-        f_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen veralgemenisering: score begrensd op {GUARD_CAP:g}")
+        f_notes.append(
+            f"ontkend, geciteerd of gevraagd zonder eigen veralgemenisering: score begrensd op {GUARD_CAP:g}"
+        )
     return p_hostile, p_framing, h_notes, f_notes
 
 
@@ -302,7 +306,7 @@ class Classifier:
             extras["x:?"] = 1.0
         if "!" in text:
             extras["x:!"] = 1.0
-        if any(q in text for q in "\"“”„«»"):
+        if any(q in text for q in '"“”„«»'):
             extras["x:quote"] = 1.0
         return {
             "doc": doc,
@@ -325,7 +329,11 @@ class Classifier:
         framed, framed_why = r["framing"]
         found: list[structure.Hit] = r["structure"]
         hostile_why = [h.explain() for h in found if h.kind != "veralgemenisering"] + hostile_why
-        framed_why = [h.explain() for h in found if h.kind in ("veralgemenisering", "aanspreking", *structure.GUARD_KINDS)] + framed_why
+        framed_why = [
+            h.explain()
+            for h in found
+            if h.kind in ("veralgemenisering", "aanspreking", *structure.GUARD_KINDS)
+        ] + framed_why
         loaded = self.model
         if loaded is None:
             if hostile >= hostility.THRESHOLD and tone > -0.5:
@@ -337,10 +345,21 @@ class Classifier:
         version = loaded.version
         p_h = _explained(preds, model.HOSTILITY)
         p_f = _explained(preds, model.FRAMING)
-        tone = tone_from(probabilities_tone := preds.probabilities[model.TONE_NEGATIVE], preds.probabilities[model.TONE_POSITIVE])
+        tone = tone_from(
+            probabilities_tone := preds.probabilities[model.TONE_NEGATIVE],
+            preds.probabilities[model.TONE_POSITIVE],
+        )
         del probabilities_tone
-        p_neg = preds.explain(model.TONE_NEGATIVE) if tone <= -0.5 else model.Prediction(preds.probabilities[model.TONE_NEGATIVE], [])
-        p_pos = preds.explain(model.TONE_POSITIVE) if tone >= 0.5 else model.Prediction(preds.probabilities[model.TONE_POSITIVE], [])
+        p_neg = (
+            preds.explain(model.TONE_NEGATIVE)
+            if tone <= -0.5
+            else model.Prediction(preds.probabilities[model.TONE_NEGATIVE], [])
+        )
+        p_pos = (
+            preds.explain(model.TONE_POSITIVE)
+            if tone >= 0.5
+            else model.Prediction(preds.probabilities[model.TONE_POSITIVE], [])
+        )
         hostile_why.append(_evidence_line(p_h, version))
         framed_why.append(_evidence_line(p_f, version))
         h_score, f_score, h_notes, f_notes = apply_guards(

@@ -145,14 +145,14 @@ class Model:
                 parts.append((token, vec, scale))
         weights = self.weights
         for key in bigram_keys(tokens):
-            vec = weights.get(key)
+            vec = weights.get(key, ())
             if vec:
                 for i, w in vec:
                     acc[i] += w
                 parts.append((key, vec, scale))
         total = [b + a * scale for a, b in zip(acc, self.bias, strict=True)]
         for f, value in extras.items():
-            vec = weights.get(f)
+            vec = weights.get(f, ())
             if vec:
                 for i, w in vec:
                     total[i] += w * value
@@ -236,7 +236,7 @@ def build_vocab(rows: Iterable[dict[str, float]], min_df: int = 2) -> dict[str, 
     for row in rows:
         for f in row:
             df[f] = df.get(f, 0) + 1
-    kept = sorted(f for f, n in df.items() if n >= min_df or not f[:2] in ("c:", "w:", "b:"))
+    kept = sorted(f for f, n in df.items() if n >= min_df or f[:2] not in ("c:", "w:", "b:"))
     return {f: i for i, f in enumerate(kept)}
 
 

@@ -64,7 +64,9 @@ def test_generalisation_about_a_group_is_hostile_and_framed():
 
 
 def test_quoting_a_threat_to_report_it_is_capped_and_says_why():
-    result = clf.classify("Onze wethouder kreeg een briefje met 'we weten waar je woont'. Walgelijk, aangifte gedaan.")
+    result = clf.classify(
+        "Onze wethouder kreeg een briefje met 'we weten waar je woont'. Walgelijk, aangifte gedaan."
+    )
     assert not result.hostile
     assert any("begrensd" in line or "citaat" in line for line in result.why["hostility"])
 
