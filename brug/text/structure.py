@@ -196,6 +196,9 @@ TRIGGERS = (
     | QUESTION_OPENERS
     | _set("eigenlijk")
 )
+_CLASS_OF: dict[str, str] = {}
+for _name, _words in reversed(_CLASSES):  # the first class listed wins, as in a lookup in order
+    _CLASS_OF.update(dict.fromkeys(_words, _name))
 HOSTILE_KINDS = frozenset({"dreiging", "ontmenselijking", "aanspreking", "samenstelling"})
 FRAMING_KINDS = frozenset({"veralgemenisering", "aanspreking"})
 GUARD_KINDS = frozenset({"ontkenning", "citaat", "vraag"})
@@ -402,10 +405,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
 
 
 def _word_class(token: str) -> str:
-    for name, words in _CLASSES:
-        if token in words:
-            return name
-    return token
+    return _CLASS_OF.get(token, token)
 
 
 def class_bigrams(tokens: list[str]) -> list[str]:
