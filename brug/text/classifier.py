@@ -321,7 +321,9 @@ class Classifier:
     def classify(self, text: str) -> Classification:
         reason = bad_input(text)
         if reason is not None:
-            return Classification([], 0.0, 0.0, 0.0, {"onbekend": reason}, self.version, reason)
+            note = [f"onbekend: {reason}"]
+            why = {"themes": {}, "tone": note, "hostility": note, "framing": note, "onbekend": reason}
+            return Classification([], 0.0, 0.0, 0.0, why, self.version, reason)
         r = self.rules(text)
         themes: dict[str, list[str]] = r["themes"]
         tone, tone_why = r["tone"]
