@@ -135,9 +135,13 @@ def _f1(s: Score) -> float:
 def _label_table(scores: dict[str, Score]) -> list[str]:
     rows = ["| label | n | voorspeld | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|"]
     for label, s in scores.items():
-        rows.append(f"| {label} | {s.support} | {s.predicted} | {s.precision:.2f} | {s.recall:.2f} | {_f1(s):.2f} |")
+        rows.append(
+            f"| {label} | {s.support} | {s.predicted} | {s.precision:.2f} | {s.recall:.2f} | {_f1(s):.2f} |"
+        )
     m = micro(scores)
-    rows.append(f"| **thema's (micro)** | {m.support} | {m.predicted} | {m.precision:.2f} | {m.recall:.2f} | {_f1(m):.2f} |")
+    rows.append(
+        f"| **thema's (micro)** | {m.support} | {m.predicted} | {m.precision:.2f} | {m.recall:.2f} | {_f1(m):.2f} |"
+    )
     return rows
 
 
@@ -164,8 +168,12 @@ def _confusion(confusion: dict[str, dict[str, dict[str, int]]]) -> list[str]:
     out: list[str] = []
     for name, table in confusion.items():
         keys = ["negatief", "neutraal", "positief"] if name == "toon" else ["True", "False"]
-        out += [f"**{name}** (rij = goud, kolom = voorspeld)", "", "| goud \\ voorspeld | " + " | ".join(keys) + " |",
-                "|---|" + "---:|" * len(keys)]
+        out += [
+            f"**{name}** (rij = goud, kolom = voorspeld)",
+            "",
+            "| goud \\ voorspeld | " + " | ".join(keys) + " |",
+            "|---|" + "---:|" * len(keys),
+        ]
         for g in keys:
             out.append(f"| {g} | " + " | ".join(str(table.get(g, {}).get(p, 0)) for p in keys) + " |")
         out.append("")
@@ -207,7 +215,9 @@ def quality() -> dict[str, Any]:
             themes -= {n for n in names if "thema: " + n in prob and prob["thema: " + n] < THEME_THRESHOLD}
         themes |= {n for n in names if prob.get("thema: " + n, 0) >= THEME_THRESHOLD}
         r = rules.rules(item.text)
-        h, f, _, _ = apply_guards(prob["vijandig"], prob["wij-zij"], r["structure"], r["extras"], prob["toon positief"])
+        h, f, _, _ = apply_guards(
+            prob["vijandig"], prob["wij-zij"], r["structure"], r["extras"], prob["toon positief"]
+        )
         cv_results.append(
             Classification(
                 [n for n in names if n in themes],
@@ -267,7 +277,11 @@ def cli_speed(messages: list[str], cpu: int) -> tuple[float, int, int]:
     finally:
         os.unlink(path)
     out = proc.stdout.splitlines()
-    hostile = sum(1 for line in out if json.loads(line)["hostility"] not in ("unknown",) and json.loads(line)["hostility"] >= 0.5)
+    hostile = sum(
+        1
+        for line in out
+        if json.loads(line)["hostility"] not in ("unknown",) and json.loads(line)["hostility"] >= 0.5
+    )
     return seconds, len(out), hostile
 
 
@@ -321,7 +335,11 @@ def main() -> None:
         ("hostility F1 ≥ 0.90", _f1(ts["vijandig"]), _f1(ts["vijandig"]) >= 0.90),
         ("us–them framing F1 ≥ 0.85", _f1(ts["wij-zij"]), _f1(ts["wij-zij"]) >= 0.85),
         ("negative tone recall ≥ 0.80", ts["toon negatief"].recall, ts["toon negatief"].recall >= 0.80),
-        ("negative tone precision ≥ 0.85", ts["toon negatief"].precision, ts["toon negatief"].precision >= 0.85),
+        (
+            "negative tone precision ≥ 0.85",
+            ts["toon negatief"].precision,
+            ts["toon negatief"].precision >= 0.85,
+        ),
         ("theme recall (micro) ≥ 0.85", mt.recall, mt.recall >= 0.85),
         ("theme precision (micro) ≥ 0.90", mt.precision, mt.precision >= 0.90),
     ]
