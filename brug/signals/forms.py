@@ -232,3 +232,33 @@ class MessageFilterForm(BrugForm):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             self.add_error("end", "De einddatum ligt vóór de begindatum.")
         return data
+
+
+class MeasureEditForm(BrugModelForm):
+    """An existing or new measure of a meeting: what, who, by when and how far."""
+
+    class Meta:
+        from .models import Measure
+
+        model = Measure
+        fields = ["description", "owner", "due_on", "status"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["description"].required = False
+        self.fields["owner"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("description") and not data.get("owner"):
+            self.add_error("owner", "Wie voert deze maatregel uit?")
+        return data
+
+
+def measure_edit_formset() -> Any:
+    from .models import Measure, Meeting
+
+    return forms.inlineformset_factory(
+        Meeting, Measure, form=MeasureEditForm, extra=2, max_num=20, can_delete=True
+    )

@@ -32,6 +32,7 @@ urlpatterns = [
     path(P + "overleg/", meetings.meeting_list, name="meetings"),
     path(P + "overleg/nieuw/", meetings.meeting_new, name="meeting_new"),
     path(P + "overleg/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path(P + "overleg/<int:pk>/bewerken/", meetings.meeting_edit, name="meeting_edit"),
     path(P + "api-sleutels/", api.tokens, name="tokens"),
     path(P + "api-sleutels/<int:pk>/intrekken/", api.token_revoke, name="token_revoke"),
     path("api/signalen/openapi.json", api.openapi, name="api_openapi"),
