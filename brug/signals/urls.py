@@ -18,6 +18,7 @@ urlpatterns = [
     path(P + "meldingen/<int:pk>/gezien/", pages.alert_seen, name="alert_seen"),
     path(P + "algoritmen/", pages.algorithms, name="algorithms"),
     path(P + "monitor/", monitor.monitor_page, name="monitor"),
+    path(P + "trends/", monitor.trends_page, name="trends"),
     path(P + "monitor/instellingen/", monitor.monitor_settings, name="monitor_settings"),
     path(P + "themas/", monitor.theme_list, name="themes"),
     path(P + "themas/nieuw/", monitor.theme_edit, name="theme_new"),
