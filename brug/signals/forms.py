@@ -123,6 +123,28 @@ MeasureFormSet = forms.formset_factory(MeasureForm, extra=3, max_num=10)
 
 class TokenForm(BrugForm):
     name = forms.CharField(label="Naam van de koppeling", max_length=100)
+    scope = forms.ChoiceField(
+        label="Rechten",
+        choices=[
+            ("aanleveren", "Alleen aanleveren"),
+            ("eigen", "Aanleveren en de eigen aangeleverde signalen lezen"),
+            ("alles", "Aanleveren en alle gemelde signalen lezen"),
+        ],
+        initial="aanleveren",
+        required=False,
+        help_text="Geef een koppeling niet meer rechten dan nodig.",
+    )
+    valid_days = forms.ChoiceField(
+        label="Geldig",
+        choices=[
+            ("90", "90 dagen"),
+            ("30", "30 dagen"),
+            ("365", "1 jaar"),
+            ("0", "Onbeperkt (tot intrekken)"),
+        ],
+        initial="90",
+        required=False,
+    )
 
 
 class MonitorConfigForm(BrugModelForm):

@@ -1,6 +1,6 @@
 """Signals, themes, daily aggregates, alerts, imports, API tokens and BOB meetings."""
 
-from .imports import ApiToken, ImportJob, ImportStatus
+from .imports import ApiToken, ImportJob, ImportStatus, TokenScope
 from .meetings import Measure, MeasureStatus, Meeting
 from .monitor import Alert, AlertKind, DailyThemeStat, MonitorConfig, Theme
 from .signals import Channel, Severity, Signal, SignalStatus, SignalStatusChange
@@ -22,4 +22,5 @@ __all__ = [
     "SignalStatus",
     "SignalStatusChange",
     "Theme",
+    "TokenScope",
 ]

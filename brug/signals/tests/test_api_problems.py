@@ -69,3 +69,57 @@ def test_a_body_over_the_limits_is_413_json_and_a_wrong_media_type_415(tenancy, 
 def test_pages_outside_api_keep_their_html_errors(client_for, tenancy):
     response = client_for(tenancy.outsider).get(f"/o/{tenancy.org.slug}/signalen/")
     assert response.status_code == 404 and "problem+json" not in response["Content-Type"]
+
+
+def _scoped(tenancy, scope: str, days: int | None = None) -> dict[str, str]:
+    membership = Membership.objects.get(user=tenancy.coordinator, organisation=tenancy.org)
+    token = issue_token(membership=membership, name=scope, scope=scope, valid_days=days)[1]
+    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+
+def test_token_scopes_send_only_read_own_and_read_all(tenancy):
+    client = Client()
+    send, own, everything = (
+        _scoped(tenancy, "aanleveren"),
+        _scoped(tenancy, "eigen"),
+        _scoped(tenancy, "alles"),
+    )
+    ids = {}
+    for name, auth in (("send", send), ("own", own)):
+        response = client.post(
+            URL, data=json.dumps({"tekst": f"Signaal via {name}"}), content_type="application/json", **auth
+        )
+        assert response.status_code == 201
+        ids[name] = response.json()["id"]
+    _assert_problem(client.get(URL, **send), 403)
+    _assert_problem(client.get(f"{URL}{ids['send']}/", **send), 403)
+    assert [s["id"] for s in client.get(URL, **own).json()["signalen"]] == [ids["own"]]
+    assert client.get(f"{URL}{ids['own']}/", **own).status_code == 200
+    _assert_problem(client.get(f"{URL}{ids['send']}/", **own), 404)
+    assert {s["id"] for s in client.get(URL, **everything).json()["signalen"]} == set(ids.values())
+    assert client.get(f"{URL}{ids['send']}/", **everything).status_code == 200
+
+
+def test_an_expired_token_is_refused(tenancy):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from brug.signals.models import ApiToken
+
+    auth = _scoped(tenancy, "alles", days=30)
+    assert Client().get(URL, **auth).status_code == 200
+    ApiToken.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    _assert_problem(Client().get(URL, **auth), 401)
+
+
+def test_the_token_page_offers_scope_and_validity(tenancy, client_for):
+    url = f"/o/{tenancy.org.slug}/signalen/api-sleutels/"
+    assert client_for(tenancy.outsider).get(url).status_code == 404
+    client = client_for(tenancy.coordinator)
+    response = client.post(url, {"name": "Meldkamer", "scope": "eigen", "valid_days": "30"})
+    assert response.status_code == 200 and "brug_" in response.content.decode()
+    from brug.signals.models import ApiToken
+
+    token = ApiToken.objects.get(name="Meldkamer")
+    assert token.scope == "eigen" and token.expires_at is not None

@@ -19,7 +19,7 @@ from brug.municipalities.models import Neighbourhood
 from .. import selectors, services
 from ..api_errors import problem
 from ..forms import TokenForm
-from ..models import Signal
+from ..models import Signal, TokenScope
 from ..models.signals import REPORTED_CHANNELS
 from ..openapi import SPEC
 from .pages import crumbs
@@ -61,12 +61,13 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
         return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
     org = token.organisation
     if request.method == "GET":
-        qs = (
-            Signal.objects.filter(organisation=org, channel="api", published=True)
-            .prefetch_related("themes")
-            .select_related("neighbourhood")[:100]
-        )
-        return JsonResponse({"signalen": [as_json(s) for s in qs]})
+        if token.scope == TokenScope.SEND:
+            return error(403, "Deze sleutel mag alleen aanleveren, niet lezen.")
+        qs = Signal.objects.filter(organisation=org, channel="api", published=True)
+        if token.scope == TokenScope.READ_OWN:
+            qs = qs.filter(api_token=token)
+        rows = qs.prefetch_related("themes").select_related("neighbourhood")[:100]
+        return JsonResponse({"signalen": [as_json(s) for s in rows]})
     if request.method != "POST":
         response = error(405, "Alleen GET en POST.")
         response["Allow"] = "GET, POST"
@@ -130,6 +131,7 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
                 ),
             )
         return error(400, "Een veld heeft een ongeldige waarde (moment: ISO 8601, ernst: 1 tot 4).")
+    Signal.objects.filter(pk=signal.pk).update(api_token=token)
     return JsonResponse(as_json(signal), status=201)
 
 
@@ -142,9 +144,14 @@ def signal_item(request: HttpRequest, pk: int) -> JsonResponse:
     token = services.api.token_from_header(request.headers.get("Authorization", ""))
     if token is None:
         return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
-    signal = Signal.objects.filter(
+    if token.scope == TokenScope.SEND:
+        return error(403, "Deze sleutel mag alleen aanleveren, niet lezen.")
+    found = Signal.objects.filter(
         organisation=token.organisation, channel__in=REPORTED_CHANNELS, published=True, pk=pk
-    ).first()
+    )
+    if token.scope == TokenScope.READ_OWN:
+        found = found.filter(api_token=token)
+    signal = found.first()
     if signal is None:
         return error(404, "Dit signaal bestaat niet (voor deze token).")
     return JsonResponse(as_json(signal))
@@ -155,7 +162,12 @@ def tokens(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_token = ""
     if request.method == "POST" and form.is_valid():
-        _row, new_token = services.issue_token(membership=request.membership, name=form.cleaned_data["name"])
+        _row, new_token = services.issue_token(
+            membership=request.membership,
+            name=form.cleaned_data["name"],
+            scope=form.cleaned_data["scope"] or "aanleveren",  # least rights unless chosen
+            valid_days=int(form.cleaned_data["valid_days"] or "90") or None,
+        )
         form = TokenForm()
     return render(
         request,
