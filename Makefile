@@ -46,9 +46,13 @@ test: install browser
 		$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS); \
 	else echo "== PostgreSQL not reachable (DATABASE_URL unset): PostgreSQL run skipped"; fi
 
+# The house rules (docs/DEVELOPING.md): style, types, the import layers and no dead code.
 lint: install
-	$(BIN)/ruff check brug bench tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy brug
+	$(BIN)/lint-imports
+	$(BIN)/vulture
 
 # Benchmarks are not part of the test suite; each writes its table in bench/results/ (see bench/README.md).
 # red-dwarf (the opinion peer) lives in its own venv so that the app's dependencies stay clean.

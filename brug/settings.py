@@ -34,25 +34,62 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 
+DEMO_SECRET_KEY = "demo-only-insecure-key-never-use-in-production-0123456789"  # noqa: S105
+KNOWN_DEMO_KEYS = {DEMO_SECRET_KEY, "django-insecure", "changeme", "secret"}
+
+
+def production_problems(
+    *, secret_key: str, allowed_hosts: list[str], database_url: str, redis_url: str, broker_url: str
+) -> list[str]:
+    """Every reason why these settings are unsafe for production, in English for the operator."""
+    problems = []
+    if not secret_key:
+        problems.append("SECRET_KEY is not set")
+    elif secret_key in KNOWN_DEMO_KEYS or secret_key.startswith("django-insecure"):
+        problems.append("SECRET_KEY is the known demo key; generate a new random key")
+    elif len(secret_key) < 50 or len(set(secret_key)) < 5:
+        problems.append(
+            "SECRET_KEY is weak: use at least 50 characters with at least 5 different characters "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+        )
+    if not allowed_hosts:
+        problems.append("ALLOWED_HOSTS is not set")
+    elif "*" in allowed_hosts:
+        problems.append('ALLOWED_HOSTS must not contain "*": list the host names Brug is served on')
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        problems.append("DATABASE_URL must point to PostgreSQL")
+    if not redis_url:
+        problems.append(
+            "REDIS_URL is not set: rate limits, lock-outs and email codes need a cache shared by all web workers"
+        )
+    if not broker_url:
+        problems.append(
+            "CELERY_BROKER_URL is not set: imports and recomputations would run inside web requests"
+        )
+    return problems
+
+
 if PRODUCTION:
-    missing = [
-        name for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS)) if not value
-    ]
-    if missing:
-        raise ImproperlyConfigured(f"Productiemodus (DEBUG uit) vereist: {', '.join(missing)}")
-    if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
-        raise ImproperlyConfigured("Productiemodus (DEBUG uit) vereist een PostgreSQL DATABASE_URL")
-    if len(SECRET_KEY) < 32:
-        raise ImproperlyConfigured("SECRET_KEY moet minstens 32 tekens lang zijn")
+    problems = production_problems(
+        secret_key=SECRET_KEY,
+        allowed_hosts=ALLOWED_HOSTS,
+        database_url=DATABASE_URL,
+        redis_url=os.environ.get("REDIS_URL", ""),
+        broker_url=os.environ.get("CELERY_BROKER_URL", ""),
+    )
+    if problems:
+        raise ImproperlyConfigured(
+            "Production mode (DEBUG=0) refuses unsafe settings:\n- " + "\n- ".join(problems)
+        )
 elif not SECRET_KEY:
-    SECRET_KEY = "demo-only-insecure-key-never-use-in-production-0123456789"  # noqa: S105
+    SECRET_KEY = DEMO_SECRET_KEY
 
 # Keyed hash for pseudonymising author handles of online messages; separate from SECRET_KEY
 # so that rotating sessions does not break the link between a theme's messages.
 PSEUDONYM_KEY = os.environ.get("PSEUDONYM_KEY", SECRET_KEY)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "brug.core.apps.BrugAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,6 +121,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "brug.core.middleware.SecurityHeadersMiddleware",
+    "brug.core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -221,7 +259,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 3600,
     },
     "signals-detect-alerts": {"task": "brug.signals.detect_alerts_all", "schedule": 3600},
+    # Jobs left running by a dead worker: failed (imports, uploads removed) or resumed (maps).
+    "signals-fail-stale-imports": {"task": "brug.signals.fail_stale_imports", "schedule": 600},
+    "dialogue-resume-stale-recomputes": {
+        "task": "brug.dialogue.resume_stale_recomputes",
+        "schedule": 600,
+    },
 }
+# Minutes without progress after which a running import counts as left by a dead worker.
+BRUG_STALE_JOB_MINUTES = int(os.environ.get("BRUG_STALE_JOB_MINUTES", "30"))
+BRUG_STALE_QUEUED_MINUTES = int(os.environ.get("BRUG_STALE_QUEUED_MINUTES", "120"))
+BRUG_STALE_RECOMPUTE_MINUTES = int(os.environ.get("BRUG_STALE_RECOMPUTE_MINUTES", "10"))
 
 # Municipality size classes (inhabitants): small below the first bound, large above the second.
 BRUG_SIZE_SMALL_BELOW = int(os.environ.get("BRUG_SIZE_SMALL_BELOW", "30000"))

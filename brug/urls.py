@@ -5,6 +5,8 @@ from django.views.generic import RedirectView
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("toegankelijkheid", RedirectView.as_view(url="/toegankelijkheid/", permanent=True)),
+    # The residents' vote is the hottest path: its patterns are matched first (no prefix overlaps).
+    path("", include("brug.dialogue.urls")),
     path("", include("brug.core.urls")),
     path("", include("brug.municipalities.urls")),
     path("", include("brug.learning.urls")),
@@ -12,7 +14,6 @@ urlpatterns = [
     path("", include("brug.analysis.urls")),
     path("", include("brug.network.urls")),
     path("", include("brug.signals.urls")),
-    path("", include("brug.dialogue.urls")),
 ]
 
 handler400 = "brug.core.views.pages.error_400"

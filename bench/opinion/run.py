@@ -34,6 +34,8 @@ from brug.opinion.polis_io import PolisExport, read_export
 DEFAULT_DATA = Path("/work/shared/data/polis")
 RESULTS = ROOT / "bench" / "results" / "opinion.md"
 WORK = ROOT / "bench" / ".work" / "synthetic"
+WORK_NATIONAL = ROOT / "bench" / ".work" / "national"
+NATIONAL_SIZE = (1_000_000, 5_000, 50_000_000)
 REDDWARF_TIME_LIMIT_S = 300
 REDDWARF_MEMORY_CAP_MB = 8192
 
@@ -60,6 +62,9 @@ class ConversationRow:
     brug_default_ms: float
     rd_default_ms: float
     load: str
+    polis_k: int = 0
+    coverage_brug: float = 0.0  # share of Pol.is's grouped participants that Brug groups
+    coverage_rd: float = 0.0
 
 
 def interleaved_medians(
@@ -203,6 +208,9 @@ def bench_conversation(folder: Path, repeats: int) -> ConversationRow:
         brug_default_ms=wall["brug_default"] * 1000,
         rd_default_ms=wall["rd_default"] * 1000,
         load=f"{load_before:.1f} → {os.getloadavg()[0]:.1f}",
+        polis_k=len(set(export.polis_groups.values())),
+        coverage_brug=sum(p in brug.groups for p in export.polis_groups) / max(len(export.polis_groups), 1),
+        coverage_rd=sum(p in rd_groups for p in export.polis_groups) / max(len(export.polis_groups), 1),
     )
 
 
@@ -276,6 +284,27 @@ def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | N
             f"| **{r.ari_brug:.3f}** | {r.ari_rd:.3f} | {r.ari_brug_rd:.3f} | {r.repness_jaccard:.2f} "
             f"| {r.consensus_jaccard:.2f} | {r.gac_top5_share:.1f} |"
         )
+    if rows:
+        mean_b = statistics.mean(r.ari_brug for r in rows)
+        mean_rd = statistics.mean(r.ari_rd for r in rows)
+        k_b = sum(r.brug_k == r.polis_k for r in rows)
+        k_rd = sum(r.rd_k == r.polis_k for r in rows)
+        below = [f"{r.name} ({r.ari_brug - r.ari_rd:+.3f})" for r in rows if r.ari_brug < r.ari_rd - 0.03]
+        out += [
+            "",
+            "| summary | Brug | red-dwarf |",
+            "|---|---:|---:|",
+            f"| mean ARI against Pol.is over {len(rows)} conversations | **{mean_b:.3f}** | {mean_rd:.3f} |",
+            f"| same number of groups as Pol.is | **{k_b} / {len(rows)}** | {k_rd} / {len(rows)} |",
+            f"| mean coverage of Pol.is's grouped participants | {statistics.mean(r.coverage_brug for r in rows):.3f} "
+            f"| {statistics.mean(r.coverage_rd for r in rows):.3f} |",
+            "",
+            "Pol.is's number of groups per conversation: "
+            + ", ".join(f"{r.name} {r.polis_k}" for r in rows)
+            + ". Conversations where Brug's ARI is more than 0.03 below red-dwarf's: "
+            + (", ".join(below) if below else "none")
+            + ".",
+        ]
     out += [
         "",
         "## 2. Speed on the real conversations",
@@ -330,6 +359,28 @@ def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | N
             f"| red-dwarf 0.4.0 | {status} | {rd.get('seconds', float('nan')):.1f} | {peak} "
             f"| limits: {REDDWARF_TIME_LIMIT_S} s wall clock, address space capped at {REDDWARF_MEMORY_CAP_MB} MB (RLIMIT_AS) |"
         )
+    national = synthetic.get("national") if synthetic else None
+    if national is not None:
+        n_p, n_s, n_v = NATIONAL_SIZE
+        out += [
+            "",
+            "## 4. National consultation scale (Brug only)",
+            "",
+            f"{n_p:,} participants × {n_s:,} statements, {n_v:,} distinct votes, same generator (seed 42),",
+            "one run in its own subprocess; red-dwarf is not run at this size (it ran out of 8 GB at the",
+            "smaller size above).",
+            "",
+            "| engine | result | time (s) | peak RSS (MB) | notes |",
+            "|---|---|---:|---:|---|",
+        ]
+        if "seconds" in national and "k" in national:
+            out.append(
+                f"| Brug | k = {national['k']}, {national['grouped']} participants grouped, ARI vs latent groups "
+                f"{national['ari_vs_latent']:.3f} | **{national['seconds']:.2f}** | **{national['peak_rss_mb']:.0f}** "
+                f"| RSS after loading the input: {national['rss_after_loading_mb']:.0f} MB |"
+            )
+        else:
+            out.append(f"| Brug | {national.get('status')} | – | – | |")
     return "\n".join(out) + "\n"
 
 
@@ -338,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--repeats", type=int, default=9)
     parser.add_argument("--skip-synthetic", action="store_true")
+    parser.add_argument("--skip-national", action="store_true", help="skip the 1M × 5k / 50M-vote run")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
 
@@ -356,6 +408,12 @@ def main(argv: list[str] | None = None) -> int:
         print("synthetic: red-dwarf ...", file=sys.stderr, flush=True)
         rd = run_worker(["reddwarf", str(WORK), str(REDDWARF_MEMORY_CAP_MB)], timeout=REDDWARF_TIME_LIMIT_S)
         synthetic = {"brug": brug, "reddwarf": rd}
+        if not args.skip_national:
+            if not (WORK_NATIONAL / "values.npy").is_file():
+                print("generating national-scale votes ...", file=sys.stderr, flush=True)
+                run_worker(["generate", str(WORK_NATIONAL), *map(str, NATIONAL_SIZE)], timeout=1200)
+            print("national: brug ...", file=sys.stderr, flush=True)
+            synthetic["national"] = run_worker(["brug", str(WORK_NATIONAL)], timeout=600)
 
     text = render(rows, synthetic, args.repeats)
     args.output.parent.mkdir(parents=True, exist_ok=True)

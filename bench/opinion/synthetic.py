@@ -145,7 +145,8 @@ def main(argv: list[str]) -> int:
     command, folder = argv[0], Path(argv[1])
     if command == "generate":
         folder.mkdir(parents=True, exist_ok=True)
-        for name, array in generate().items():
+        sizes = [int(a) for a in argv[2:5]] if len(argv) >= 5 else []
+        for name, array in generate(*sizes).items():
             np.save(folder / f"{name}.npy", array)
         out: dict[str, Any] = {"generated": str(folder)}
     elif command == "brug":

@@ -1,6 +1,9 @@
-"""Benchmark of brug.text: quality on the evaluation set, speed on one core, PostgreSQL peer.
+"""Benchmark of brug.text: quality on the frozen test part and in grouped CV, speed, PostgreSQL peer.
 
-Run: ``.venv/bin/python -m bench.text.run [--messages 50000]``; writes bench/results/text.md.
+Run: ``.venv/bin/python -m bench.text.run [--messages 100000]``; writes bench/results/text.md.
+Quality: the model in brug/text/data/model.json scored on the frozen test part of the corpus
+(brug/text/corpus.py), and grouped 5-fold cross-validation by family on the development part.
+Speed: ``python -m brug.text classify`` as a whole process on N messages, pinned to one core.
 Not part of the test suite. Needs PostgreSQL on 127.0.0.1 (user postgres, trust) for the peer;
 it creates the scratch database ``bench_text`` and drops it at the end.
 """
@@ -20,7 +23,7 @@ from typing import Any
 import psycopg
 
 from brug.text import Classifier, load_themes
-from brug.text.evaluation import Score, evaluate, load_eval, micro, split
+from brug.text.evaluation import Score, micro
 from brug.text.query import And, Near, Node, Not, Or, Phrase, Term
 
 HERE = Path(__file__).parent
@@ -31,8 +34,11 @@ SEED = 20240501
 
 # ---------------------------------------------------------------- corpus
 def make_corpus(n: int) -> list[str]:
-    """n messages recombined from the sentences of the evaluation set (seeded)."""
-    sentences = [s.strip() for m in load_eval() for s in re.split(r"(?<=[.!?])\s+", m["text"]) if s.strip()]
+    """n messages recombined from the sentences of the labelled corpus (seeded)."""
+    from brug.text.corpus import load_corpus
+
+    texts = [item.text for item in load_corpus()]
+    sentences = [s.strip() for m in texts for s in re.split(r"(?<=[.!?])\s+", m) if s.strip()]
     rng = random.Random(SEED)
     return [" ".join(rng.sample(sentences, rng.randint(1, 3))) for _ in range(n)]
 
@@ -120,101 +126,287 @@ def run_postgres(messages: list[str], tsqueries: list[str]) -> dict[str, Any]:
     }
 
 
-# ---------------------------------------------------------------- report
-def _table(scores: dict[str, Score]) -> list[str]:
-    rows = ["| label | n | precision | recall |", "|---|---:|---:|---:|"]
+# ---------------------------------------------------------------- quality
+def _f1(s: Score) -> float:
+    p, r = s.precision, s.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _label_table(scores: dict[str, Score]) -> list[str]:
+    rows = ["| label | n | voorspeld | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|"]
     for label, s in scores.items():
-        rows.append(f"| {label} | {s.support} | {s.precision:.2f} | {s.recall:.2f} |")
+        rows.append(f"| {label} | {s.support} | {s.predicted} | {s.precision:.2f} | {s.recall:.2f} | {_f1(s):.2f} |")
     m = micro(scores)
-    rows.append(f"| **thema's (micro)** | {m.support} | {m.precision:.2f} | {m.recall:.2f} |")
+    rows.append(f"| **thema's (micro)** | {m.support} | {m.predicted} | {m.precision:.2f} | {m.recall:.2f} | {_f1(m):.2f} |")
     return rows
+
+
+def _category_table(categories: dict[str, dict[str, int]]) -> list[str]:
+    from brug.text.corpus import CATEGORIES
+
+    rows = [
+        "| categorie | n | vijandig (goud) | vijandig voorspeld | vijandig juist | vals vijandig | wij-zij (goud) | wij-zij juist | vals wij-zij |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for code in CATEGORIES:
+        c = categories.get(code)
+        if not c:
+            continue
+        rows.append(
+            f"| {CATEGORIES[code]} | {c['n']} | {c['vijandig']} | {c['vijandig voorspeld']} | "
+            f"{c['vijandig goed'] / c['n']:.2f} | {c['vals vijandig']} | {c['wij-zij']} | "
+            f"{c['wij-zij goed'] / c['n']:.2f} | {c['vals wij-zij']} |"
+        )
+    return rows
+
+
+def _confusion(confusion: dict[str, dict[str, dict[str, int]]]) -> list[str]:
+    out: list[str] = []
+    for name, table in confusion.items():
+        keys = ["negatief", "neutraal", "positief"] if name == "toon" else ["True", "False"]
+        out += [f"**{name}** (rij = goud, kolom = voorspeld)", "", "| goud \\ voorspeld | " + " | ".join(keys) + " |",
+                "|---|" + "---:|" * len(keys)]
+        for g in keys:
+            out.append(f"| {g} | " + " | ".join(str(table.get(g, {}).get(p, 0)) for p in keys) + " |")
+        out.append("")
+    return out
+
+
+def quality() -> dict[str, Any]:
+    from brug.text.classifier import Classification, apply_guards, tone_from
+    from brug.text.corpus import load_corpus, split_test
+    from brug.text.evaluation import report
+    from brug.text.model import load
+    from brug.text.training import cross_validate, feature_rows, labels
+
+    model = load()
+    assert model is not None, "geen model: eerst `python -m brug.text train`"
+    items = load_corpus()
+    dev, test = split_test(items)
+    clf = Classifier()
+    names = [t.name for t in clf.themes]
+    test_rows = [i.as_eval() for i in test]
+    test_report = report(test_rows, [clf.classify(i.text) for i in test], names)
+    # grouped 5-fold CV on the development part with the model's C per label and its calibration
+    rules = Classifier(use_model=False)
+    rows = feature_rows(dev, rules)
+    cv = cross_validate(dev, rows, c_of={label: float(c) for label, c in _model_c().items()})
+    label_names = labels()
+    platt = dict(zip(model.labels, model.platt, strict=True))
+    cv_results = []
+    for k, item in enumerate(dev):
+        prob = {}
+        for label in label_names:
+            a, b = platt[label]
+            z = cv["oof"][label][k]
+            prob[label] = 1 / (1 + pow(2.718281828459045, -(a * z + b)))
+        from brug.text.classifier import THEME_THRESHOLD, THEMES_BY_MODEL
+
+        themes = set(rules.rules(item.text)["themes"])
+        if THEMES_BY_MODEL:
+            themes -= {n for n in names if "thema: " + n in prob and prob["thema: " + n] < THEME_THRESHOLD}
+        themes |= {n for n in names if prob.get("thema: " + n, 0) >= THEME_THRESHOLD}
+        r = rules.rules(item.text)
+        h, f, _, _ = apply_guards(prob["vijandig"], prob["wij-zij"], r["structure"], r["extras"], prob["toon positief"])
+        cv_results.append(
+            Classification(
+                [n for n in names if n in themes],
+                tone_from(prob["toon negatief"], prob["toon positief"]),
+                h,
+                f,
+            )
+        )
+    cv_report = report([i.as_eval() for i in dev], cv_results, names)
+    families = len({i.family for i in items})
+    test_families = len({i.family for i in test})
+    return {
+        "items": len(items),
+        "families": families,
+        "test_items": len(test),
+        "test_families": test_families,
+        "dev_items": len(dev),
+        "test": test_report,
+        "cv": cv_report,
+        "version": model.version,
+    }
+
+
+def _model_c() -> dict[str, float]:
+    import json
+
+    from brug.text.model import MODEL_PATH
+
+    return {k: float(v) for k, v in json.loads(MODEL_PATH.read_text(encoding="utf-8"))["C"].items()}
+
+
+# ---------------------------------------------------------------- speed
+def cli_speed(messages: list[str], cpu: int) -> tuple[float, int, int]:
+    """Seconds for `python -m brug.text classify` as a whole process on `messages`, on one CPU."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for i, text in enumerate(messages):
+            fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+        path = fh.name
+    try:
+        with open(path, encoding="utf-8") as source:
+            t0 = time.perf_counter()
+            proc = subprocess.run(
+                [sys.executable, "-m", "brug.text", "classify"],
+                stdin=source,
+                capture_output=True,
+                text=True,
+                preexec_fn=lambda: os.sched_setaffinity(0, {cpu}),
+                cwd=HERE.parent.parent,
+                check=True,
+            )
+            seconds = time.perf_counter() - t0
+    finally:
+        os.unlink(path)
+    out = proc.stdout.splitlines()
+    hostile = sum(1 for line in out if json.loads(line)["hostility"] not in ("unknown",) and json.loads(line)["hostility"] >= 0.5)
+    return seconds, len(out), hostile
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--messages", type=int, default=50_000)
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
     cpu = min(os.sched_getaffinity(0))
     os.sched_setaffinity(0, {cpu})
 
-    items = load_eval()
-    dev, held = split(items)
-    quality = {
-        "alle": evaluate(items),
-        "ontwikkeldeel": evaluate(dev),
-        "achtergehouden (elke 5e)": evaluate(held),
-    }
+    q = quality()
+    messages = make_corpus(args.messages)
+    cli_seconds, cli_lines, cli_hostile = cli_speed(messages, cpu)
 
     themes = load_themes(HERE / "themes50.json")
-    messages = make_corpus(args.messages)
     clf = Classifier(themes)
     t0 = time.perf_counter()
     results = clf.classify_many(messages)
     cold = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    clf.classify_many(messages)
-    warm = time.perf_counter() - t0
     brug_matches = sum(len(r.themes) for r in results)
-
-    tsqueries = [to_tsquery(t.compiled.node) for t in themes]
-    pg = run_postgres(messages, tsqueries)
+    pg = None if args.skip_postgres else run_postgres(messages, [to_tsquery(t.compiled.node) for t in themes])
 
     n = len(messages)
-    rate_cold, rate_warm = n / cold, n / warm
+    t, cv = q["test"], q["cv"]
+    ts = t.scores
     lines = [
         "# brug.text — benchmark",
         "",
         f"Date: {dt.date.today().isoformat()} · machine: {platform.processor() or platform.machine()}, "
-        f"{os.cpu_count()} cores (shared with other work), Python {platform.python_version()}, "
-        "PostgreSQL 15 on the same machine · command: `.venv/bin/python -m bench.text.run`",
+        f"{os.cpu_count()} cores (shared with other work), Python {platform.python_version()} · command: "
+        "`.venv/bin/python -m bench.text.run` · model: `" + q["version"] + "`",
         "",
-        "## Quality on the labelled evaluation set (`brug/text/data/evaluatieset.jsonl`)",
+        "## Corpus and evaluation design",
         "",
-        f"{len(items)} messages; the held-out part (every 5th, {len(held)} messages) was not inspected while "
-        "tuning lexicons and queries. Hostile = hostility ≥ 0.5, framed = framing ≥ 0.5, tone negative = "
-        "tone ≤ −0.1, tone positive = tone ≥ 0.1.",
+        f"{q['items']} labelled messages in {q['families']} families (`brug/text/data/corpus/*.txt` plus the older "
+        "`evaluatieset.jsonl`). The **frozen test part** is every family whose SHA-1 modulo 100 is below 22: "
+        f"{q['test_families']} families, {q['test_items']} messages. It was never used to train, to choose C, "
+        "to fit the calibration, or to tune rules and thresholds. The development part "
+        f"({q['dev_items']} messages) is scored by grouped 5-fold cross-validation by family (a message and its "
+        "paraphrases always sit in the same fold). Hostile = hostility ≥ 0.5, framed = framing ≥ 0.5, tone "
+        "negative = tone ≤ −0.1, positive = tone ≥ 0.1.",
         "",
+        "## Targets on the frozen test part",
+        "",
+        "| target | measured | met |",
+        "|---|---:|---|",
     ]
-    for name, scores in quality.items():
-        lines += [f"### {name}", "", *_table(scores), ""]
+    mt = micro(ts)
+    checks = [
+        ("hostility F1 ≥ 0.90", _f1(ts["vijandig"]), _f1(ts["vijandig"]) >= 0.90),
+        ("us–them framing F1 ≥ 0.85", _f1(ts["wij-zij"]), _f1(ts["wij-zij"]) >= 0.85),
+        ("negative tone recall ≥ 0.80", ts["toon negatief"].recall, ts["toon negatief"].recall >= 0.80),
+        ("negative tone precision ≥ 0.85", ts["toon negatief"].precision, ts["toon negatief"].precision >= 0.85),
+        ("theme recall (micro) ≥ 0.85", mt.recall, mt.recall >= 0.85),
+        ("theme precision (micro) ≥ 0.90", mt.precision, mt.precision >= 0.90),
+    ]
+    for name, value, ok in checks:
+        lines.append(f"| {name} | {value:.2f} | {'ja' if ok else '**nee**'} |")
+    all_neutral_fp = len(t.neutral_false_positives) + len(cv.neutral_false_positives)
     lines += [
-        "## Speed: full classification on ONE core",
+        f"| no false positive on neutral messages with violent/group words (test + CV: {t.neutral_total + cv.neutral_total}) "
+        f"| {all_neutral_fp} false positives | {'ja' if all_neutral_fp == 0 else '**nee**'} |",
+        f"| `python -m brug.text classify` ≥ 5,000 messages/s, whole process, one core, {cli_lines:,} messages "
+        f"| {cli_lines / cli_seconds:,.0f} /s | {'ja' if cli_lines / cli_seconds >= 5000 else '**nee**'} |",
         "",
-        f"{n:,} messages recombined from the evaluation sentences (1–3 per message, seed {SEED}); 50 theme "
-        "queries (`bench/text/themes50.json`: the 11 defaults plus 39 more) plus tone, hostility (30 rules "
-        "+ curse prefixes) and framing; process pinned with `os.sched_setaffinity` to CPU "
-        f"{cpu}.",
+        "## Frozen test part: per label",
+        "",
+        *_label_table(ts),
+        "",
+        "### Per category (test part)",
+        "",
+        *_category_table(t.categories),
+        "",
+        "### Confusion tables (test part)",
+        "",
+        *_confusion(t.confusion),
+        "### Neutral messages with violent or group words flagged (test part)",
+        "",
+        *([f"- {x}" for x in t.neutral_false_positives] or ["none"]),
+        "",
+        "### The 20 worst errors of the test part",
+        "",
+        "| # | categorie | bericht | fout | vijandig | wij-zij | toon |",
+        "|---:|---|---|---|---:|---:|---:|",
+    ]
+    for k, e in enumerate(t.errors[:20], start=1):
+        text = e["text"].replace("|", "/")
+        lines.append(
+            f"| {k} | {e['category']} | {text} | {', '.join(e['wrong'])} | {e['hostility']:.2f} | {e['framing']:.2f} | {e['tone']:.2f} |"
+        )
+    lines += [
+        "",
+        "## Grouped 5-fold cross-validation on the development part",
+        "",
+        "Out-of-fold scores with the model's C per label and its Platt calibration; themes are rule OR model, as in "
+        "the classifier.",
+        "",
+        *_label_table(cv.scores),
+        "",
+        "### Per category (CV)",
+        "",
+        *_category_table(cv.categories),
+        "",
+        *_confusion(cv.confusion),
+        "### Neutral messages with violent or group words flagged (CV)",
+        "",
+        *([f"- {x}" for x in cv.neutral_false_positives] or ["none"]),
+        "",
+        "## Speed on ONE core",
+        "",
+        f"{n:,} messages recombined from the corpus sentences (1–3 per message, seed {SEED}), pinned to CPU {cpu}.",
         "",
         "| run | seconds | messages/second |",
         "|---|---:|---:|",
-        f"| Brug, fresh classifier (cold per-word caches) | {cold:.2f} | {rate_cold:,.0f} |",
-        f"| Brug, second pass (warm caches) | {warm:.2f} | {rate_warm:,.0f} |",
+        f"| `python -m brug.text classify` as a whole process (start-up, JSON in/out, 11 default themes, model) | {cli_seconds:.2f} | {cli_lines / cli_seconds:,.0f} |",
+        f"| in process, `Classifier(themes50)`: 50 theme queries + tone, hostility, framing, model | {cold:.2f} | {n / cold:,.0f} |",
         "",
-        "## Peer: PostgreSQL `dutch` full-text search, same 50 queries, same messages",
-        "",
-        "Each Boolean query is translated to `to_tsquery('dutch', …)`: AND → `&`, OR → `|`, NOT → `!`, "
-        "phrase → `<->`, wildcard → `:*`, NEAR/n → an OR of `<k>` in both orders for k = 1…n. "
-        "`max_parallel_workers_per_gather = 0`; the PostgreSQL backend itself is not pinned. "
-        "PostgreSQL only matches themes; Brug also computes tone, hostility and framing in its time.",
-        "",
-        "| PostgreSQL variant | seconds | messages/second (all 50 queries) |",
-        "|---|---:|---:|",
-        f"| (a) tsvector on the fly, once per message, all 50 `@@` in one scan | {pg['fly']:.2f} | {n / pg['fly']:,.0f} |",
-        f"| (b) tsvector on the fly in each of 50 `SELECT id … WHERE to_tsvector(…) @@ q` | {pg['naive']:.2f} | {n / pg['naive']:,.0f} |",
-        f"| (c) precomputed tsvector column, 50 × `SELECT id … WHERE tsv @@ q` (excl. build {pg['build']:.2f} s) | {pg['pre']:.2f} | {n / pg['pre']:,.0f} |",
-        f"| (c′) same incl. building the tsvector column | {pg['pre'] + pg['build']:.2f} | {n / (pg['pre'] + pg['build']):,.0f} |",
-        "",
-        f"**Ratio (basis: Brug cold run vs PostgreSQL (a), the fastest on-the-fly variant):** "
-        f"{rate_cold / (n / pg['fly']):.1f}×. Against (b): {rate_cold / (n / pg['naive']):.1f}×; against (c) "
-        f"with a ready-made tsvector column: {rate_cold / (n / pg['pre']):.1f}×; against (c′): "
-        f"{rate_cold / (n / (pg['pre'] + pg['build'])):.1f}×.",
-        "",
-        f"Theme matches found: Brug {brug_matches:,}; PostgreSQL (a) {pg['matches'][0]:,}, (b) "
-        f"{pg['matches'][1]:,}, (c) {pg['matches'][2]:,}. They differ because the semantics differ: "
-        "PostgreSQL stems with the `dutch` snowball stemmer and drops stop words (so phrases with 'de', "
-        "'niet', 'ons' loosen), while Brug matches bare words by lemma+`dutch_porter` stem and phrases exactly.",
+        f"Hostile in the CLI run: {cli_hostile:,}; theme matches in process: {brug_matches:,}.",
         "",
     ]
+    if pg is not None:
+        lines += [
+            "## Peer: PostgreSQL `dutch` full-text search, same 50 queries, same messages, same run",
+            "",
+            "Each Boolean query is translated to `to_tsquery('dutch', …)`: AND → `&`, OR → `|`, NOT → `!`, "
+            "phrase → `<->`, wildcard → `:*`, NEAR/n → an OR of `<k>` in both orders for k = 1…n. "
+            "`max_parallel_workers_per_gather = 0`. PostgreSQL only matches themes; Brug also computes tone, "
+            "hostility, framing and the model in its time.",
+            "",
+            "| PostgreSQL variant | seconds | messages/second (all 50 queries) |",
+            "|---|---:|---:|",
+            f"| (a) tsvector on the fly, once per message, all 50 `@@` in one scan | {pg['fly']:.2f} | {n / pg['fly']:,.0f} |",
+            f"| (b) tsvector on the fly in each of 50 `SELECT … WHERE to_tsvector(…) @@ q` | {pg['naive']:.2f} | {n / pg['naive']:,.0f} |",
+            f"| (c) precomputed tsvector column, 50 × `SELECT … WHERE tsv @@ q` (excl. build {pg['build']:.2f} s) | {pg['pre']:.2f} | {n / pg['pre']:,.0f} |",
+            "",
+            f"Theme matches: Brug {brug_matches:,}; PostgreSQL (a) {pg['matches'][0]:,}.",
+            "",
+        ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 

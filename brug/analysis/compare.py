@@ -5,12 +5,36 @@ from __future__ import annotations
 from typing import Any
 
 from . import config
+from . import report_sentences as sentences
 
 ROLE_LABELS = dict(config.ROLE_CHOICES)
 
 
 def _pair_key(pair: dict[str, Any]) -> tuple[str, str]:
     return (pair["pole_a"].casefold(), pair["pole_b"].casefold())
+
+
+def matched_pairs(
+    old: dict[str, Any], new: dict[str, Any]
+) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """(old pair, new pair) by their poles, in the new map's order; None where a pair is absent."""
+    old_pairs = {_pair_key(p): p for p in old.get("pairs", [])}
+    new_pairs = {_pair_key(p): p for p in new.get("pairs", [])}
+    keys = list(new_pairs) + [k for k in old_pairs if k not in new_pairs]
+    return [(old_pairs.get(k), new_pairs.get(k)) for k in keys]
+
+
+def actor_changes(
+    old_pair: dict[str, Any] | None, new_pair: dict[str, Any] | None
+) -> dict[str, dict[str, str]]:
+    """Per side, actor (case-folded label) -> 'nieuw', 'verplaatst' or 'weg'; unchanged actors are absent."""
+    before = {a["label"].casefold(): a["role"] for a in (old_pair or {}).get("actors", [])}
+    after = {a["label"].casefold(): a["role"] for a in (new_pair or {}).get("actors", [])}
+    moved = {n: "verplaatst" for n in before.keys() & after.keys() if before[n] != after[n]}
+    return {
+        "old": {**{n: "weg" for n in before.keys() - after.keys()}, **moved},
+        "new": {**{n: "nieuw" for n in after.keys() - before.keys()}, **moved},
+    }
 
 
 def diff_maps(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -90,29 +114,35 @@ def domain_differences(contributions: list[dict[str, Any]]) -> list[dict[str, An
     """One row per dimension with each domain's answer and whether the domains see it differently.
 
     contributions: [{"domain": str, "author": str, "phase": str, "manifestations": [...], "answers": {...}}]
-    Different = the phases or manifestation sets are not the same, or some domains filled a
-    dimension in while others left it empty (a blind spot of one domain).
+    Each row has a verdict from `report_sentences` ("Ja"/"Nee"/"verschillend"/"gelijk"/"niet te
+    vergelijken"); `differs` is true for "Ja" and "verschillend" (highlighted in the table).
     """
     manifest = dict(config.MANIFESTATIONS)
     rows = []
     phases = [c["phase"] for c in contributions]
     rows.append(
-        {
-            "label": "Fase",
-            "values": [config.phase_label(p) if p else "" for p in phases],
-            "differs": len({p for p in phases if p}) > 1,
-        }
+        _row("Fase", [config.phase_label(p) if p else "" for p in phases], sentences.phase_verdict(phases))
     )
     sets = [frozenset(c["manifestations"]) for c in contributions]
     rows.append(
-        {
-            "label": "Verschijningsvormen",
-            "values": [", ".join(manifest.get(m, m) for m in sorted(s)) for s in sets],
-            "differs": len(set(sets)) > 1,
-        }
+        _row(
+            "Verschijningsvormen",
+            [", ".join(manifest.get(m, m) for m in sorted(s)) for s in sets],
+            sentences.manifestations_verdict(sets),
+        )
     )
     for key, label, _help in config.DIMENSIONS:
-        values = [(c["answers"] or {}).get(key, "") for c in contributions]
-        filled = [bool(v.strip()) for v in values]
-        rows.append({"label": label, "values": values, "differs": any(filled) and not all(filled)})
+        values = [(c["answers"] or {}).get(key, "") or "" for c in contributions]
+        rows.append(_row(label, values, sentences.free_text_verdict(values)))
     return rows
+
+
+def _row(label: str, values: list[str], verdict: str) -> dict[str, Any]:
+    return {"label": label, "values": values, "verdict": verdict, "differs": verdict in sentences.DIFFERING}
+
+
+def domain_summary(n_contributions: int, rows: list[dict[str, Any]]) -> list[str]:
+    """The sentences above the domain table, computed from the same rows the table shows."""
+    return sentences.domain_sentences(
+        n_contributions=n_contributions, rows=[(r["label"], r["verdict"]) for r in rows]
+    )

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from brug.core.forms_base import BrugForm
 from brug.core.models import Membership
+from brug.core.versioning import VersionedFormMixin
 from brug.municipalities.models import Neighbourhood
 
-from . import config, selectors
+from . import config, distrust, selectors
 from .models import Intervention, PolarisationMap, UsThemPair
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -79,7 +80,7 @@ class MapForm(Form):
         return data
 
 
-class PairForm(Form):
+class PairForm(VersionedFormMixin, Form):
     pole_a = forms.CharField(
         label="Wij (pool links)",
         max_length=120,
@@ -233,12 +234,40 @@ class ContributionForm(Form):
             self.fields[key] = forms.CharField(
                 label=label, help_text=help_text, required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
+        for narrative in distrust.NARRATIVES:
+            self.fields[f"narrative_{narrative.key}"] = forms.ChoiceField(
+                label=f"{narrative.label}: {narrative.quote}",
+                choices=distrust.STRENGTHS,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"narrative_{narrative.key}_example"] = forms.CharField(
+                label=f"Voorbeeld bij ‘{narrative.label}’",
+                help_text="Wat hoorde of las u? Zonder namen van inwoners.",
+                required=False,
+                max_length=distrust.MAX_EXAMPLE,
+            )
         from brug.core.forms_base import style_fields
 
         style_fields(self)
 
     def dimension_fields(self) -> list[Any]:
         return [self[key] for key, _l, _h in config.DIMENSIONS]
+
+    def narrative_fields(self) -> list[tuple[Any, Any]]:
+        return [(self[f"narrative_{n.key}"], self[f"narrative_{n.key}_example"]) for n in distrust.NARRATIVES]
+
+    def narratives(self) -> dict[str, dict[str, str]]:
+        """The cleaned narratives, only those heard."""
+        data = self.cleaned_data
+        return {
+            n.key: {
+                "strength": data.get(f"narrative_{n.key}", ""),
+                "example": (data.get(f"narrative_{n.key}_example") or "").strip(),
+            }
+            for n in distrust.NARRATIVES
+            if data.get(f"narrative_{n.key}")
+        }
 
 
 class DirectionForm(Form):
@@ -262,6 +291,50 @@ class DirectionForm(Form):
     def __init__(self, *args: Any, phase_model: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "phase", [("", "Kies een fase"), *config.phase_model(phase_model).phases])
+        for dilemma in distrust.DILEMMAS:
+            self.fields[f"dilemma_{dilemma.key}"] = forms.CharField(
+                label=f"Uw keuze bij ‘{dilemma.label}’",
+                help_text=dilemma.question,
+                required=False,
+                max_length=distrust.MAX_CHOICE,
+            )
+            self.fields[f"dilemma_{dilemma.key}_why"] = forms.CharField(
+                label="Waarom?",
+                required=False,
+                max_length=distrust.MAX_WHY,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        from brug.core.forms_base import style_fields
+
+        style_fields(self)
+
+    def main_fields(self) -> list[Any]:
+        return [self["phase"], self["manifestations"], self["direction"]]
+
+    def dilemma_fields(self) -> list[tuple[Any, Any]]:
+        return [(self[f"dilemma_{d.key}"], self[f"dilemma_{d.key}_why"]) for d in distrust.DILEMMAS]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for d in distrust.DILEMMAS:
+            if (data.get(f"dilemma_{d.key}_why") or "").strip() and not (
+                data.get(f"dilemma_{d.key}") or ""
+            ).strip():
+                self.add_error(
+                    f"dilemma_{d.key}", f"Vul bij ‘{d.label}’ ook de keuze in, of laat ‘waarom’ leeg."
+                )
+        return data
+
+    def dilemmas(self) -> dict[str, dict[str, str]]:
+        data = self.cleaned_data
+        return {
+            d.key: {
+                "choice": (data.get(f"dilemma_{d.key}") or "").strip(),
+                "why": (data.get(f"dilemma_{d.key}_why") or "").strip(),
+            }
+            for d in distrust.DILEMMAS
+            if (data.get(f"dilemma_{d.key}") or "").strip()
+        }
 
 
 class InterventionsForm(Form):
@@ -368,3 +441,36 @@ class ShareForm(Form):
         initial="netwerk",
     )
     fingerprint = forms.CharField(widget=forms.HiddenInput)
+
+
+class VersionNameForm(Form):
+    name = forms.CharField(
+        label="Naam van de versie",
+        max_length=120,
+        help_text="Bijvoorbeeld: voor de raadsvergadering van 12 maart.",
+        error_messages={
+            "required": "Geef de versie een naam.",
+            "max_length": "De naam is te lang: ten hoogste 120 tekens.",
+        },
+    )
+
+
+class PartnerInviteForm(Form):
+    name = forms.CharField(label="Naam", max_length=120)
+    email = forms.EmailField(label="E-mailadres", help_text="Hierheen stuurt Brug de persoonlijke link.")
+    organisation_name = forms.CharField(
+        label="Organisatie",
+        max_length=160,
+        help_text="Bijvoorbeeld: politie, jongerenwerk, woningcorporatie.",
+    )
+    role_label = forms.CharField(label="Rol of functie", max_length=120, help_text="Bijvoorbeeld: wijkagent.")
+    domain = forms.ChoiceField(label="Vanuit welk domein kijkt deze partner mee?", choices=config.DOMAINS)
+
+
+class PartnerContributionForm(ContributionForm):
+    """The partner's form: the same questions, but the domain comes from the link."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["domain"]
+        del self.fields["version"]

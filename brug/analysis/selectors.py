@@ -19,6 +19,7 @@ from .models import (
     Intervention,
     JointAnalysis,
     MapSnapshot,
+    PartnerLink,
     PolarisationMap,
     UsThemPair,
 )
@@ -50,6 +51,11 @@ def pair_for(*, membership: Membership, pk: int, map_pk: int | None = None) -> U
     if map_pk is not None:
         qs = qs.filter(map_id=map_pk)
     return get_object_or_404(qs, pk=pk)
+
+
+def incidents_from_signal(*, signal: Any) -> QuerySet[Incident]:
+    """The incidents made from one signal (the signal was already fetched within its organisation)."""
+    return Incident.objects.filter(signal=signal).select_related("pair")
 
 
 def actor_for(*, membership: Membership, pk: int) -> Actor:
@@ -85,6 +91,14 @@ def analyses_for(*, membership: Membership) -> QuerySet[JointAnalysis]:
 
 def analysis_for(*, membership: Membership, pk: int) -> JointAnalysis:
     return get_object_or_404(analyses_for(membership=membership), pk=pk)
+
+
+def partner_links_for(*, analysis: JointAnalysis) -> QuerySet[PartnerLink]:
+    return analysis.partner_links.select_related("contribution")
+
+
+def partner_link_for(*, analysis: JointAnalysis, pk: int) -> PartnerLink:
+    return get_object_or_404(PartnerLink, analysis=analysis, pk=pk)
 
 
 def analysis_snapshots(*, analysis: JointAnalysis) -> QuerySet[AnalysisSnapshot]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analyses, delete, maps, other, report
+from .views import analyses, delete, maps, other, partners, report
 
 app_name = "analysis"
 
@@ -8,11 +8,13 @@ P = "o/<slug:org_slug>/analyse/"
 
 urlpatterns = [
     path(P, other.index, name="index"),
+    path(P + "methode/", other.method_card, name="method_card"),
     path(P + "kaarten/nieuw/", maps.map_create, name="map_create"),
     path(P + "kaarten/<int:pk>/", maps.map_detail, name="map_detail"),
     path(P + "kaarten/<int:pk>/verwijderen/", delete.map_delete, name="map_delete"),
     path(P + "kaarten/<int:pk>/advies/", maps.map_advice, name="map_advice"),
     path(P + "kaarten/<int:pk>/geschiedenis/", maps.map_history, name="map_history"),
+    path(P + "kaarten/<int:pk>/versie/", maps.map_version_save, name="map_version_save"),
     path(P + "kaarten/<int:pk>/paren/toevoegen/", maps.pair_add, name="pair_add"),
     path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/", maps.pair_detail, name="pair_detail"),
     path(P + "kaarten/<int:pk>/paren/<int:pair_pk>/verwijderen/", maps.pair_remove, name="pair_remove"),
@@ -28,6 +30,12 @@ urlpatterns = [
     path(P + "analyses/<int:pk>/", analyses.analysis_detail, name="analysis_detail"),
     path(P + "analyses/<int:pk>/stap/<int:step>/", analyses.analysis_step, name="analysis_step"),
     path(P + "analyses/<int:pk>/geschiedenis/", analyses.analysis_history, name="analysis_history"),
+    path(P + "analyses/<int:pk>/partners/", partners.partner_links, name="partner_links"),
+    path(
+        P + "analyses/<int:pk>/partners/<int:link_pk>/intrekken/",
+        partners.partner_link_revoke,
+        name="partner_link_revoke",
+    ),
     path(P + "analyses/<int:pk>/verwijderen/", delete.analysis_delete, name="analysis_delete"),
     path(P + "analyses/<int:pk>/rapport/", report.report, name="report"),
     path(P + "analyses/<int:pk>/rapport.pdf", report.report_pdf, name="report_pdf"),
@@ -38,4 +46,5 @@ urlpatterns = [
     path(P + "impactscans/nieuw/", other.impact_create, name="impact_create"),
     path(P + "impactscans/<int:pk>/", other.impact_detail, name="impact_detail"),
     path(P + "impactscans/<int:pk>/verwijderen/", delete.impact_delete, name="impact_delete"),
+    path("bijdrage/<str:token>/", partners.partner_contribution, name="partner_contribution"),
 ]

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
@@ -31,15 +34,30 @@ class CodeForm(BrugForm):
     )
 
 
+def _role_choices(grantable: Collection[str] | None) -> list[tuple[str, str]]:
+    # Without a list of grantable roles: the roles any coordinator may give (never the
+    # platform's own roles; the service checks again).
+    allowed = set(grantable) if grantable is not None else set(Role.values) - {Role.ADMIN, Role.FACILITATOR}
+    return [(r.value, r.label) for r in Role if r.value in allowed]
+
+
 class InviteForm(BrugForm):
     email = forms.EmailField(
         label="E-mailadres", error_messages={"invalid": "Vul een geldig e-mailadres in."}
     )
-    role = forms.ChoiceField(label="Rol", choices=[(r.value, r.label) for r in Role if r != Role.ADMIN])
+    role = forms.ChoiceField(label="Rol", choices=[])
+
+    def __init__(self, *args: Any, grantable: Collection[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = _role_choices(grantable)  # type: ignore[attr-defined]
 
 
 class RoleForm(BrugForm):
-    role = forms.ChoiceField(label="Rol", choices=[(r.value, r.label) for r in Role if r != Role.ADMIN])
+    role = forms.ChoiceField(label="Rol", choices=[])
+
+    def __init__(self, *args: Any, grantable: Collection[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = _role_choices(grantable)  # type: ignore[attr-defined]
 
 
 class AcceptInvitationForm(BrugForm):

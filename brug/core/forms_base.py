@@ -5,6 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
+
+# Every free-text field has a length limit, checked in validation before any work starts
+# (a 1 MB text once kept a worker busy for 39 seconds). Fields that set their own
+# max_length keep it; the others get these caps.
+DEFAULT_MAX_LENGTH = 1_000
+DEFAULT_TEXTAREA_MAX_LENGTH = 20_000
+
+
+def cap_text_lengths(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        if not isinstance(field, forms.CharField) or field.max_length is not None:
+            continue
+        cap = DEFAULT_TEXTAREA_MAX_LENGTH if isinstance(field.widget, forms.Textarea) else DEFAULT_MAX_LENGTH
+        field.max_length = cap
+        field.validators.append(MaxLengthValidator(cap))
+        if not field.widget.is_hidden:
+            field.widget.attrs.setdefault("maxlength", str(cap))
+
 
 WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
@@ -18,8 +37,24 @@ WIDGET_CLASSES = {
 }
 
 
+DASHES = "---------"
+EMPTY_CHOICE = "Maak een keuze"
+
+
+def replace_dashes(field: forms.Field) -> None:
+    """Django's empty choice '---------' reads as a glitch; say what it means in Dutch."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DASHES:
+            field.empty_label = EMPTY_CHOICE
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)  # type: ignore[arg-type]
+        if any(label == DASHES for _value, label in choices):
+            field.choices = [(v, EMPTY_CHOICE if label == DASHES else label) for v, label in choices]
+
+
 def style_fields(form: forms.BaseForm) -> None:
     for name, field in form.fields.items():
+        replace_dashes(field)
         widget = field.widget
         css = next(
             (value for cls, value in WIDGET_CLASSES.items() if type(widget) is cls),
@@ -51,6 +86,7 @@ class BrugForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        cap_text_lengths(self)
         style_fields(self)
 
     def full_clean(self) -> None:
@@ -63,6 +99,7 @@ class BrugModelForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        cap_text_lengths(self)
         style_fields(self)
 
     def full_clean(self) -> None:

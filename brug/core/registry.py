@@ -3,6 +3,11 @@
 Each app in settings.BRUG_APPS may have a module `dashboard` with
 `panel(request, membership) -> Panel | None` and `menu(membership) -> list[MenuItem]`,
 and a module `demo` with `load(ctx: DemoContext) -> None`.
+
+`Hook` turns an arrow around: when a lower app needs something only a higher app knows (the
+signals page offers to make an incident on a polarisation map; the knowledge base shows learning
+questions), the lower app declares a typed hook in its `hooks.py` and the higher app fills it in
+its `AppConfig.ready`. The import then points down, and an unfilled hook fails loudly.
 """
 
 from __future__ import annotations
@@ -10,12 +15,31 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 
 from .models import Membership
+
+T = TypeVar("T")
+
+
+class Hook(Generic[T]):
+    """One implementation of T, declared by a lower app and filled by a higher one at start-up."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._filled: T | None = None
+
+    def fill(self, implementation: T) -> None:
+        self._filled = implementation
+
+    def get(self) -> T:
+        if self._filled is None:
+            raise ImproperlyConfigured(f"No app filled the hook {self.name!r} (see its AppConfig.ready).")
+        return self._filled
 
 
 @dataclass(frozen=True)

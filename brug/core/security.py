@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .audit import record
-from .models import LoginFailure, RecoveryCode, TOTPDevice, User
+from .models import FailureKind, LoginFailure, RecoveryCode, TOTPDevice, User
 
 RECOVERY_CODE_COUNT = 10
 
@@ -21,20 +21,22 @@ def _normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def is_locked_out(*, email: str) -> bool:
+def is_locked_out(*, email: str, kind: str = FailureKind.PASSWORD) -> bool:
+    """Too many failures of this kind (password or second-factor code) within the window."""
     since = timezone.now() - timedelta(minutes=settings.BRUG_LOCKOUT_MINUTES)
-    recent = LoginFailure.objects.filter(email=_normalise_email(email), at__gte=since).count()
+    recent = LoginFailure.objects.filter(email=_normalise_email(email), kind=kind, at__gte=since).count()
     return recent >= settings.BRUG_LOCKOUT_ATTEMPTS
 
 
-def record_login_failure(*, email: str) -> None:
-    LoginFailure.objects.create(email=_normalise_email(email))
+def record_login_failure(*, email: str, kind: str = FailureKind.PASSWORD) -> None:
+    LoginFailure.objects.create(email=_normalise_email(email), kind=kind)
     # Failures are only needed for the lock-out window; older ones are dropped.
     LoginFailure.objects.filter(at__lt=timezone.now() - timedelta(days=1)).delete()
 
 
-def clear_login_failures(*, email: str) -> None:
-    LoginFailure.objects.filter(email=_normalise_email(email)).delete()
+def clear_login_failures(*, email: str, kind: str = FailureKind.PASSWORD) -> None:
+    """Forget failures of one kind only: a correct password leaves the code failures standing."""
+    LoginFailure.objects.filter(email=_normalise_email(email), kind=kind).delete()
 
 
 def start_totp_setup(*, user: User) -> TOTPDevice:

@@ -6,7 +6,6 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from brug.municipalities.models import Municipality
-from brug.municipalities.selectors import real_municipalities
 
 from .access import is_platform_admin
 from .models import AuditLogEntry, Invitation, Membership, Organisation, OrganisationKind, Role, User
@@ -50,4 +49,4 @@ def all_organisations(*, membership: Membership, kind: str = "") -> QuerySet[Org
 
 
 def municipalities_without_organisation() -> QuerySet[Municipality]:
-    return real_municipalities().filter(organisation__isnull=True).order_by("name")
+    return Municipality.objects.real().filter(organisation__isnull=True).order_by("name")

@@ -67,6 +67,33 @@ def add_member(*, actor: User | None, organisation: Organisation, user: User, ro
     return membership
 
 
+# Roles only the platform administrator (role "beheerder") may give or take away: the
+# facilitator of the learning network sees every participating municipality's registrations.
+PLATFORM_GRANTED_ROLES = frozenset({Role.ADMIN, Role.FACILITATOR})
+
+
+def grantable_roles(membership: Membership) -> list[str]:
+    """The roles the member pages offer this member, in the order of Role.
+
+    Administrators themselves are made in /beheer/ only, never through these pages.
+    """
+    if not membership.can_manage:
+        return []
+    return [
+        r.value
+        for r in Role
+        if r != Role.ADMIN and (r not in PLATFORM_GRANTED_ROLES or membership.role == Role.ADMIN)
+    ]
+
+
+def _check_may_grant(membership: Membership, role: str) -> None:
+    if role not in Role.values:
+        raise MembershipError("Kies een bestaande rol.")
+    if role in PLATFORM_GRANTED_ROLES and membership.role != Role.ADMIN:
+        label = Role(role).label.lower()
+        raise MembershipError(f"Alleen een platformbeheerder kan iemand de rol {label} geven")
+
+
 @dataclass(frozen=True)
 class IssuedInvitation:
     invitation: Invitation
@@ -77,8 +104,7 @@ def invite(*, membership: Membership, email: str, role: str) -> IssuedInvitation
     """Email a single-use link; only its hash is stored."""
     if not membership.can_manage:
         raise MembershipError("Alleen een coördinator kan collega's uitnodigen")
-    if role == Role.ADMIN and membership.role != Role.ADMIN:
-        raise MembershipError("Alleen een platformbeheerder kan beheerders uitnodigen")
+    _check_may_grant(membership, role)
     email = email.strip().lower()
     org = membership.organisation
     if Membership.objects.filter(organisation=org, user__email=email).exists():
@@ -236,8 +262,9 @@ def accept_invitation(*, token: str, user: User | None, name: str = "", password
 def change_role(*, membership: Membership, target: Membership, role: str) -> Membership:
     if not membership.can_manage or target.organisation_id != membership.organisation_id:
         raise MembershipError("U kunt deze rol niet wijzigen")
-    if role == Role.ADMIN and membership.role != Role.ADMIN:
-        raise MembershipError("Alleen een platformbeheerder kan iemand beheerder maken")
+    _check_may_grant(membership, role)
+    if target.role in PLATFORM_GRANTED_ROLES and membership.role != Role.ADMIN:
+        raise MembershipError("Alleen een platformbeheerder kan deze rol wijzigen")
     with transaction.atomic():
         _keep_one_manager(target=target, new_role=role)
         target.role = role
@@ -266,3 +293,78 @@ def _keep_one_manager(*, target: Membership, new_role: str | None) -> None:
     )
     if not others.exists():
         raise MembershipError("Er moet minstens één coördinator overblijven")
+
+
+def organisation_for_municipality(*, actor: User, municipality: Municipality) -> tuple[Organisation, bool]:
+    """The municipality's organisation, created from its CBS row when it has none yet.
+
+    Used when a network facilitator admits a municipality: the facilitator is no platform
+    administrator, but a municipality that was admitted must be able to log in.
+    Returns (organisation, created).
+    """
+    existing = Organisation.objects.filter(municipality=municipality).first()
+    if existing is not None:
+        return existing, False
+    if municipality.fictional:
+        raise MembershipError(f"{municipality.name} is geen gemeente uit de referentielijst")
+    try:
+        with transaction.atomic():
+            org = create_organisation(
+                actor=actor,
+                name=f"Gemeente {municipality.name}",
+                kind=OrganisationKind.MUNICIPALITY,
+                municipality=municipality,
+            )
+    except IntegrityError:
+        # Created at the same moment by someone else: the unique link decides, use theirs.
+        return Organisation.objects.get(municipality=municipality), False
+    return org, True
+
+
+def invite_on_behalf(
+    *,
+    actor: User,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    send_email: bool = False,
+    days: int | None = None,
+) -> IssuedInvitation | None:
+    """Invite someone into another organisation for a reason the caller checked (e.g. admission).
+
+    Returns None when the address is already a member. With send_email=False the caller puts the
+    link in its own mail (the learning network's decision mail carries it with the dates).
+    """
+    if role not in {Role.COORDINATOR, Role.OFFICER, Role.READONLY}:
+        raise MembershipError("Kies als rol coördinator, medewerker of lezer")
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise MembershipError(f"'{email}' is geen geldig e-mailadres") from None
+    if Membership.objects.filter(organisation=organisation, user__email=email).exists():
+        return None
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            organisation=organisation,
+            email=email,
+            role=role,
+            token_hash=_token_hash(token),
+            invited_by=actor,
+            expires_at=timezone.now() + timedelta(days=days or settings.BRUG_INVITATION_DAYS),
+        )
+        record(
+            actor=actor,
+            organisation=organisation,
+            action="uitnodiging.verstuurd",
+            obj=invitation,
+            fields=["email", "role"],
+        )
+    url = _invitation_url(token)
+    if send_email:
+        inviter, org_name = actor.name, organisation.name
+        transaction.on_commit(
+            lambda: _send_invitation_email(inviter_name=inviter, org_name=org_name, email=email, url=url)
+        )
+    return IssuedInvitation(invitation=invitation, url=url)

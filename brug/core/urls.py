@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from .views import auth, org, pages
 
@@ -12,16 +12,7 @@ urlpatterns = [
     path("uitloggen/", auth.logout_view, name="logout"),
     path("account/tweestapsverificatie/", auth.two_factor_setup, name="2fa_setup"),
     path("account/herstelcodes/", auth.two_factor_reset_codes, name="2fa_recovery_codes"),
-    path(
-        "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            template_name="core/password_reset.html",
-            email_template_name="core/email/password_reset.txt",
-            subject_template_name="core/email/password_reset_subject.txt",
-            success_url=reverse_lazy("core:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("wachtwoord-vergeten/", auth.PasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(template_name="core/password_reset_done.html"),
@@ -29,10 +20,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="core/password_reset_confirm.html",
-            success_url=reverse_lazy("core:password_reset_complete"),
-        ),
+        auth.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -49,6 +49,20 @@ def group_swatch(group: int) -> SafeString:
     )
 
 
+def _halo_text(x: float, y: float, text: str, *, size: int, anchor: str) -> str:
+    """Dark text on a white halo, drawn as two text elements (halo first).
+
+    A single element with `paint-order="stroke"` is what browsers need, but WeasyPrint (the PDF)
+    ignores paint-order and paints the white stroke over the letters: white on white.
+    """
+    common = f'x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" font-weight="bold"'
+    label = escape(text)
+    return (
+        f'<text {common} fill="#ffffff" stroke="#ffffff" stroke-width="4" aria-hidden="true">{label}</text>'
+        f'<text {common} fill="#1a1a1a">{label}</text>'
+    )
+
+
 def scatter(result: dict[str, Any], *, highlight: int | None = None, labels: dict[int, str]) -> SafeString:
     """Every participant as a point; people close together voted alike."""
     width, height, pad = 640, 420, 28
@@ -88,19 +102,13 @@ def scatter(result: dict[str, Any], *, highlight: int | None = None, labels: dic
             continue
         cx = min(max(sum(p[0] for p in points) / len(points), 50), width - 50)
         cy = min(max(sum(p[1] for p in points) / len(points), 34), height - 10)
-        parts.append(
-            f'<text x="{cx:.1f}" y="{cy - 12:.1f}" text-anchor="middle" font-size="20" font-weight="bold" '
-            f'fill="#1a1a1a" stroke="#ffffff" stroke-width="4" paint-order="stroke">{escape(labels[group])}</text>'
-        )
+        parts.append(_halo_text(cx, cy - 12, labels[group], size=20, anchor="middle"))
     if highlight is not None and str(highlight) in projection:
         x, y = place(projection[str(highlight)])
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="10" fill="none" stroke="#1a1a1a" stroke-width="3"/>'
         )
-        parts.append(
-            f'<text x="{x + 14:.1f}" y="{y + 5:.1f}" font-size="15" font-weight="bold" fill="#1a1a1a" '
-            f'stroke="#ffffff" stroke-width="4" paint-order="stroke">U</text>'
-        )
+        parts.append(_halo_text(x + 14, y + 5, "U", size=15, anchor="start"))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - numbers and escaped labels only
 

@@ -37,8 +37,10 @@ def send_code(*, dialogue: Dialogue, token: str, email: str) -> None:
     if participant.email_hash:
         raise DialogueError("Uw deelname is al bevestigd.")
     email_hash = _email_hash(email)
-    if Participant.objects.filter(dialogue=dialogue, email_hash=email_hash).exists():
-        raise DialogueError("Met dit e-mailadres doet al iemand mee aan deze dialoog.")
+    taken = Participant.objects.filter(dialogue=dialogue, email_hash=email_hash).exists()
+    # Why no error for a taken address: the page must not tell anyone whether an address takes
+    # part. Both cases store a pending code and send one mail; only the mailbox owner learns
+    # which applies. For a taken address the code is never sent, so it can never be confirmed.
     code = f"{secrets.randbelow(1_000_000):06d}"
     cache.set(
         _key(participant),
@@ -47,14 +49,26 @@ def send_code(*, dialogue: Dialogue, token: str, email: str) -> None:
     )
     send_mail(
         subject=f"Uw code voor de dialoog ‘{dialogue.title}’",
-        message=(
-            f"Uw code is: {code}\n\nVul deze code binnen {CODE_MINUTES} minuten in op de pagina van de dialoog. "
-            "Heeft u dit niet aangevraagd? Dan kunt u deze e-mail negeren.\n\n"
-            "We bewaren uw e-mailadres niet; alleen een versleutelde vingerafdruk ervan, zodat elk adres één keer "
-            "meedoet."
-        ),
+        message=_taken_mail() if taken else _code_mail(code),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[email],
+    )
+
+
+def _code_mail(code: str) -> str:
+    return (
+        f"Uw code is: {code}\n\nVul deze code binnen {CODE_MINUTES} minuten in op de pagina van de dialoog. "
+        "Heeft u dit niet aangevraagd? Dan kunt u deze e-mail negeren.\n\n"
+        "We bewaren uw e-mailadres niet; alleen een versleutelde vingerafdruk ervan, zodat elk adres één keer "
+        "meedoet."
+    )
+
+
+def _taken_mail() -> str:
+    return (
+        "Met dit e-mailadres is de deelname aan deze dialoog al eerder bevestigd. Elk adres kan één keer "
+        "bevestigen, dus u krijgt geen nieuwe code. U hoeft niets te doen: uw stemmen tellen ook zonder "
+        "bevestiging mee.\n\nHeeft u dit niet aangevraagd? Dan kunt u deze e-mail negeren."
     )
 
 

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.text import slugify
 
 from brug.core.forms_base import BrugForm, BrugModelForm
+from brug.core.versioning import VersionedFormMixin
 
 from .models import STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH, Dialogue, RejectReason
 from .services import DialogueError, clean_statement_text
@@ -20,7 +21,7 @@ def _datetime_widget() -> forms.DateTimeInput:
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
 
 
-class DialogueForm(BrugModelForm):
+class DialogueForm(VersionedFormMixin, BrugModelForm):
     seed_statements = forms.CharField(
         label="Startstellingen",
         required=False,
@@ -145,7 +146,7 @@ class SeedStatementForm(StatementForm):
         self.fields["text"].help_text = "Verschijnt direct voor inwoners (al goedgekeurd)."
 
 
-class ModerationForm(BrugForm):
+class ModerationForm(VersionedFormMixin, BrugForm):
     decision = forms.ChoiceField(
         label="Besluit",
         choices=[("goedkeuren", "Goedkeuren"), ("afkeuren", "Afkeuren")],

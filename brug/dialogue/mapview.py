@@ -100,4 +100,16 @@ def map_context(dialogue: Dialogue, *, highlight: int | None = None) -> dict[str
         "n_in_conversation": result.get("n_in_conversation", 0),
         "n_votes": result.get("n_votes", 0),
         "n_statements": result.get("n_statements", 0),
+        "computation": computation_info(result),
+        "no_groups_note": result.get("note", "") if not sizes else "",
     }
+
+
+def computation_info(result: dict[str, Any]) -> dict[str, Any] | None:
+    """Number and time of the stored computation, for the pages and the PDF that show it."""
+    info = result.get("computation")
+    if not info:
+        return None
+    from datetime import datetime
+
+    return {"id": int(info["id"]), "at": datetime.fromisoformat(info["at"])}

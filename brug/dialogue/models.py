@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from brug.core.versioning import Versioned
+
 STATEMENT_MIN_LENGTH = 10
 STATEMENT_MAX_LENGTH = 280
 
@@ -21,7 +23,7 @@ class Moderation(models.TextChoices):
     AFTER = "na", "Achteraf: een nieuwe stelling verschijnt direct en kan worden afgekeurd"
 
 
-class Dialogue(models.Model):
+class Dialogue(Versioned):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="dialogues")
     slug = models.SlugField("korte naam voor de link", max_length=60, unique=True)
     title = models.CharField("titel", max_length=150)
@@ -102,7 +104,7 @@ class RejectReason(models.TextChoices):
     UNCLEAR = "onduidelijk", "Onduidelijk of geen stelling"
 
 
-class Statement(models.Model):
+class Statement(Versioned):
     """`number` is the comment-id in a Pol.is export and what the engine works with."""
 
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="statements")

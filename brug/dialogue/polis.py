@@ -18,7 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from brug.core.audit import record
+from brug.core.exports import neutralise
 from brug.core.models import Membership
+from brug.core.uploads import NotAZip, UnsafeArchive, ZipLimits, check_zip, read_entry
 from brug.opinion.polis_io import PolisExportError, read_export
 
 from .models import Dialogue, Participant, Statement, StatementStatus, Vote
@@ -26,6 +28,9 @@ from .services import DialogueError, secret_hash
 
 KNOWN_FILES = ("comments.csv", "votes.csv", "participants-votes.csv", "summary.csv")
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+POLIS_ZIP_LIMITS = ZipLimits(
+    max_entries=100, max_unpacked_bytes=MAX_UNPACKED_BYTES, max_entry_bytes=MAX_UNPACKED_BYTES
+)
 MODERATED: dict[str, int] = {
     StatementStatus.APPROVED: 1,
     StatementStatus.PENDING: 0,
@@ -42,8 +47,13 @@ def _csv(header: list[str], rows: list[list[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    # Residents write the statements: a text starting with = + - @ must not run as a formula.
+    writer.writerows(_neutralised(rows))
     return out.getvalue().encode("utf-8")
+
+
+def _neutralised(rows: list[list[object]]) -> list[list[object]]:
+    return [[neutralise(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
 
 
 def export_zip(dialogue: Dialogue) -> bytes:
@@ -137,7 +147,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
             ),
         )
         out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(summary)
+        csv.writer(out, lineterminator="\n").writerows(_neutralised(summary))
         archive.writestr("summary.csv", out.getvalue())
     return buffer.getvalue()
 
@@ -149,15 +159,17 @@ def files_from_upload(uploads: list[tuple[str, bytes]]) -> dict[str, bytes]:
         base = Path(name).name.lower()
         if base.endswith(".zip"):
             try:
+                # Entry count, unpacked size and ratio are checked before anything is unpacked.
+                check_zip(content, name=Path(name).name, limits=POLIS_ZIP_LIMITS)
                 with zipfile.ZipFile(io.BytesIO(content)) as archive:
-                    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                        raise DialogueError("Het zipbestand is uitgepakt te groot (meer dan 50 MB).")
                     for info in archive.infolist():
                         inner = Path(info.filename).name.lower()
                         if inner in KNOWN_FILES:
-                            files[inner] = archive.read(info)
-            except zipfile.BadZipFile as exc:
+                            files[inner] = read_entry(archive, info, max_bytes=MAX_UNPACKED_BYTES)
+            except (zipfile.BadZipFile, NotAZip) as exc:
                 raise DialogueError("Dit zipbestand kan niet worden geopend.") from exc
+            except UnsafeArchive as exc:
+                raise DialogueError(str(exc)) from exc
         elif base in KNOWN_FILES:
             files[base] = content
     if "comments.csv" not in files:

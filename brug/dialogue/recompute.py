@@ -1,15 +1,17 @@
 """Recomputing a dialogue's opinion map in the background, at most every few seconds.
 
-A vote marks the dialogue `dirty` and calls `schedule_recompute`. That takes a short lock in the
-shared cache and, when it gets it, schedules one Celery task a few seconds ahead; votes arriving
-meanwhile find the lock taken and do nothing. The task drops the lock, clears `dirty`, computes
-and stores the result; votes that came in during the computation set `dirty` again and schedule
-the next run. Without a broker (the demo, tests) Celery would run the task inside the vote
-request, so then the map is recomputed when someone opens it instead (`ensure_fresh`).
+A vote marks the dialogue `dirty` and calls `tasks.schedule_recompute`. That takes a short lock in
+the shared cache and, when it gets it, schedules one Celery task a few seconds ahead; votes
+arriving meanwhile find the lock taken and do nothing. The task drops the lock, clears `dirty`,
+computes and stores the result; votes that came in during the computation set `dirty` again and
+schedule the next run (the task checks once more when it is done). Without a broker (the demo,
+tests) Celery would run the task inside the vote request, so then the map is recomputed when
+someone opens it instead (`ensure_fresh`). This module knows no Celery: tasks.py imports it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Any
 
@@ -40,20 +42,6 @@ def background_available() -> bool:
 def take_schedule_lock(dialogue_id: int) -> bool:
     # Expires by itself, so a lost task (worker down) does not block recomputes for ever.
     return bool(cache.add(_lock_key(dialogue_id), 1, timeout=MIN_INTERVAL_SECONDS * 12))
-
-
-def enqueue_recompute(dialogue_id: int) -> None:
-    from .tasks import recompute_dialogue_task
-
-    recompute_dialogue_task.apply_async(args=[dialogue_id], countdown=MIN_INTERVAL_SECONDS)
-
-
-def schedule_recompute(dialogue_id: int) -> bool:
-    """Schedule one recompute unless one is already waiting. Returns whether it scheduled."""
-    if not background_available() or not take_schedule_lock(dialogue_id):
-        return False
-    enqueue_recompute(dialogue_id)
-    return True
 
 
 def timeline(dialogue: Dialogue) -> list[dict[str, Any]]:
@@ -91,8 +79,23 @@ def timeline(dialogue: Dialogue) -> list[dict[str, Any]]:
     return rows
 
 
+def _fingerprint(rows: list[tuple[int, int, int]], moderated_out: list[int]) -> str:
+    """A digest of exactly what the engine sees: the votes in order and the moderated statements."""
+    digest = hashlib.sha256()
+    for pid, sid, value in rows:
+        digest.update(f"{pid},{sid},{value};".encode())
+    digest.update(("|" + ",".join(map(str, sorted(moderated_out)))).encode())
+    return digest.hexdigest()
+
+
 def recompute(dialogue_id: int) -> dict[str, Any] | None:
-    """Compute and store the opinion map of one dialogue; returns the stored result."""
+    """Compute and store the opinion map of one dialogue; returns the stored result.
+
+    Every stored computation gets a number (`computation.id`, counting up per dialogue) and a time.
+    When nothing the engine sees has changed since the stored computation (same votes, same
+    moderation), the stored one is kept as it is: recomputing without new votes changes nothing,
+    not even the number of groups (the k-smoothing only counts real updates, as in Pol.is).
+    """
     dialogue = Dialogue.objects.filter(pk=dialogue_id).first()
     if dialogue is None:
         return None
@@ -108,23 +111,33 @@ def recompute(dialogue_id: int) -> dict[str, Any] | None:
         .exclude(status=StatementStatus.APPROVED)
         .values_list("number", flat=True)
     )
+    stored = dialogue.result or {}
+    fingerprint = _fingerprint(rows, moderated_out)
+    if stored.get("computation", {}).get("fingerprint") == fingerprint:
+        return stored
     previous = ClusterState.from_dict(dialogue.cluster_state) if dialogue.cluster_state else None
+    previous_groups = {int(p): int(g) for p, g in (stored.get("groups") or {}).items()}
     result = compute(
         [r[0] for r in rows],
         [r[1] for r in rows],
         [r[2] for r in rows],
         moderated_out=moderated_out,
         previous=previous,
+        previous_groups=previous_groups,
     )
+    now = timezone.now()
     data = result.to_dict()
     data["timeline"] = timeline(dialogue)
     data["n_votes"] = len(rows)
     data["n_participants_total"] = Participant.objects.filter(dialogue_id=dialogue_id).count()
+    data["computation"] = {
+        "id": int(stored.get("computation", {}).get("id", 0)) + 1,
+        "at": now.isoformat(),
+        "fingerprint": fingerprint,
+    }
     Dialogue.objects.filter(pk=dialogue_id).update(
-        result=data, cluster_state=result.state.to_dict(), computed_at=timezone.now()
+        result=data, cluster_state=result.state.to_dict(), computed_at=now
     )
-    if Dialogue.objects.filter(pk=dialogue_id, dirty=True).exists():
-        schedule_recompute(dialogue_id)
     return data
 
 

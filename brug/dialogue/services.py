@@ -11,13 +11,14 @@ import hmac
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
+from brug.core import ratelimit
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.ratelimit import Limit
+from brug.core.versioning import save_if_unchanged, unique_or_error
 
 from .models import (
     STATEMENT_MAX_LENGTH,
@@ -30,8 +31,9 @@ from .models import (
     StatementStatus,
     Vote,
 )
-from .recompute import background_available, enqueue_recompute, schedule_recompute, take_schedule_lock
+from .recompute import background_available, take_schedule_lock
 from .selectors import forget_vote_targets
+from .tasks import enqueue_recompute, schedule_recompute
 
 VOTE_CODES = {"eens": 1, "oneens": -1, "overslaan": 0}
 RATE_LIMIT_VOTES = int(getattr(settings, "BRUG_DIALOGUE_VOTES_PER_MINUTE", 60))
@@ -41,6 +43,9 @@ class DialogueError(Exception):
     """A refusal worded for the resident or officer (Dutch); the view shows it."""
 
     status = 400
+
+
+SLUG_TAKEN = "Deze korte naam is al in gebruik. Kies een andere korte naam."
 
 
 class DialogueClosed(DialogueError):
@@ -91,9 +96,12 @@ def _add_statement(
 
 @transaction.atomic
 def create_dialogue(*, membership: Membership, seed_statements: list[str], **fields: object) -> Dialogue:
-    dialogue = Dialogue.objects.create(
-        organisation=membership.organisation, created_by=membership.user, **fields
-    )
+    fields.pop("version", None)
+    # Two officers choosing the same short name at once: the unique slug decides, as a form error.
+    with unique_or_error(SLUG_TAKEN, error=DialogueError):
+        dialogue = Dialogue.objects.create(
+            organisation=membership.organisation, created_by=membership.user, **fields
+        )
     for text in seed_statements:
         _add_statement(
             dialogue=dialogue,
@@ -107,9 +115,12 @@ def create_dialogue(*, membership: Membership, seed_statements: list[str], **fie
 
 
 @transaction.atomic
-def update_dialogue(*, membership: Membership, dialogue: Dialogue, changed: list[str]) -> Dialogue:
-    """Save a dialogue whose fields a form has already set."""
-    dialogue.save()
+def update_dialogue(
+    *, membership: Membership, dialogue: Dialogue, changed: list[str], version: int | None = None
+) -> Dialogue:
+    """Save a dialogue whose fields a form has already set; StaleObject if someone saved since `version`."""
+    with unique_or_error(SLUG_TAKEN, error=DialogueError):
+        save_if_unchanged(dialogue, version=version)
     forget_vote_targets()  # this process sees new dates at once, others within a few seconds
     record(action="dialogue.updated", obj=dialogue, membership=membership, fields=changed)
     return dialogue
@@ -130,14 +141,20 @@ def add_seed_statement(*, membership: Membership, dialogue: Dialogue, text: str)
 
 @transaction.atomic
 def moderate_statement(
-    *, membership: Membership, statement: Statement, approve: bool, reason: str = ""
+    *,
+    membership: Membership,
+    statement: Statement,
+    approve: bool,
+    reason: str = "",
+    version: int | None = None,
 ) -> Statement:
     if not approve and reason not in RejectReason.values:
         raise DialogueError("Kies een reden om de stelling af te keuren.")
     statement.status = StatementStatus.APPROVED if approve else StatementStatus.REJECTED
     statement.reject_reason = "" if approve else reason
     statement.moderated_at = timezone.now()
-    statement.save(update_fields=["status", "reject_reason", "moderated_at"])
+    # Two moderators deciding at once: the second hears it instead of silently overruling.
+    save_if_unchanged(statement, version=version, fields=["status", "reject_reason", "moderated_at"])
     record(
         action="dialogue.statement_approved" if approve else "dialogue.statement_rejected",
         obj=statement,
@@ -170,26 +187,12 @@ def participant_for(*, dialogue: Dialogue, token: str, create: bool) -> Particip
     raise DialogueError("Het lukte niet om uw stem op te slaan. Probeer het nog eens.")
 
 
-# INCR and EXPIRE in one round trip, without building a redis-py pipeline on every vote.
-_COUNT_SCRIPT = "local n = redis.call('INCR', KEYS[1]) redis.call('EXPIRE', KEYS[1], 70) return n"
-
-
-def _count(key: str) -> int:
-    """Increment a per-minute counter in the shared cache, in one round trip on Redis."""
-    if isinstance(cache, RedisCache):
-        full_key = cache.make_and_validate_key(key)
-        return int(cache._cache.get_client(full_key, write=True).eval(_COUNT_SCRIPT, 1, full_key))
-    cache.add(key, 0, timeout=70)
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # expired between add and incr
-        return 1
+VOTES_PER_MINUTE = Limit("dialogue-votes", count=RATE_LIMIT_VOTES, seconds=60)
 
 
 def check_rate(*, token: str, dialogue: Dialogue) -> None:
     # Counts per token per minute in the shared cache; a person voting by hand never gets near it.
-    minute = int(timezone.now().timestamp() // 60)
-    if _count(f"dialogue:rate:{dialogue.pk}:{secret_hash(token)[:32]}:{minute}") > RATE_LIMIT_VOTES:
+    if not ratelimit.allow(VOTES_PER_MINUTE, f"{dialogue.pk}:{secret_hash(token)[:32]}"):
         raise RateLimited("U stemt erg snel achter elkaar. Wacht een minuut en probeer het dan opnieuw.")
 
 

@@ -1,4 +1,4 @@
-"""The public method items from seed 004 (info sheet after session 1 of edition 3) and DOMAIN.md.
+"""The public method items from seed 004 (info sheet after session 1 of edition 3) and docs/DOMAIN.md.
 
 Seeded by `services.seed_method_items`; `key` makes seeding idempotent.
 """

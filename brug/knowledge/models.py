@@ -49,6 +49,8 @@ class KnowledgeItem(models.Model):
     dividing_lines = models.JSONField("scheidslijnen", default=list, blank=True)
     visibility = models.CharField("zichtbaarheid", max_length=20, choices=Visibility.choices)
     source_label = models.CharField("bron", max_length=200, blank=True)
+    # An anonymised share (e.g. of a local analysis): no page names the publishing organisation.
+    anonymous = models.BooleanField("geanonimiseerd", default=False)
     # The learning app owns editions; a plain number keeps the apps independent.
     edition_id = models.PositiveIntegerField("editie", null=True, blank=True)
     pdf = models.BinaryField("pdf", null=True, blank=True, editable=False)
@@ -78,6 +80,11 @@ class KnowledgeItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def publisher_label(self) -> str:
+        """Who published it, as every page shows it: never the organisation of an anonymised share."""
+        return "Een gemeente (geanonimiseerd)" if self.anonymous else self.organisation.name
 
     def get_public_url(self) -> str:
         return reverse("knowledge:public_detail", kwargs={"pk": self.pk})

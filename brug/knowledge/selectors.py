@@ -21,9 +21,10 @@ from django.db.models import F, Q, QuerySet
 
 from brug.core.models import Membership, Organisation, OrganisationKind
 
-from . import index
+from . import hooks, index
+from .hooks import LearningQuestion
 from .models import KnowledgeItem, Visibility
-from .text import MAX_QUERY_LENGTH, query_terms, stem
+from .text import MAX_QUERY_LENGTH, query_forms
 
 NETWORK_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.PARTNER)
 HEAVY_COLUMNS = ("embedding", "pdf", "title_stems", "body_stems", "search_vector", "tag_index")
@@ -100,51 +101,82 @@ def filtered(
 # ---- full text ---------------------------------------------------------------------------------
 
 
+RELATED_WEIGHT = 0.5  # compound parts, joined neighbours and thesaurus words count half
+
+
 def fulltext_ids(qs: QuerySet[KnowledgeItem], query: str, *, limit: int = CANDIDATES) -> list[int]:
-    """Ids ranked by Dutch full-text match: any query word (in any form) counts, title above body."""
-    terms = query_terms(query[:MAX_QUERY_LENGTH])
-    if not terms:
+    """Ids ranked by word match: the query's own words (stems, joined forms) count fully, their
+    compound parts and thesaurus neighbours half; title above body (see brug.knowledge.text)."""
+    exact, related = query_forms(query[:MAX_QUERY_LENGTH])
+    if not exact and not related:
         return []
     if connection.vendor == "postgresql":
-        return _fulltext_postgres(qs, terms, limit)
-    return _fulltext_stems(qs, terms, limit)
+        return _fulltext_postgres(qs, list(exact), list(related), limit)
+    return _fulltext_stems(qs, list(exact), list(related), limit)
 
 
-def _fulltext_postgres(qs: QuerySet[KnowledgeItem], terms: list[str], limit: int) -> list[int]:
+def _or_query(terms: list[str]) -> Any:
+    from django.contrib.postgres.search import SearchQuery
+
+    queries = [SearchQuery(t, config="simple", search_type="plain") for t in terms]
+    return functools.reduce(lambda a, b: a | b, queries)
+
+
+def _fulltext_postgres(
+    qs: QuerySet[KnowledgeItem], exact: list[str], related: list[str], limit: int
+) -> list[int]:
     """ts_rank over a bounded candidate set, so a word found in 30,000 items stays fast.
 
-    Candidates: the newest RANK_POOL items containing every query word, plus the newest
-    RANK_POOL containing any of them (both found through the GIN index); those are ranked.
+    The search vector holds our own index terms (config "simple"). Candidates: the newest RANK_POOL
+    items containing every exact term, the newest RANK_POOL containing any exact term and the
+    newest RANK_POOL containing any related term (all through the GIN index); those are ranked.
     """
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    queries = [SearchQuery(t, config="dutch", search_type="plain") for t in terms]
-    any_word = functools.reduce(lambda a, b: a | b, queries)
-    pool = qs.filter(search_vector=any_word).order_by("-id").values("id")[:RANK_POOL]
-    if len(queries) > 1:
-        every_word = functools.reduce(lambda a, b: a & b, queries)
-        pool = pool.union(qs.filter(search_vector=every_word).order_by("-id").values("id")[:RANK_POOL])
+    pools = []
+    rank: Any = None
+    if exact:
+        any_exact = _or_query(exact)
+        pools.append(qs.filter(search_vector=any_exact).order_by("-id").values("id")[:RANK_POOL])
+        if len(exact) > 1:
+            every = functools.reduce(
+                lambda a, b: a & b, [SearchQuery(t, config="simple", search_type="plain") for t in exact]
+            )
+            pools.append(qs.filter(search_vector=every).order_by("-id").values("id")[:RANK_POOL])
+        rank = SearchRank(F("search_vector"), any_exact)
+    if related:
+        any_related = _or_query(related)
+        pools.append(qs.filter(search_vector=any_related).order_by("-id").values("id")[:RANK_POOL])
+        related_rank = SearchRank(F("search_vector"), any_related) * RELATED_WEIGHT
+        rank = related_rank if rank is None else rank + related_rank
+    pool = pools[0]
+    for other in pools[1:]:
+        pool = pool.union(other)
     # One statement: the candidate subqueries use the GIN index, ts_rank runs on the pool only.
     return list(
         KnowledgeItem.objects.filter(pk__in=pool)
-        .annotate(rank=SearchRank(F("search_vector"), any_word))
+        .annotate(rank=rank)
         .order_by("-rank", "-id")
         .values_list("id", flat=True)[:limit]
     )
 
 
-def _fulltext_stems(qs: QuerySet[KnowledgeItem], terms: list[str], limit: int) -> list[int]:
-    # SQLite: the same idea as ts_rank with weights A (title, 1.0) and B (body, 0.4) on dutch_porter stems.
-    query_stems = list(dict.fromkeys(f" {stem(t)} " for t in terms))
+def _fulltext_stems(
+    qs: QuerySet[KnowledgeItem], exact: list[str], related: list[str], limit: int
+) -> list[int]:
+    # SQLite: the same idea as ts_rank with weights A (title, 1.0) and B (body, 0.4) on our index terms.
+    weighted = {f" {t} ": 1.0 for t in exact}
+    for t in related:
+        weighted.setdefault(f" {t} ", RELATED_WEIGHT)
     condition = Q()
-    for s in query_stems:
+    for s in weighted:
         condition |= Q(title_stems__contains=s) | Q(body_stems__contains=s)
     scored = []
     for pk, title, body in qs.filter(condition).values_list("id", "title_stems", "body_stems")[:5000]:
         length = max(len(body.split()), 1)
         score = sum(
-            (1.0 if s in title else 0.0) + 0.4 * min(body.count(s), 5) / (1 + np.log(length))
-            for s in query_stems
+            w * ((1.0 if s in title else 0.0) + 0.4 * min(body.count(s), 5) / (1 + np.log(length)))
+            for s, w in weighted.items()
         )
         scored.append((score, pk))
     scored.sort(key=lambda x: (-x[0], -x[1]))
@@ -235,16 +267,7 @@ def search(
 
 ITEM = "item"
 QUESTION = "question"
-MAX_EDITIONS = 20  # learning editions looked at per request (each is one small query)
 MAX_ITEM_ORGS = 25  # municipalities with a close item fetched before merging with learning questions
-
-
-@dataclass
-class LearningQuestion:
-    municipality: str  # the municipality's name as in brug.municipalities ("Delft")
-    question: str
-    edition: str  # the edition's title, "" when unknown
-    vector: np.ndarray
 
 
 @dataclass
@@ -266,19 +289,6 @@ def item_vector(item: KnowledgeItem) -> np.ndarray | None:
     return np.frombuffer(bytes(blob), dtype=np.float32) if blob else None
 
 
-def organisation_vector(organisation: Organisation) -> np.ndarray | None:
-    """The mean meaning of an organisation's own items (its 'questions'), normalised."""
-    blobs = KnowledgeItem.objects.filter(organisation=organisation, embedding__isnull=False).values_list(
-        "embedding", flat=True
-    )[:200]
-    vectors = [np.frombuffer(bytes(b or b""), dtype=np.float32) for b in blobs]
-    if not vectors:
-        return None
-    mean = np.mean(vectors, axis=0)
-    norm = np.linalg.norm(mean)
-    return mean / norm if norm else None
-
-
 def latest_item_vector(organisation: Organisation) -> np.ndarray | None:
     """The meaning of the organisation's newest own item with an embedding."""
     blob = (
@@ -298,40 +308,9 @@ def own_municipality_name(membership: Membership) -> str | None:
 def visible_learning_questions(*, membership: Membership) -> list[LearningQuestion]:
     """The learning questions the membership's organisation may see, labelled with their edition.
 
-    Everything comes from brug.learning.selectors.learning_questions_for_similarity, the one place
-    that decides who sees which learning question; without the learning app this is empty.
+    brug.learning decides who sees which learning question; it answers through the hook.
     """
-    try:
-        from brug.learning import selectors as learning
-
-        rows_for = learning.learning_questions_for_similarity
-    except (ImportError, AttributeError):
-        return []
-    editions = _candidate_editions(learning, membership)
-    if editions is None:  # cannot name the editions: ask once, without an edition label
-        return [LearningQuestion(n, q, "", v) for n, q, v in rows_for(membership=membership)]
-    found: list[LearningQuestion] = []
-    for edition in editions:
-        # The selector filters again: an edition the membership may not see returns nothing.
-        found += [
-            LearningQuestion(n, q, edition.title, v)
-            for n, q, v in rows_for(membership=membership, edition=edition)
-        ]
-    return found
-
-
-def _candidate_editions(learning: Any, membership: Membership) -> list[Any] | None:
-    """The editions the membership takes part in or runs: at most MAX_EDITIONS, newest first."""
-    try:
-        own = learning.own_registrations(membership=membership).values_list("edition_id", flat=True)
-        run = learning.editions_for(membership=membership).values_list("id", flat=True)
-        edition_model = learning.Edition
-    except AttributeError:
-        return None
-    ids = set(own) | set(run)
-    if not ids:
-        return []
-    return list(edition_model.objects.filter(pk__in=ids).only("id", "title").order_by("-id")[:MAX_EDITIONS])
+    return hooks.learning_questions.get()(membership)
 
 
 def similar_municipalities(
@@ -405,8 +384,8 @@ def _item_matches(
     wanted = set(themes or [])
     matches = []
     for pk, sim in best.values():
-        if pk not in items:
-            continue
+        if pk not in items or items[pk].anonymous:
+            continue  # an anonymised share must not point at its organisation
         item = items[pk]
         org = item.organisation
         matches.append(

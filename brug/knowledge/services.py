@@ -115,8 +115,9 @@ def _update_search_vector(item: KnowledgeItem) -> None:
     from django.contrib.postgres.search import SearchVector
 
     KnowledgeItem.objects.filter(pk=item.pk).update(
-        search_vector=SearchVector("title", weight="A", config="dutch")
-        + SearchVector("body", weight="B", config="dutch")
+        # Our own index terms (stems, compound parts, joined forms): see brug.knowledge.text.
+        search_vector=SearchVector("title_stems", weight="A", config="simple")
+        + SearchVector("body_stems", weight="B", config="simple")
     )
 
 
@@ -137,8 +138,12 @@ def publish_item(
     source_label: str = "",
     edition_id: int | None = None,
     pdf: bytes | None = None,
+    anonymous: bool = False,
 ) -> KnowledgeItem:
-    """Add an item owned by membership.organisation, index it for search and log it."""
+    """Add an item owned by membership.organisation, index it for search and log it.
+
+    anonymous=True: no page shows the organisation (see KnowledgeItem.publisher_label).
+    """
     _require_editor(membership)
     fields = validate_item(
         kind=kind,
@@ -156,6 +161,7 @@ def publish_item(
         source_label=clean_text(source_label)[:200],
         edition_id=edition_id,
         pdf=pdf,
+        anonymous=anonymous,
     )
 
 
@@ -168,6 +174,7 @@ def _create(
     edition_id: int | None = None,
     pdf: bytes | None = None,
     seed_key: str = "",
+    anonymous: bool = False,
 ) -> KnowledgeItem:
     embedding = _embedding_bytes(fields["title"], fields["body"])  # slow: outside the transaction
     with transaction.atomic():
@@ -178,6 +185,7 @@ def _create(
             edition_id=edition_id,
             pdf=pdf,
             seed_key=seed_key,
+            anonymous=anonymous,
             **fields,
         )
         _fill_search_columns(item, embedding)

@@ -1,6 +1,6 @@
 """Themes and dividing lines for tagging knowledge items.
 
-No official list exists (DOMAIN.md), so both are configurable: set `BRUG_KNOWLEDGE_THEMES` or
+No official list exists (docs/DOMAIN.md), so both are configurable: set `BRUG_KNOWLEDGE_THEMES` or
 `BRUG_KNOWLEDGE_DIVIDING_LINES` in settings to a list of (key, label) pairs. The defaults come
 from seeds 001 and 004. Keys are stored on items; labels are only shown.
 """

@@ -3,10 +3,16 @@
 Bodies are plain text. HTML tags are stripped on the way in (so `<script>` never reaches the
 database as markup) and templates escape everything on the way out.
 
-Stemming uses Snowball's `dutch_porter` (the classic Porter-style Dutch stemmer, close to what
-PostgreSQL's `dutch` text-search configuration does), so "gemeenten" and "gemeente" both become
-"gemeent" and "wijken" becomes "wijk". It is used for the SQLite search path and for showing
-which words matched.
+Stemming uses Snowball's `dutch_porter` (the classic Porter-style Dutch stemmer), so "gemeenten"
+and "gemeente" both become "gemeent" and "sleutelfiguren" and "sleutelfiguur" both "sleutelfigur".
+
+Index terms go further than stems, for Dutch as officers type it (see docs/algorithms/kennisbank-zoeken.md):
+- compounds are split into known words (a lexicon from `wordfreq`'s Dutch list), so an item about an
+  "asielzoekerscentrum" is also found with "asielzoekers" and "centrum";
+- hyphenated and slashed chains are also indexed joined ("wij-zij", "wij/zij" -> "wijzij"), and two
+  short adjacent words too ("wij zij" -> "wijzij");
+- a small thesaurus adds related words to a query ("desinformatie" -> "nepnieuws", "onjuist", ...).
+Both PostgreSQL (tsvector over these terms, config "simple") and SQLite use the same terms.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ STOPWORDS = frozenset(
     de het een en van in op te dat die is met voor zijn er aan als ook om of bij door naar uit
     maar dan over nog wat wie hoe waar wel niet geen ze zij hij wij we je jij u ik mij me ons
     onze hun hen haar zich dit deze was waren wordt worden werd kan kun kunnen moet moeten
-    zal zullen heeft hebben had tot toe al meer veel zo zonder tegen na onder ook omdat
+    zal zullen heeft hebben had tot toe al meer veel zo zonder tegen na onder ook omdat des
     """.split()
 )
 
@@ -63,8 +69,139 @@ def stems(text: str, *, drop_stopwords: bool = True) -> list[str]:
 
 
 def stem_column(text: str) -> str:
-    """Space-padded stems, so a LIKE '% stem %' matches whole stems only."""
-    return " " + " ".join(stems(text)) + " " if text else ""
+    """Space-padded index terms, so a LIKE '% term %' matches whole terms only."""
+    return " " + " ".join(index_terms(text)) + " " if text else ""
+
+
+# ---- compounds --------------------------------------------------------------------------------
+
+PART_MIN_ZIPF = 3.0  # a part must be at least this common a Dutch word (Zipf scale, wordfreq)
+WHOLE_MAX_ZIPF = 4.0  # a word this common is a word of its own: "vertrouwen" is not "ver" + "trouwen"
+FIRST_PART_MIN = 3
+PART_MIN = 4
+COMPOUND_MIN = 7
+CHAIN_RE = re.compile(r"\w+(?:[-/]\w+)+", re.UNICODE)
+# Two adjacent pronouns are also indexed joined, as in "wij zij" -> "wijzij" (the "wij-zij" of polarisation).
+PRONOUNS = frozenset({"wij", "we", "zij", "ze", "ons", "hun", "hen", "jij", "jullie", "ik", "zullie"})
+
+
+@functools.cache
+def lexicon() -> dict[str, float]:
+    """Dutch words with their Zipf frequency, from wordfreq (loaded once per process, ~1.5 s)."""
+    import math
+
+    try:
+        import wordfreq
+    except ImportError:  # without the lexicon compounds are simply not split
+        return {}
+    return {
+        word: math.log10(freq) + 9
+        for word, freq in wordfreq.get_frequency_dict("nl").items()
+        if len(word) >= FIRST_PART_MIN and word.isalpha() and freq >= 10 ** (PART_MIN_ZIPF - 9)
+    }
+
+
+def _part_score(word: str) -> float:
+    return lexicon().get(word, 0.0)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _split(word: str, first: bool) -> tuple[tuple[str, ...], float] | None:
+    """The best split into known words: fewest parts, then the rarest part as common as possible."""
+    best: tuple[tuple[str, ...], float] | None = None
+    low = FIRST_PART_MIN if first else PART_MIN
+    for i in range(low, len(word) - PART_MIN + 1):
+        head, tail = word[:i], word[i:]
+        # A linking -s- ("verkeers-veiligheid") belongs to the head.
+        score = _part_score(head) or (_part_score(head[:-1]) if head.endswith("s") and i > low else 0.0)
+        if not score:
+            continue
+        tail_score = _part_score(tail) if len(tail) >= PART_MIN else 0.0
+        candidate: tuple[tuple[str, ...], float]
+        if tail_score:
+            candidate = ((head, tail), min(score, tail_score))
+        else:
+            rest = _split(tail, False) if len(tail) >= 2 * PART_MIN else None
+            if rest is None:
+                continue
+            candidate = ((head, *rest[0]), min(score, rest[1]))
+        if best is None or (-len(candidate[0]), candidate[1]) > (-len(best[0]), best[1]):
+            best = candidate
+    return best
+
+
+def compound_parts(word: str) -> list[str]:
+    """The parts of a compound and its inner compounds ("asielzoekerscentrum" -> asielzoekers, centrum).
+
+    Empty for a word that is not a compound of known words, or is common enough to be its own word.
+    """
+    word = word.lower()
+    if len(word) < COMPOUND_MIN or not word.isalpha() or _part_score(word) >= WHOLE_MAX_ZIPF:
+        return []
+    found = _split(word, True)
+    if found is None:
+        return []
+    parts = list(found[0])
+    joined = ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
+    return [*parts, *(j for j in joined if j != word)]
+
+
+def _joined_chains(text: str) -> list[str]:
+    """'wij-zij-denken' and 'wij/zij' also as joined words: wijzij, zijdenken, wijzijdenken."""
+    out = []
+    for chain in CHAIN_RE.findall(text.lower()):
+        parts = re.split(r"[-/]", chain)
+        out += ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
+    return out
+
+
+def index_terms(text: str) -> list[str]:
+    """Every search term of a text: stems of its words, of their compound parts and of joined forms."""
+    words = tokens(text)
+    terms: list[str] = []
+    for word in words:
+        if word in STOPWORDS:
+            continue
+        terms.append(stem(word))
+        terms += [stem(p) for p in compound_parts(word) if p not in STOPWORDS]
+    for joined in _joined_chains(text):
+        terms.append(stem(joined))
+        terms += [stem(p) for p in compound_parts(joined) if p not in STOPWORDS]
+    for a, b in zip(words, words[1:], strict=False):
+        if a in PRONOUNS and b in PRONOUNS and a != b:
+            terms.append(stem(a + b))
+    return terms
+
+
+@functools.lru_cache(maxsize=2048)
+def query_forms(query: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(exact, related) stems of a query. Exact: its words and joined forms; related (half weight):
+    the parts of its compounds, two adjacent words joined, and thesaurus neighbours."""
+    from .thesaurus import related_words
+
+    words = tokens(query[:MAX_QUERY_LENGTH])
+    exact: dict[str, None] = {}
+    related: dict[str, None] = {}
+    for word in words:
+        if word not in STOPWORDS:
+            exact.setdefault(stem(word), None)
+    for joined in _joined_chains(query):
+        exact.setdefault(stem(joined), None)
+    pairs = []
+    for a, b in zip(words, words[1:], strict=False):
+        if a.isalpha() and b.isalpha():
+            pairs.append(a + b)
+            target = exact if a in PRONOUNS and b in PRONOUNS else related
+            target.setdefault(stem(a + b), None)
+    for word in [*words, *_joined_chains(query), *pairs]:
+        for part in compound_parts(word):
+            if part not in STOPWORDS:
+                related.setdefault(stem(part), None)
+        for neighbour in related_words(word):
+            related.setdefault(stem(neighbour), None)
+    exact_terms = list(exact)[:MAX_QUERY_TERMS]
+    related_terms = [t for t in related if t not in exact][: 2 * MAX_QUERY_TERMS]
+    return tuple(exact_terms), tuple(related_terms)
 
 
 def query_terms(query: str) -> list[str]:

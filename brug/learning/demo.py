@@ -89,6 +89,8 @@ def _edition3(ctx: DemoContext, membership: Membership) -> None:
             "registration_deadline": dt.date(2022, 5, 31),
             "location": "Utrecht",
             "published": True,
+            # A running edition: its selection was decided long ago and stays decided.
+            "selection_decided_at": timezone.make_aware(dt.datetime(2022, 6, 15, 12)),
         },
     )
     edition.partners.add(ctx.orgs["vng"], ctx.orgs["kis"])
@@ -182,9 +184,9 @@ def _call_2027(ctx: DemoContext) -> None:
             )
     Assignment.objects.get_or_create(
         edition=edition,
-        title="Breng je casus in kaart",
+        title="Breng uw casus in kaart",
         defaults={
-            "description": "Beschrijf in maximaal twee pagina's een situatie van polarisatie in je gemeente: wie zijn betrokken, wat speelt er, wat heb je al geprobeerd?",
+            "description": "Beschrijf in maximaal twee pagina's een situatie van polarisatie in uw gemeente: wie zijn betrokken, wat speelt er, wat heeft u al geprobeerd?",
             "due_date": dt.date(2027, 6, 17),
         },
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 CALL_TEXT_2027 = """Overheden worstelen met een afname van vertrouwen van burgers in de overheid en een toename van het anti-overheid en anti-institutiesentiment ('verticale polarisatie'). Ook hebben overheden te maken met 'horizontale polarisatie', zoals een toenemend wij-zij denken tussen groepen.
 
-In dit leernetwerk ga je aan de slag met je eigen casuïstiek en vragen rondom polarisatie die aan de orde zijn binnen jouw gemeente. Je krijgt kennis en tools aangereikt en er is ruimte om uit te wisselen met andere gemeenten.
+In dit leernetwerk gaat u aan de slag met uw eigen casuïstiek en vragen rondom polarisatie die aan de orde zijn binnen uw gemeente. U krijgt kennis en tools aangereikt en er is ruimte om uit te wisselen met andere gemeenten.
 
-Je neemt deel als duo: een beleidsmedewerker en een strategisch beleidsadviseur of communicatieadviseur (of samen met een wijkprofessional). Deelname is gratis; reken op 4 à 5 dagdelen per persoon."""
+U neemt deel als duo: een beleidsmedewerker en een strategisch beleidsadviseur of communicatieadviseur (of samen met een wijkprofessional). Deelname is gratis; reken op 4 à 5 dagdelen per persoon."""
 
 # cbs_code, person 1 (name, function, domain), person 2, learning question, advice ("" = no intake yet)
 REGISTRATIONS_2027 = [
@@ -186,9 +186,9 @@ Polarisatie is het verdiepen van tegenstellingen tussen groepen in de samenlevin
 
 ## Dilemma's uit de praktijk
 
-- Hoe kun je meer naar de voorkant bewegen bij het tegengaan van maatschappelijke spanningen?
-- Hoe ga je het gesprek aan met mensen die brandstof leveren aan polarisatie, of juist met het stille midden?
-- Hoe pak je de omgang met ongewenste polarisatie integraal aan?
+- Hoe kunt u meer naar de voorkant bewegen bij het tegengaan van maatschappelijke spanningen?
+- Hoe gaat u het gesprek aan met mensen die brandstof leveren aan polarisatie, of juist met het stille midden?
+- Hoe pakt u de omgang met ongewenste polarisatie integraal aan?
 
 ## Methodes voor een lokale analyse
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import editions, participant, public, sessions
+from .views import editions, notifications, participant, public, sessions
 
 app_name = "learning"
 
@@ -8,9 +8,11 @@ F = "o/<slug:org_slug>/leernetwerk/edities/<int:edition_id>/"  # facilitator (pa
 P = "o/<slug:org_slug>/leernetwerk/deelname/<int:edition_id>/"  # participant (municipality)
 
 urlpatterns = [
+    path("oproep/", public.calls, name="calls"),
     path("oproep/<slug:slug>/", public.call, name="call"),
     path("oproep/<slug:slug>/bedankt/", public.call_thanks, name="call_thanks"),
     path("o/<slug:org_slug>/leernetwerk/", editions.index, name="index"),
+    path("o/<slug:org_slug>/leernetwerk/meldingen/", notifications.own, name="notifications"),
     path("o/<slug:org_slug>/leernetwerk/edities/nieuw/", editions.edition_form, name="edition_new"),
     path(F, editions.edition, name="edition"),
     path(F + "bewerken/", editions.edition_form, name="edition_edit"),
@@ -18,6 +20,10 @@ urlpatterns = [
     path(F + "aanmeldingen/", editions.registrations, name="registrations"),
     path(F + "aanmeldingen/<int:registration_id>/", editions.registration, name="registration"),
     path(F + "selectie/", editions.selection, name="selection"),
+    path(F + "toegang/", editions.access, name="access"),
+    path(F + "export/<slug:kind>.<str:fmt>", editions.export, name="export"),
+    path(F + "bericht/", notifications.broadcast, name="broadcast"),
+    path(F + "herinneringen/", notifications.reminder_overview, name="reminders"),
     path(F + "koppels/", editions.pairs, name="pairs"),
     path(F + "koppels/<int:pair_id>/", editions.pair_update, name="pair_update"),
     path(F + "bijeenkomsten/<int:session_id>/", sessions.session, name="session"),

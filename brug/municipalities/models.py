@@ -21,6 +21,12 @@ def size_class_for(population: int) -> SizeClass:
     return SizeClass.MEDIUM
 
 
+class MunicipalityQuerySet(models.QuerySet["Municipality"]):
+    def real(self) -> MunicipalityQuerySet:
+        """The CBS municipalities: made-up demo ones never appear in reference lists."""
+        return self.filter(fictional=False)
+
+
 class Municipality(models.Model):
     cbs_code = models.CharField("CBS-code", max_length=6, unique=True)
     name = models.CharField("naam", max_length=100)
@@ -29,6 +35,8 @@ class Municipality(models.Model):
     reference_year = models.PositiveSmallIntegerField("peiljaar")
     # Demo municipalities are made up; they never appear in the public reference lists.
     fictional = models.BooleanField(default=False)
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -51,6 +59,8 @@ class Neighbourhood(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="neighbourhoods")
     name = models.CharField("naam", max_length=120)
     cbs_code = models.CharField("CBS-wijkcode", max_length=10, blank=True)
+    # Names people use for the neighbourhood ("achter het spoor"): an anonymised share replaces them too.
+    nicknames = models.TextField("bijnamen", blank=True, default="")
 
     class Meta:
         ordering = ["name"]
@@ -62,3 +72,7 @@ class Neighbourhood(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def nickname_list(self) -> list[str]:
+        return [n.strip() for n in self.nicknames.replace(",", "\n").splitlines() if n.strip()]

@@ -7,11 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from brug.core.models import Membership
 
-from .models import Municipality, Neighbourhood
-
-
-def real_municipalities() -> QuerySet[Municipality]:
-    return Municipality.objects.filter(fictional=False)
+from .models import Neighbourhood
 
 
 def neighbourhoods_for(*, membership: Membership) -> QuerySet[Neighbourhood]:

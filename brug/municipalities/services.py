@@ -97,7 +97,9 @@ class NeighbourhoodError(ValueError):
     pass
 
 
-def add_neighbourhood(*, membership: Membership, name: str, cbs_code: str = "") -> Neighbourhood:
+def add_neighbourhood(
+    *, membership: Membership, name: str, cbs_code: str = "", nicknames: str = ""
+) -> Neighbourhood:
     municipality = membership.organisation.municipality
     if municipality is None:
         raise NeighbourhoodError("Alleen een gemeente kan wijken toevoegen")
@@ -107,9 +109,14 @@ def add_neighbourhood(*, membership: Membership, name: str, cbs_code: str = "") 
     try:
         with transaction.atomic():
             hood = Neighbourhood.objects.create(
-                municipality=municipality, name=name, cbs_code=cbs_code.strip()
+                municipality=municipality, name=name, cbs_code=cbs_code.strip(), nicknames=nicknames.strip()
             )
-            record(membership=membership, action="wijk.toegevoegd", obj=hood, fields=["name", "cbs_code"])
+            record(
+                membership=membership,
+                action="wijk.toegevoegd",
+                obj=hood,
+                fields=["name", "cbs_code", "nicknames"],
+            )
     except IntegrityError:
         raise NeighbourhoodError(f"De wijk ‘{name}’ bestaat al") from None
     return hood

@@ -17,6 +17,8 @@ MAX_PER_DIMENSION = 3
 INFORMAL_MIN_SHARE = 0.3
 FORMAL_MIN_SHARE = 0.3
 SNOWBALL_MAX_SHARE_ONE_REFERRER = 0.4
+# The guide: the point of a network is to reach beyond the usual contacts.
+KNOWN_MAX_SHARE = 0.7
 
 
 @dataclass
@@ -25,14 +27,17 @@ class Dimension:
     label: str
     wanted: list[str]
     reached: dict[str, int]
+    reached_new: dict[str, int] = field(default_factory=dict)
     gaps: list[str] = field(default_factory=list)
     thin: list[str] = field(default_factory=list)
 
     @property
-    def rows(self) -> list[tuple[str, int, bool]]:
-        """(value, number of active key figures, wanted?) for the table, wanted first."""
-        wanted = [(v, self.reached.get(v, 0), True) for v in self.wanted]
-        extra = sorted((v, n, False) for v, n in self.reached.items() if v not in self.wanted)
+    def rows(self) -> list[tuple[str, int, int, bool]]:
+        """(value, active key figures, of whom new contacts, wanted?) for the table, wanted first."""
+        wanted = [(v, self.reached.get(v, 0), self.reached_new.get(v, 0), True) for v in self.wanted]
+        extra = sorted(
+            (v, n, self.reached_new.get(v, 0), False) for v, n in self.reached.items() if v not in self.wanted
+        )
         return wanted + extra
 
 
@@ -49,6 +54,11 @@ class Coverage:
     dimensions: list[Dimension]
     suggestions: list[Suggestion]
     profile: list[str]
+    known_before: int = 0
+
+    @property
+    def new_contacts(self) -> int:
+        return self.active - self.known_before
 
     @property
     def has_targets(self) -> bool:
@@ -77,16 +87,28 @@ def _norm(value: str) -> str:
     return value.strip().casefold()
 
 
-def _dimension(key: str, label: str, wanted: list[str], values_per_person: list[list[str]]) -> Dimension:
+def _dimension(
+    key: str,
+    label: str,
+    wanted: list[str],
+    values_per_person: list[list[str]],
+    new_flags: list[bool] | None = None,
+) -> Dimension:
     # Compare case-insensitively, but show the spelling the municipality used in its targets.
     display = {_norm(v): v for values in values_per_person for v in values}
     display.update({_norm(v): v for v in wanted})
     counts: Counter[str] = Counter()
-    for values in values_per_person:
+    new_counts: Counter[str] = Counter()
+    flags = new_flags if new_flags is not None else [False] * len(values_per_person)
+    for values, is_new in zip(values_per_person, flags, strict=True):
         for v in {_norm(v) for v in values}:
             counts[v] += 1
+            new_counts[v] += int(is_new)
     reached = {display[k]: n for k, n in counts.items()}
-    dim = Dimension(key=key, label=label, wanted=list(dict.fromkeys(wanted)), reached=reached)
+    reached_new = {display[k]: n for k, n in new_counts.items()}
+    dim = Dimension(
+        key=key, label=label, wanted=list(dict.fromkeys(wanted)), reached=reached, reached_new=reached_new
+    )
     dim.gaps = [v for v in dim.wanted if counts[_norm(v)] == 0]
     dim.thin = [v for v in dim.wanted if counts[_norm(v)] == THIN]
     return dim
@@ -94,37 +116,52 @@ def _dimension(key: str, label: str, wanted: list[str], values_per_person: list[
 
 def compute(network: Network, active: list[KeyFigure]) -> Coverage:
     age_labels = dict(AgeGroup.choices)
+    new = [not kf.known_before for kf in active]
     dims = [
         _dimension(
             "neighbourhoods",
             "Wijken",
             [n.name for n in network.target_neighbourhoods.all()],
             [[n.name for n in kf.neighbourhoods.all()] for kf in active],
+            new,
         ),
         _dimension(
             "communities",
             "Gemeenschappen",
             split_list(network.target_communities),
             [kf.community_list for kf in active],
+            new,
         ),
         _dimension(
             "domains",
             "Domeinen",
             [d.name for d in network.target_domains.all()],
             [[kf.domain.name] if kf.domain else [] for kf in active],
+            new,
         ),
         _dimension(
             "age_groups",
             "Leeftijdsgroepen",
             [str(age_labels.get(a, a)) for a in network.target_age_groups],
             [[str(age_labels.get(a, a)) for a in kf.age_groups] for kf in active],
+            new,
         ),
         _dimension(
-            "languages", "Talen", split_list(network.target_languages), [kf.language_list for kf in active]
+            "languages",
+            "Talen",
+            split_list(network.target_languages),
+            [kf.language_list for kf in active],
+            new,
         ),
     ]
     suggestions, profile = suggest(dims, active)
-    return Coverage(active=len(active), dimensions=dims, suggestions=suggestions, profile=profile)
+    return Coverage(
+        active=len(active),
+        dimensions=dims,
+        suggestions=suggestions,
+        profile=profile,
+        known_before=sum(1 for kf in active if kf.known_before),
+    )
 
 
 def suggest(dims: list[Dimension], active: list[KeyFigure]) -> tuple[list[Suggestion], list[str]]:
@@ -184,6 +221,17 @@ def suggest(dims: list[Dimension], active: list[KeyFigure]) -> tuple[list[Sugges
                         "zo blijft het netwerk bij dezelfde kring (‘usual suspects’).",
                     )
                 )
+        known = sum(1 for kf in active if kf.known_before)
+        if len(active) >= 5 and known / len(active) > KNOWN_MAX_SHARE:
+            profile.append("Nieuw: iemand die de gemeente nog niet kent")
+            suggestions.append(
+                Suggestion(
+                    rule="bekend",
+                    text="Werf iemand die de gemeente nog niet kent.",
+                    why=f"{known} van de {len(active)} actieve sleutelfiguren kende de gemeente al vóór de werving; "
+                    "een netwerk is er juist om verder te reiken dan de vaste contacten.",
+                )
+            )
         if all(kf.recruited_by == Recruiter.MUNICIPALITY for kf in active) and len(active) >= 5:
             suggestions.append(
                 Suggestion(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from brug.core.forms_base import BrugForm, BrugModelForm
 from brug.core.models import Membership
+from brug.core.versioning import IdempotentFormMixin, VersionedFormMixin
 
 from . import selectors
 from .models import (
@@ -35,7 +36,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 COMMA_HELP = "Meerdere? Scheid ze met een komma."
 
 
-class NetworkForm(BrugModelForm):
+class NetworkForm(VersionedFormMixin, BrugModelForm):
     target_age_groups = forms.MultipleChoiceField(
         label="Leeftijdsgroepen die we willen bereiken",
         choices=AgeGroup.choices,
@@ -88,7 +89,7 @@ class NetworkForm(BrugModelForm):
         _field(self, "target_domains").queryset = selectors.domains_of(membership=membership)
 
 
-class KeyFigureForm(BrugModelForm):
+class KeyFigureForm(VersionedFormMixin, BrugModelForm):
     age_groups = forms.MultipleChoiceField(
         label="Leeftijdsgroepen die hij of zij bereikt",
         choices=AgeGroup.choices,
@@ -112,6 +113,7 @@ class KeyFigureForm(BrugModelForm):
             "age_groups",
             "availability",
             "start_date",
+            "known_before",
             "referred_by",
             "recruited_by",
             "recruiter_name",
@@ -143,6 +145,8 @@ class KeyFigureForm(BrugModelForm):
             "availability": "Bijvoorbeeld: avonden en weekend, 2 uur per maand.",
             "referred_by": "Bij werving via de sneeuwbal: wie heeft deze persoon aangedragen?",
             "recruiter_name": "Alleen bij werving door een externe partij.",
+            "known_before": "Kende de gemeente deze persoon al vóór de werving? Een goed netwerk reikt verder "
+            "dan de vaste contacten: Brug laat zien hoeveel nieuwe mensen u bereikt.",
             "orientation_until": "Start klein: in de oriëntatiefase kijkt u samen of het past.",
             "consent_purpose": "Bijvoorbeeld: contact over het netwerk en het melden van signalen.",
             "consent_how": "Bijvoorbeeld: mondeling in het selectiegesprek, bevestigd per e-mail.",
@@ -215,11 +219,44 @@ class ConversationForm(BrugModelForm):
             "click": "Is er vertrouwen over en weer? Kijk naar ‘best people’: oprechte interesse in de ander.",
         }
 
+    accept_despite_red_flags = forms.BooleanField(
+        label="Ik heb de aandachtspunten gezien en neem deze persoon toch aan",
+        required=False,
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["held_on"].initial = timezone.localdate()
         # Radio buttons need no empty "---------" choice.
         _field(self, "decision").choices = Decision.choices
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # The guide's red flags: warn before "aannemen", and let the officer decide knowingly.
+        flags = red_flags(
+            enough_time=bool(data.get("enough_time")),
+            other_interests=bool(data.get("other_interests")),
+            click=bool(data.get("click")),
+        )
+        if data.get("decision") == Decision.ACCEPT and flags and not data.get("accept_despite_red_flags"):
+            raise forms.ValidationError(
+                "Let op voordat u deze persoon aanneemt: "
+                + "; ".join(flags)
+                + ". Kies een oriëntatiefase of aanhouden, of vink aan dat u toch aanneemt."
+            )
+        return data
+
+
+def red_flags(*, enough_time: bool, other_interests: bool, click: bool) -> list[str]:
+    """The warning signs from the selection conversation, in the guide's words."""
+    flags = []
+    if not enough_time:
+        flags.append("deze persoon kan onvoldoende tijd vrijmaken")
+    if other_interests:
+        flags.append("er zitten andere belangen achter deelname")
+    if not click:
+        flags.append("er is (nog) geen klik")
+    return flags
 
 
 def _people_field(form: forms.ModelForm, name: str, network: Network) -> None:
@@ -285,7 +322,7 @@ SEVERITY_CHOICES = [
 ]
 
 
-class SignalForm(BrugForm):
+class SignalForm(IdempotentFormMixin, BrugForm):
     """The public form behind a key figure's personal link: short, plain, thumb-friendly."""
 
     # Errors come from the server in Dutch; the browser's own bubbles (and red borders) would not.

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from brug.core.models import Membership
 from brug.municipalities.models import Neighbourhood
+from brug.signals.models import Signal
 
 from .models import Domain, KeyFigure, KeyFigureStatus, Meeting, Network, StatusChange, Training, WorkingGroup
 
@@ -96,10 +97,6 @@ def quarter_of(day: date) -> str:
 
 
 def _signals_per_quarter(membership: Membership) -> Counter[str]:
-    try:
-        from brug.signals.models import Signal
-    except ImportError:  # the signals part is optional here
-        return Counter()
     rows = Signal.objects.filter(organisation=membership.organisation, channel="sleutelfiguur").only(
         "occurred_at"
     )

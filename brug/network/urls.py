@@ -26,5 +26,6 @@ urlpatterns = [
     path(P + "personen/<int:pk>/inzage/", rights.person_export, name="person_export"),
     path(P + "personen/<int:pk>/inzage.json", rights.person_export_json, name="person_export_json"),
     path(P + "personen/<int:pk>/wissen/", rights.person_erase, name="person_erase"),
+    path(P + "signaal/<int:signal_pk>/contact/", people.signal_sender, name="signal_sender"),
     path("s/<str:token>/", public.signal_link, name="signal_link"),
 ]

@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--volledig", action="store_true", help="toon het volledige resultaat (to_dict)")
     args = parser.parse_args(argv)
     try:
-        export = read_export(args.pad)
+        export = read_export(args.pad, with_groups=False)
     except PolisExportError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2

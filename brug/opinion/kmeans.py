@@ -4,7 +4,7 @@ scikit-learn's KMeans costs milliseconds of set-up per call, which dominated the
 conversations (dozens of tiny fits on ≤100 base clusters). Here every start of every k runs in one
 batch: centres have shape (runs, k, 2), and a run with fewer groups than the batch pads its centres
 far away (`PAD`), where no point is ever nearest. The one large Lloyd run on many points (base
-clusters) uses scipy's compiled nearest-centre search instead (`nearest`).
+clusters) uses a chunked nearest-centre search instead (`nearest`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.cluster.vq import vq
 
 from brug.opinion.matrix import FloatArray, IntArray
 
@@ -211,10 +210,28 @@ def weighted_kmeans(
     return weighted_kmeans_range(points, weights, [k], n_init, rng).get(k)
 
 
+NEAREST_CHUNK = 65_536
+
+
 def nearest(points: FloatArray, centres: FloatArray) -> IntArray:
-    """Index of the nearest centre for every point (compiled; for many points and centres)."""
-    codes, _ = vq(points, centres, check_finite=False)
-    return codes.astype(np.int64)
+    """Index of the nearest centre for every point; ties go to the lowest index.
+
+    Squared distances written out per coordinate (no cancellation error), in chunks of points so
+    that the (points × centres) table stays small. Plain numpy: scipy.cluster would pull in
+    scipy.spatial, a large share of a short command's start-up time.
+    """
+    m = len(points)
+    out = np.empty(m, dtype=np.int64)
+    cx, cy = centres[None, :, 0], centres[None, :, 1]
+    for start in range(0, m, NEAREST_CHUNK):
+        chunk = points[start : start + NEAREST_CHUNK]
+        dx = chunk[:, 0, None] - cx
+        dx *= dx
+        dy = chunk[:, 1, None] - cy
+        dy *= dy
+        dx += dy
+        out[start : start + NEAREST_CHUNK] = dx.argmin(axis=1)
+    return out
 
 
 def lloyd_single(

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -38,6 +41,19 @@ class VoteMatrix:
     indptr: IntArray
     indices: npt.NDArray[np.int32]
     values: npt.NDArray[np.int8]
+    # Pol.is keeps moderated-out statements in its matrix as columns of passes for everyone: they
+    # count towards "statements" and every participant's "votes" (see pca.project), and the votes
+    # cast on them count for who is in the conversation. These two fields carry that information
+    # while the moderated columns themselves are dropped.
+    votes_all: IntArray | None = None  # per row: statements voted on, moderated ones included
+    n_moderated: int = 0  # moderated-out statements that received votes
+
+    @property
+    def n_cols_all(self) -> int:
+        return self.n_cols + self.n_moderated
+
+    def votes_including_moderated(self) -> IntArray:
+        return self.votes_per_row() if self.votes_all is None else self.votes_all
 
     @property
     def n_rows(self) -> int:
@@ -59,14 +75,20 @@ class VoteMatrix:
         return np.repeat(np.arange(self.n_rows, dtype=np.int32), np.diff(self.indptr))
 
     def csr(self, data: FloatArray | None = None) -> sp.csr_matrix:
-        """A scipy CSR matrix with this sparsity pattern and `data` (default: the votes)."""
+        """A scipy CSR matrix with this sparsity pattern and `data` (default: the votes).
+
+        scipy.sparse is imported here, when a large conversation needs it, not at start-up.
+        """
+        import scipy.sparse as sp
+
         payload = self.values.astype(np.float64) if data is None else data
         return sp.csr_matrix((payload, self.indices, self.indptr), shape=(self.n_rows, self.n_cols))
 
     def in_conversation(self) -> npt.NDArray[np.bool_]:
-        """Rows of participants who voted enough to be clustered."""
-        threshold = min(MIN_VOTES, self.n_cols)
-        return self.votes_per_row() >= max(threshold, 1)
+        """Rows of participants who voted enough to be clustered (Pol.is: at least 7 statements,
+        or all statements when there are fewer; moderated-out statements count, as in Pol.is)."""
+        threshold = min(MIN_VOTES, self.n_cols_all)
+        return self.votes_including_moderated() >= max(threshold, 1)
 
 
 def _as_int_array(name: str, data: Sequence[int] | npt.ArrayLike) -> IntArray:
@@ -140,7 +162,8 @@ def build_vote_matrix(
     """Build the matrix from parallel vote arrays in chronological order.
 
     A later vote of the same participant on the same statement replaces the earlier one, as in
-    Pol.is where changing your vote overwrites it. Moderated-out statements are dropped entirely.
+    Pol.is where changing your vote overwrites it. Moderated-out statements are dropped as columns;
+    their votes still count towards who is in the conversation (see `VoteMatrix.votes_all`).
     """
     pids = _as_int_array("participant_ids", participant_ids)
     sids = _as_int_array("statement_ids", statement_ids)
@@ -150,10 +173,34 @@ def build_vote_matrix(
     if vals.size and (vals.min() < -1 or vals.max() > 1):
         raise ValueError("values must be 1 (agree), -1 (disagree) or 0 (pass)")
 
-    if len(moderated_out) and sids.size:
-        keep = ~np.isin(sids, np.fromiter((int(s) for s in moderated_out), dtype=np.int64))
-        pids, sids, vals = pids[keep], sids[keep], vals[keep]
+    full = _build(pids, sids, vals)
+    if not len(moderated_out) or full.n_cols == 0:
+        return full
+    out = np.isin(full.statement_ids, np.fromiter((int(s) for s in moderated_out), dtype=np.int64))
+    if not bool(out.any()):
+        return full
+    return drop_columns(full, out)
 
+
+def drop_columns(matrix: VoteMatrix, drop: npt.NDArray[np.bool_]) -> VoteMatrix:
+    """The matrix without the columns in `drop`, remembering them as moderated (rows are kept)."""
+    keep_entry = ~drop[matrix.indices]
+    new_index = np.cumsum(~drop) - 1
+    counts = np.bincount(matrix.entry_rows()[keep_entry], minlength=matrix.n_rows)
+    indptr = np.zeros(matrix.n_rows + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    return VoteMatrix(
+        participant_ids=matrix.participant_ids,
+        statement_ids=matrix.statement_ids[~drop],
+        indptr=indptr,
+        indices=new_index[matrix.indices[keep_entry]].astype(np.int32),
+        values=matrix.values[keep_entry],
+        votes_all=matrix.votes_including_moderated(),
+        n_moderated=matrix.n_moderated + int(drop.sum()),
+    )
+
+
+def _build(pids: IntArray, sids: IntArray, vals: IntArray) -> VoteMatrix:
     row_ids, rows = _factorize(pids)
     col_ids, cols = _factorize(sids)
     n_rows, n_cols = len(row_ids), len(col_ids)
@@ -174,6 +221,8 @@ def build_vote_matrix(
     # entries, so if the entry count shrank, some participant voted twice on a statement and the
     # slower path below must decide which vote was last. Votes are stored as 1..3 so a pass is
     # never mistaken for an absent entry.
+    import scipy.sparse as sp
+
     fast = sp.coo_matrix(((vals + 2).astype(np.int8), (rows, cols)), shape=shape).tocsr()
     if fast.nnz == len(vals):
         return VoteMatrix(

@@ -9,24 +9,25 @@ cast. PCA of that sparse matrix equals PCA of the dense imputed one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import scipy.linalg
-import scipy.sparse as sp
 
-from brug.opinion.matrix import FloatArray, VoteMatrix
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+
+from brug.opinion.matrix import FloatArray, IntArray, VoteMatrix
 
 # Exact eigendecomposition of the (statements × statements) covariance is cheapest while the
 # statement count is small and the sparse product X^T X stays cheap; beyond that we iterate.
 EXACT_MAX_STATEMENTS = 1_000
 EXACT_MAX_WORK = 50_000_000
 DENSE_MAX_CELLS = 4_000_000  # 32 MB as float64  # sum over participants of (votes cast)^2, the cost of X^T X
+SMALL_EIGH = 300  # up to this many statements a full numpy eigh is cheaper than importing scipy
 SUBSPACE_OVERSAMPLING = 8
 SUBSPACE_MAX_ITER = 200
 SUBSPACE_TOL = 1e-7
-# Damping of the sparsity-aware stretch, in pseudo-votes (see `project`).
-SCALE_PSEUDO_VOTES = 25
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,27 @@ def _flip_signs(components: FloatArray) -> FloatArray:
     return flipped
 
 
+def _dense_centred(matrix: VoteMatrix, means: FloatArray, rows: IntArray | None) -> FloatArray:
+    """The centred, mean-imputed matrix as a dense array, built without scipy (small inputs)."""
+    dense = np.zeros((matrix.n_rows, matrix.n_cols))
+    dense[matrix.entry_rows(), matrix.indices] = matrix.values.astype(np.float64) - means[matrix.indices]
+    return dense if rows is None else dense[rows]
+
+
+def _top_eigen_of_cov(cov: FloatArray, n_components: int) -> tuple[FloatArray, FloatArray]:
+    n_cols = cov.shape[0]
+    if n_cols <= SMALL_EIGH:
+        evals, evecs = np.linalg.eigh(cov)
+        evals, evecs = evals[n_cols - n_components :], evecs[:, n_cols - n_components :]
+    else:
+        import scipy.linalg  # only for many statements: a partial eigendecomposition pays off
+
+        lo = max(n_cols - n_components, 0)
+        evals, evecs = scipy.linalg.eigh(cov, subset_by_index=(lo, n_cols - 1))
+    order = np.argsort(evals)[::-1]
+    return evals[order], evecs[:, order].T
+
+
 def _top_eigen_exact(x: sp.csr_matrix, n_components: int) -> tuple[FloatArray, FloatArray]:
     n_rows, n_cols = x.shape
     if n_rows * n_cols <= DENSE_MAX_CELLS:
@@ -71,10 +93,7 @@ def _top_eigen_exact(x: sp.csr_matrix, n_components: int) -> tuple[FloatArray, F
         cov = dense.T @ dense
     else:
         cov = (x.T @ x).toarray()
-    lo = max(n_cols - n_components, 0)
-    evals, evecs = scipy.linalg.eigh(cov, subset_by_index=(lo, n_cols - 1))
-    order = np.argsort(evals)[::-1]
-    return evals[order], evecs[:, order].T
+    return _top_eigen_of_cov(cov, n_components)
 
 
 def _top_eigen_subspace(x: sp.csr_matrix, n_components: int, seed: int) -> tuple[FloatArray, FloatArray]:
@@ -120,37 +139,52 @@ def fit_pca(
     k = min(n_components, n_cols)
     components = np.zeros((n_components, n_cols))
     variance = np.zeros(n_components)
-    x = centred_csr(matrix, means)
-    if rows is not None:
-        x = x[np.flatnonzero(rows)]
-    n_fit = x.shape[0]
-    if k == 0 or n_fit == 0 or x.nnz == 0:
+    row_index = None if rows is None else np.flatnonzero(rows)
+    n_fit = matrix.n_rows if row_index is None else len(row_index)
+    if k == 0 or n_fit == 0 or matrix.nnz == 0:
         return PcaResult(means=means, components=components, explained_variance=variance)
 
-    work = int(np.sum(np.diff(x.indptr).astype(np.int64) ** 2))
-    if n_cols <= EXACT_MAX_STATEMENTS and work <= EXACT_MAX_WORK:
-        evals, vecs = _top_eigen_exact(x, k)
+    if n_cols <= EXACT_MAX_STATEMENTS and matrix.n_rows * n_cols <= DENSE_MAX_CELLS:
+        # The usual conversation: dense numpy only, no scipy import at all (start-up time counts
+        # for a short command).
+        dense = _dense_centred(matrix, means, row_index)
+        evals, vecs = _top_eigen_of_cov(dense.T @ dense, k)
     else:
-        evals, vecs = _top_eigen_subspace(x, k, seed)
+        x = centred_csr(matrix, means)
+        if row_index is not None:
+            x = x[row_index]
+        work = int(np.sum(np.diff(x.indptr).astype(np.int64) ** 2))
+        if n_cols <= EXACT_MAX_STATEMENTS and work <= EXACT_MAX_WORK:
+            evals, vecs = _top_eigen_exact(x, k)
+        else:
+            evals, vecs = _top_eigen_subspace(x, k, seed)
     components[:k] = _flip_signs(vecs)
     variance[:k] = np.maximum(evals, 0.0) / max(n_fit - 1, 1)
     return PcaResult(means=means, components=components, explained_variance=variance)
 
 
-def project(matrix: VoteMatrix, pca: PcaResult, pseudo_votes: float = SCALE_PSEUDO_VOTES) -> FloatArray:
-    """Participant coordinates with Pol.is's sparsity-aware scaling, damped.
+def project(matrix: VoteMatrix, pca: PcaResult) -> FloatArray:
+    """Participant coordinates with Pol.is's sparsity-aware scaling (`sparsity-aware-project-ptpt`).
 
     A participant who voted on few statements sits near the centre only because the imputed means
     pull them there; Pol.is stretches their projection by sqrt(statements / votes cast) to undo it.
-    That stretch also multiplies the noise of someone with 7 votes out of 150 by 4.6. Pol.is damps
-    it by accident: moderated-out statements stay in its matrix as columns of passes, so they count
-    as votes of everyone. Brug drops moderated statements (they should not matter at all) and damps
-    on purpose with `pseudo_votes`, like the +1 smoothing used elsewhere in Pol.is:
-    sqrt((statements + c) / (votes cast + c)). `pseudo_votes=0` gives the undamped formula.
+    Pol.is keeps moderated-out statements as columns of passes for everyone, so they count both as
+    statements and as votes of every participant; Brug drops those columns but counts them here
+    (`VoteMatrix.n_moderated`), which gives exactly Pol.is's factor.
     """
     if matrix.n_rows == 0:
         return np.zeros((0, pca.components.shape[0]))
-    coords = np.asarray(centred_csr(matrix, pca.means) @ pca.components.T)
-    votes = matrix.votes_per_row().astype(np.float64)
-    scale = np.sqrt((matrix.n_cols + pseudo_votes) / np.maximum(votes + pseudo_votes, 1.0))
-    return coords * scale[:, None]
+    # Sum over each participant's votes of (vote - mean) · component, without a sparse product.
+    centred = matrix.values.astype(np.float64) - pca.means[matrix.indices]
+    rows = matrix.entry_rows()
+    coords = np.stack(
+        [
+            np.bincount(rows, weights=centred * comp[matrix.indices], minlength=matrix.n_rows)
+            for comp in pca.components
+        ],
+        axis=1,
+    )
+    votes = matrix.votes_per_row().astype(np.float64) + matrix.n_moderated
+    scale = np.sqrt(matrix.n_cols_all / np.maximum(votes, 1.0))
+    scaled: FloatArray = coords.astype(np.float64) * scale[:, None]
+    return scaled

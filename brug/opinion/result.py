@@ -78,6 +78,7 @@ class OpinionResult:
     n_participants: int = 0  # everyone who voted
     n_in_conversation: int = 0  # who voted enough to be placed in a group
     n_statements: int = 0  # statements with votes that were not moderated out
+    note: str = ""  # why there are no groups, in Dutch ("te weinig stemmen voor groepen"), else ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-serialisable form; dict keys become strings as JSON requires."""
@@ -115,4 +116,5 @@ class OpinionResult:
             "n_participants": self.n_participants,
             "n_in_conversation": self.n_in_conversation,
             "n_statements": self.n_statements,
+            "note": self.note,
         }

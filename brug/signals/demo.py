@@ -11,7 +11,7 @@ from brug.core.demo import VOORBEELDSTAD_HOODS, DemoContext
 from brug.core.models import Membership, Organisation
 from brug.municipalities.models import Neighbourhood
 
-from . import sample
+from . import sample, tasks
 from .importing import pipeline
 from .importing.parsers import make_row
 from .models import Alert, AlertKind, ImportJob, ImportStatus, Meeting, Signal, Theme
@@ -137,4 +137,4 @@ def _messages(org: Organisation, ctx: DemoContext) -> None:
         ImportJob.objects.filter(pk=job.pk).update(chunks_sent=job.chunks_sent)
         pipeline.import_chunk(job.pk, chunk)
     ImportJob.objects.filter(pk=job.pk).update(parsed=True, total=rows)
-    pipeline.maybe_finalize(job.pk)
+    tasks.check_alerts_after(pipeline.maybe_finalize(job.pk))

@@ -8,12 +8,13 @@ from django import forms
 from django.utils import timezone
 
 from brug.core.forms_base import BrugForm, BrugModelForm, style_fields
+from brug.core.versioning import IdempotentFormMixin, VersionedFormMixin
 from brug.municipalities.models import Neighbourhood
 
 from .models import Meeting, Severity, SignalStatus
 
 
-class OfficerSignalForm(BrugForm):
+class OfficerSignalForm(IdempotentFormMixin, BrugForm):
     KIND_CHOICES = [
         ("overleg", "Aantekening uit een overleg"),
         ("telefoon", "Telefoongesprek"),
@@ -46,9 +47,9 @@ class OfficerSignalForm(BrugForm):
 
     def __init__(self, *args: Any, municipality_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(  # type: ignore[attr-defined]
             municipality_id=municipality_id or 0
-        )  # type: ignore[attr-defined]
+        )
         self.fields["occurred_at"].initial = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
 
 
@@ -59,7 +60,7 @@ class StatusForm(BrugForm):
     )
 
 
-class ThemeForm(BrugForm):
+class ThemeForm(VersionedFormMixin, BrugForm):
     name = forms.CharField(label="Naam", max_length=100)
     query = forms.CharField(
         label="Zoekvraag",
@@ -98,9 +99,10 @@ class MeetingForm(BrugModelForm):
         super().__init__(*args, **kwargs)
         self.fields["signals"].queryset = signals  # type: ignore[attr-defined]
         self.fields["signals"].required = False
-        self.fields["signals"].label_from_instance = lambda s: (
+        signal_field: Any = self.fields["signals"]
+        signal_field.label_from_instance = lambda s: (
             f"{s.occurred_at:%d-%m-%Y} – {s.get_channel_display()}: {s.text[:80]}"
-        )  # type: ignore[attr-defined]
+        )
         self.fields["held_on"].initial = timezone.localdate()
 
 

@@ -23,6 +23,7 @@ from . import alerts, svg
 from .alerts import nl
 from .models import DailyThemeStat, MonitorConfig, Signal, Theme
 from .models.signals import REPORTED_CHANNELS
+from .report_sentences import quiet_sentence
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +194,14 @@ def phase_for(
             f"{very_severe} zeer ernstig signaal/signalen (incident) de laatste {RECENT_DAYS} dagen."
         )
     if not reasons:
-        reasons.append("Geen opvallende stijging, vijandigheid of wij-zij-taal.")
+        # Say only what the data shows: too few messages means "not judged", not "calm".
+        reasons.append(
+            quiet_sentence(
+                recent=recent,
+                recent_days=RECENT_DAYS,
+                baseline_days_with_data=max((sum(1 for n in b if n) for _d, _c, b in days), default=0),
+            )
+        )
     return min(points, 3), reasons
 
 
@@ -374,7 +382,3 @@ def _hoods(
         table[r["neighbourhood__name"]][r["theme_id"]] = r["n"]
     out = [(name, counts, sum(counts.values())) for name, counts in table.items()]
     return sorted(out, key=lambda x: -x[2])
-
-
-def term_counter(texts: list[str]) -> Counter[str]:
-    return alerts.terms(texts)

@@ -46,14 +46,20 @@ def rematch_theme(theme_id: int) -> int:
 def run_import(job_id: int) -> None:
     from .importing import pipeline
 
-    pipeline.run(job_id, lambda jid, rows: import_chunk.delay(jid, rows))
+    check_alerts_after(pipeline.run(job_id, lambda jid, rows: import_chunk.delay(jid, rows)))
 
 
 @shared_task(name="brug.signals.import_chunk")
 def import_chunk(job_id: int, rows: list[list[object]]) -> None:
     from .importing import pipeline
 
-    pipeline.import_chunk(job_id, rows)
+    check_alerts_after(pipeline.import_chunk(job_id, rows))
+
+
+def check_alerts_after(published: tuple[int, str] | None) -> None:
+    """After an import is published: check its organisation's last days for alerts, in the background."""
+    if published is not None:
+        detect_alerts.delay(*published)
 
 
 @shared_task(name="brug.signals.detect_alerts")
@@ -117,3 +123,13 @@ def detect_alerts_all() -> int:
     return sum(
         detect_alerts(org_id) for org_id in Theme.objects.values_list("organisation_id", flat=True).distinct()
     )
+
+
+@shared_task(name="brug.signals.fail_stale_imports")
+def fail_stale_imports() -> int:
+    """Periodic: imports left running by a dead worker are failed and their uploads removed."""
+    from .importing import stale
+
+    failed = stale.fail_stale_imports()
+    stale.remove_orphan_uploads()
+    return failed

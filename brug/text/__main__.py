@@ -1,9 +1,13 @@
-"""Command line: ``python -m brug.text classify [--themes FILE]``.
+"""Command line: ``python -m brug.text classify [--themes FILE]`` and ``python -m brug.text train``.
 
-Reads JSON Lines ``{"id": …, "text": …}`` on stdin and writes one JSON line per message:
-``{"id", "themes", "tone", "hostility", "framing", "why"}``. A bad line (not JSON, no string
-"text") is skipped with a message on stderr naming its line number; processing continues and
-the exit code is 1 at the end if any line was bad (2 for a bad themes file).
+classify reads JSON Lines ``{"id": …, "text": …}`` on stdin and writes one JSON line per message:
+``{"id", "themes", "tone", "hostility", "framing", "why", "model"}``. A message that cannot be
+scored (empty, binary, too long, another language) gets "unknown" for tone, hostility and framing
+plus a "reason". A bad line (not JSON, no string "text") is skipped with a message on stderr
+naming its line number; processing continues and the exit code is 1 at the end if any line was
+bad (2 for a bad themes file).
+
+train fits the model on the development part of the corpus and writes brug/text/data/model.json.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from brug.text.themes import load_themes
 def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors: TextIO) -> int:
     """Classify every line of `source`; returns the number of bad lines."""
     bad = 0
+    dumps = json.dumps
     for number, line in enumerate(source, start=1):
         if not line.strip():
             continue
@@ -33,18 +38,23 @@ def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors
             print(f"regel {number}: overgeslagen: {exc}", file=errors)
             continue
         result = classifier.classify(item["text"]).to_dict()
-        sink.write(json.dumps({"id": item.get("id"), **result}, ensure_ascii=False) + "\n")
+        sink.write(dumps({"id": item.get("id"), **result}, ensure_ascii=False) + "\n")
     return bad
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m brug.text", description="Nederlandse tekstanalyse van Brug"
-    )
+    parser = argparse.ArgumentParser(prog="python -m brug.text", description="Nederlandse tekstanalyse van Brug")
     sub = parser.add_subparsers(dest="command", required=True)
     classify = sub.add_parser("classify", help="JSON Lines van stdin classificeren")
     classify.add_argument("--themes", help="JSON-bestand met een lijst van {name, query}")
+    sub.add_parser("train", help="het model trainen op het ontwikkeldeel van het corpus")
     args = parser.parse_args(argv)
+    if args.command == "train":
+        from brug.text.training import train
+
+        summary = train()
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
     try:
         themes = load_themes(args.themes) if args.themes else None
     except (OSError, ValueError) as exc:

@@ -1,20 +1,45 @@
 """One pass per message: themes, tone, hostility and us–them framing, each with its "why".
 
 The message is tokenised once (`Doc`); one `Matcher` holds the theme queries *and* the
-hostility and framing rules, so a single scan of the tokens feeds all of them.
+hostility and framing lexicon rules, so a single scan of the tokens feeds all of them. The
+structural rules (`structure.py`) read the sentences. Rule results are then features of the
+trained model (`model.py`), whose calibrated probability is the score shown; the `why` lists
+the rules that fired and the words that weighed most. Without a model file the rules alone
+score, as before.
+
+Bad input (empty, binary, far too long, another language) gets no score but the reason why:
+`Classification.unknown` is set and `to_dict()` writes "unknown" for tone, hostility and framing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from brug.text import framing, hostility
+from brug.text import framing, hostility, model, structure
 from brug.text.matcher import Matcher
 from brug.text.normalise import Doc
 from brug.text.themes import Theme, default_themes
 from brug.text.tone import score_tone
+
+MAX_CHARS = 20_000
+THEME_THRESHOLD = 0.4
+THEMES_BY_MODEL = True  # default themes: the model decides (the query hit is one of its features)
+RULES_ONLY = "regels-zonder-model"
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_LETTER = re.compile(r"[^\W\d_]")
+_DUTCH = frozenset(
+    "de het een en van ik je jij we wij ze zij is zijn niet dat die dit er op in met voor aan maar ook "
+    "naar als nog wel geen om te bij uit dan wat hoe al of mijn ons onze hun heb heeft hebben was wordt "
+    "gaat moet moeten kan kunnen wil weer nu hier daar echt gewoon toch even mee zo".split()
+)
+_FOREIGN = frozenset(
+    "the and you that with this for are was have not they what but will der die und nicht ist ich "
+    "sie mit den das ein eine les des est une pas pour que qui dans sur avec el los las por para "
+    "con una que del".split()
+)
 
 
 @dataclass(frozen=True)
@@ -24,29 +49,172 @@ class Classification:
     hostility: float
     framing: float
     why: dict[str, Any] = field(default_factory=dict)
+    model: str = RULES_ONLY
+    unknown: str | None = None  # reason when the message could not be scored
 
     @property
     def hostile(self) -> bool:
-        return self.hostility >= hostility.THRESHOLD
+        return self.unknown is None and self.hostility >= hostility.THRESHOLD
 
     @property
     def framed(self) -> bool:
-        return self.framing >= framing.THRESHOLD
+        return self.unknown is None and self.framing >= framing.THRESHOLD
 
     def to_dict(self) -> dict[str, Any]:
+        if self.unknown is not None:
+            return {
+                "themes": [],
+                "tone": "unknown",
+                "hostility": "unknown",
+                "framing": "unknown",
+                "why": self.why,
+                "model": self.model,
+                "reason": self.unknown,
+            }
         return {
             "themes": list(self.themes),
             "tone": self.tone,
             "hostility": self.hostility,
             "framing": self.framing,
             "why": self.why,
+            "model": self.model,
         }
+
+
+def bad_input(text: object) -> str | None:
+    """Why `text` cannot be scored, in Dutch; None when it can."""
+    if not isinstance(text, str):
+        return "geen tekst"
+    if not text.strip():
+        return "lege tekst"
+    if len(text) > MAX_CHARS:
+        return f"tekst te lang ({len(text):,} tekens, maximaal {MAX_CHARS:,})".replace(",", ".")
+    sample = text[:2000]
+    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 50):
+        return "binaire of onleesbare inhoud"
+    letters = len(_LETTER.findall(sample))
+    if letters == 0:
+        return None if len(sample) <= 40 else "geen letters"
+    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
+    if len(words) >= 6:
+        dutch = sum(w in _DUTCH for w in words)
+        foreign = sum(w in _FOREIGN for w in words)
+        if foreign >= 3 and foreign > 2 * dutch:
+            return "andere taal dan Nederlands"
+        ascii_letters = sum(c.isascii() for c in _LETTER.findall(sample))
+        if ascii_letters < letters * 0.5:
+            return "ander schrift dan het Latijnse"
+    return None
+
+
+_FEATURE_NAMES = {
+    "lh:score": "lexiconscore vijandigheid",
+    "lf:score": "lexiconscore wij-zij",
+    "tone:lex": "toonlexicon",
+    "tone:neg": "negatieve woorden",
+    "tone:pos": "positieve woorden",
+    "x:?": "vraagteken",
+    "x:!": "uitroepteken",
+    "x:quote": "aanhalingstekens",
+}
+
+
+_CLASS_NAMES = {
+    "GROEP": "[groep]",
+    "BESTUUR": "[bestuurder]",
+    "SCHELD": "[scheldwoord]",
+    "DIER": "[dier/vuil]",
+    "DOOD": "[doden]",
+    "SLAAN": "[slaan]",
+    "LICHAAM": "[lichaamsdeel]",
+    "NIET": "[ontkenning]",
+    "WIJ": "[wij]",
+    "ZIJ": "[zij]",
+}
+
+
+def _plain(name: str) -> str:
+    if name in _FEATURE_NAMES:
+        return _FEATURE_NAMES[name]
+    prefix, _, rest = name.partition(":")
+    if prefix == "r" and rest:
+        return f"regel {rest}"
+    if prefix in ("lh", "lf") and rest:
+        return f"lexiconregel {rest}"
+    if prefix == "th" and rest:
+        return f"themaregel {rest}"
+    if prefix == "k" and rest:
+        pattern = " ".join(_CLASS_NAMES.get(w, w) for w in rest.split("_"))
+        return f"woordpatroon ‘{pattern}’"
+    return f"‘{name}’"
+
+
+def _evidence_line(prediction: model.Prediction, version: str) -> str:
+    yes = prediction.probability >= 0.5
+    pro = [f"{_plain(n)} ({v:+.2f})" for n, v in prediction.evidence if (v > 0) == yes]
+    con = [f"{_plain(n)} ({v:+.2f})" for n, v in prediction.evidence if (v > 0) != yes]
+    text = f"model {version}: kans {prediction.probability:.2f}"
+    if pro:
+        text += f"; zwaarst wegend {'vóór' if yes else 'tegen'}: {', '.join(pro)}"
+    if con:
+        text += f"; {'tegen' if yes else 'vóór'}: {', '.join(con)}"
+    return text
+
+
+def tone_from(p_negative: float, p_positive: float) -> float:
+    """Tone from the two calibrated probabilities: −p when negative wins (p ≥ 0.5), +p when positive
+    wins, otherwise a small value inside the neutral band (−0.1, 0.1)."""
+    if p_negative >= 0.5 and p_negative >= p_positive:
+        return -p_negative
+    if p_positive >= 0.5:
+        return p_positive
+    return round(0.09 * (p_positive - p_negative), 3)
+
+
+GUARD_CAP = 0.35  # score ceiling when only negated/quoted/asked evidence is left
+
+
+def apply_guards(
+    p_hostile: float,
+    p_framing: float,
+    found: Sequence[structure.Hit],
+    extras: dict[str, float],
+    p_positive: float = 0.0,
+) -> tuple[float, float, list[str], list[str]]:
+    """The rules as safety net on the model's probabilities (see docs/algorithms/vijandigheid.md).
+
+    * A positive message (tone model ≥ 0.5) without any structural hostile or us–them hit is
+      neither hostile nor framed ("Die Poolse bouwvakkers hebben ons dak gemaakt, vakmannen").
+    * Negation, quotation or an information question in the message, and no structural hostile
+      hit that survived those guards: the lexicon words are someone else's or denied, so hostility
+      (and framing without a surviving generalisation) is capped at GUARD_CAP.
+    """
+    kinds = {h.kind for h in found}
+    guarded = bool(kinds & structure.GUARD_KINDS)
+    if p_positive >= 0.5 and not kinds & (structure.HOSTILE_KINDS | structure.FRAMING_KINDS):
+        if p_hostile > GUARD_CAP:
+            p_hostile = GUARD_CAP
+            h_notes_pos = [f"positieve toon en geen vijandige regel: score begrensd op {GUARD_CAP:g}"]
+        else:
+            h_notes_pos = []
+        if p_framing > GUARD_CAP:
+            p_framing = GUARD_CAP
+        return p_hostile, p_framing, h_notes_pos, []
+    h_notes: list[str] = []
+    f_notes: list[str] = []
+    if guarded and not kinds & structure.HOSTILE_KINDS and p_hostile > GUARD_CAP:
+        p_hostile = GUARD_CAP
+        h_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen dreiging: score begrensd op {GUARD_CAP:g}")
+    if guarded and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
+        p_framing = GUARD_CAP
+        f_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen veralgemenisering: score begrensd op {GUARD_CAP:g}")
+    return p_hostile, p_framing, h_notes, f_notes
 
 
 class Classifier:
     """Classify Dutch messages against a list of themes (default: `default_themes()`)."""
 
-    def __init__(self, themes: Sequence[Theme] | None = None) -> None:
+    def __init__(self, themes: Sequence[Theme] | None = None, *, use_model: bool = True) -> None:
         self.themes = list(default_themes() if themes is None else themes)
         n_themes = len(self.themes)
         self._hostility_offset = n_themes
@@ -55,8 +223,20 @@ class Classifier:
         queries += [r.query for r in hostility.RULES]
         queries += [r.query for r in framing.RULES]
         self._matcher = Matcher(queries)
+        self._use_model = use_model
+        self._default_names = {t.name for t in default_themes()}
 
-    def classify(self, text: str) -> Classification:
+    @property
+    def model(self) -> model.Model | None:
+        return model.load() if self._use_model else None
+
+    @property
+    def version(self) -> str:
+        loaded = self.model
+        return loaded.version if loaded is not None else RULES_ONLY
+
+    def rules(self, text: str) -> dict[str, Any]:
+        """Every rule result for `text` (tokens, themes, lexicon scores, structural hits, extras)."""
         doc = Doc.of(text)
         matcher = self._matcher
         hits = matcher.hits(doc)
@@ -78,14 +258,110 @@ class Classifier:
                 f_words[qi - f_off] = matcher.explain(doc, qi, hits)
         tone, tone_why = score_tone(doc)
         hostile, hostile_why = hostility.score_hostility(doc, h_idx, h_words)
-        if hostile >= hostility.THRESHOLD and tone > -0.5:
-            # Hostile language is negative whatever adjectives surround it.
-            tone = round(min(tone, 0.0) - 0.5 * hostile, 3)
-            tone = max(-1.0, tone)
-            tone_why.append(f"vijandige taal ({hostile:.2f}) maakt de toon negatief")
         framed, framed_why = framing.score_framing(doc, f_idx, f_words)
-        why = {"themes": themes, "tone": tone_why, "hostility": hostile_why, "framing": framed_why}
-        return Classification(list(themes), tone, hostile, framed, why)
+        found = structure.analyse(text)
+        extras: dict[str, float] = {}
+        for h in found:
+            extras["r:" + h.kind] = 1.0
+            extras["r:" + h.rule] = 1.0
+        for i in h_idx:
+            extras["lh:" + hostility.RULES[i].category] = 1.0
+        if any(line.startswith("vloek: ") for line in hostile_why):
+            extras["lh:vloek"] = 1.0
+        for i in f_idx:
+            extras["lf:" + framing.RULES[i].category] = 1.0
+        if hostile:
+            extras["lh:score"] = hostile
+        if framed:
+            extras["lf:score"] = framed
+        for name in themes:
+            if name in self._default_names:
+                extras["th:" + name] = 1.0
+        if tone:
+            extras["tone:lex"] = tone
+            if tone <= -0.1:
+                extras["tone:neg"] = 1.0
+            elif tone >= 0.1:
+                extras["tone:pos"] = 1.0
+        for key in structure.class_bigrams(r_tokens := doc.tokens):
+            extras[key] = extras.get(key, 0.0) + 1.0
+        del r_tokens
+        if "?" in text:
+            extras["x:?"] = 1.0
+        if "!" in text:
+            extras["x:!"] = 1.0
+        if any(q in text for q in "\"“”„«»"):
+            extras["x:quote"] = 1.0
+        return {
+            "doc": doc,
+            "themes": themes,
+            "tone": (tone, tone_why),
+            "hostility": (hostile, hostile_why),
+            "framing": (framed, framed_why),
+            "structure": found,
+            "extras": extras,
+        }
+
+    def classify(self, text: str) -> Classification:
+        reason = bad_input(text)
+        if reason is not None:
+            return Classification([], 0.0, 0.0, 0.0, {"onbekend": reason}, self.version, reason)
+        r = self.rules(text)
+        themes: dict[str, list[str]] = r["themes"]
+        tone, tone_why = r["tone"]
+        hostile, hostile_why = r["hostility"]
+        framed, framed_why = r["framing"]
+        found: list[structure.Hit] = r["structure"]
+        hostile_why = [h.explain() for h in found if h.kind != "veralgemenisering"] + hostile_why
+        framed_why = [h.explain() for h in found if h.kind in ("veralgemenisering", "aanspreking", *structure.GUARD_KINDS)] + framed_why
+        loaded = self.model
+        if loaded is None:
+            if hostile >= hostility.THRESHOLD and tone > -0.5:
+                tone = max(-1.0, round(min(tone, 0.0) - 0.5 * hostile, 3))
+                tone_why.append(f"vijandige taal ({hostile:.2f}) maakt de toon negatief")
+            why = {"themes": themes, "tone": tone_why, "hostility": hostile_why, "framing": framed_why}
+            return Classification(list(themes), tone, hostile, framed, why, RULES_ONLY)
+        preds = loaded.predict(r["doc"].tokens, r["extras"])
+        version = loaded.version
+        p_h = preds[model.HOSTILITY]
+        p_f = preds[model.FRAMING]
+        p_neg = preds[model.TONE_NEGATIVE]
+        p_pos = preds[model.TONE_POSITIVE]
+        hostile_why.append(_evidence_line(p_h, version))
+        framed_why.append(_evidence_line(p_f, version))
+        h_score, f_score, h_notes, f_notes = apply_guards(
+            p_h.probability, p_f.probability, found, r["extras"], p_pos.probability
+        )
+        hostile_why += h_notes
+        framed_why += f_notes
+        tone = tone_from(p_neg.probability, p_pos.probability)
+        if tone <= -0.5:
+            tone_why.append(_evidence_line(p_neg, version) + " (negatief)")
+        elif tone >= 0.5:
+            tone_why.append(_evidence_line(p_pos, version) + " (positief)")
+        else:
+            tone_why.append(
+                f"model {version}: neutraal (kans negatief {p_neg.probability:.2f}, positief {p_pos.probability:.2f})"
+            )
+        for theme in self.themes:
+            pred = preds.get(model.THEME_PREFIX + theme.name)
+            if pred is None:
+                continue
+            if THEMES_BY_MODEL and theme.name in themes and pred.probability < THEME_THRESHOLD:
+                # The model weighs the query hit against everything else and says no.
+                del themes[theme.name]
+                continue
+            if theme.name not in themes and pred.probability >= THEME_THRESHOLD:
+                words = [f"{_plain(n)} ({v:+.2f})" for n, v in pred.evidence if v > 0]
+                themes[theme.name] = [f"model {version}: kans {pred.probability:.2f}", *words]
+        ordered = [t.name for t in self.themes if t.name in themes]
+        why = {
+            "themes": {name: themes[name] for name in ordered},
+            "tone": tone_why,
+            "hostility": hostile_why,
+            "framing": framed_why,
+        }
+        return Classification(ordered, round(tone, 3), round(h_score, 3), round(f_score, 3), why, version)
 
     def classify_many(self, texts: Iterable[str]) -> list[Classification]:
         return [self.classify(t) for t in texts]

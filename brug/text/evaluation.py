@@ -97,3 +97,101 @@ def micro(scores: dict[str, Score], prefix: str = "thema: ") -> Score:
         prefix.strip(),
         *(sum(x) for x in zip(*((s.support, s.predicted, s.true_positives) for s in chosen), strict=True)),
     )
+
+
+# ------------------------------------------------------------------ the labelled corpus
+HOSTILE_CATEGORIES = ("thr", "ins", "deh", "gen", "adr")
+NEUTRAL_CATEGORIES = ("vio", "grp")
+
+
+def label_set(item: dict[str, Any], theme_names: Sequence[str]) -> set[str]:
+    """Gold labels of a corpus row (`Item.as_eval()`), public for the benchmark."""
+    return _labels(item, theme_names)
+
+
+def predicted_set(result: Classification) -> set[str]:
+    return _predicted(result)
+
+
+@dataclass
+class Report:
+    """Scores of one run over labelled rows, with what the benchmark tables need."""
+
+    scores: dict[str, Score]
+    categories: dict[str, dict[str, int]]
+    confusion: dict[str, dict[str, dict[str, int]]]
+    errors: list[dict[str, Any]]
+    neutral_false_positives: list[str]
+    neutral_total: int
+
+
+def _error_weight(item: dict[str, Any], result: Classification) -> float:
+    weight = 0.0
+    weight += abs(float(item["hostile"]) - result.hostility)
+    weight += 0.7 * abs(float(item["framing"]) - result.framing)
+    return weight
+
+
+def report(rows: Sequence[dict[str, Any]], results: Sequence[Classification], theme_names: Sequence[str]) -> Report:
+    """Per label, per category, confusion tables and the worst errors for predictions `results`."""
+    labels = [f"thema: {n}" for n in theme_names] + ["vijandig", "wij-zij", "toon negatief", "toon positief"]
+    counts = {label: [0, 0, 0] for label in labels}
+    categories: dict[str, dict[str, int]] = {}
+    confusion: dict[str, dict[str, dict[str, int]]] = {"vijandig": {}, "wij-zij": {}, "toon": {}}
+    errors: list[dict[str, Any]] = []
+    neutral_fp: list[str] = []
+    neutral_total = 0
+    for item, result in zip(rows, results, strict=True):
+        gold = _labels(item, theme_names)
+        pred = _predicted(result)
+        for label in labels:
+            g, p = label in gold, label in pred
+            counts[label][0] += g
+            counts[label][1] += p
+            counts[label][2] += g and p
+        cat = categories.setdefault(
+            str(item.get("category", "?")),
+            {"n": 0, "vijandig": 0, "vijandig voorspeld": 0, "vijandig goed": 0, "wij-zij": 0, "wij-zij goed": 0,
+             "vals vijandig": 0, "vals wij-zij": 0},
+        )
+        cat["n"] += 1
+        cat["vijandig"] += item["hostile"]
+        cat["vijandig voorspeld"] += result.hostile
+        cat["vijandig goed"] += item["hostile"] == result.hostile
+        cat["wij-zij"] += item["framing"]
+        cat["wij-zij goed"] += item["framing"] == result.framed
+        cat["vals vijandig"] += result.hostile and not item["hostile"]
+        cat["vals wij-zij"] += result.framed and not item["framing"]
+        for name, g, p in (
+            ("vijandig", item["hostile"], result.hostile),
+            ("wij-zij", item["framing"], result.framed),
+            ("toon", item["tone"], tone_label(result.tone)),
+        ):
+            row = confusion[name].setdefault(str(g), {})
+            row[str(p)] = row.get(str(p), 0) + 1
+        if item.get("category") in NEUTRAL_CATEGORIES:
+            neutral_total += 1
+            if result.hostile or result.framed:
+                neutral_fp.append(item["text"])
+        wrong = sorted((gold ^ pred) - {"toon neutraal"})
+        if wrong:
+            errors.append(
+                {
+                    "id": item.get("id"),
+                    "category": item.get("category"),
+                    "text": item["text"],
+                    "wrong": wrong,
+                    "hostility": result.hostility,
+                    "framing": result.framing,
+                    "tone": result.tone,
+                    "weight": _error_weight(item, result) + 0.2 * len(wrong),
+                }
+            )
+    errors.sort(key=lambda e: -e["weight"])
+    scores = {label: Score(label, *c) for label, c in counts.items()}
+    return Report(scores, categories, confusion, errors, neutral_fp, neutral_total)
+
+
+def f1(score: Score) -> float:
+    p, r = score.precision, score.recall
+    return 2 * p * r / (p + r) if p + r else 0.0

@@ -78,7 +78,7 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "woningnood OR woningkrapte OR woningtekort OR wooncrisis OR huizenmarkt OR woningmarkt "
         "OR huurprijs* OR huurwoning* OR huurhuis* OR huurverhoging* OR woningcorporatie* "
         "OR huisjesmelker* OR woningzoekende* OR kamernood OR wachtlijst* OR wachttijd* OR inschrijfduur "
-        "OR woonwagen* OR tiny OR (sociale NEAR/2 huur*) OR ((starter* OR betaalbare OR betaalbaar OR "
+        "OR woonwagen* OR tiny OR (sociale NEAR/2 huur*) OR corporatie* OR verhuurder* OR urgentie* OR inschrijftijd OR woonnet OR woningzoek* OR eengezinswoning* OR seniorenflat* OR flexwoning* OR leegstand OR huurflat* OR koopwoning* OR koopappartement* OR (huis NEAR/6 (krijgen OR wachten OR ingeschreven OR voorrang)) OR ((nergens OR niks) NEAR/3 (wonen OR vinden OR huis)) OR huur OR huren OR ((starter* OR betaalbare OR betaalbaar OR "
         "woning OR woningen OR huis OR huizen OR appartement* OR kamer OR studio) NEAR/8 (geen OR "
         "vinden OR onbetaalbaar OR duur OR duurder OR bouwen OR bouw OR tekort OR wachten OR ton OR "
         "overbieden OR overboden OR kopen OR huren OR jaar OR wachtlijst)) OR nieuwbouw* OR woonwijk*",
@@ -91,7 +91,7 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         'OR verdring* OR verdreven OR koffiebar* OR speciaalzaak* OR "flat white" OR havermelk* '
         "OR lunchroom* OR conceptstore* OR (wijk NEAR/8 (duur* OR opgeknapt OR opgewaardeerd OR "
         "onbetaalbaar OR verandert OR veranderd OR hip OR hippe OR wegjagen OR weggejaagd)) "
-        "OR (sloop* NEAR/8 (koop* OR dure OR duur)) OR wegbestemd OR herontwikkel*",
+        "OR (sloop* NEAR/8 (koop* OR dure OR duur)) OR wegbestemd OR herontwikkel* OR hip OR hippe OR yogastudio* OR markthal OR \"poke bowl*\" OR middeldure OR \"nieuwe mensen\" OR nieuwkomers OR randstedeling* OR \"import uit\" OR volksbuurt OR arbeiderswijk OR ((buurt OR wijk) NEAR/8 (rijke OR rijk OR geld OR toerist OR verdubbeld OR onbetaalbaar)) OR ((expats OR beleggers) NEAR/8 (huizen OR kopen OR wijk))",
     ),
     (
         "jongerenoverlast",
@@ -141,7 +141,7 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "((boodschappen OR supermarkt* OR prijzen OR energie OR gas OR stroom OR benzine OR tanken OR "
         "brood OR melk OR kaas OR eten OR loon OR lonen OR salaris OR uitkering OR aow OR pensioen OR "
         "rekening*) NEAR/8 (duur OR duurder OR gestegen OR stijg* OR verdubbeld OR onbetaalbaar OR "
-        "betalen OR euro OR procent OR rondkomen OR omhoog)) OR schulden OR schuldhulp*",
+        "betalen OR euro OR procent OR rondkomen OR omhoog)) OR schulden OR schuldhulp* OR minimumloon OR minima OR verwarm* OR \"niet rond\" OR energiefonds OR energiemaatschappij* OR \"bijzondere bijstand\" OR (ontbijt NEAR/6 (betalen OR geld OR armoede)) OR (prijzen NEAR/4 (stijgen OR dalende OR omhoog OR gestegen)) OR boodschappen",
     ),
     (
         "anti-overheid",

@@ -1,6 +1,14 @@
 """Models of the local analysis: polarisation maps, joint analyses, the catalogue, impact scans."""
 
-from .analyses import AnalysisSnapshot, ChosenIntervention, Contribution, JointAnalysis, Share, Step
+from .analyses import (
+    AnalysisSnapshot,
+    ChosenIntervention,
+    Contribution,
+    JointAnalysis,
+    PartnerLink,
+    Share,
+    Step,
+)
 from .catalogue import Intervention
 from .impact import ImpactScan
 from .maps import Actor, FuelStatement, Incident, MapSnapshot, PolarisationMap, UsThemPair
@@ -16,6 +24,7 @@ __all__ = [
     "Intervention",
     "JointAnalysis",
     "MapSnapshot",
+    "PartnerLink",
     "PolarisationMap",
     "Share",
     "Step",

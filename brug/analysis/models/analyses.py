@@ -34,6 +34,8 @@ class JointAnalysis(models.Model):
     phase = models.CharField("fase", max_length=40, blank=True)
     manifestations = models.JSONField("verschijningsvormen", default=list, blank=True)
     direction = models.TextField("richting van de oplossing", blank=True)
+    # The core team's answers to the five dilemmas: {dilemma key: {"choice": ..., "why": ...}}.
+    dilemmas = models.JSONField("dilemma's", default=dict, blank=True)
     # The last step that was saved; the wizard resumes at the next one.
     completed_step = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
@@ -60,15 +62,49 @@ class JointAnalysis(models.Model):
         return min(self.completed_step + 1, int(Step.INTERVENTIONS))
 
 
+class PartnerLink(models.Model):
+    """A personal, expiring, revocable link for a partner without an account (wijkagent, jongerenwerker,
+    woningcorporatie) to add their own domain view to one analysis. Only the token's hash is stored."""
+
+    analysis = models.ForeignKey(JointAnalysis, on_delete=models.CASCADE, related_name="partner_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    name = models.CharField("naam", max_length=120)
+    email = models.EmailField("e-mailadres")
+    organisation_name = models.CharField("organisatie", max_length=160)
+    role_label = models.CharField("rol of functie", max_length=120)
+    domain = models.CharField("domein", max_length=20, choices=DOMAINS)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation_name})"
+
+
 class Contribution(models.Model):
-    """One officer's view in the analysis step, from their own domain."""
+    """One view in the analysis step, from one domain: by an officer (one per domain) or a partner link."""
 
     analysis = models.ForeignKey(JointAnalysis, on_delete=models.CASCADE, related_name="contributions")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    partner = models.OneToOneField(
+        PartnerLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="contribution"
+    )
+    # Kept on the contribution so that it still says who it came from after the link is gone.
+    partner_label = models.CharField(max_length=300, blank=True)
     domain = models.CharField("domein", max_length=20, choices=DOMAINS)
     phase = models.CharField("fase volgens u", max_length=40, blank=True)
     manifestations = models.JSONField(default=list, blank=True)
     answers = models.JSONField(default=dict, blank=True)
+    # Distrust narratives heard locally: {narrative key: {"strength": "soms"|"sterk", "example": ...}}.
+    narratives = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -76,9 +112,17 @@ class Contribution(models.Model):
         ordering = ["domain", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["analysis", "author"], name="analysis_one_contribution_per_officer"
+                fields=["analysis", "author", "domain"],
+                condition=models.Q(author__isnull=False),
+                name="analysis_one_contribution_per_officer_domain",
             )
         ]
+
+    @property
+    def author_label(self) -> str:
+        if self.author_id:
+            return self.author.name if self.author else ""
+        return self.partner_label
 
 
 class ChosenIntervention(models.Model):

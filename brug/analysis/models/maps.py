@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from brug.core.versioning import Versioned
+
 from ..config import ROLE_CHOICES, SEVERITIES, dividing_line
 
 
@@ -45,7 +47,7 @@ class PolarisationMap(models.Model):
         return ", ".join(n.name for n in self.neighbourhoods.all()) or "Geen wijk gekozen"
 
 
-class UsThemPair(models.Model):
+class UsThemPair(Versioned):
     map = models.ForeignKey(PolarisationMap, on_delete=models.CASCADE, related_name="pairs")
     pole_a = models.CharField("wij (pool links)", max_length=120)
     pole_b = models.CharField("zij (pool rechts)", max_length=120)
@@ -135,10 +137,15 @@ class FuelStatement(models.Model):
 
 
 class MapSnapshot(models.Model):
-    """One dated version of a map: the whole map as JSON, so that two dates can be compared."""
+    """One version of a map: the whole map as JSON, so that two versions can be compared.
+
+    Unnamed versions are kept per day (later saves that day replace it); a named version ("voor de
+    raadsvergadering") is saved on demand and never replaced.
+    """
 
     map = models.ForeignKey(PolarisationMap, on_delete=models.CASCADE, related_name="snapshots")
     taken_on = models.DateField("datum")
+    name = models.CharField("naam van de versie", max_length=120, blank=True)
     version = models.PositiveIntegerField()
     data = models.JSONField()
     saved_by = models.ForeignKey(
@@ -147,7 +154,16 @@ class MapSnapshot(models.Model):
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-taken_on"]
+        ordering = ["-taken_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["map", "taken_on"], name="analysis_one_map_snapshot_per_day")
+            models.UniqueConstraint(
+                fields=["map", "taken_on"],
+                condition=models.Q(name=""),
+                name="analysis_one_map_snapshot_per_day",
+            )
         ]
+
+    @property
+    def label(self) -> str:
+        when = f"{self.taken_on:%d-%m-%Y}"
+        return f"{self.name} ({when})" if self.name else f"{when} (versie {self.version})"

@@ -30,9 +30,16 @@ from .maps import (
     remove_fuel,
     remove_incident,
     remove_pair,
+    save_named_version,
     snapshot_map,
     update_map,
     update_pair,
+)
+from .partners import (
+    invite_partner,
+    partner_link_state,
+    revoke_partner_link,
+    save_partner_contribution,
 )
 from .share import share_anonymised, share_preview
 from .signals import create_incident_from_signal
@@ -67,6 +74,11 @@ __all__ = [
     "share_anonymised",
     "share_preview",
     "snapshot_analysis",
+    "invite_partner",
+    "partner_link_state",
+    "revoke_partner_link",
+    "save_named_version",
+    "save_partner_contribution",
     "snapshot_map",
     "start_analysis",
     "update_intervention",

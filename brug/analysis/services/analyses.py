@@ -13,7 +13,7 @@ from django.utils import timezone
 from brug.core.audit import record
 from brug.core.models import Membership
 
-from .. import config
+from .. import config, distrust
 from ..models import (
     AnalysisSnapshot,
     ChosenIntervention,
@@ -114,9 +114,12 @@ def save_preparation(
             phase_model=phase_model,
             other_participants=other_participants,
         )
-        Contribution.objects.update_or_create(
-            analysis=analysis, author=membership.user, defaults={"domain": domain}
-        )
+        own = list(Contribution.objects.filter(analysis=analysis, author=membership.user))
+        if not own:
+            Contribution.objects.create(analysis=analysis, author=membership.user, domain=domain)
+        elif len(own) == 1 and not (own[0].phase or own[0].manifestations or any(own[0].answers.values())):
+            # Only an empty contribution follows a changed domain; a filled one keeps its view.
+            Contribution.objects.filter(pk=own[0].pk).update(domain=domain)
         record(
             action="analysis.analysis.preparation",
             obj=analysis,
@@ -136,10 +139,47 @@ def save_contribution(
     phase: str,
     manifestations: list[str],
     answers: dict[str, str],
+    narratives: dict[str, dict[str, str]] | None = None,
 ) -> Contribution:
     """Step 2: this officer's view. Several officers each save their own contribution."""
     require_editor(membership)
     _require_step(analysis, Step.ANALYSIS)
+    content = _clean_content(
+        analysis=analysis,
+        domain=domain,
+        phase=phase,
+        manifestations=manifestations,
+        answers=answers,
+        narratives=narratives,
+    )
+    with transaction.atomic():
+        # One contribution per officer per domain: choosing another domain adds a view, never overwrites.
+        contribution, created = Contribution.objects.get_or_create(
+            analysis=analysis, author=membership.user, domain=domain
+        )
+        if not created and contribution.version != version:
+            raise AnalysisError(DOUBLE_SUBMIT)
+        _write_contribution(contribution, content)
+        analysis.refresh_from_db()
+        record(
+            action="analysis.contribution.save",
+            obj=contribution,
+            membership=membership,
+            fields=["domain", "phase", "manifestations", "answers", "narratives"],
+        )
+        snapshot_analysis(analysis=analysis, membership=membership)
+    return contribution
+
+
+def _clean_content(
+    *,
+    analysis: JointAnalysis,
+    domain: str,
+    phase: str,
+    manifestations: list[str],
+    answers: dict[str, str],
+    narratives: dict[str, dict[str, str]] | None,
+) -> dict[str, Any]:
     if domain not in dict(config.DOMAINS):
         raise AnalysisError("Kies uw domein.")
     phases = [k for k, _ in config.phase_model(analysis.phase_model).phases]
@@ -148,35 +188,53 @@ def save_contribution(
     if any(m not in dict(config.MANIFESTATIONS) for m in manifestations):
         raise AnalysisError("Kies verschijningsvormen uit de lijst.")
     clean = {key: (answers.get(key) or "").strip() for key, _l, _h in config.DIMENSIONS}
-    if not any(clean.values()) and not manifestations and not phase:
+    heard = _clean_narratives(narratives or {})
+    if not any(clean.values()) and not manifestations and not phase and not heard:
         raise AnalysisError("Vul ten minste één onderdeel van de analyse in.")
-    with transaction.atomic():
-        contribution, created = Contribution.objects.get_or_create(
-            analysis=analysis, author=membership.user, defaults={"domain": domain}
-        )
-        if not created and contribution.version != version:
-            raise AnalysisError(DOUBLE_SUBMIT)
-        Contribution.objects.filter(pk=contribution.pk).update(
-            domain=domain,
-            phase=phase,
-            manifestations=manifestations,
-            answers=clean,
-            version=F("version") + 1,
-            updated_at=timezone.now(),
-        )
-        JointAnalysis.objects.filter(pk=analysis.pk, completed_step__lt=Step.ANALYSIS).update(
-            completed_step=Step.ANALYSIS
-        )
-        analysis.refresh_from_db()
-        contribution.refresh_from_db()
-        record(
-            action="analysis.contribution.save",
-            obj=contribution,
-            membership=membership,
-            fields=["domain", "phase", "manifestations", "answers"],
-        )
-        snapshot_analysis(analysis=analysis, membership=membership)
-    return contribution
+    return {
+        "domain": domain,
+        "phase": phase,
+        "manifestations": manifestations,
+        "answers": clean,
+        "narratives": heard,
+    }
+
+
+def _write_contribution(contribution: Contribution, content: dict[str, Any]) -> None:
+    Contribution.objects.filter(pk=contribution.pk).update(
+        **content, version=F("version") + 1, updated_at=timezone.now()
+    )
+    JointAnalysis.objects.filter(pk=contribution.analysis_id, completed_step__lt=Step.ANALYSIS).update(
+        completed_step=Step.ANALYSIS
+    )
+    contribution.refresh_from_db()
+
+
+def _clean_narratives(narratives: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    clean = {}
+    for key, entry in narratives.items():
+        strength = entry.get("strength", "")
+        if key not in distrust.NARRATIVE_KEYS or strength not in distrust.STRENGTH_LABEL:
+            raise AnalysisError("Kies bij elk verhaal van wantrouwen ‘niet’, ‘soms’ of ‘sterk’.")
+        example = (entry.get("example") or "").strip()
+        if len(example) > distrust.MAX_EXAMPLE:
+            raise AnalysisError(f"Een voorbeeld is te lang: ten hoogste {distrust.MAX_EXAMPLE} tekens.")
+        if strength:
+            clean[key] = {"strength": strength, "example": example}
+    return clean
+
+
+def _clean_dilemmas(dilemmas: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    clean = {}
+    for key, entry in dilemmas.items():
+        if key not in distrust.DILEMMA_KEYS:
+            raise AnalysisError("Onbekend dilemma.")
+        choice, why = (entry.get("choice") or "").strip(), (entry.get("why") or "").strip()
+        if len(choice) > distrust.MAX_CHOICE or len(why) > distrust.MAX_WHY:
+            raise AnalysisError("Een keuze of uitleg bij een dilemma is te lang.")
+        if choice:
+            clean[key] = {"choice": choice, "why": why}
+    return clean
 
 
 def save_direction(
@@ -187,6 +245,7 @@ def save_direction(
     phase: str,
     manifestations: list[str],
     direction: str,
+    dilemmas: dict[str, dict[str, str]] | None = None,
 ) -> JointAnalysis:
     require_editor(membership)
     _require_step(analysis, Step.DIRECTION)
@@ -196,6 +255,7 @@ def save_direction(
     if any(m not in dict(config.MANIFESTATIONS) for m in manifestations):
         raise AnalysisError("Kies verschijningsvormen uit de lijst.")
     direction = clean_label(direction, "De richting van de oplossing")
+    answered = _clean_dilemmas(dilemmas or {})
     with transaction.atomic():
         _bump(
             analysis,
@@ -203,13 +263,14 @@ def save_direction(
             phase=phase,
             manifestations=manifestations,
             direction=direction,
+            dilemmas=answered,
             completed_step=max(analysis.completed_step, Step.DIRECTION),
         )
         record(
             action="analysis.analysis.direction",
             obj=analysis,
             membership=membership,
-            fields=["phase", "manifestations", "direction"],
+            fields=["phase", "manifestations", "direction", "dilemmas"],
         )
         snapshot_analysis(analysis=analysis, membership=membership)
     return analysis
@@ -253,10 +314,17 @@ def analysis_data(analysis: JointAnalysis) -> dict[str, Any]:
         "phase": analysis.phase,
         "manifestations": list(analysis.manifestations),
         "direction": analysis.direction,
+        "dilemmas": dict(analysis.dilemmas),
         "completed_step": analysis.completed_step,
         "version": analysis.version,
         "contributions": [
-            {"domain": c.domain, "phase": c.phase, "manifestations": c.manifestations, "answers": c.answers}
+            {
+                "domain": c.domain,
+                "phase": c.phase,
+                "manifestations": c.manifestations,
+                "answers": c.answers,
+                "narratives": c.narratives,
+            }
             for c in analysis.contributions.all()
         ],
         "interventions": [

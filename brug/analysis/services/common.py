@@ -7,21 +7,18 @@ import datetime as dt
 from django.utils import timezone
 
 from brug.core.models import Membership
+from brug.core.versioning import StaleObject
 
 
 class AnalysisError(ValueError):
     """A write was refused; the message is Dutch and meant for the user."""
 
 
-class StaleVersion(AnalysisError):
-    """Someone else saved first: the form was based on an older version."""
+class StaleVersion(StaleObject, AnalysisError):
+    """Someone else saved first: the form was based on an older version (the one core mechanism)."""
 
     def __init__(self, *, who: str, when: dt.datetime | None) -> None:
-        moment = f" om {timezone.localtime(when):%H:%M}" if when else ""
-        super().__init__(
-            f"Niet opgeslagen: {who} heeft dit intussen{moment} al opgeslagen. Uw invoer staat hieronder nog; "
-            "bekijk de nieuwe versie en sla opnieuw op."
-        )
+        StaleObject.__init__(self, who=who, when=when)
 
 
 def require_editor(membership: Membership) -> None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.versioning import StaleObject, save_if_unchanged
 from brug.municipalities.models import Neighbourhood
 
 from .. import config
@@ -116,6 +117,7 @@ def add_pair(
     pole_b: str,
     dividing_line: str,
     description: str = "",
+    version: int | None = None,  # the pair form's hidden field; a new pair has no version yet
 ) -> UsThemPair:
     require_editor(membership)
     pole_a = clean_label(pole_a, "De naam van de linker pool (wij)")
@@ -143,6 +145,7 @@ def update_pair(
     pole_b: str,
     dividing_line: str,
     description: str = "",
+    version: int | None = None,
 ) -> UsThemPair:
     require_editor(membership)
     pole_a = clean_label(pole_a, "De naam van de linker pool (wij)")
@@ -160,7 +163,12 @@ def update_pair(
             dividing_line,
             description,
         )
-        pair.save(update_fields=["pole_a", "pole_b", "dividing_line", "description"])
+        try:
+            save_if_unchanged(
+                pair, version=version, fields=["pole_a", "pole_b", "dividing_line", "description"]
+            )
+        except StaleObject as exc:
+            raise StaleVersion(who=exc.who, when=exc.when) from None
         record(
             action="analysis.pair.update",
             obj=pair,
@@ -392,6 +400,32 @@ def snapshot_map(*, pmap: PolarisationMap, membership: Membership, on: dt.date |
     snap, _ = MapSnapshot.objects.update_or_create(
         map=pmap,
         taken_on=on or timezone.localdate(),
+        name="",
         defaults={"version": pmap.version, "data": map_data(pmap), "saved_by": membership.user},
     )
+    return snap
+
+
+MAX_VERSION_NAME = 120
+
+
+@transaction.atomic
+def save_named_version(*, membership: Membership, pmap: PolarisationMap, name: str) -> MapSnapshot:
+    """ "Bewaar als versie": the map as it is now, under a name, kept beside the daily versions."""
+    require_editor(membership)
+    name = " ".join((name or "").split())
+    if not name:
+        raise AnalysisError("Geef de versie een naam, bijvoorbeeld ‘voor de raadsvergadering van 12 maart’.")
+    if len(name) > MAX_VERSION_NAME:
+        raise AnalysisError(f"De naam is te lang: ten hoogste {MAX_VERSION_NAME} tekens.")
+    pmap.refresh_from_db()
+    snap = MapSnapshot.objects.create(
+        map=pmap,
+        taken_on=timezone.localdate(),
+        name=name,
+        version=pmap.version,
+        data=map_data(pmap),
+        saved_by=membership.user,
+    )
+    record(action="analysis.map.version_saved", obj=snap, membership=membership, fields=["name"])
     return snap

@@ -8,26 +8,26 @@ replaced, and actors are reduced to counts per role.
 from __future__ import annotations
 
 import hashlib
-import importlib
-import re
 from dataclasses import dataclass
-from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.knowledge import taxonomy
+from brug.knowledge.services import publish_item
 
 from .. import config
+from ..anonymise import Scrubber
 from ..gamechanger import advise
 from ..models import JointAnalysis, Share
 from .common import AnalysisError, require_editor
 from .maps import map_data
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE = re.compile(r"(\+31|0)[\s-]?\d([\s-]?\d){7,9}")
 VISIBILITIES = ("organisatie", "netwerk", "publiek")
+TITLE_MAX = 200  # the knowledge base's limit
 
 
 # Our dividing lines mapped onto the knowledge base's taxonomy (themes and dividing lines).
@@ -61,11 +61,7 @@ class SharePreview:
 
 
 def _taxonomy(themes: list[str], lines: list[str]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Keep only keys the knowledge base knows; without that app, keep them as they are."""
-    try:
-        taxonomy = importlib.import_module("brug.knowledge.taxonomy")
-    except ImportError:
-        return themes, lines, themes, lines
+    """Keep only keys the knowledge base knows."""
     theme_keys, _ = taxonomy.resolve(themes, taxonomy.themes())
     line_keys, _ = taxonomy.resolve(lines, taxonomy.dividing_lines())
     return (
@@ -76,24 +72,44 @@ def _taxonomy(themes: list[str], lines: list[str]) -> tuple[list[str], list[str]
     )
 
 
-def _scrubber(membership: Membership) -> Any:
+def known_names(membership: Membership) -> list[tuple[str, str]]:
+    """Every name Brug knows that could identify the organisation or a person, with its placeholder.
+
+    The organisation and its municipality, neighbourhoods and their nicknames, members, actors on
+    the organisation's maps, and (when those apps are installed) key figures with the organisations
+    they work for or were recruited by, and the networks.
+    """
+    from ..models import Actor
+
     org = membership.organisation
-    words: list[tuple[str, str]] = [(org.name, "[gemeente]")]
+    names: list[tuple[str, str]] = [(org.name, "[gemeente]")]
     if org.municipality is not None:
-        words.append((org.municipality.name, "[gemeente]"))
-        words += [(h.name, "[wijk]") for h in org.municipality.neighbourhoods.all()]
-    words += [(m.user.name, "[medewerker]") for m in org.memberships.select_related("user") if m.user.name]
-    words.sort(key=lambda pair: -len(pair[0]))  # longest first: "Gemeente X" before "X"
+        names.append((org.municipality.name, "[gemeente]"))
+        for hood in org.municipality.neighbourhoods.all():
+            names.append((hood.name, "[wijk]"))
+            names += [(nick, "[wijk]") for nick in hood.nickname_list]
+    names += [(m.user.name, "[medewerker]") for m in org.memberships.select_related("user")]
+    names += [
+        (label, "[betrokkene]")
+        for label in Actor.objects.filter(pair__map__organisation=org).values_list("label", flat=True)
+    ]
+    try:
+        key_figure = apps.get_model("network", "KeyFigure")
+        network = apps.get_model("network", "Network")
+    except LookupError:
+        return names
+    for name, employer, recruiter in key_figure.objects.filter(organisation=org).values_list(
+        "name", "employer", "recruiter_name"
+    ):
+        names += [(name, "[persoon]"), (employer, "[organisatie]"), (recruiter, "[organisatie]")]
+    names += [
+        (n, "[netwerk]") for n in network.objects.filter(organisation=org).values_list("name", flat=True)
+    ]
+    return [(name, placeholder) for name, placeholder in names if name and name.strip()]
 
-    def scrub(text: str) -> str:
-        text = EMAIL.sub("[verwijderd]", text or "")
-        text = PHONE.sub("[verwijderd]", text)
-        for word, replacement in words:
-            if word.strip():
-                text = re.sub(rf"\b{re.escape(word)}\b", replacement, text, flags=re.IGNORECASE)
-        return text
 
-    return scrub
+def _scrubber(membership: Membership) -> Scrubber:
+    return Scrubber(known_names(membership))
 
 
 def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePreview:
@@ -129,8 +145,10 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
     chosen = list(analysis.chosen.select_related("intervention"))
     if chosen:
         lines += ["", "Gekozen interventies:"]
-        lines += [f"- {c.intervention.name}: {scrub(c.why)}" for c in chosen]
+        lines += [f"- {scrub(c.intervention.name)}: {scrub(c.why)}" for c in chosen]
     title = f"Lokale analyse: {scrub(analysis.title)}"
+    if len(title) > TITLE_MAX:  # placeholders and the prefix can make a 200-character title too long
+        title = title[: TITLE_MAX - 1].rstrip() + "…"
     themes = ["lokale-analyse"] + [KNOWLEDGE_THEMES[k] for k in line_keys if k in KNOWLEDGE_THEMES]
     knowledge_lines = [KNOWLEDGE_LINES[k] for k in line_keys if k in KNOWLEDGE_LINES]
     theme_keys, line_keys_kb, theme_labels, line_labels = _taxonomy(themes, knowledge_lines)
@@ -142,15 +160,6 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
         theme_labels=theme_labels,
         line_labels=line_labels,
     )
-
-
-def knowledge_publisher() -> Any:
-    """brug.knowledge.services.publish_item if the knowledge app provides it, else None."""
-    try:
-        module = importlib.import_module("brug.knowledge.services")
-    except ImportError:
-        return None
-    return getattr(module, "publish_item", None)
 
 
 def preview_fingerprint(preview: SharePreview) -> str:
@@ -177,23 +186,21 @@ def share_anonymised(
             "hieronder en deel opnieuw."
         )
     with transaction.atomic():
-        item_id = None
-        publish = knowledge_publisher()
-        if publish is not None:
-            try:
-                item = publish(
-                    membership=membership,
-                    kind="analyse",
-                    title=preview.title,
-                    body=preview.body,
-                    themes=preview.themes,
-                    dividing_lines=preview.dividing_lines,
-                    visibility=visibility,
-                    source_label="Lokale analyse (geanonimiseerd)",
-                )
-            except ValidationError as exc:
-                raise AnalysisError("De kennisbank weigerde het stuk: " + " ".join(exc.messages)) from None
-            item_id = getattr(item, "pk", None)
+        try:
+            item = publish_item(
+                membership=membership,
+                kind="analyse",
+                title=preview.title,
+                body=preview.body,
+                themes=preview.themes,
+                dividing_lines=preview.dividing_lines,
+                visibility=visibility,
+                source_label="Lokale analyse (geanonimiseerd)",
+                anonymous=True,
+            )
+        except ValidationError as exc:
+            raise AnalysisError("De kennisbank weigerde het stuk: " + " ".join(exc.messages)) from None
+        item_id = item.pk
         share = Share.objects.create(
             analysis=analysis,
             title=preview.title,

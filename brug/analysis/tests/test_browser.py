@@ -236,3 +236,31 @@ def test_an_officer_edits_an_own_intervention_and_deletes_a_scan_an_analysis_and
     page.wait_for_url("**/analyse/")
     assert "is verwijderd" in page.get_by_role("main").inner_text()
     assert not PolarisationMap.objects.exists() and not JointAnalysis.objects.exists()
+
+
+def test_the_method_card_and_the_distrust_steps_are_accessible(page: Any, tenancy: Tenancy) -> None:
+    officer = member(tenancy, "officer")
+    pmap = services.create_map(membership=officer, title="Kaart", as_of=timezone.localdate())
+    analysis = services.start_analysis(
+        membership=officer, title="Spoorzijde", pmap=pmap, phase_model="movisie", domain="sociaal"
+    )
+    browser_login(page, tenancy.officer)
+    page.goto(page.base_url + "/o/gouda/analyse/methode/")
+    assert_accessible(page)
+    screenshot(page, "analysis-method-card")
+    page.goto(page.base_url + f"/o/gouda/analyse/analyses/{analysis.pk}/stap/2/")
+    page.get_by_role("group", name=re.compile("Ongelijke behandeling")).get_by_label("Sterk aanwezig").check()
+    page.get_by_label("Voorbeeld bij ‘Ongelijke behandeling’").fill("Waarom zij wel en wij niet")
+    assert_accessible(page)
+    screenshot(page, "analysis-step2-distrust")
+    page.get_by_role("button", name=re.compile("Opslaan")).click()
+    page.wait_for_url("**/stap/3/")
+    page.get_by_label("Gezamenlijke inschatting van de fase").select_option("spanningen")
+    page.get_by_label("Richting van de oplossing").fill("Het midden opzoeken")
+    page.get_by_label("Uw keuze bij ‘Met wie in gesprek’").fill("Ook met de boze bewoners")
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("Opslaan")).click()
+    page.wait_for_url("**/stap/4/")
+    page.goto(page.base_url + f"/o/gouda/analyse/analyses/{analysis.pk}/")
+    assert page.get_by_text("‘Ongelijke behandeling’ wordt sterk gehoord").count() == 1
+    assert_accessible(page)

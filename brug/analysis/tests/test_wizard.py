@@ -187,7 +187,8 @@ def test_officers_from_different_domains_see_where_their_views_differ(
         .get(reverse("analysis:analysis_detail", args=["gouda", analysis.pk]))
         .content.decode()
     )
-    assert "De beelden verschillen bij: <strong>Fase, Beschermende krachten</strong>" in html
+    assert "De domeinen zien fase verschillend." in html
+    assert "De antwoorden verschillen bij: Betrokken groepen en Beschermende krachten." in html
     assert "Veiligheid" in html and "Sociaal domein" in html
 
 

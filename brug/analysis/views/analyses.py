@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
 
-from .. import compare, config, selectors, services
+from .. import compare, config, distrust, selectors, services
 from ..forms import ContributionForm, DirectionForm, InterventionsForm, PreparationForm
 from ..models import Contribution, JointAnalysis, Step
 from ..suggest import suggest
@@ -55,8 +55,10 @@ def analysis_start(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-def _own_contribution(analysis: JointAnalysis, user: Any) -> Contribution | None:
-    return analysis.contributions.filter(author=user).first()
+def _own_contribution(analysis: JointAnalysis, user: Any, domain: str = "") -> Contribution | None:
+    """The officer's contribution for ?domein=, else their first: an officer may hold one per domain."""
+    own = analysis.contributions.filter(author=user)
+    return (own.filter(domain=domain).first() if domain else None) or own.first()
 
 
 def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any = None) -> Any:
@@ -74,7 +76,7 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
         }
         return PreparationForm(data, membership=membership, initial=initial)
     if step == Step.ANALYSIS:
-        own = _own_contribution(analysis, membership.user)
+        own = _own_contribution(analysis, membership.user, request.GET.get("domein", ""))
         values: dict[str, Any] = {"version": own.version if own else 0}
         if own:
             values.update(
@@ -83,6 +85,8 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
                     "phase": own.phase,
                     "manifestations": own.manifestations,
                     **own.answers,
+                    **{f"narrative_{k}": v.get("strength", "") for k, v in own.narratives.items()},
+                    **{f"narrative_{k}_example": v.get("example", "") for k, v in own.narratives.items()},
                 }
             )
         return ContributionForm(data, phase_model=analysis.phase_model, initial=values)
@@ -96,6 +100,8 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
             or sorted({m for c in contributions for m in c.manifestations}),
             "direction": analysis.direction,
             "version": analysis.version,
+            **{f"dilemma_{k}": v.get("choice", "") for k, v in analysis.dilemmas.items()},
+            **{f"dilemma_{k}_why": v.get("why", "") for k, v in analysis.dilemmas.items()},
         }
         return DirectionForm(data, phase_model=analysis.phase_model, initial=prefill)
     items = list(selectors.interventions_for(membership=membership))
@@ -107,7 +113,8 @@ def _form_for(request: OrgRequest, analysis: JointAnalysis, step: int, data: Any
     return InterventionsForm(data, interventions=items, initial=picked)
 
 
-def _save(request: OrgRequest, analysis: JointAnalysis, step: int, data: dict[str, Any]) -> None:
+def _save(request: OrgRequest, analysis: JointAnalysis, step: int, form: Any) -> None:
+    data: dict[str, Any] = form.cleaned_data
     membership = request.membership
     version = data.get("version") or 0
     if step == Step.PREPARATION:
@@ -132,6 +139,7 @@ def _save(request: OrgRequest, analysis: JointAnalysis, step: int, data: dict[st
             phase=data["phase"],
             manifestations=data["manifestations"],
             answers=answers,
+            narratives=form.narratives(),
         )
     elif step == Step.DIRECTION:
         services.save_direction(
@@ -141,6 +149,7 @@ def _save(request: OrgRequest, analysis: JointAnalysis, step: int, data: dict[st
             phase=data["phase"],
             manifestations=data["manifestations"],
             direction=data["direction"],
+            dilemmas=form.dilemmas(),
         )
     else:
         services.save_interventions(
@@ -167,7 +176,7 @@ def analysis_step(request: OrgRequest, org_slug: str, pk: int, step: int) -> Htt
         status = 400
         if form.is_valid():
             try:
-                _save(request, analysis, step, form.cleaned_data)
+                _save(request, analysis, step, form)
             except services.AnalysisError as exc:
                 form.add_error(None, str(exc))
                 status = 409
@@ -193,9 +202,9 @@ def analysis_step(request: OrgRequest, org_slug: str, pk: int, step: int) -> Htt
     if step == Step.INTERVENTIONS:
         context["catalogue"] = _catalogue_rows(request, analysis, form)
     if step == Step.ANALYSIS:
-        context["others"] = analysis.contributions.exclude(author=request.membership.user).select_related(
-            "author"
-        )
+        contributions = list(analysis.contributions.select_related("author"))
+        context["others"] = [c for c in contributions if c.author_id != request.membership.user.pk]
+        context["own"] = [c for c in contributions if c.author_id == request.membership.user.pk]
     return render(request, "analysis/wizard_step.html", context, status=status)
 
 
@@ -233,7 +242,7 @@ def contribution_rows(analysis: JointAnalysis) -> tuple[list[Any], list[dict[str
     data = [
         {
             "domain": c.domain,
-            "author": c.author.name,
+            "author": c.author_label,
             "phase": c.phase,
             "manifestations": c.manifestations,
             "answers": c.answers,
@@ -241,6 +250,28 @@ def contribution_rows(analysis: JointAnalysis) -> tuple[list[Any], list[dict[str
         for c in contributions
     ]
     return contributions, compare.domain_differences(data)
+
+
+def distrust_context(analysis: JointAnalysis, contributions: list[Any]) -> dict[str, Any]:
+    """Narratives heard per domain, the sentences and advice computed from them, and the dilemmas."""
+    rows = distrust.narrative_rows([(c.get_domain_display(), c.narratives) for c in contributions])
+    return {
+        "rows": [
+            {
+                "label": r.narrative.label,
+                "heard": [
+                    (d, distrust.STRENGTH_LABEL[strength], example) for d, strength, example in r.heard
+                ],
+            }
+            for r in rows
+            if r.heard
+        ],
+        "sentences": distrust.narrative_sentences(rows, len(contributions)),
+        "advice": distrust.narrative_advice(rows),
+        "dilemmas": distrust.dilemma_rows(analysis.dilemmas),
+        "dilemma_sentence": distrust.dilemma_sentence(analysis.dilemmas),
+        "source": distrust.SOURCE,
+    }
 
 
 @org_view()
@@ -252,10 +283,11 @@ def analysis_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
         "analysis": analysis,
         "contributions": contributions,
         "differences": differences,
-        "differing": [row["label"] for row in differences if row["differs"]],
+        "domain_sentences": compare.domain_summary(len(contributions), differences),
         "chosen": analysis.chosen.select_related("intervention"),
         "phase_label": config.phase_label(analysis.phase),
         "manifestations": [dict(config.MANIFESTATIONS).get(m, m) for m in analysis.manifestations],
+        "distrust": distrust_context(analysis, contributions),
         "steps": Step.choices,
         "breadcrumbs": _crumbs(org_slug, (analysis.title, None)),
     }

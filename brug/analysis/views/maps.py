@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, cast
 
 from django import forms
@@ -17,7 +18,16 @@ from brug.core.access import EDITORS, OrgRequest, org_view
 
 from .. import compare, config, selectors, services
 from ..diagram import layout
-from ..forms import ActorForm, FuelForm, IncidentForm, MapForm, MoveForm, PairForm, role_choices
+from ..forms import (
+    ActorForm,
+    FuelForm,
+    IncidentForm,
+    MapForm,
+    MoveForm,
+    PairForm,
+    VersionNameForm,
+    role_choices,
+)
 from ..gamechanger import advise
 from ..models import PolarisationMap, UsThemPair
 
@@ -178,6 +188,7 @@ def _render_pair(request: OrgRequest, pair: UsThemPair, status: int = 200, **bou
                 "pole_b": pair.pole_b,
                 "dividing_line": pair.dividing_line,
                 "description": pair.description,
+                "version": pair.version,
             },
         ),
         "fuel_form": bound.get("fuel_form") or FuelForm(pair=pair, prefix="fuel"),
@@ -339,14 +350,18 @@ def map_history(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     pmap = selectors.map_for(membership=request.membership, pk=pk)
     snapshots = list(selectors.map_snapshots(pmap=pmap))
     old, new, diff = _pick(request, snapshots)
+    side_by_side: list[dict[str, Any]] = []
     if old is not None and new is not None:
         diff = compare.diff_maps(old.data, new.data)
+        side_by_side = _side_by_side(old, new)
     context = {
         "map": pmap,
         "snapshots": snapshots,
         "old": old,
         "new": new,
         "diff": diff,
+        "side_by_side": side_by_side,
+        "version_form": VersionNameForm(),
         "breadcrumbs": _crumbs(
             org_slug,
             (pmap.title, reverse("analysis:map_detail", args=[org_slug, pmap.pk])),
@@ -364,6 +379,54 @@ def _pick(request: OrgRequest, snapshots: list[Any]) -> tuple[Any, Any, None]:
     if len(snapshots) >= 2:
         old = old or snapshots[-1]
         new = new or snapshots[0]
-    if old is not None and new is not None and old.taken_on > new.taken_on:
+    if old is not None and new is not None and (old.taken_on, old.pk) > (new.taken_on, new.pk):
         old, new = new, old
     return old, new, None
+
+
+def _side_by_side(old: Any, new: Any) -> list[dict[str, Any]]:
+    """Per pair, the old and the new diagram, each actor marked as added, moved or removed."""
+    rows = []
+    for old_pair, new_pair in compare.matched_pairs(old.data, new.data):
+        marks = compare.actor_changes(old_pair, new_pair)
+        row: dict[str, Any] = {"label": (new_pair or old_pair or {}).get("label", "")}
+        for side, snap, data in (("old", old, old_pair), ("new", new, new_pair)):
+            if data is None:
+                row[side] = None
+                continue
+            pair = SimpleNamespace(
+                pk=f"v{snap.pk}-{data.get('id', 0)}", pole_a=data["pole_a"], pole_b=data["pole_b"]
+            )
+            actors = [
+                SimpleNamespace(
+                    label=a["label"],
+                    role=a["role"],
+                    is_government=a.get("is_government", False),
+                    leads_middle=a.get("leads_middle", False),
+                    change=marks[side].get(a["label"].casefold(), ""),
+                )
+                for a in data["actors"]
+            ]
+            row[side] = {"pair": pair, "diagram": layout(pair, actors)}
+        rows.append(row)
+    return rows
+
+
+@org_view(EDITORS)
+@require_POST
+def map_version_save(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    # A version on demand, named for the moment it marks ("voor de raadsvergadering").
+    pmap = selectors.map_for(membership=request.membership, pk=pk)
+    form = VersionNameForm(request.POST)
+    if form.is_valid():
+        try:
+            snap = services.save_named_version(
+                membership=request.membership, pmap=pmap, name=form.cleaned_data["name"]
+            )
+        except services.AnalysisError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"De kaart is bewaard als versie ‘{snap.name}’.")
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("analysis:map_history", org_slug=org_slug, pk=pk)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
 
-from .. import config, selectors, services
+from .. import config, distrust, method, selectors, services
 from ..forms import ImpactScanForm, InterventionForm
 from ..models import ImpactScan
 
@@ -29,6 +29,26 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
         "breadcrumbs": [("Analyse", None)],
     }
     return render(request, "analysis/index.html", context)
+
+
+@org_view()
+@require_safe
+def method_card(request: OrgRequest, org_slug: str) -> HttpResponse:
+    # One printable page with the method, for the table at a core-team meeting.
+    context = {
+        "laws": method.LAWS,
+        "roles": method.ROLES,
+        "leader": method.MIDDLE_LEADER,
+        "game_changers": method.GAME_CHANGER_INTRO,
+        "phase_intro": method.PHASE_INTRO,
+        "phase_models": config.phase_models(),
+        "kis_steps": method.KIS_STEPS,
+        "narratives": distrust.NARRATIVES,
+        "dilemmas": distrust.DILEMMAS,
+        "sources": [method.BRANDSMA, method.KIS, method.INFOBLAD],
+        "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), ("Methodekaart", None)],
+    }
+    return render(request, "analysis/method_card.html", context)
 
 
 @org_view()

@@ -19,13 +19,13 @@ from django.views.decorators.http import require_safe
 
 from brug.core.access import OrgRequest, org_view
 
-from .. import config, selectors, services
+from .. import compare, config, selectors, services
 from ..diagram import layout
 from ..forms import ShareForm
 from ..gamechanger import advise
 from ..models import JointAnalysis
-from ..services.share import knowledge_publisher, preview_fingerprint
-from .analyses import contribution_rows
+from ..services.share import preview_fingerprint
+from .analyses import contribution_rows, distrust_context
 
 
 def report_context(request: OrgRequest, analysis: JointAnalysis) -> dict[str, Any]:
@@ -49,6 +49,9 @@ def report_context(request: OrgRequest, analysis: JointAnalysis) -> dict[str, An
         "scans": scans,
         "contributions": contributions,
         "differences": differences,
+        # Why computed here: the report once said "hetzelfde" while its own table said otherwise.
+        "domain_sentences": compare.domain_summary(len(contributions), differences),
+        "distrust": distrust_context(analysis, contributions),
         "chosen": analysis.chosen.select_related("intervention"),
         "phase_label": config.phase_label(analysis.phase),
         "manifestations": [dict(config.MANIFESTATIONS).get(m, m) for m in analysis.manifestations],
@@ -122,7 +125,6 @@ def share(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "preview": preview,
         "form": form,
         "shares": analysis.shares.all(),
-        "knowledge_available": knowledge_publisher() is not None,
         "breadcrumbs": [
             ("Analyse", reverse("analysis:index", args=[org_slug])),
             (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),

@@ -1,9 +1,11 @@
-from .accounts import LoginFailure, RecoveryCode, TOTPDevice, User
+from .accounts import FailureKind, LoginFailure, RecoveryCode, TOTPDevice, User
 from .audit import AuditLogEntry
 from .organisations import Invitation, Membership, Organisation, OrganisationKind, Role
+from .submissions import SubmissionKey
 
 __all__ = [
     "AuditLogEntry",
+    "FailureKind",
     "Invitation",
     "LoginFailure",
     "Membership",
@@ -11,6 +13,7 @@ __all__ = [
     "OrganisationKind",
     "RecoveryCode",
     "Role",
+    "SubmissionKey",
     "TOTPDevice",
     "User",
 ]

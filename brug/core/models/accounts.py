@@ -67,8 +67,18 @@ class RecoveryCode(models.Model):
     used_at = models.DateTimeField(null=True, blank=True)
 
 
+class FailureKind(models.TextChoices):
+    PASSWORD = "wachtwoord", "Wachtwoord"
+    CODE = "code", "Tweede factor"
+
+
 class LoginFailure(models.Model):
-    """A failed login, kept only long enough to lock out guessing."""
+    """A failed login, kept only long enough to lock out guessing.
+
+    Passwords and second-factor codes are counted separately: a correct password never
+    clears the code failures, so codes cannot be guessed by logging in again and again.
+    """
 
     email = models.CharField(max_length=254, db_index=True)
+    kind = models.CharField(max_length=12, choices=FailureKind.choices, default=FailureKind.PASSWORD)
     at = models.DateTimeField(default=timezone.now, db_index=True)

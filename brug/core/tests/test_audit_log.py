@@ -45,6 +45,17 @@ def test_postgresql_refuses_raw_updates_to_the_audit_log(tenancy: Tenancy) -> No
     assert AuditLogEntry.objects.get(pk=entry.pk).action == "test"
 
 
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="database trigger exists on PostgreSQL only")
+def test_postgresql_refuses_truncate_of_the_audit_log(tenancy: Tenancy) -> None:
+    entry = record(actor=tenancy.officer, organisation=tenancy.org, action="test")
+    with pytest.raises(Exception, match="TRUNCATE"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE core_auditlogentry")
+    with pytest.raises(Exception, match="TRUNCATE"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE core_auditlogentry CASCADE")
+    assert AuditLogEntry.objects.filter(pk=entry.pk).exists()
+
+
 def test_the_admin_offers_no_way_to_change_or_delete(tenancy: Tenancy, rf) -> None:
     from django.contrib.admin.sites import site
 

@@ -154,3 +154,63 @@ def test_forged_form_without_csrf_token_is_refused_in_dutch(tenancy: Tenancy) ->
     assert response.status_code == 403
     assert "formulier is verlopen" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def _wrong(code: str) -> str:
+    return "000000" if code != "000000" else "111111"
+
+
+def test_code_failures_are_not_reset_by_a_correct_password(tenancy: Tenancy, settings) -> None:
+    """The attack of issue 10: 4 wrong codes, log in again, repeat. The 5th wrong code locks."""
+    settings.BRUG_LOCKOUT_ATTEMPTS = 5
+    totp = _with_totp(tenancy.officer)
+    email = "medewerker@gouda.example"
+    wrong = _wrong(totp.now())
+    for _round in range(2):
+        client = Client()
+        assert client.post("/inloggen/", {"email": email, "password": PASSWORD}).status_code == 302
+        for _ in range(4 if _round == 0 else 1):
+            assert client.post("/inloggen/code/", {"code": wrong}).status_code == 400
+    # Five wrong codes over two logins: the next attempt, even with the right code, is refused.
+    client = Client()
+    assert client.post("/inloggen/", {"email": email, "password": PASSWORD}).status_code == 302
+    response = client.post("/inloggen/code/", {"code": totp.now()})
+    assert response.status_code == 429
+    assert "Te veel mislukte pogingen" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # The password counter is separate: the correct password was accepted every time.
+    assert not security.is_locked_out(email=email)
+    assert security.is_locked_out(email=email, kind="code")
+
+
+def test_wrong_codes_do_not_lock_the_password_step_and_a_right_code_clears_them(
+    tenancy: Tenancy, settings
+) -> None:
+    settings.BRUG_LOCKOUT_ATTEMPTS = 5
+    totp = _with_totp(tenancy.officer)
+    email = "medewerker@gouda.example"
+    client = Client()
+    client.post("/inloggen/", {"email": email, "password": PASSWORD})
+    for _ in range(4):
+        client.post("/inloggen/code/", {"code": _wrong(totp.now())})
+    assert client.post("/inloggen/code/", {"code": totp.now()}).status_code == 302
+    assert not security.is_locked_out(email=email, kind="code")
+    from brug.core.models import LoginFailure
+
+    assert not LoginFailure.objects.filter(email=email).exists()
+
+
+def test_password_failures_are_not_reset_by_a_correct_code(tenancy: Tenancy, settings) -> None:
+    settings.BRUG_LOCKOUT_ATTEMPTS = 3
+    totp = _with_totp(tenancy.officer)
+    email = "medewerker@gouda.example"
+    for _ in range(2):
+        Client().post("/inloggen/", {"email": email, "password": "fout"})
+    client = Client()
+    client.post("/inloggen/", {"email": email, "password": PASSWORD})
+    # The correct password cleared the password failures; a correct code must not clear more.
+    security.record_login_failure(email=email)
+    assert client.post("/inloggen/code/", {"code": totp.now()}).status_code == 302
+    from brug.core.models import LoginFailure
+
+    assert LoginFailure.objects.filter(email=email, kind="wachtwoord").count() == 1

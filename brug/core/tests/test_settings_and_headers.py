@@ -15,7 +15,7 @@ def _load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG", "REDIS_URL", "CELERY_BROKER_URL"}
     }
     return subprocess.run(
         [
@@ -28,6 +28,17 @@ def _load_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         text=True,
         cwd=settings.BASE_DIR,
     )
+
+
+STRONG_KEY = "k3J9-vQ2xR7_mN4pL8sT1wY6zB0cF5hD2gA9eU3iO7rK1jH4nM8q"
+SAFE_PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": STRONG_KEY,
+    "ALLOWED_HOSTS": "brug.example",
+    "DATABASE_URL": "postgres://u@h/db",
+    "REDIS_URL": "redis://redis.internal:6379/1",
+    "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
+}
 
 
 @pytest.mark.parametrize(
@@ -46,15 +57,29 @@ def test_production_mode_refuses_to_start_without_required_settings(
     assert complaint in result.stderr
 
 
+@pytest.mark.parametrize(
+    "override, complaint",
+    [
+        ({"SECRET_KEY": "demo-only-insecure-key-never-use-in-production-0123456789"}, "known demo key"),
+        ({"SECRET_KEY": "a" * 32}, "SECRET_KEY is weak"),
+        ({"SECRET_KEY": "a" * 60}, "SECRET_KEY is weak"),  # long, but only one distinct character
+        ({"SECRET_KEY": "abcd" * 15}, "SECRET_KEY is weak"),  # four distinct characters
+        ({"SECRET_KEY": STRONG_KEY[:49]}, "SECRET_KEY is weak"),  # one character too short
+        ({"ALLOWED_HOSTS": "*"}, 'ALLOWED_HOSTS must not contain "*"'),
+        ({"ALLOWED_HOSTS": "brug.example,*"}, 'ALLOWED_HOSTS must not contain "*"'),
+        ({"REDIS_URL": ""}, "REDIS_URL is not set"),
+        ({"CELERY_BROKER_URL": ""}, "CELERY_BROKER_URL is not set"),
+    ],
+)
+def test_production_mode_refuses_unsafe_settings(override: dict[str, str], complaint: str) -> None:
+    result = _load_settings({**SAFE_PRODUCTION, **override})
+    assert result.returncode != 0
+    assert complaint in result.stderr
+    assert "Production mode (DEBUG=0) refuses unsafe settings" in result.stderr
+
+
 def test_production_mode_starts_with_all_required_settings() -> None:
-    result = _load_settings(
-        {
-            "DEBUG": "0",
-            "SECRET_KEY": "x" * 40,
-            "ALLOWED_HOSTS": "brug.example",
-            "DATABASE_URL": "postgres://u@h/db",
-        }
-    )
+    result = _load_settings(SAFE_PRODUCTION)
     assert result.returncode == 0, result.stderr
 
 

@@ -32,6 +32,7 @@ PUBLIC_ROUTES: dict[str, str] = {
     r"^oproep/": "public call page of a learning-network edition",
     r"^kennisbank/publiek/": "public knowledge items",
     r"^s/": "key figure's personal signal link: the secret token is the proof",
+    r"^bijdrage/": "a partner's personal link to one joint analysis: the secret token is the proof",
     r"^d/": "public dialogue page for residents: anonymous token",
     r"^api/": "JSON API: authenticated by organisation token, tested in the signals part",
 }

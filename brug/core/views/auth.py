@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from .. import ratelimit
 from ..access import SESSION_2FA_KEY
 from ..audit import record
 from ..forms import CodeForm, LoginForm
-from ..models import User
+from ..models import FailureKind, User
 from ..security import (
     clear_login_failures,
     confirm_totp,
@@ -90,18 +94,19 @@ def login_code(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
-        if is_locked_out(email=user.email):
+        # Code failures have their own counter, which a correct password does not clear.
+        if is_locked_out(email=user.email, kind=FailureKind.CODE):
             form.add_error(None, LOCKED_MESSAGE)
             status = 429
         elif verify_totp(user=user, code=code) or use_recovery_code(user=user, code=code):
-            clear_login_failures(email=user.email)
+            clear_login_failures(email=user.email, kind=FailureKind.CODE)
             if not request.user.is_authenticated:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             request.session.pop(PENDING_USER_KEY, None)
             request.session[SESSION_2FA_KEY] = True
             return redirect(_safe_next(request))
         else:
-            record_login_failure(email=user.email)
+            record_login_failure(email=user.email, kind=FailureKind.CODE)
             form.add_error("code", "Deze code klopt niet of is al gebruikt. Wacht op een nieuwe code.")
             status = 400
     elif request.method == "POST":
@@ -168,3 +173,47 @@ def two_factor_reset_codes(request: HttpRequest) -> HttpResponse:
     codes = regenerate_recovery_codes(user=request.user)  # type: ignore[arg-type]
     record(actor=request.user, action="herstelcodes.vernieuwd", obj=request.user)  # type: ignore[arg-type]
     return render(request, "core/recovery_codes.html", {"codes": codes, "next": "/"})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Reset mails are limited per address and per client IP; the page answers the same either way.
+
+    Whether or not an account exists, the visitor is sent to the same "sent" page, unless the
+    limit is reached: then nothing is sent, for any address.
+    """
+
+    template_name = "core/password_reset.html"
+    email_template_name = "core/email/password_reset.txt"
+    subject_template_name = "core/email/password_reset_subject.txt"
+    success_url = reverse_lazy("core:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            ratelimit.enforce_mail(
+                purpose="password-reset",
+                email=form.cleaned_data["email"],
+                ip=ratelimit.client_ip(self.request),
+            )
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A new password never logs in by itself: the next login asks for the second factor again.
+
+    It ends a password lock-out (the lock-out message points here), but never the lock-out
+    on second-factor codes: those can only be waited out.
+    """
+
+    template_name = "core/password_reset_confirm.html"
+    success_url = reverse_lazy("core:password_reset_complete")
+    post_reset_login = False
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        user = form.user
+        clear_login_failures(email=user.email, kind=FailureKind.PASSWORD)
+        record(actor=user, action="wachtwoord.hersteld", obj=user, fields=["password"])
+        return response

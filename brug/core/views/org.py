@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import ratelimit, selectors, services
 from ..access import MANAGERS, OrgRequest, is_platform_admin, org_view, second_factor_verified
 from ..forms import AcceptInvitationForm, InviteForm, OrganisationCreateForm, RoleForm
 from ..models import OrganisationKind
@@ -36,27 +36,41 @@ def dashboard(request: OrgRequest, org_slug: str) -> HttpResponse:
 
 @org_view(MANAGERS)
 def members(request: OrgRequest, org_slug: str) -> HttpResponse:
-    form = InviteForm(request.POST or None)
+    grantable = services.grantable_roles(request.membership)
+    form = InviteForm(request.POST or None, grantable=grantable)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
+                # Invitation mails: limited per address and per client IP like every mail.
+                ratelimit.enforce_mail(
+                    purpose="invitation", email=form.cleaned_data["email"], ip=ratelimit.client_ip(request)
+                )
                 issued = services.invite(
                     membership=request.membership,
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
                 )
+            except ratelimit.RateLimited as exc:
+                form.add_error(None, exc.message)
+                return _members_page(request, form, grantable, status=429)
             except services.MembershipError as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, f"Uitnodiging verstuurd naar {issued.invitation.email}.")
                 return redirect("core:members", org_slug=org_slug)
         status = 400
+    return _members_page(request, form, grantable, status=status)
+
+
+def _members_page(
+    request: OrgRequest, form: InviteForm, grantable: list[str], *, status: int
+) -> HttpResponse:
     context = {
         "form": form,
         "members": selectors.members_of(membership=request.membership),
         "invitations": selectors.open_invitations_of(membership=request.membership),
-        "role_form": RoleForm(),
+        "role_form": RoleForm(grantable=grantable),
         "invitation_days": settings.BRUG_INVITATION_DAYS,
     }
     return render(request, "core/members.html", context, status=status)
@@ -66,7 +80,7 @@ def members(request: OrgRequest, org_slug: str) -> HttpResponse:
 @require_POST
 def member_role(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     target = selectors.member_for(membership=request.membership, pk=pk)
-    form = RoleForm(request.POST)
+    form = RoleForm(request.POST, grantable=services.grantable_roles(request.membership))
     if not form.is_valid():
         messages.error(request, "Kies een bestaande rol.")
         return redirect("core:members", org_slug=org_slug)

@@ -187,3 +187,42 @@ def test_only_editors_may_import(tenancy: Any, client_for: Any) -> None:
     assert post_import(client_for(tenancy.reader), [upload("s.zip", seattle_zip())]).status_code == 403
     assert post_import(client_for(tenancy.outsider), [upload("s.zip", seattle_zip())]).status_code == 404
     assert not Dialogue.objects.exists()
+
+
+def test_a_newer_export_with_xid_and_without_votes_csv_imports_through_the_web(
+    tenancy: Any, client_for: Any
+) -> None:
+    comments = (
+        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
+        "1726860676783,1,0,2,0,1,false,true,Meer groen in de wijk\n"
+        "1726860676784,2,0,1,1,0,false,true,Minder auto's in het centrum\n"
+        "1726860676785,3,1,0,1,-1,false,false,Afgewezen stelling\n"
+    )
+    wide = (
+        "participant,xid,group-id,n-comments,n-votes,n-agree,n-disagree,1,2,3,extra\n"
+        "0,abc,0,2,3,2,0,1,1,0,x\n"
+        "1,,1,1,3,1,1,1,-1,-1,\n"
+        "2,def,,0,1,0,0,,0,,\n"
+    )
+    response = post_import(
+        client_for(tenancy.officer),
+        [upload("comments.csv", comments.encode()), upload("participants-votes.csv", wide.encode())],
+        slug="xid-import",
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    dialogue = Dialogue.objects.get(slug="xid-import")
+    assert Vote.objects.filter(dialogue=dialogue).count() == 7
+    assert Statement.objects.get(dialogue=dialogue, number=3).status == StatementStatus.REJECTED
+    assert Statement.objects.get(dialogue=dialogue, number=2).status == StatementStatus.APPROVED
+    assert client_for(tenancy.outsider).get("/o/gouda/dialogen/xid-import/").status_code == 404
+
+
+def test_a_wrong_vote_in_an_import_names_file_line_and_column(tenancy: Any, client_for: Any) -> None:
+    comments = COMMENTS + "1,x,0,,0,0,1,Een stelling\n"
+    votes = "timestamp,comment-id,voter-id,vote\n1,0,1,1\n2,0,2,agree\n"
+    response = post_import(
+        client_for(tenancy.officer), [upload("comments.csv", comments.encode()), upload("votes.csv", votes.encode())]
+    )
+    assert response.status_code == 400
+    assert "votes.csv, regel 3, kolom &#x27;vote&#x27;" in response.content.decode()
+    assert not Dialogue.objects.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
@@ -12,11 +13,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
-from .. import polis, selectors, services
+from .. import polis, report_sentences, selectors, services
 from ..forms import DialogueForm, ImportForm, ModerationForm, SeedStatementForm
 from ..mapview import map_context
 from ..models import StatementStatus
@@ -43,11 +46,15 @@ def dialogue_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = DialogueForm(request.POST or None, creating=True)
     if request.method == "POST" and form.is_valid():
         fields = {name: value for name, value in form.cleaned_data.items() if name != "seed_statements"}
-        dialogue = services.create_dialogue(
-            membership=request.membership, seed_statements=form.cleaned_data["seed_statements"], **fields
-        )
-        messages.success(request, "De dialoog is aangemaakt. Deel de link of de QR-code met inwoners.")
-        return redirect("dialogue:detail", org_slug=org_slug, slug=dialogue.slug)
+        try:
+            dialogue = services.create_dialogue(
+                membership=request.membership, seed_statements=form.cleaned_data["seed_statements"], **fields
+            )
+        except services.DialogueError as exc:  # e.g. the slug was taken a moment ago
+            form.add_error("slug", str(exc))
+        else:
+            messages.success(request, "De dialoog is aangemaakt. Deel de link of de QR-code met inwoners.")
+            return redirect("dialogue:detail", org_slug=org_slug, slug=dialogue.slug)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "breadcrumbs": _crumbs(request, ("Nieuwe dialoog", None))}
     return render(request, "dialogue/form.html", context, status=status)
@@ -71,12 +78,24 @@ def dialogue_detail(request: OrgRequest, org_slug: str, slug: str) -> HttpRespon
 def dialogue_edit(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
     form = DialogueForm(request.POST or None, instance=dialogue)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
-        services.update_dialogue(
-            membership=request.membership, dialogue=form.save(commit=False), changed=form.changed_data
-        )
-        messages.success(request, "De dialoog is bijgewerkt.")
-        return redirect("dialogue:detail", org_slug=org_slug, slug=form.instance.slug)
+        try:
+            services.update_dialogue(
+                membership=request.membership,
+                dialogue=form.save(commit=False),
+                changed=form.changed_data,
+                version=form.cleaned_data.get("version"),
+            )
+        except StaleObject as exc:
+            dialogue.refresh_from_db()
+            stale_to_form(form, exc, current_version=dialogue.version)
+            status = 409
+        except services.DialogueError as exc:  # e.g. the slug was taken a moment ago
+            form.add_error("slug", str(exc))
+        else:
+            messages.success(request, "De dialoog is bijgewerkt.")
+            return redirect("dialogue:detail", org_slug=org_slug, slug=form.instance.slug)
     dialogue.refresh_from_db()  # an invalid form must not rename the page's breadcrumbs
     context = {
         "form": form,
@@ -87,7 +106,7 @@ def dialogue_edit(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
             ("Bewerken", None),
         ),
     }
-    return render(request, "dialogue/form.html", context, status=400 if request.method == "POST" else 200)
+    return render(request, "dialogue/form.html", context, status=status)
 
 
 @org_view(EDITORS)
@@ -149,12 +168,17 @@ def moderate(request: OrgRequest, org_slug: str, slug: str, pk: int) -> HttpResp
         messages.error(request, " ".join(errors))
         return redirect("dialogue:moderation", org_slug=org_slug, slug=slug)
     approve = form.cleaned_data["decision"] == "goedkeuren"
-    services.moderate_statement(
-        membership=request.membership,
-        statement=statement,
-        approve=approve,
-        reason=form.cleaned_data["reason"],
-    )
+    try:
+        services.moderate_statement(
+            membership=request.membership,
+            statement=statement,
+            approve=approve,
+            reason=form.cleaned_data["reason"],
+            version=form.cleaned_data.get("version"),
+        )
+    except StaleObject as exc:
+        messages.error(request, str(exc))
+        return redirect("dialogue:moderation", org_slug=org_slug, slug=slug)
     messages.success(request, "Stelling goedgekeurd." if approve else "Stelling afgekeurd.")
     return redirect("dialogue:moderation", org_slug=org_slug, slug=slug)
 
@@ -182,11 +206,38 @@ def recompute_now(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
 def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
     dialogue = ensure_fresh(selectors.dialogue_for(membership=request.membership, slug=slug))
     context = map_context(dialogue)
+    counts = selectors.counts_for(dialogue=dialogue)
+    # The report describes one computation: its participant and vote counts, the same numbers the
+    # map shows, not the live counts that may already include newer votes.
+    counts["participants"] = context["n_participants"]
+    counts["votes"] = context["n_votes"]
+    current = context["computation"]
+    asked = request.GET.get("berekening", "")
+    newer = None
+    if asked.isdigit() and current is not None and int(asked) != current["id"]:
+        newer = current  # the page was opened from an older report (PDF): say so
+    groups: list[Any] = list(context.get("groups") or [])  # type: ignore[call-overload]
     context.update(
         {
             "dialogue": dialogue,
-            "counts": selectors.counts_for(dialogue=dialogue),
+            "counts": counts,
             "organisation": dialogue.organisation,
+            "asked_computation": int(asked) if asked.isdigit() else None,
+            "newer_computation": newer,
+            "is_imported": bool(dialogue.source_note),
+            # Every summary sentence is computed from the same numbers the report shows below it.
+            "summary_sentences": report_sentences.summary(
+                opens_on=timezone.localtime(dialogue.opens_at).date(),
+                closes_on=timezone.localtime(dialogue.closes_at).date() if dialogue.closes_at else None,
+                today=timezone.localdate(),
+                participants=counts["participants"],
+                votes=counts["votes"],
+                statements=counts["approved"],
+                has_result=bool(context.get("has_result")),
+                groups=[(g["label"], g["size"]) for g in groups],
+                n_bridging=len(context.get("bridging") or []),  # type: ignore[arg-type]
+                n_consensus=len(context.get("consensus") or []),  # type: ignore[arg-type]
+            ),
         }
     )
     return context
@@ -208,6 +259,12 @@ def report_pdf(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     from weasyprint import HTML  # heavy import, only for this page
 
     context = _report_context(request, slug)
+    computation = context.get("computation")
+    if isinstance(computation, dict):
+        # The PDF links back to the report page for its own computation; that page says when a
+        # newer computation exists.
+        url = request.build_absolute_uri(reverse("dialogue:report", args=[org_slug, slug]))
+        context["report_url"] = f"{url}?berekening={computation['id']}"
     html = render_to_string("dialogue/report_pdf.html", context, request=request)
     pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -15,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from brug.core import ratelimit
+
 from .. import emailcheck, selectors, services
 from ..forms import CodeForm, EmailForm, StatementForm
 from ..mapview import map_context
@@ -161,6 +163,14 @@ def email_start(request: HttpRequest, slug: str) -> HttpResponse:
     form = EmailForm(request.POST)
     if not form.is_valid():
         return _page(request, dialogue, token, email_form=form, status=400)
+    try:
+        # Mails are limited per address and per client IP, before any code is made or sent.
+        ratelimit.enforce_mail(
+            purpose="dialogue-code", email=form.cleaned_data["email"], ip=ratelimit.client_ip(request)
+        )
+    except ratelimit.RateLimited as exc:
+        form.add_error("email", exc.message)
+        return _page(request, dialogue, token, email_form=form, status=429)
     try:
         emailcheck.send_code(dialogue=dialogue, token=token, email=form.cleaned_data["email"])
     except services.DialogueError as exc:

@@ -45,7 +45,7 @@ def test_meaning_search_finds_an_item_without_shared_words(tenancy, publish) -> 
         "Groepen tieners veroorzaken 's avonds overlast en ondernemers klagen.",
     )
     publish(tenancy.officer, "Begroting en riolering", "De kosten van het onderhoud van straten en riolen.")
-    hits = search(query="rondhangende jeugd", user=tenancy.officer)
+    hits = search(query="rondhangende jeugd", user=tenancy.officer)  # no word (nor thesaurus word) shared
     assert hits and hits[0].item.title == "Hangjongeren bij het winkelcentrum"
     assert hits[0].word_rank is None and hits[0].meaning_rank == 1
 
@@ -156,3 +156,59 @@ def test_a_deleted_item_drops_out_of_meaning_search(tenancy, publish) -> None:
     item.delete()
     assert search(query="rondhangende jeugd", user=tenancy.officer) == []
     assert len(index.get_matrix().ids) == 0
+
+
+# ---- issue 12: compounds, joined forms, thesaurus ----------------------------------------------
+
+
+def test_compounds_are_split_so_a_part_finds_the_whole() -> None:
+    from brug.knowledge.text import compound_parts
+
+    assert {"asielzoekers", "centrum"} <= set(compound_parts("asielzoekerscentrum"))
+    assert {"sleutel", "figuren"} <= set(compound_parts("sleutelfiguren"))
+    # Common words are words of their own, not "ver" + "trouwen".
+    assert compound_parts("vertrouwen") == [] and compound_parts("informatie") == []
+
+
+def test_issue_12_queries_find_what_the_knowledge_base_holds(tenancy, publish) -> None:
+    publish(
+        tenancy.officer,
+        "Spanningen rond de komst van een azc",
+        "Na de aankondiging van een asielzoekerscentrum liep een bewonersavond uit de hand. "
+        "Online gingen berichten rond met onjuiste informatie over de aantallen.",
+    )
+    publish(
+        tenancy.officer,
+        "Netwerk van sleutelfiguren",
+        "Een sleutelfiguur kent de wijk en deelt signalen met de gemeente.",
+    )
+    publish(
+        tenancy.officer, "Polarisatiekaart", "We brachten alle wij-zij-tegenstellingen in de buurt in beeld."
+    )
+    publish(tenancy.officer, "Begroting en riolering", "De kosten van het onderhoud van straten en riolen.")
+    expected = {
+        "asielzoekers": "Spanningen rond de komst van een azc",
+        "sleutelfiguren": "Netwerk van sleutelfiguren",
+        "sleutelfiguur werven": "Netwerk van sleutelfiguren",
+        "desinformatie": "Spanningen rond de komst van een azc",
+        "wij-zij": "Polarisatiekaart",
+        "wij/zij": "Polarisatiekaart",
+        "wij zij": "Polarisatiekaart",
+        "centrum voor asielzoekers": "Spanningen rond de komst van een azc",
+    }
+    for query, title in expected.items():
+        hits = search(query=query, user=tenancy.officer)
+        assert hits, query
+        assert hits[0].item.title == title, (query, titles(hits))
+        assert hits[0].word_rank is not None, query
+
+
+def test_the_result_count_is_singular_or_plural(tenancy, publish, client) -> None:
+    from django.urls import reverse
+
+    publish(tenancy.officer, "Polarisatiekaart", "Een kaart van tegenstellingen.", visibility="publiek")
+    url = reverse("knowledge:public_list")
+    one = client.get(url, {"q": "polarisatiekaart"}).content.decode()
+    assert "1 resultaat voor" in one and "resultaaten" not in one
+    none = client.get(url, {"q": "riolering"}).content.decode()
+    assert "0 resultaten voor" in none

@@ -139,10 +139,10 @@ def test_the_dashboard_prefers_the_latest_own_item(world, publish, membership_of
     assert names[0] in {"Delft", "Utrecht"} and "Deventer" not in names[:1]
 
 
-def test_without_the_learning_selector_only_items_count(world, publish, membership_of, monkeypatch) -> None:
-    from brug.learning import selectors as learning
+def test_without_learning_questions_only_items_count(world, publish, membership_of, monkeypatch) -> None:
+    from brug.knowledge import hooks
 
-    monkeypatch.delattr(learning, "learning_questions_for_similarity")
+    monkeypatch.setattr(hooks.learning_questions, "_filled", lambda membership: [])
     publish(world["t"].outsider, "Onrust over een azc", "Bewoners boos over de opvang van asielzoekers.")
     found = selectors.similar_municipalities(
         vector=selectors.query_vector(QUERY), membership=membership_of(world["t"].officer)

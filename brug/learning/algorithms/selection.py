@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 SIZES = ("klein", "middel", "groot")
 REGIONS = ("noord", "oost", "zuid", "west")
-# Cost per member by intake advice: a "geschikt" member costs nothing, no intake yet a little,
-# a waiting-list advice more. "niet_geschikt" is never proposed (unless the facilitator forces it).
-ADVICE_COST = {"geschikt": 0.0, "": 0.15, "wachtlijst": 0.3, "niet_geschikt": 10.0}
+# Cost per member by intake advice: a "geschikt" member costs nothing, a waiting-list advice more.
+# "niet_geschikt" and a missing intake ("") are never proposed unless the facilitator includes the
+# municipality by hand; the costs below only matter for such hand-picked members.
+ADVICE_COST = {"geschikt": 0.0, "": 0.3, "wachtlijst": 0.3, "niet_geschikt": 10.0}
+NOT_PROPOSED = frozenset({"", "niet_geschikt"})
 MAX_SWAP_ROUNDS = 50
 LABELS = {
     "klein": "klein",
@@ -64,6 +66,9 @@ class Proposal:
     cost: float
     mix: list[MixRow]
     swaps: list[Swap] = field(default_factory=list)
+    # Plain Dutch: one sentence about the group and one reason per municipality.
+    summary: list[str] = field(default_factory=list)
+    reasons: dict[int, str] = field(default_factory=dict)
 
 
 def _deviation(counts: Counter[str], n: int, targets: dict[str, float], keys: tuple[str, ...]) -> float:
@@ -121,7 +126,7 @@ def propose(
     """Greedy fill up to the maximum, then best-improvement swaps until no swap lowers the cost."""
     ordered = sorted(candidates, key=lambda c: c.id)
     excluded = [
-        c for c in ordered if c.forced is False or (c.advice == "niet_geschikt" and c.forced is not True)
+        c for c in ordered if c.forced is False or (c.advice in NOT_PROPOSED and c.forced is not True)
     ]
     excluded_ids = {c.id for c in excluded}
     forced_all = [c for c in ordered if c.forced is True]
@@ -189,4 +194,72 @@ def propose(
         cost=round(current, 4),
         mix=_mix_rows(group, size_targets, region_targets),
         swaps=swaps[:alternatives],
+        summary=_summary(group, maximum, size_targets, region_targets),
+        reasons=_reasons(group, waiting, excluded, maximum),
     )
+
+
+def _count_phrase(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def _summary(
+    group: list[Candidate], maximum: int, size_targets: dict[str, float], region_targets: dict[str, float]
+) -> list[str]:
+    """The group in sentences a facilitator can read aloud; the numbers stay in the table."""
+    n = len(group)
+    if n == 0:
+        return [
+            "Er is nog geen gemeente voor te stellen: geen enkele aanmelding heeft een intake met advies."
+        ]
+    sizes = Counter(c.size for c in group)
+    regions = Counter(c.region for c in group)
+    size_text = ", ".join(
+        _count_phrase(sizes.get(k, 0), f"{ADJECTIVE[k]} gemeente", f"{ADJECTIVE[k]} gemeenten") for k in SIZES
+    )
+    wanted = ", ".join(f"{round(size_targets.get(k, 0.0) * n)} {ADJECTIVE[k]}" for k in SIZES)
+    region_text = ", ".join(f"{regions.get(k, 0)} uit {LABELS[k]}" for k in REGIONS)
+    sentences = [
+        f"De hulp stelt {_count_phrase(n, 'gemeente', 'gemeenten')} voor, van de {maximum} plaatsen.",
+        f"Naar grootte zijn dat {size_text}; de streefmix vraagt ongeveer {wanted}.",
+        f"Naar regio: {region_text}.",
+    ]
+    short = [LABELS[k] for k in REGIONS if regions.get(k, 0) < round(region_targets.get(k, 0.0) * n)]
+    if short:
+        sentences.append(
+            "Minder dan gewenst uit " + " en ".join(short) + ": daar hebben zich te weinig geschikte "
+            "gemeenten aangemeld, of de mix van grootte woog zwaarder."
+        )
+    return sentences
+
+
+def _reasons(
+    group: list[Candidate], waiting: list[Candidate], excluded: list[Candidate], maximum: int
+) -> dict[int, str]:
+    reasons: dict[int, str] = {}
+    for c in group:
+        if c.forced is True:
+            reasons[c.id] = "U heeft deze gemeente zelf opgenomen."
+        else:
+            reasons[c.id] = (
+                f"Geschikt volgens de intake; een {ADJECTIVE[c.size]} gemeente uit {LABELS[c.region]} "
+                "past in de gewenste mix."
+                if c.advice == "geschikt"
+                else f"Advies '{c.advice}', maar een {ADJECTIVE[c.size]} gemeente uit {LABELS[c.region]} "
+                "maakt de mix beter."
+            )
+    for place, c in enumerate(waiting, start=1):
+        reasons[c.id] = (
+            f"Nummer {place} op de wachtlijst: alle {maximum} plaatsen zijn bezet door gemeenten die "
+            "samen beter bij de streefmix passen."
+        )
+    for c in excluded:
+        if c.forced is False:
+            reasons[c.id] = "U heeft deze gemeente zelf uitgesloten."
+        elif c.advice == "":
+            reasons[c.id] = (
+                "Nog geen intake: de hulp stelt alleen gemeenten met een intake voor. U kunt haar zelf opnemen."
+            )
+        else:
+            reasons[c.id] = "Advies 'niet geschikt' uit de intake."
+    return reasons

@@ -3,19 +3,24 @@
 from .editions import EditionForm, SessionFormSet
 from .followup import (
     AssignmentForm,
+    BroadcastForm,
     EntryForm,
     KnowledgeForm,
     MaatwerkForm,
+    PreferencesForm,
     ReplyForm,
     SessionForm,
     SubmissionForm,
     ThreadForm,
     WorkSessionForm,
 )
-from .registrations import FilterForm, IntakeForm, PairForm, RegistrationForm
+from .registrations import DecisionChangeForm, FilterForm, IntakeForm, PairForm, RegistrationForm
 
 __all__ = [
     "AssignmentForm",
+    "BroadcastForm",
+    "PreferencesForm",
+    "DecisionChangeForm",
     "EditionForm",
     "EntryForm",
     "FilterForm",

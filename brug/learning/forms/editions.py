@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 
 from brug.core.forms_base import BrugForm, BrugModelForm
 from brug.core.models import Organisation, OrganisationKind
+from brug.core.versioning import VersionedFormMixin
 
 from ..models import Edition
 
@@ -15,7 +16,7 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class EditionForm(BrugModelForm):
+class EditionForm(VersionedFormMixin, BrugModelForm):
     partners = forms.ModelMultipleChoiceField(
         label="Partnerorganisaties die meedraaien",
         queryset=Organisation.objects.filter(kind=OrganisationKind.PARTNER),

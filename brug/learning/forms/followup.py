@@ -4,7 +4,8 @@ from typing import Any, cast
 
 from django import forms
 
-from brug.core.forms_base import BrugForm, BrugModelForm
+from brug.core.forms_base import BrugForm, BrugModelForm, style_fields
+from brug.core.versioning import VersionedFormMixin
 
 from ..models import (
     Assignment,
@@ -17,19 +18,26 @@ from ..models import (
 from .editions import DATE, DATETIME, TIME
 
 
-class SessionForm(BrugForm):
+class SessionForm(VersionedFormMixin, BrugForm):
     agenda = forms.CharField(label="Agenda", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     notes = forms.CharField(label="Verslag", widget=forms.Textarea(attrs={"rows": 6}), required=False)
 
 
 class EntryForm(BrugForm):
     kind = forms.ChoiceField(label="Soort", choices=SessionEntry.Kind.choices, widget=forms.RadioSelect)
-    text = forms.CharField(label="Wat", widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label="Wat",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": "Vul in wat er speelde.", "max_length": "Maximaal 2000 tekens."},
+    )
     why = forms.CharField(
         label="Waarom werkte het?",
         help_text="Bij een succes: wat maakte dat het werkte?",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+        max_length=2000,
+        error_messages={"max_length": "Maximaal 2000 tekens."},
     )
 
 
@@ -46,6 +54,17 @@ class AssignmentForm(BrugModelForm):
             after_session.queryset = edition.sessions.all()
         after_session.empty_label = "Geen: los van een bijeenkomst"
         after_session.help_text = "Ingeleverde uitwerkingen komen in het kennisproduct van die bijeenkomst."
+
+    def clean_due_date(self) -> Any:
+        from django.utils import timezone
+
+        due = self.cleaned_data.get("due_date")
+        unchanged = self.instance.pk is not None and due == self.instance.due_date
+        if due is not None and due < timezone.localdate() and not unchanged:
+            raise forms.ValidationError(
+                "De inleverdatum ligt in het verleden. Kies vandaag of een latere datum."
+            )
+        return due
 
 
 class SubmissionForm(BrugForm):
@@ -99,7 +118,9 @@ class WorkSessionForm(BrugModelForm):
 
 
 class ThreadForm(BrugForm):
-    addressee = forms.ModelChoiceField(label="Aan gemeente", queryset=Registration.objects.none())
+    addressee = forms.ModelChoiceField(
+        label="Aan gemeente", queryset=Registration.objects.none(), empty_label="Kies een gemeente"
+    )
     subject = forms.CharField(label="Onderwerp", max_length=200)
     body = forms.CharField(label="Uw vraag", widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -111,3 +132,49 @@ class ThreadForm(BrugForm):
 
 class ReplyForm(BrugForm):
     body = forms.CharField(label="Uw antwoord", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class BroadcastForm(BrugForm):
+    subject = forms.CharField(
+        label="Onderwerp",
+        max_length=200,
+        error_messages={
+            "required": "Vul een onderwerp in.",
+            "max_length": "Het onderwerp is maximaal 200 tekens.",
+        },
+    )
+    body = forms.CharField(
+        label="Bericht",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Vul een bericht in.",
+            "max_length": "Het bericht is maximaal 5000 tekens.",
+        },
+    )
+
+
+class PreferencesForm(BrugForm):
+    """Per kind of notification: by mail and/or in Brug."""
+
+    def __init__(self, *args: Any, current: dict[str, tuple[bool, bool]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ..models import NotificationKind
+
+        for kind, label in NotificationKind.choices:
+            by_mail, in_app = current.get(kind, (True, True))
+            self.fields[f"{kind}__mail"] = forms.BooleanField(
+                label=f"{label}: per e-mail", required=False, initial=by_mail
+            )
+            self.fields[f"{kind}__app"] = forms.BooleanField(
+                label=f"{label}: in Brug", required=False, initial=in_app
+            )
+        style_fields(self)
+
+    def choices(self) -> dict[str, tuple[bool, bool]]:
+        from ..models import NotificationKind
+
+        return {
+            kind: (bool(self.cleaned_data.get(f"{kind}__mail")), bool(self.cleaned_data.get(f"{kind}__app")))
+            for kind in NotificationKind.values
+        }

@@ -3,15 +3,18 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
 from django.utils.html import format_html
 
 from brug.core.forms_base import BrugForm, BrugModelForm
-from brug.municipalities.selectors import real_municipalities
+from brug.core.versioning import VersionedFormMixin
+from brug.municipalities.models import Municipality
 
 from ..models import Advice, Domain, Intake, Registration, Status
 from ..models.editions import REGIONS, SIZES
+from ..services.registrations import MAX_CASES, MAX_QUESTION
 from .editions import DATETIME
 
 PERSON_FIELDS = ("name", "email", "function", "domain")
@@ -26,9 +29,11 @@ def _privacy_label() -> str:
 
 class RegistrationForm(BrugForm):
     municipality = forms.ModelChoiceField(
-        label="Gemeente", queryset=real_municipalities(), empty_label="Kies uw gemeente"
+        label="Gemeente", queryset=Municipality.objects.real(), empty_label="Kies uw gemeente"
     )
-    p1_name = forms.CharField(label="Naam", max_length=150)
+    p1_name = forms.CharField(
+        label="Naam", max_length=150, error_messages={"max_length": "Een naam is maximaal 150 tekens."}
+    )
     p1_email = forms.EmailField(label="E-mailadres")
     p1_function = forms.CharField(label="Functie", max_length=150)
     p1_domain = forms.ChoiceField(label="Domein", choices=Domain.choices)
@@ -41,12 +46,22 @@ class RegistrationForm(BrugForm):
     learning_question = forms.CharField(
         label="Uw leervraag",
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Wat wilt u leren over polarisatie in uw gemeente?",
+        max_length=MAX_QUESTION,
+        help_text=f"Wat wilt u leren over polarisatie in uw gemeente? Maximaal {MAX_QUESTION} tekens.",
+        error_messages={
+            "required": "Vul uw leervraag in.",
+            "max_length": f"Uw leervraag is te lang: maximaal {MAX_QUESTION} tekens (nu %(show_value)d).",
+        },
     )
     own_cases = forms.CharField(
         label="Eigen casuïstiek",
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Welke situaties uit uw gemeente brengt u in?",
+        max_length=MAX_CASES,
+        help_text=f"Welke situaties uit uw gemeente brengt u in? Maximaal {MAX_CASES} tekens.",
+        error_messages={
+            "required": "Vul in welke situaties uit uw gemeente u inbrengt.",
+            "max_length": f"Uw casuïstiek is te lang: maximaal {MAX_CASES} tekens (nu %(show_value)d).",
+        },
     )
     wants_maatwerk = forms.BooleanField(
         label="Wij hebben ook belangstelling voor maatwerkondersteuning", required=False
@@ -82,6 +97,10 @@ class IntakeForm(BrugModelForm):
         }
         labels = {"held": "Het gesprek is gehouden", "online": "Online gesprek"}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["advice"]).choices = [("", "Nog geen advies"), *Advice.choices]
+
 
 class FilterForm(BrugForm):
     size = forms.ChoiceField(label="Grootte", choices=[("", "Alle")] + SIZES, required=False)
@@ -92,19 +111,78 @@ class FilterForm(BrugForm):
     )
 
 
-class PairForm(BrugForm):
-    first = forms.ModelChoiceField(label="Eerste gemeente", queryset=Registration.objects.none())
-    second = forms.ModelChoiceField(label="Tweede gemeente", queryset=Registration.objects.none())
+class PairForm(VersionedFormMixin, BrugForm):
+    first = forms.ModelChoiceField(
+        label="Eerste gemeente", queryset=Registration.objects.none(), empty_label="Kies een gemeente"
+    )
+    second = forms.ModelChoiceField(
+        label="Tweede gemeente", queryset=Registration.objects.none(), empty_label="Kies een gemeente"
+    )
+    third = forms.ModelChoiceField(
+        label="Derde gemeente (bij een oneven aantal)",
+        queryset=Registration.objects.none(),
+        required=False,
+        empty_label="Geen: een koppel van twee",
+    )
     scheduled_at = forms.DateTimeField(label="Datum en tijd startgesprek", widget=DATETIME, required=False)
 
     def __init__(self, *args: Any, registrations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if registrations is not None:
-            cast(forms.ModelChoiceField, self.fields["first"]).queryset = registrations
-            cast(forms.ModelChoiceField, self.fields["second"]).queryset = registrations
+            for name in ("first", "second", "third"):
+                cast(forms.ModelChoiceField, self.fields[name]).queryset = registrations
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data
-        if data.get("first") and data.get("first") == data.get("second"):
-            raise forms.ValidationError("Een koppel bestaat uit twee verschillende gemeenten.")
+        chosen = [r.pk for r in (data.get(n) for n in ("first", "second", "third")) if r is not None]
+        if len(set(chosen)) != len(chosen):
+            raise forms.ValidationError("Een koppel bestaat uit verschillende gemeenten.")
         return data
+
+
+def _municipality_label(obj: Registration) -> str:
+    return str(obj.municipality)
+
+
+def _label_with_status(obj: Registration) -> str:
+    return f"{obj.municipality} ({obj.get_status_display().lower()})"
+
+
+class DecisionChangeForm(BrugForm):
+    """After the decision: name who withdraws and who gets a place; nobody else moves."""
+
+    withdraw = forms.ModelMultipleChoiceField(
+        label="Trekt zich terug",
+        queryset=Registration.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Gemeenten die nu meedoen en zich terugtrekken.",
+    )
+    admit = forms.ModelMultipleChoiceField(
+        label="Krijgt een plaats",
+        queryset=Registration.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Gemeenten van de wachtlijst (of daarbuiten) die alsnog meedoen.",
+    )
+
+    def __init__(self, *args: Any, registrations: QuerySet[Registration], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_withdraw = self.fields["withdraw"]
+        field_admit = self.fields["admit"]
+        assert isinstance(field_withdraw, forms.ModelMultipleChoiceField)
+        assert isinstance(field_admit, forms.ModelMultipleChoiceField)
+        field_withdraw.queryset = registrations.filter(status=Status.SELECTED)
+        field_admit.queryset = registrations.exclude(status=Status.SELECTED).order_by(
+            "-status", "municipality__name"
+        )
+        field_withdraw.label_from_instance = _municipality_label  # type: ignore[method-assign,assignment]
+        field_admit.label_from_instance = _label_with_status  # type: ignore[method-assign,assignment]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("withdraw") and not cleaned.get("admit"):
+            raise forms.ValidationError(
+                "Kies minstens één gemeente die zich terugtrekt of die een plaats krijgt."
+            )
+        return cleaned

@@ -13,18 +13,33 @@ from .followup import (
     Thread,
     WorkSession,
 )
-from .registrations import Advice, Attendance, Domain, Intake, Pair, Registration, RegistrationPerson, Status
+from .notifications import Notification, NotificationKind, NotificationPreference
+from .registrations import (
+    Advice,
+    Attendance,
+    AttendanceStatus,
+    Domain,
+    Intake,
+    Pair,
+    Registration,
+    RegistrationPerson,
+    Status,
+)
 
 __all__ = [
     "Advice",
     "Assignment",
     "Attendance",
+    "AttendanceStatus",
     "Domain",
     "Edition",
     "Intake",
     "KnowledgeProduct",
     "MaatwerkApplication",
     "Message",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "Pair",
     "Registration",
     "RegistrationPerson",

@@ -7,6 +7,8 @@ import datetime as dt
 from django.db import models
 from django.utils import timezone
 
+from brug.core.versioning import Versioned
+
 # Parts of the country: the CBS "landsdelen" (documented in docs/algorithms/selectie-en-koppeling.md).
 REGION_OF_PROVINCE = {
     "Groningen": "noord",
@@ -31,7 +33,7 @@ def region_for(province: str) -> str:
     return REGION_OF_PROVINCE.get(province, "west")
 
 
-class Edition(models.Model):
+class Edition(Versioned):
     organisation = models.ForeignKey(
         "core.Organisation",
         on_delete=models.CASCADE,
@@ -59,6 +61,8 @@ class Edition(models.Model):
     location = models.CharField("locatie", max_length=200)
     maatwerk_places = models.PositiveSmallIntegerField("plaatsen voor maatwerkondersteuning", default=0)
     published = models.BooleanField("oproep gepubliceerd", default=False)
+    # Set when the facilitator commits the selection: from then on only explicit changes move anyone.
+    selection_decided_at = models.DateTimeField("selectie vastgelegd op", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -80,7 +84,7 @@ class Edition(models.Model):
         return {k: getattr(self, f"target_{k}") / 100 for k, _ in REGIONS}
 
 
-class Session(models.Model):
+class Session(Versioned):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sessions")
     number = models.PositiveSmallIntegerField("nummer")
     date = models.DateField("datum")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from brug.core.versioning import Versioned
+
 from .editions import Edition, Session, region_for
 
 
@@ -13,6 +15,7 @@ class Status(models.TextChoices):
     SELECTED = "geselecteerd", "Geselecteerd"
     WAITING = "wachtlijst", "Wachtlijst"
     REJECTED = "afgewezen", "Niet geselecteerd"
+    WITHDRAWN = "teruggetrokken", "Teruggetrokken"
 
 
 class Advice(models.TextChoices):
@@ -98,23 +101,43 @@ class Intake(models.Model):
         return f"Intake {self.registration}"
 
 
-class Pair(models.Model):
+class Pair(Versioned):
     """A start conversation with two municipalities at a time."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="pairs")
     first = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    # An odd number of municipalities: one pair becomes a trio.
+    third = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     score = models.FloatField(default=0)
     scheduled_at = models.DateTimeField("datum en tijd startgesprek", null=True, blank=True)
 
     class Meta:
         ordering = ["-score"]
 
+    @property
+    def members(self) -> list[Registration]:
+        return [r for r in (self.first, self.second, self.third) if r is not None]
+
+    @property
+    def names(self) -> str:
+        names = [str(r.municipality) for r in self.members]
+        return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "aanwezig", "Aanwezig"
+    EXCUSED = "afgemeld", "Afgemeld"
+    ABSENT = "afwezig", "Afwezig"
+
 
 class Attendance(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(RegistrationPerson, on_delete=models.CASCADE, related_name="attendance")
-    present = models.BooleanField(default=False)
+    status = models.CharField(
+        "aanwezigheid", max_length=10, choices=AttendanceStatus.choices, default=AttendanceStatus.ABSENT
+    )
+    present = models.BooleanField(default=False)  # status == aanwezig, kept for quick counts
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
 
     class Meta:

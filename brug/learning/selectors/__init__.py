@@ -6,16 +6,17 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from brug.core.access import FACILITATORS
 from brug.core.models import Membership
+from brug.knowledge.hooks import LearningQuestion
 
 from ..models import (
     Assignment,
     Edition,
     MaatwerkApplication,
+    Pair,
     Registration,
     Session,
     Status,
@@ -105,19 +106,21 @@ def participation_for(*, membership: Membership, edition_pk: int) -> Registratio
     return get_object_or_404(own_registrations(membership=membership), edition_id=edition_pk)
 
 
+def pairs_of(*, registration: Registration) -> QuerySet[Pair]:
+    """The start-conversation pairs the registration sits in (normally one)."""
+    return (
+        Pair.objects.filter(edition_id=registration.edition_id)
+        .filter(Q(first=registration) | Q(second=registration) | Q(third=registration))
+        .select_related("first__municipality", "second__municipality", "third__municipality")
+    )
+
+
 def fellow_participants(*, registration: Registration) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(edition=registration.edition, status=Status.SELECTED)
         .select_related("municipality")
         .prefetch_related("people")
     )
-
-
-def fellow_for(*, registration: Registration, pk: int) -> Registration:
-    found = fellow_participants(registration=registration).filter(pk=pk).exclude(pk=registration.pk).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def threads_for(*, registration: Registration) -> QuerySet[Thread]:
@@ -138,6 +141,18 @@ def file_for_participant(*, registration: Registration, pk: int) -> SubmissionFi
 
 def file_for_facilitator(*, edition: Edition, pk: int) -> SubmissionFile:
     return get_object_or_404(SubmissionFile.objects.filter(submission__assignment__edition=edition), pk=pk)
+
+
+def open_calls() -> QuerySet[Edition]:
+    """Published editions whose registration is still open, soonest deadline first."""
+    from django.utils import timezone
+
+    return (
+        Edition.objects.filter(published=True, registration_deadline__gte=timezone.localdate())
+        .select_related("organisation")
+        .prefetch_related("sessions")
+        .order_by("registration_deadline", "title")
+    )
 
 
 def public_edition(*, slug: str) -> Edition:
@@ -180,6 +195,32 @@ def learning_questions_for_similarity(
     registrations = _similarity_registrations(membership=membership, edition=edition)
     vectors = question_vectors(registrations)
     return [(r.municipality.name, r.learning_question, vectors[i]) for i, r in enumerate(registrations)]
+
+
+MAX_EDITIONS = 20  # editions looked at per request for the knowledge base (each is one small query)
+
+
+def learning_questions_for_knowledge(membership: Membership) -> list[LearningQuestion]:
+    """The knowledge base's hook: every learning question the membership may see, with its edition.
+
+    The editions are those the membership takes part in or runs (at most MAX_EDITIONS, newest
+    first); learning_questions_for_similarity filters again per edition.
+    """
+    own = own_registrations(membership=membership).values_list("edition_id", flat=True)
+    run = editions_for(membership=membership).values_list("id", flat=True)
+    ids = set(own) | set(run)
+    if not ids:
+        return []
+    editions = Edition.objects.filter(pk__in=ids).only("id", "title").order_by("-id")[:MAX_EDITIONS]
+    found: list[LearningQuestion] = []
+    for edition in editions:
+        found += [
+            LearningQuestion(name, question, edition.title, vector)
+            for name, question, vector in learning_questions_for_similarity(
+                membership=membership, edition=edition
+            )
+        ]
+    return found
 
 
 @dataclass

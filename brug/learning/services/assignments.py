@@ -28,7 +28,45 @@ def create_assignment(
         edition=edition, title=title, description=description, due_date=due_date, after_session=after_session
     )
     record(action="learning.assignment_created", obj=assignment, membership=membership)
+    _tell_assignment(assignment)
     return assignment
+
+
+@transaction.atomic
+def update_assignment(*, membership: Membership, assignment: Assignment, fields: dict) -> Assignment:
+    before = (assignment.title, assignment.description, assignment.due_date)
+    for name, value in fields.items():
+        setattr(assignment, name, value)
+    assignment.save()
+    record(action="learning.assignment_changed", obj=assignment, membership=membership, fields=fields.keys())
+    if before != (assignment.title, assignment.description, assignment.due_date):
+        _tell_assignment(assignment, changed=True)
+    return assignment
+
+
+@transaction.atomic
+def remove_assignment(*, membership: Membership, assignment: Assignment) -> None:
+    record(action="learning.assignment_removed", obj=assignment, membership=membership)
+    assignment.delete()
+
+
+def _tell_assignment(assignment: Assignment, *, changed: bool = False) -> None:
+    from django.utils.formats import date_format
+
+    from ..models import NotificationKind
+    from .calendar import due_ics
+    from .notify import notify_participants
+
+    notify_participants(
+        assignment.edition,
+        kind=NotificationKind.ASSIGNMENT,
+        subject=f"{'Gewijzigde opdracht' if changed else 'Nieuwe opdracht'}: {assignment.title}",
+        body=f"Voor het leernetwerk {assignment.edition.title} staat een "
+        f"{'gewijzigde' if changed else 'nieuwe'} opdracht klaar: '{assignment.title}'. "
+        f"U levert haar in uiterlijk {date_format(assignment.due_date, 'l j F Y')} via Brug.",
+        ics=due_ics(assignment),
+        ics_name="inleverdatum.ics",
+    )
 
 
 def submit(

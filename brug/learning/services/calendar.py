@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from ..models import Intake, Pair, Session, WorkSession
+from ..models import Assignment, Intake, Pair, Session, WorkSession
 
 DOMAIN = "brug.example"
 
@@ -27,6 +27,40 @@ def _calendar(
     event.add("summary", summary)
     event.add("location", location)
     event.add("description", description)
+    cal.add_component(event)
+    return cal.to_ical()
+
+
+def edition_ics(sessions: list[Session]) -> bytes:
+    """All sessions of an edition in one file: one import puts every date in the calendar."""
+    cal = Calendar()
+    cal.add("prodid", "-//Brug//Leernetwerk//NL")
+    cal.add("version", "2.0")
+    for session in sessions:
+        event = Event()
+        event.add("uid", f"learning-session-{session.pk}@{DOMAIN}")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", session.starts_at.astimezone(dt.UTC))
+        event.add("dtend", session.ends_at.astimezone(dt.UTC))
+        event.add("summary", f"{session.edition.title}: bijeenkomst {session.number}")
+        event.add("location", session.place)
+        event.add("description", session.agenda)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def due_ics(assignment: Assignment) -> bytes:
+    """An all-day event on the due date of an assignment."""
+    cal = Calendar()
+    cal.add("prodid", "-//Brug//Leernetwerk//NL")
+    cal.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"learning-assignment-{assignment.pk}@{DOMAIN}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", assignment.due_date)
+    event.add("dtend", assignment.due_date + dt.timedelta(days=1))
+    event.add("summary", f"Inleveren: {assignment.title}")
+    event.add("description", assignment.description)
     cal.add_component(event)
     return cal.to_ical()
 
@@ -58,7 +92,7 @@ def pair_ics(pair: Pair) -> bytes:
     assert pair.scheduled_at is not None
     return _calendar(
         f"learning-pair-{pair.pk}",
-        f"Startgesprek {pair.first.municipality} en {pair.second.municipality}",
+        f"Startgesprek {pair.names}",
         pair.scheduled_at,
         pair.scheduled_at + dt.timedelta(hours=1, minutes=30),
         "Online",

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from brug.core.audit import record
 from brug.core.models import Membership, Organisation
+from brug.core.versioning import save_if_unchanged
 
 from ..models import Edition, Session
 
@@ -41,6 +42,45 @@ def _check_sessions(sessions: list[dict[str, Any]]) -> None:
         raise EditionError(f"Een editie heeft minstens {MIN_SESSIONS} bijeenkomsten.")
 
 
+def _describe(session: Session) -> str:
+    from django.utils.formats import date_format
+
+    return (
+        f"{date_format(session.date, 'l j F Y')} van {session.start_time:%H:%M} tot "
+        f"{session.end_time:%H:%M}, {session.place}"
+    )
+
+
+def _tell_changed(session: Session) -> None:
+    from ..models import NotificationKind
+    from .calendar import session_ics
+    from .notify import notify_participants
+
+    notify_participants(
+        session.edition,
+        kind=NotificationKind.SESSION,
+        subject=f"Gewijzigd: bijeenkomst {session.number} van {session.edition.title}",
+        body=f"Bijeenkomst {session.number} van {session.edition.title} is gewijzigd. Nieuw: "
+        f"{_describe(session)}. In de bijlage staat de bijgewerkte afspraak voor uw agenda.",
+        ics=session_ics(session),
+        ics_name=f"bijeenkomst-{session.number}.ics",
+    )
+
+
+def _tell_cancelled(edition: Edition, sessions: list[Session]) -> None:
+    from ..models import NotificationKind
+    from .notify import notify_participants
+
+    for session in sessions:
+        notify_participants(
+            edition,
+            kind=NotificationKind.SESSION,
+            subject=f"Afgelast: bijeenkomst op {session.date:%d-%m-%Y} van {edition.title}",
+            body=f"De bijeenkomst van {edition.title} op {_describe(session)} gaat niet door. "
+            "Haal haar uit uw agenda.",
+        )
+
+
 @transaction.atomic
 def save_edition(
     *,
@@ -49,17 +89,29 @@ def save_edition(
     sessions: list[dict[str, Any]],
     partners: list[Organisation] | None = None,
     edition: Edition | None = None,
+    version: int | None = None,
 ) -> Edition:
     """Create (edition=None) or update an edition; sessions are numbered in date order."""
     _check_sessions(sessions)
+    if version is None:
+        version = fields.get("version")  # the hidden field of the edition form
+    fields = {k: v for k, v in fields.items() if k != "version"}
+    creating = edition is None
     if edition is None:
         edition = Edition(organisation=membership.organisation, slug=_unique_slug(fields["title"]))
     for name, value in fields.items():
         setattr(edition, name, value)
-    edition.save()
+    if creating:
+        edition.save()
+    else:  # refused (StaleObject) if someone saved after the form was rendered
+        save_if_unchanged(edition, version=version)
     if partners is not None:
         edition.partners.set([p for p in partners if p != edition.organisation])
     ordered = sorted(sessions, key=lambda s: (s["date"], s["start_time"]))
+    before = {
+        s.pk: (s.date, s.start_time, s.end_time, s.place)
+        for s in (edition.sessions.all() if edition.pk else [])
+    }
     keep = []
     for number, data in enumerate(ordered, start=1):
         session = data.get("instance") or Session(edition=edition)
@@ -68,10 +120,15 @@ def save_edition(
             setattr(session, name, data.get(name, ""))
         session.save()
         keep.append(session)
+    cancelled = list(edition.sessions.exclude(pk__in=[s.pk for s in keep]))
+    _tell_cancelled(edition, cancelled)
     edition.sessions.exclude(pk__in=[s.pk for s in keep]).delete()
     for number, session in enumerate(keep, start=1):
         session.number = number
         session.save(update_fields=["number"])
+        old = before.get(session.pk)
+        if old is not None and old != (session.date, session.start_time, session.end_time, session.place):
+            _tell_changed(session)
     record(action="learning.edition_saved", obj=edition, membership=membership, fields=fields.keys())
     return edition
 

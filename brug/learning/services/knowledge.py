@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from brug.core.audit import record
+from brug.core.markdown import render_markdown
 from brug.core.models import Membership
+from brug.knowledge import taxonomy
+from brug.knowledge.services import publish_item
 
 from ..models import KnowledgeProduct, Session, SessionEntry, Submission
 
@@ -56,30 +55,8 @@ def draft_body(session: Session) -> str:
 
 
 def render_body(body: str) -> SafeString:
-    """A small, safe text format: '## ' headings, '- ' lists, blank lines between paragraphs."""
-    html: list[str] = []
-    for block in body.replace("\r\n", "\n").split("\n\n"):
-        lines = [line for line in block.strip().split("\n") if line.strip()]
-        if not lines:
-            continue
-        if lines[0].startswith("## "):
-            html.append(f'<h2 class="utrecht-heading-2">{escape(lines[0][3:])}</h2>')
-            lines = lines[1:]
-            if not lines:
-                continue
-        if all(line.startswith("- ") for line in lines):
-            items = "".join(f"<li>{escape(line[2:])}</li>" for line in lines)
-            html.append(f'<ul class="utrecht-unordered-list">{items}</ul>')
-        else:
-            html.append(f'<p class="utrecht-paragraph">{"<br>".join(escape(x) for x in lines)}</p>')
-    return mark_safe("\n".join(html))  # noqa: S308 - every piece is escaped above
-
-
-def plain_text(body: str) -> str:
-    """The knowledge base stores plain text: drop the '## ' heading markers (the PDF keeps the layout)."""
-    return "\n".join(
-        line[3:] if line.startswith("## ") else line for line in body.replace("\r\n", "\n").split("\n")
-    )
+    """The product's Markdown as safe HTML: the one renderer of Brug (brug.core.markdown)."""
+    return render_markdown(body)
 
 
 def html_document(product: KnowledgeProduct) -> str:
@@ -100,20 +77,8 @@ def pdf_for(product: KnowledgeProduct) -> bytes:
     return HTML(string=html_document(product)).write_pdf()
 
 
-def _publish_item() -> Any | None:
-    try:
-        module = importlib.import_module("brug.knowledge.services")
-    except ImportError:
-        return None
-    return getattr(module, "publish_item", None)
-
-
 def _known_themes(theme: str) -> list[str]:
     # Only themes of the knowledge base's taxonomy; a free-text edition theme is left out.
-    try:
-        taxonomy = importlib.import_module("brug.knowledge.taxonomy")
-    except ImportError:
-        return []
     keys, _unknown = taxonomy.resolve([theme], taxonomy.themes())
     return list(keys)
 
@@ -132,26 +97,39 @@ def save_draft(
 
 
 def publish(*, membership: Membership, product: KnowledgeProduct) -> bool:
-    """Publish into the knowledge base; returns False when that part is not available yet."""
+    """Publish into the knowledge base (always True: kept for the callers that still test it)."""
     if product.published_at is not None:
         raise ValidationError("Dit kennisproduct is al gepubliceerd; wijzigingen doet u in de kennisbank.")
-    publish_item = _publish_item()
     pdf = pdf_for(product)
     with transaction.atomic():
-        if publish_item is not None:
-            item = publish_item(
-                membership=membership,
-                kind="kennisproduct",
-                title=product.title,
-                body=plain_text(product.body),
-                themes=_known_themes(product.session.edition.theme),
-                visibility=product.visibility,
-                source_label=f"Leernetwerk {product.session.edition.title}, bijeenkomst {product.session.number}",
-                edition_id=product.session.edition_id,
-                pdf=pdf,
-            )
-            product.knowledge_item_id = item.pk
+        item = publish_item(
+            membership=membership,
+            kind="kennisproduct",
+            title=product.title,
+            body=product.body,  # Markdown: the knowledge base renders it like the composer
+            themes=_known_themes(product.session.edition.theme),
+            visibility=product.visibility,
+            source_label=f"Leernetwerk {product.session.edition.title}, bijeenkomst {product.session.number}",
+            edition_id=product.session.edition_id,
+            pdf=pdf,
+        )
+        product.knowledge_item_id = item.pk
         product.published_at = timezone.now()
         product.save(update_fields=["knowledge_item_id", "published_at"])
         record(action="learning.knowledge_published", obj=product, membership=membership)
-    return publish_item is not None
+        _tell_published(product)
+    return True
+
+
+def _tell_published(product: KnowledgeProduct) -> None:
+    from ..models import NotificationKind
+    from .notify import notify_participants
+
+    session = product.session
+    notify_participants(
+        session.edition,
+        kind=NotificationKind.PRODUCT,
+        subject=f"Kennisproduct gepubliceerd: {product.title}",
+        body=f"Het kennisproduct van bijeenkomst {session.number} van {session.edition.title} staat online: "
+        f"'{product.title}'. U vindt het op uw deelnemerspagina en in de kennisbank, ook als pdf-infoblad.",
+    )

@@ -11,8 +11,12 @@ from brug.core.audit import record
 from brug.core.models import Membership
 from brug.municipalities.models import Municipality
 
-from ..models import Edition, Intake, Registration, RegistrationPerson
+from ..models import Edition, Intake, Registration, RegistrationPerson, Status
 from . import mails
+
+# Public form limits (also enforced by RegistrationForm): a 1 MB learning question is refused.
+MAX_QUESTION = 2000
+MAX_CASES = 4000
 
 
 class RegistrationError(ValueError):
@@ -28,8 +32,14 @@ def register(
     people: list[dict[str, str]],
     wants_maatwerk: bool = False,
     consent: bool,
-) -> Registration:
-    """Register a municipality's duo for an open edition and send both a confirmation."""
+) -> Registration | None:
+    """Register a municipality's duo for an open edition and send both a confirmation.
+
+    A municipality that is already registered gets the same public answer (None instead of the
+    registration, which the public page never shows): whether a municipality registered is not
+    public. The duo is told by mail, and the edition's facilitators get the second submission by
+    mail and in the audit log to sort it out.
+    """
     if not edition.is_open:
         raise RegistrationError("De aanmeldtermijn voor deze editie is voorbij.")
     if not consent:
@@ -38,6 +48,14 @@ def register(
         raise RegistrationError("U meldt zich aan als duo: vul de gegevens van twee personen in.")
     if municipality.fictional:
         raise RegistrationError("Kies een gemeente uit de lijst.")
+    for label, text, limit in (
+        ("leervraag", learning_question, MAX_QUESTION),
+        ("eigen casuïstiek", own_cases, MAX_CASES),
+    ):
+        if not text.strip():
+            raise RegistrationError(f"Vul uw {label} in.")
+        if len(text) > limit:
+            raise RegistrationError(f"Uw {label} is te lang: maximaal {limit} tekens.")
     try:
         with transaction.atomic():
             if Registration.objects.filter(edition=edition, municipality=municipality).exists():
@@ -60,10 +78,42 @@ def register(
                 fields=["municipality", "learning_question", "own_cases", "people"],
             )
     except IntegrityError:
-        raise RegistrationError(f"Gemeente {municipality} is al aangemeld voor deze editie.") from None
+        _duplicate(
+            edition=edition,
+            municipality=municipality,
+            learning_question=learning_question,
+            own_cases=own_cases,
+            people=people,
+        )
+        return None
     mails.confirmation(registration)
     _embed_question_later(registration)
     return registration
+
+
+def _duplicate(
+    *,
+    edition: Edition,
+    municipality: Municipality,
+    learning_question: str,
+    own_cases: str,
+    people: list[dict[str, str]],
+) -> None:
+    existing = Registration.objects.get(edition=edition, municipality=municipality)
+    record(
+        action="learning.registration_duplicate",
+        obj=existing,
+        organisation=edition.organisation,
+        actor_label="openbare aanmelding",
+        fields=["municipality", "learning_question", "own_cases", "people"],
+    )
+    mails.duplicate_registration(
+        edition=edition,
+        municipality=municipality,
+        learning_question=learning_question,
+        own_cases=own_cases,
+        people=people,
+    )
 
 
 def _embed_question_later(registration: Registration) -> None:
@@ -74,15 +124,84 @@ def _embed_question_later(registration: Registration) -> None:
     transaction.on_commit(lambda: embed_learning_question.delay(registration_id))
 
 
+def _tell_intake(intake: Intake, *, changed: bool) -> None:
+    from django.utils.formats import date_format
+
+    from ..models import NotificationKind
+    from .calendar import intake_ics
+    from .notify import notify_registrations
+
+    when = date_format(timezone.localtime(intake.scheduled_at), "l j F Y \\o\\m H:i")
+    where = "online" if intake.online else f"in {intake.registration.edition.location}"
+    notify_registrations(
+        [intake.registration],
+        kind=NotificationKind.INTAKE,
+        subject=f"{'Gewijzigd: intakegesprek' if changed else 'Intakegesprek'} {intake.registration.edition.title}",
+        body=f"Het intakegesprek over de aanmelding van gemeente {intake.registration.municipality} is "
+        f"{'verplaatst naar' if changed else 'gepland op'} {when}, {where}. In het gesprek bespreken we uw "
+        "leervragen en verwachtingen. In de bijlage staat de afspraak voor uw agenda.",
+        ics=intake_ics(intake),
+        ics_name="intake.ics",
+    )
+
+
 @transaction.atomic
 def save_intake(*, membership: Membership, registration: Registration, fields: dict[str, Any]) -> Intake:
-    intake, _ = Intake.objects.get_or_create(
+    intake, created = Intake.objects.get_or_create(
         registration=registration, defaults={"scheduled_at": fields.get("scheduled_at") or timezone.now()}
     )
+    before = None if created else (intake.scheduled_at, intake.online)
     for name, value in fields.items():
         setattr(intake, name, value)
     intake.save()
     record(action="learning.intake_saved", obj=intake, membership=membership, fields=fields.keys())
+    if not intake.held and (created or before != (intake.scheduled_at, intake.online)):
+        _tell_intake(intake, changed=not created)
     if "learning_questions" in fields:
         _embed_question_later(registration)
     return intake
+
+
+@transaction.atomic
+def update_registration(
+    *, membership: Membership, registration: Registration, learning_question: str, own_cases: str
+) -> Registration:
+    """The facilitator corrects what a municipality wrote (e.g. after the intake)."""
+    for label, text, limit in (
+        ("leervraag", learning_question, MAX_QUESTION),
+        ("eigen casuïstiek", own_cases, MAX_CASES),
+    ):
+        if not text.strip():
+            raise RegistrationError(f"Vul de {label} in.")
+        if len(text) > limit:
+            raise RegistrationError(f"De {label} is te lang: maximaal {limit} tekens.")
+    registration.learning_question, registration.own_cases = learning_question.strip(), own_cases.strip()
+    registration.save(update_fields=["learning_question", "own_cases"])
+    record(
+        action="learning.registration_changed",
+        obj=registration,
+        membership=membership,
+        fields=["learning_question", "own_cases"],
+    )
+    _embed_question_later(registration)
+    return registration
+
+
+@transaction.atomic
+def remove_registration(*, membership: Membership, registration: Registration) -> None:
+    """Remove a registration made by mistake; a participating municipality withdraws instead."""
+    if registration.status == Status.SELECTED:
+        raise RegistrationError(
+            "Deze gemeente doet mee. Laat haar zich terugtrekken op de pagina Selectie; dan krijgt het duo "
+            "daar bericht over."
+        )
+    record(action="learning.registration_removed", obj=registration, membership=membership)
+    registration.delete()
+
+
+@transaction.atomic
+def remove_intake(*, membership: Membership, registration: Registration) -> None:
+    intake = getattr(registration, "intake", None)
+    if intake is not None:
+        record(action="learning.intake_removed", obj=intake, membership=membership)
+        intake.delete()

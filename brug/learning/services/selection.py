@@ -1,15 +1,35 @@
-"""Selection: run the assistant on an edition's registrations, overrides, decisions and mails."""
+"""Selection: run the assistant, commit the decision once, then only explicit named changes.
+
+Committing fixes who is in. After that the assistant never moves anyone: a withdrawal or an
+admission from the waiting list is an action on named municipalities, previewed (the exact mails)
+and confirmed by the facilitator.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import transaction
+from django.utils import timezone
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.services import MembershipError
 
 from ..algorithms.selection import Candidate, Proposal, propose
 from ..models import Edition, Registration, Status
 from . import mails
+from .onboarding import onboard
+
+
+class SelectionError(ValueError):
+    """A refused selection step; the message is Dutch and shown to the facilitator."""
+
+
+ALREADY_DECIDED = (
+    "De selectie is al vastgelegd en de besluitmails zijn verstuurd. Wijzig de groep hieronder: "
+    "kies wie zich terugtrekt en wie een plaats krijgt."
+)
 
 
 def candidates_for(edition: Edition) -> list[Candidate]:
@@ -33,36 +53,154 @@ def proposal_for(edition: Edition) -> Proposal:
 
 @transaction.atomic
 def set_override(*, membership: Membership, registration: Registration, forced: bool | None) -> Registration:
+    if registration.edition.selection_decided_at is not None:
+        raise SelectionError(ALREADY_DECIDED)
     registration.forced = forced
     registration.save(update_fields=["forced"])
     record(action="learning.selection_override", obj=registration, membership=membership, fields=["forced"])
     return registration
 
 
+def _admit(membership: Membership, registration: Registration) -> dict[str, str]:
+    try:
+        return onboard(membership=membership, registration=registration)
+    except MembershipError as exc:
+        raise SelectionError(f"{registration.municipality}: {exc}") from exc
+
+
 def apply_selection(*, membership: Membership, edition: Edition, notify: bool = True) -> dict[str, int]:
-    """Store the current proposal as the decision and (optionally) mail every duo about it."""
-    proposal = proposal_for(edition)
-    decided = {
-        **{pk: Status.SELECTED for pk in proposal.selected},
-        **{pk: Status.WAITING for pk in proposal.waiting},
-        **{pk: Status.REJECTED for pk in proposal.excluded},
-    }
-    changed: list[Registration] = []
+    """Store the current proposal as THE decision, give admitted municipalities access, mail every duo.
+
+    Allowed once per edition: a second commit would let the assistant move people who were told.
+    """
+    planned: list[mails.PlannedMail] = []
     with transaction.atomic():
+        locked = Edition.objects.select_for_update().get(pk=edition.pk)
+        if locked.selection_decided_at is not None:
+            raise SelectionError(ALREADY_DECIDED)
+        proposal = proposal_for(edition)
+        decided = {
+            **{pk: Status.SELECTED for pk in proposal.selected},
+            **{pk: Status.WAITING for pk in proposal.waiting},
+            **{pk: Status.REJECTED for pk in proposal.excluded},
+        }
         for registration in Registration.objects.filter(edition=edition).select_related(
             "municipality", "edition"
         ):
-            status = decided.get(registration.pk, Status.REJECTED)
-            if registration.status != status:
-                registration.status = status
-                registration.save(update_fields=["status"])
-                changed.append(registration)
-        record(action="learning.selection_applied", obj=edition, membership=membership, fields=["status"])
-    if notify:
-        for registration in changed:
-            mails.decision(registration)
+            registration.status = decided.get(registration.pk, Status.REJECTED)
+            registration.save(update_fields=["status"])
+            links = _admit(membership, registration) if registration.status == Status.SELECTED else {}
+            planned += mails.decision_mails(registration, links=links)
+        locked.selection_decided_at = timezone.now()
+        locked.save(update_fields=["selection_decided_at"])
+        edition.selection_decided_at = locked.selection_decided_at
+        record(
+            action="learning.selection_applied",
+            obj=edition,
+            membership=membership,
+            fields=["status", "selection_decided_at"],
+        )
+        if notify:
+            transaction.on_commit(lambda: mails.deliver(planned))
     return {
         "selected": len(proposal.selected),
         "waiting": len(proposal.waiting),
-        "mailed": len(changed) if notify else 0,
+        "mailed": len(planned) if notify else 0,
     }
+
+
+@dataclass(frozen=True)
+class Change:
+    withdraw: list[Registration]
+    admit: list[Registration]
+    mails: list[mails.PlannedMail]
+
+    @property
+    def sentence(self) -> str:
+        parts = []
+        if self.withdraw:
+            names = _names(self.withdraw)
+            parts.append(f"{names} {'trekt' if len(self.withdraw) == 1 else 'trekken'} zich terug")
+        if self.admit:
+            names = _names(self.admit)
+            parts.append(f"{names} {'neemt' if len(self.admit) == 1 else 'nemen'} een plaats in")
+        return ", ".join(parts) + "."
+
+
+def _names(registrations: list[Registration]) -> str:
+    names = [str(r.municipality) for r in registrations]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def _check_change(edition: Edition, withdraw: list[Registration], admit: list[Registration]) -> None:
+    if edition.selection_decided_at is None:
+        raise SelectionError("Leg eerst de selectie vast; daarna kunt u de groep wijzigen.")
+    if not withdraw and not admit:
+        raise SelectionError("Kies minstens één gemeente die zich terugtrekt of die een plaats krijgt.")
+    if any(r.edition_id != edition.pk for r in [*withdraw, *admit]):
+        raise SelectionError("Deze gemeente hoort niet bij deze editie.")
+    wrong = [r for r in withdraw if r.status != Status.SELECTED]
+    if wrong:
+        raise SelectionError(f"{_names(wrong)} doet nu niet mee en kan zich dus niet terugtrekken.")
+    wrong = [r for r in admit if r.status == Status.SELECTED]
+    if wrong:
+        raise SelectionError(f"{_names(wrong)} doet al mee.")
+    places = Registration.objects.filter(edition=edition, status=Status.SELECTED).count()
+    after = places - len(withdraw) + len(admit)
+    if after > edition.max_municipalities:
+        raise SelectionError(
+            f"Dan doen er {after} gemeenten mee, meer dan het maximum van {edition.max_municipalities}. "
+            "Laat minder gemeenten toe of laat eerst een gemeente zich terugtrekken."
+        )
+
+
+def preview_change(*, edition: Edition, withdraw: list[Registration], admit: list[Registration]) -> Change:
+    """The exact mails that confirming would send; nothing is saved."""
+    _check_change(edition, withdraw, admit)
+    planned: list[mails.PlannedMail] = []
+    for registration in withdraw:
+        registration.status = Status.WITHDRAWN  # in memory only, to build its mail
+        planned += mails.decision_mails(registration)
+    for registration in admit:
+        was_waiting = registration.status == Status.WAITING
+        registration.status = Status.SELECTED
+        planned += mails.decision_mails(registration, links=None, from_waiting_list=was_waiting)
+    for registration in [*withdraw, *admit]:
+        registration.refresh_from_db(fields=["status"])
+    return Change(withdraw=withdraw, admit=admit, mails=planned)
+
+
+def apply_change(
+    *, membership: Membership, edition: Edition, withdraw: list[Registration], admit: list[Registration]
+) -> Change:
+    """Withdraw and admit exactly the named municipalities; nobody else moves. Mails after commit."""
+    planned: list[mails.PlannedMail] = []
+    with transaction.atomic():
+        Edition.objects.select_for_update().get(pk=edition.pk)
+        withdraw = list(Registration.objects.select_for_update().filter(pk__in=[r.pk for r in withdraw]))
+        admit = list(Registration.objects.select_for_update().filter(pk__in=[r.pk for r in admit]))
+        _check_change(edition, withdraw, admit)
+        for registration in withdraw:
+            registration.status = Status.WITHDRAWN
+            registration.save(update_fields=["status"])
+            record(
+                action="learning.registration_withdrawn",
+                obj=registration,
+                membership=membership,
+                fields=["status"],
+            )
+            planned += mails.decision_mails(registration)
+        for registration in admit:
+            was_waiting = registration.status == Status.WAITING
+            registration.status = Status.SELECTED
+            registration.save(update_fields=["status"])
+            record(
+                action="learning.registration_admitted",
+                obj=registration,
+                membership=membership,
+                fields=["status"],
+            )
+            links = _admit(membership, registration)
+            planned += mails.decision_mails(registration, links=links, from_waiting_list=was_waiting)
+        transaction.on_commit(lambda: mails.deliver(planned))
+    return Change(withdraw=withdraw, admit=admit, mails=planned)

@@ -6,29 +6,42 @@ from django.db import transaction
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.versioning import save_if_unchanged
 
-from ..models import Attendance, RegistrationPerson, Session, SessionEntry
+from ..models import Attendance, AttendanceStatus, RegistrationPerson, Session, SessionEntry
 
 
 @transaction.atomic
-def record_attendance(*, membership: Membership, session: Session, present_ids: set[int]) -> int:
+def record_attendance(*, membership: Membership, session: Session, statuses: dict[int, str]) -> int:
+    """statuses: person id -> aanwezig / afgemeld / afwezig; people not named count as afwezig."""
     people = RegistrationPerson.objects.filter(
         registration__edition=session.edition, registration__status="geselecteerd"
     )
+    present = 0
     for person in people:
+        status = statuses.get(person.pk, AttendanceStatus.ABSENT)
+        if status not in AttendanceStatus.values:
+            status = AttendanceStatus.ABSENT
+        present += status == AttendanceStatus.PRESENT
         Attendance.objects.update_or_create(
             session=session,
             person=person,
-            defaults={"present": person.pk in present_ids, "recorded_by": membership.user},
+            defaults={
+                "status": status,
+                "present": status == AttendanceStatus.PRESENT,
+                "recorded_by": membership.user,
+            },
         )
     record(action="learning.attendance_recorded", obj=session, membership=membership, fields=["attendance"])
-    return len(present_ids)
+    return present
 
 
 @transaction.atomic
-def save_session(*, membership: Membership, session: Session, agenda: str, notes: str) -> Session:
+def save_session(
+    *, membership: Membership, session: Session, agenda: str, notes: str, version: int | None = None
+) -> Session:
     session.agenda, session.notes = agenda, notes
-    session.save(update_fields=["agenda", "notes"])
+    save_if_unchanged(session, version=version, fields=["agenda", "notes"])  # StaleObject if changed since
     record(action="learning.session_saved", obj=session, membership=membership, fields=["agenda", "notes"])
     return session
 
@@ -40,3 +53,17 @@ def add_entry(
     entry = SessionEntry.objects.create(session=session, kind=kind, text=text, why=why)
     record(action="learning.session_entry_added", obj=entry, membership=membership)
     return entry
+
+
+@transaction.atomic
+def update_entry(*, membership: Membership, entry: SessionEntry, text: str, why: str = "") -> SessionEntry:
+    entry.text, entry.why = text, why
+    entry.save(update_fields=["text", "why"])
+    record(action="learning.session_entry_changed", obj=entry, membership=membership, fields=["text", "why"])
+    return entry
+
+
+@transaction.atomic
+def remove_entry(*, membership: Membership, entry: SessionEntry) -> None:
+    record(action="learning.session_entry_removed", obj=entry, membership=membership)
+    entry.delete()

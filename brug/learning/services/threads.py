@@ -19,7 +19,22 @@ def start_thread(
     thread = Thread.objects.create(edition=asker.edition, asker=asker, addressee=addressee, subject=subject)
     Message.objects.create(thread=thread, author=membership.user, author_registration=asker, body=body)
     record(action="learning.thread_started", obj=thread, membership=membership)
+    _tell(
+        thread, to=addressee, text=f"Gemeente {asker.municipality} stelt uw gemeente een vraag: '{subject}'."
+    )
     return thread
+
+
+def _tell(thread: Thread, *, to: Registration, text: str) -> None:
+    from ..models import NotificationKind
+    from .notify import notify_registrations
+
+    notify_registrations(
+        [to],
+        kind=NotificationKind.QUESTION,
+        subject=f"Leernetwerk: {thread.subject}",
+        body=text + " U leest en beantwoordt het bericht in Brug, bij Vragen van uw editie.",
+    )
 
 
 @transaction.atomic
@@ -28,4 +43,10 @@ def reply(*, membership: Membership, thread: Thread, registration: Registration,
         thread=thread, author=membership.user, author_registration=registration, body=body
     )
     record(action="learning.thread_reply", obj=message, membership=membership)
+    other = thread.addressee if registration.pk == thread.asker_id else thread.asker
+    _tell(
+        thread,
+        to=other,
+        text=f"Gemeente {registration.municipality} heeft gereageerd op de vraag '{thread.subject}'.",
+    )
     return message

@@ -7,6 +7,8 @@ import zipfile
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from brug.core.uploads import NotAZip, UnsafeArchive, check_zip, read_entry
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -18,17 +20,28 @@ class UploadError(ValueError):
 
 
 def _zip_type(upload: UploadedFile) -> str | None:
+    # A zip bomb is refused from the directory before any entry is unpacked.
+    try:
+        check_zip(upload, name=upload.name or "")
+    except NotAZip:
+        return None
+    except UnsafeArchive as exc:
+        raise UploadError(str(exc)) from exc
     upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+            small = 64 * 1024  # the two marker files are a few hundred bytes
+            if (
+                "mimetype" in names
+                and read_entry(archive, "mimetype", max_bytes=small).strip() == ODT.encode()
+            ):
                 return ODT
-            if "[Content_Types].xml" in names and b"wordprocessingml.document.main" in archive.read(
-                "[Content_Types].xml"
+            if "[Content_Types].xml" in names and b"wordprocessingml.document.main" in read_entry(
+                archive, "[Content_Types].xml", max_bytes=small
             ):
                 return DOCX
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (zipfile.BadZipFile, KeyError, OSError, UnsafeArchive):
         return None
     finally:
         upload.seek(0)

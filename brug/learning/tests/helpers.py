@@ -37,7 +37,7 @@ def edition(
         title=f"Leernetwerk {slug}",
         theme="Lokale polarisatie en vertrouwen",
         description="Beschrijving",
-        call_text="Meld je aan.",
+        call_text="Meld u aan.",
         max_municipalities=max_municipalities,
         registration_deadline=timezone.localdate() + dt.timedelta(days=deadline_days),
         location="Utrecht",

@@ -49,8 +49,34 @@ def test_unsuitable_municipalities_are_not_proposed_and_suitable_ones_are_prefer
     ]
     proposal = propose(rows, maximum=1, size_targets=SIZES, region_targets=REGIONS)
     assert proposal.selected == [3]
-    assert proposal.excluded == [1]
-    assert proposal.waiting[0] == 4  # no intake yet ranks before a waiting-list advice
+    assert proposal.excluded == [1, 4]  # no intake: out of the proposal, not ahead of a rated one
+    assert proposal.waiting == [2]
+    assert "Nog geen intake" in proposal.reasons[4]
+
+
+def test_a_missing_intake_never_beats_a_suitable_one_even_when_it_fits_the_mix_better() -> None:
+    rows = [
+        Candidate(1, "A", "groot", "west", "geschikt"),
+        Candidate(2, "B", "groot", "west", "geschikt"),
+        Candidate(3, "C", "klein", "noord", ""),
+    ]
+    proposal = propose(rows, maximum=2, size_targets=SIZES, region_targets=REGIONS)
+    assert proposal.selected == [1, 2]
+    assert 3 in proposal.excluded
+    included = propose(
+        [*rows[:2], Candidate(3, "C", "klein", "noord", "", forced=True)],
+        maximum=2,
+        size_targets=SIZES,
+        region_targets=REGIONS,
+    )
+    assert 3 in included.selected  # included by hand: then it counts
+
+
+def test_the_why_reads_as_dutch_sentences() -> None:
+    proposal = propose(_candidates(), maximum=12, size_targets=SIZES, region_targets=REGIONS)
+    assert proposal.summary[0] == "De hulp stelt 12 gemeenten voor, van de 12 plaatsen."
+    assert "4 kleine gemeenten, 4 middelgrote gemeenten, 4 grote gemeenten" in proposal.summary[1]
+    assert all(proposal.reasons[i].endswith(".") for i in proposal.selected + proposal.waiting)
 
 
 def test_the_facilitator_can_force_a_municipality_in_or_out() -> None:

@@ -67,12 +67,26 @@ def test_a_duo_registers_and_both_get_a_confirmation(edition: object) -> None:
     assert sorted(m.to[0] for m in mail.outbox) == ["anna@gouda.example", "bram@gouda.example"]
 
 
-def test_a_second_registration_of_the_same_municipality_is_refused(edition: object) -> None:
-    _post(edition, _data())
-    response = _post(edition, _data(p1_email="c@gouda.example", p2_email="d@gouda.example"))
-    assert response.status_code == 200
-    assert "is al aangemeld voor deze editie" in response.content.decode()
-    assert Registration.objects.count() == 1
+def test_a_second_registration_answers_like_the_first_and_goes_to_the_facilitator(
+    edition: object,
+) -> None:
+    """Whether a municipality registered is not public: the page answers alike, the mail tells."""
+    first = _post(edition, _data())
+    mail.outbox.clear()
+    again = _post(edition, _data(p1_email="c@gouda.example", p2_email="d@gouda.example"))
+    other = _post(edition, _data(cbs="GM0503", p1_email="e@delft.example", p2_email="f@delft.example"))
+    assert first.status_code == again.status_code == other.status_code == 302  # type: ignore[attr-defined]
+    assert first["Location"] == again["Location"] == other["Location"]  # type: ignore[index]
+    thanks = Client().get(again["Location"]).content.decode()  # type: ignore[index]
+    assert "al aangemeld" not in thanks and "Gouda" not in thanks
+    assert Registration.objects.filter(municipality__cbs_code="GM0513").count() == 1
+    to_duo = [m for m in mail.outbox if m.to[0] in ("c@gouda.example", "d@gouda.example")]
+    assert len(to_duo) == 2 and all("al eerder aangemeld" in m.body for m in to_duo)
+    to_facilitator = [m for m in mail.outbox if "Tweede aanmelding" in m.subject]
+    assert len(to_facilitator) == 1 and "c@gouda.example" in to_facilitator[0].body
+    from brug.core.models import AuditLogEntry
+
+    assert AuditLogEntry.objects.filter(action="learning.registration_duplicate").count() == 1
 
 
 def test_a_duo_with_one_person_is_refused(edition: object) -> None:
@@ -176,3 +190,38 @@ def test_the_default_limit_is_ten_per_hour(edition: object, settings: object) ->
         del settings.BRUG_CALL_REGISTRATIONS_PER_HOUR  # type: ignore[attr-defined]
     statuses = [_post_from(edition, _data(consent=""), "10.0.0.5").status_code for _ in range(11)]  # type: ignore[attr-defined]
     assert statuses == [200] * 10 + [429]
+
+
+def test_the_list_of_open_calls_shows_deadline_and_sessions_and_hides_closed_ones(edition: object) -> None:
+    org = edition.organisation  # type: ignore[attr-defined]
+    closed = helpers.edition(org, slug="gesloten", deadline_days=-1)
+    draft = helpers.edition(org, slug="concept")
+    draft.published = False
+    draft.save()
+    page = Client().get(reverse("learning:calls")).content.decode()
+    assert edition.title in page  # type: ignore[attr-defined]
+    assert "Aanmelden kan tot en met" in page
+    first = edition.sessions.first()  # type: ignore[attr-defined]
+    assert first.place in page and str(first.date.year) in page
+    assert closed.title not in page and draft.title not in page
+
+
+def test_the_login_page_and_the_public_knowledge_base_link_to_the_open_calls(db: None) -> None:
+    calls = reverse("learning:calls")
+    assert f'href="{calls}"' in Client().get(reverse("core:login")).content.decode()
+    assert f'href="{calls}"' in Client().get(reverse("knowledge:public_list")).content.decode()
+
+
+def test_a_huge_learning_question_is_refused_with_a_dutch_message(edition: object) -> None:
+    response = _post(edition, _data(learning_question="x" * 1_000_000))
+    assert response.status_code == 200
+    assert "Uw leervraag is te lang: maximaal 2000 tekens" in response.content.decode()
+    assert not Registration.objects.exists()
+    response = _post(edition, _data(own_cases="y" * 4001))
+    assert "Uw casuïstiek is te lang" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_the_call_addresses_the_reader_as_u(edition: object) -> None:
+    page = Client().get(reverse("learning:call", args=[edition.slug])).content.decode()  # type: ignore[attr-defined]
+    assert "Meld u aan" in page and "Meld je aan" not in page and "Je neemt" not in page

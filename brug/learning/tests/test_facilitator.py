@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from brug.core.models import AuditLogEntry
 from brug.learning.models import Edition, Intake, KnowledgeProduct, Pair, Registration, Status
 
 from . import helpers
@@ -163,17 +164,23 @@ def test_the_facilitator_records_an_intake_with_advice(setup: dict, client_for: 
     assert ics["Content-Type"].startswith("text/calendar") and b"BEGIN:VEVENT" in ics.content
 
 
-def test_selection_proposes_within_the_maximum_and_mails_the_decision(setup: dict, client_for: Any) -> None:
+def test_selection_proposes_within_the_maximum_and_mails_the_decision(
+    setup: dict, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     client = client_for(setup["facilitator"])
     Intake.objects.create(
         registration=setup["regs"][3], scheduled_at="2026-12-01T10:00Z", advice="niet_geschikt"
     )
+    for reg in setup["regs"][:2]:
+        Intake.objects.create(registration=reg, scheduled_at="2026-12-01T10:00Z", advice="geschikt")
     page = client.get(_url("selection", setup)).content.decode()
     assert "Streefaandeel" in page and "Alternatieve ruilen" in page
+    assert "Nog geen intake" in page  # Vaals, until it is included by hand
     client.post(_url("selection", setup), {"action": "include", "registration": setup["regs"][2].pk})
     assert Registration.objects.get(pk=setup["regs"][2].pk).forced is True
     mail.outbox.clear()
-    client.post(_url("selection", setup), {"action": "apply"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("selection", setup), {"action": "apply"})
     statuses = dict(Registration.objects.values_list("municipality__name", "status"))
     assert list(statuses.values()).count(Status.SELECTED) == 2
     assert statuses["Vaals"] == Status.SELECTED
@@ -246,8 +253,10 @@ def test_a_session_records_attendance_notes_dilemmas_and_successes(setup: dict, 
     session = setup["edition"].sessions.first()
     client = client_for(setup["facilitator"])
     url = _url("session", setup, session.pk)
-    person = reg.people.first()
-    client.post(url, {"action": "attendance", "present": [str(person.pk)]})
+    person, colleague = list(reg.people.all())
+    client.post(
+        url, {"action": "attendance", f"status-{person.pk}": "aanwezig", f"status-{colleague.pk}": "afgemeld"}
+    )
     client.post(url, {"action": "notes", "agenda": "Welkom", "notes": "We spraken over vertrouwen."})
     client.post(
         url,
@@ -257,7 +266,25 @@ def test_a_session_records_attendance_notes_dilemmas_and_successes(setup: dict, 
     session.refresh_from_db()
     assert session.notes == "We spraken over vertrouwen."
     assert session.attendance.get(person=person).present
+    assert session.attendance.get(person=colleague).status == "afgemeld"
+    assert not session.attendance.get(person=colleague).present
     assert session.entries.count() == 2
+    success = session.entries.get(kind="succes")
+    client.post(
+        url,
+        {
+            "action": "entry_edit",
+            "entry": success.pk,
+            f"e{success.pk}-text": "Buurtgesprek op het plein",
+            f"e{success.pk}-why": "",
+        },
+    )
+    assert session.entries.get(pk=success.pk).text == "Buurtgesprek op het plein"
+    client.post(url, {"action": "entry_edit", "entry": success.pk, f"e{success.pk}-text": ""})
+    assert session.entries.get(pk=success.pk).text == "Buurtgesprek op het plein"  # empty: refused
+    client.post(url, {"action": "entry_delete", "entry": success.pk})
+    assert session.entries.count() == 1
+    assert AuditLogEntry.objects.filter(action="learning.session_entry_removed").exists()
     ics = client.get(_url("ics", setup, "bijeenkomst", session.pk)).content.decode()
     local_start = session.starts_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     assert f"DTSTART:{local_start}" in ics and "SUMMARY:Leernetwerk editie: bijeenkomst 1" in ics
@@ -375,6 +402,148 @@ def test_a_pair_of_a_municipality_with_itself_is_refused(setup: dict, client_for
         {f"{prefix}-first": reg.pk, f"{prefix}-second": reg.pk},
         follow=True,
     )
-    assert "twee verschillende gemeenten" in response.content.decode()
+    assert "Een koppel bestaat uit verschillende gemeenten" in response.content.decode()
     pair.refresh_from_db()
     assert pair.second_id == setup["regs"][1].pk
+
+
+def test_no_dropdown_of_the_learning_network_shows_dashes(setup: dict, client_for: Any) -> None:
+    client = client_for(setup["facilitator"])
+    reg = setup["regs"][0]
+    Pair.objects.create(edition=setup["edition"], first=reg, second=setup["regs"][1])
+    for url in (
+        _url("registration", setup, reg.pk),
+        _url("pairs", setup),
+        _url("assignments", setup),
+        _url("edition_edit", setup),
+    ):
+        page = client.get(url).content.decode()
+        assert "---------" not in page, url
+
+
+def test_a_pair_can_take_a_third_municipality_but_nobody_sits_in_two_pairs(
+    setup: dict, client_for: Any
+) -> None:
+    gouda, deventer, vaals, leeuwarden = setup["regs"]
+    first = Pair.objects.create(edition=setup["edition"], first=gouda, second=deventer)
+    second = Pair.objects.create(edition=setup["edition"], first=vaals, second=leeuwarden)
+    client = client_for(setup["facilitator"])
+    prefix = f"p{first.pk}"
+    response = client.post(
+        _url("pair_update", setup, first.pk),
+        {f"{prefix}-first": gouda.pk, f"{prefix}-second": deventer.pk, f"{prefix}-third": vaals.pk},
+        follow=True,
+    )
+    assert "Vaals zit al in een ander koppel" in response.content.decode()
+    assert Pair.objects.get(pk=first.pk).third is None
+    client.post(_url("pair_update", setup, second.pk), {"action": "delete"})
+    assert not Pair.objects.filter(pk=second.pk).exists()
+    client.post(
+        _url("pair_update", setup, first.pk),
+        {f"{prefix}-first": gouda.pk, f"{prefix}-second": deventer.pk, f"{prefix}-third": vaals.pk},
+    )
+    assert Pair.objects.get(pk=first.pk).third == vaals
+    page = client.get(_url("pairs", setup)).content.decode()
+    assert "Gouda, Deventer en Vaals" in page
+    past = client.post(
+        _url("pair_update", setup, first.pk),
+        {
+            f"{prefix}-first": gouda.pk,
+            f"{prefix}-second": deventer.pk,
+            f"{prefix}-scheduled_at": "2020-01-01T10:00",
+        },
+        follow=True,
+    )
+    assert "in het verleden" in past.content.decode()
+    assert Pair.objects.get(pk=first.pk).third == vaals  # nothing changed
+
+
+def test_an_odd_municipality_joins_a_pair_as_the_third(
+    setup: dict, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brug.learning.services import pairs as pair_services
+
+    def fake_vectors(registrations: list) -> np.ndarray:
+        return np.eye(len(registrations), 8, dtype=np.float32)
+
+    monkeypatch.setattr(pair_services, "question_vectors", fake_vectors)
+    Registration.objects.filter(pk=setup["regs"][3].pk).update(status=Status.REJECTED)
+    client_for(setup["facilitator"]).post(_url("pairs", setup), {"action": "propose"})
+    pairs = list(Pair.objects.filter(edition=setup["edition"]))
+    assert len(pairs) == 1 and pairs[0].third is not None
+
+
+def test_assignments_are_changed_and_removed_and_a_past_due_date_is_refused(
+    setup: dict, client_for: Any
+) -> None:
+    client = client_for(setup["facilitator"])
+    url = _url("assignments", setup)
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    past = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    page = client.post(
+        url, {"title": "Casus", "description": "Beschrijf.", "due_date": past}
+    ).content.decode()
+    assert "in het verleden" in page and not setup["edition"].assignments.exists()
+    client.post(url, {"title": "Casus", "description": "Beschrijf.", "due_date": future})
+    assignment = setup["edition"].assignments.get()
+    assert "Casus" in client.get(url + f"?bewerken={assignment.pk}").content.decode()
+    client.post(
+        url,
+        {
+            "assignment": assignment.pk,
+            "title": "Casus in kaart",
+            "description": "Beschrijf.",
+            "due_date": future,
+        },
+    )
+    assert setup["edition"].assignments.get().title == "Casus in kaart"
+    client.post(url, {"assignment": assignment.pk, "action": "delete"})
+    assert not setup["edition"].assignments.exists()
+    other = helpers.edition(setup["org"], slug="ander")
+    foreign = other.assignments.create(title="X", description="Y", due_date=dt.date.today())
+    assert client.post(url, {"assignment": foreign.pk, "action": "delete"}).status_code == 404
+
+
+def test_maatwerk_can_start_with_any_participating_municipality(setup: dict, client_for: Any) -> None:
+    reg = setup["regs"][2]
+    reg.status = Status.SELECTED
+    reg.save()
+    page = client_for(setup["facilitator"]).get(_url("maatwerk", setup)).content.decode()
+    assert 'Maatwerk-intake starten<span class="visually-hidden"> met Vaals' in page
+
+
+def test_a_registration_and_its_intake_are_corrected_and_removed_with_the_audit_log(
+    setup: dict, client_for: Any
+) -> None:
+    client = client_for(setup["facilitator"])
+    reg = setup["regs"][1]
+    url = _url("registration", setup, reg.pk)
+    client.post(
+        url, {"action": "edit_registration", "learning_question": "Nieuwe vraag", "own_cases": "Casus"}
+    )
+    assert Registration.objects.get(pk=reg.pk).learning_question == "Nieuwe vraag"
+    page = client.post(
+        url, {"action": "edit_registration", "learning_question": "", "own_cases": "Casus"}, follow=True
+    ).content.decode()
+    assert "Vul de leervraag in." in page
+    assert Registration.objects.get(pk=reg.pk).learning_question == "Nieuwe vraag"
+    Intake.objects.create(registration=reg, scheduled_at="2026-12-01T10:00Z", advice="geschikt")
+    client.post(url, {"action": "delete_intake"})
+    assert not Intake.objects.filter(registration=reg).exists()
+    selected = setup["regs"][0]
+    Registration.objects.filter(pk=selected.pk).update(status=Status.SELECTED)
+    page = client.post(
+        _url("registration", setup, selected.pk), {"action": "delete_registration"}, follow=True
+    ).content.decode()
+    assert "Deze gemeente doet mee" in page and Registration.objects.filter(pk=selected.pk).exists()
+    client.post(url, {"action": "delete_registration"})
+    assert not Registration.objects.filter(pk=reg.pk).exists()
+    actions = set(AuditLogEntry.objects.values_list("action", flat=True))
+    assert {
+        "learning.registration_changed",
+        "learning.intake_removed",
+        "learning.registration_removed",
+    } <= actions
+    assert (
+        client_for(setup["tenancy"].outsider).post(url, {"action": "delete_registration"}).status_code == 404
+    )

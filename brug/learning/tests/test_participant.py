@@ -174,6 +174,17 @@ def test_a_50_mb_upload_is_refused_with_a_dutch_message(world: dict, client_for:
     response = client_for(world["t"].officer).post(
         _p("assignment", world, world["assignment"].pk), {"text": "", "file": big}
     )
+    # Refused from its Content-Length before Django reads the body (brug.core.middleware).
+    assert response.status_code == 413
+    assert "te groot" in response.content.decode()
+    assert not SubmissionFile.objects.exists()
+
+
+def test_a_file_just_over_the_upload_limit_gets_the_forms_dutch_message(world: dict, client_for: Any) -> None:
+    big = SimpleUploadedFile("groot.pdf", PDF_BYTES + b"0" * (10 * 1024 * 1024 + 100))
+    response = client_for(world["t"].officer).post(
+        _p("assignment", world, world["assignment"].pk), {"text": "", "file": big}
+    )
     assert response.status_code == 200
     assert "groter dan 10 MB" in response.content.decode()
     assert not SubmissionFile.objects.exists()

@@ -18,7 +18,9 @@ from . import helpers
 pytestmark = pytest.mark.django_db
 
 
-def test_reminders_go_out_once_before_a_session_and_a_due_date() -> None:
+def test_reminders_go_out_once_before_a_session_and_a_due_date(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
     org, _ = helpers.partner_with_facilitator()
     ed = helpers.edition(org)
     helpers.registration(ed, "GM0513", status=Status.SELECTED)
@@ -30,7 +32,8 @@ def test_reminders_go_out_once_before_a_session_and_a_due_date() -> None:
         edition=ed, title="Casus", description="x", due_date=timezone.localdate() + dt.timedelta(days=1)
     )
     mail.outbox.clear()
-    assert send_reminders.delay().get() == 4  # two people, session and assignment
+    with django_capture_on_commit_callbacks(execute=True):  # mails leave after the commit
+        assert send_reminders.delay().get() == 4  # two people, session and assignment
     assert send_reminders.delay().get() == 0  # idempotent
     assert len(mail.outbox) == 4 and SentReminder.objects.count() == 4
     assert all("Herinnering" in m.subject for m in mail.outbox)

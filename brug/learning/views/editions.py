@@ -6,31 +6,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.exports import table_response
+from brug.core.services import MembershipError
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
-from ..forms import EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
+from ..forms import DecisionChangeForm, EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
 from ..models import Edition, Pair, Registration, Status
 from ..services import editions as edition_services
+from ..services import exports as export_services
+from ..services import onboarding
 from ..services import pairs as pair_services
+from ..services import registrations as registration_services
 from ..services import selection as selection_services
 from ..services.registrations import save_intake
 from . import participant
-
-
-def crumbs(request: HttpRequest, edition: Edition | None = None, *extra: tuple[str, str | None]) -> list:
-    slug = request.membership.organisation.slug  # type: ignore[attr-defined]
-    items: list = [("Leernetwerk", reverse("learning:index", kwargs={"org_slug": slug}))]
-    if edition is not None:
-        items.append(
-            (str(edition), reverse("learning:edition", kwargs={"org_slug": slug, "edition_id": edition.pk}))
-        )
-    return [*items, *extra]
+from .common import crumbs
 
 
 @org_view()
@@ -83,6 +80,10 @@ def edition_form(request: HttpRequest, org_slug: str, edition_id: int | None = N
                 partners=list(form.cleaned_data["partners"]),
                 edition=edition,
             )
+        except StaleObject as exc:
+            assert edition is not None  # only an edit can be stale
+            edition.refresh_from_db()
+            stale_to_form(form, exc, current_version=edition.version)
         except edition_services.EditionError as exc:
             form.add_error(None, str(exc))
         else:
@@ -114,6 +115,7 @@ def edition(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespons
             "counts": counts,
             "total": sum(counts.values()),
             "call_url": request.build_absolute_uri(reverse("learning:call", kwargs={"slug": ed.slug})),
+            "exports": [(key, label) for key, (label, _build) in export_services.EXPORTS.items()],
             "breadcrumbs": crumbs(request, None, (str(ed), None)),
         },
     )
@@ -154,6 +156,9 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
     ed = selectors.edition_for(membership=membership, pk=edition_id)
     reg = selectors.registration_for(membership=membership, edition=ed, pk=registration_id)
     intake = getattr(reg, "intake", None)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    if action in ("edit_registration", "delete_registration", "delete_intake"):
+        return _change_registration(request, org_slug, ed, reg, action)
     form = IntakeForm(request.POST or None, instance=intake)
     if request.method == "POST" and form.is_valid():
         save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
@@ -176,28 +181,64 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
     )
 
 
+def _change_registration(
+    request: HttpRequest, org_slug: str, ed: Edition, reg: Registration, action: str
+) -> HttpResponse:
+    # Why here: corrections and removals sit on the registration's own page, each audited.
+    membership = request.membership  # type: ignore[attr-defined]
+    back = redirect("learning:registration", org_slug=org_slug, edition_id=ed.pk, registration_id=reg.pk)
+    try:
+        if action == "delete_registration":
+            name = str(reg.municipality)
+            registration_services.remove_registration(membership=membership, registration=reg)
+            messages.success(request, f"De aanmelding van {name} is verwijderd.")
+            return redirect("learning:registrations", org_slug=org_slug, edition_id=ed.pk)
+        if action == "delete_intake":
+            registration_services.remove_intake(membership=membership, registration=reg)
+            messages.success(request, "De intake is verwijderd.")
+            return back
+        registration_services.update_registration(
+            membership=membership,
+            registration=reg,
+            learning_question=request.POST.get("learning_question", ""),
+            own_cases=request.POST.get("own_cases", ""),
+        )
+        messages.success(request, "De aanmelding is gewijzigd.")
+    except registration_services.RegistrationError as exc:
+        messages.error(request, str(exc))
+    return back
+
+
 @org_view(roles=FACILITATORS, personal_data=True)
 def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
+    if ed.selection_decided_at is not None:
+        return _decided_selection(request, org_slug, ed)
     if request.method == "POST":
         action = request.POST.get("action", "")
-        if action == "apply":
-            result = selection_services.apply_selection(membership=membership, edition=ed)
-            messages.success(
-                request,
-                f"Selectie vastgelegd: {result['selected']} gemeenten doen mee, {result['waiting']} op de wachtlijst. "
-                f"{result['mailed']} duo's kregen een besluitmail.",
-            )
-        else:
-            reg = selectors.registration_for(
-                membership=membership, edition=ed, pk=int(request.POST.get("registration", 0) or 0)
-            )
-            forced = {"include": True, "exclude": False}.get(action)
-            selection_services.set_override(membership=membership, registration=reg, forced=forced)
+        try:
+            if action == "apply":
+                result = selection_services.apply_selection(membership=membership, edition=ed)
+                messages.success(
+                    request,
+                    f"Selectie vastgelegd: {_count(result['selected'], 'gemeente doet', 'gemeenten doen')} mee, "
+                    f"{_count(result['waiting'], 'gemeente staat', 'gemeenten staan')} op de wachtlijst. "
+                    f"{_count(result['mailed'], 'besluitmail is', 'besluitmails zijn')} verstuurd.",
+                )
+            else:
+                reg = selectors.registration_for(
+                    membership=membership, edition=ed, pk=_int(request.POST.get("registration"))
+                )
+                forced = {"include": True, "exclude": False}.get(action)
+                selection_services.set_override(membership=membership, registration=reg, forced=forced)
+        except selection_services.SelectionError as exc:
+            messages.error(request, str(exc))
         return redirect("learning:selection", org_slug=org_slug, edition_id=ed.pk)
     proposal = selection_services.proposal_for(ed)
     by_id = {r.pk: r for r in selectors.registrations_for(membership=membership, edition=ed)}
+    for pk, reason in proposal.reasons.items():
+        by_id[pk].reason = reason  # type: ignore[attr-defined]
     return render(
         request,
         "learning/selection.html",
@@ -208,6 +249,97 @@ def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespo
             "waiting": [by_id[i] for i in proposal.waiting],
             "excluded": [by_id[i] for i in proposal.excluded],
             "breadcrumbs": crumbs(request, ed, ("Selectie", None)),
+        },
+    )
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+def _count(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def _decided_selection(request: HttpRequest, org_slug: str, ed: Edition) -> HttpResponse:
+    # Why a separate page: after the decision the assistant no longer decides anything; the
+    # facilitator names who withdraws and who gets a place, sees the mails, then confirms.
+    membership = request.membership  # type: ignore[attr-defined]
+    if request.method == "POST" and request.POST.get("action") in {"apply", "include", "exclude", "auto"}:
+        # A second commit or an override (e.g. from a stale tab) would let the assistant move people.
+        messages.error(request, selection_services.ALREADY_DECIDED)
+        return redirect("learning:selection", org_slug=org_slug, edition_id=ed.pk)
+    registrations = selectors.registrations_for(membership=membership, edition=ed)
+    form = DecisionChangeForm(request.POST or None, registrations=registrations)
+    change = None
+    if request.method == "POST" and form.is_valid():
+        withdraw = list(form.cleaned_data["withdraw"])
+        admit = list(form.cleaned_data["admit"])
+        try:
+            if request.POST.get("action") == "confirm":
+                change = selection_services.apply_change(
+                    membership=membership, edition=ed, withdraw=withdraw, admit=admit
+                )
+                messages.success(
+                    request,
+                    f"Vastgelegd: {change.sentence} "
+                    f"{_count(len(change.mails), 'mail is', 'mails zijn')} verstuurd.",
+                )
+                return redirect("learning:selection", org_slug=org_slug, edition_id=ed.pk)
+            change = selection_services.preview_change(edition=ed, withdraw=withdraw, admit=admit)
+        except selection_services.SelectionError as exc:
+            form.add_error(None, str(exc))
+            change = None
+    by_status: dict[str, list[Registration]] = {s: [] for s in Status.values}
+    for registration in registrations:
+        by_status[registration.status].append(registration)
+    return render(
+        request,
+        "learning/selection_decided.html",
+        {
+            "edition": ed,
+            "form": form,
+            "change": change,
+            "by_status": by_status,
+            "selected": by_status[Status.SELECTED],
+            "waiting": by_status[Status.WAITING],
+            "others": by_status[Status.REJECTED] + by_status[Status.WITHDRAWN] + by_status[Status.REGISTERED],
+            "breadcrumbs": crumbs(request, ed, ("Selectie", None)),
+        },
+    )
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def access(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
+    """Per admitted municipality: is the duo invited, did they make an account, did they log in."""
+    membership = request.membership  # type: ignore[attr-defined]
+    ed = selectors.edition_for(membership=membership, pk=edition_id)
+    if request.method == "POST":
+        reg = selectors.registration_for(
+            membership=membership, edition=ed, pk=_int(request.POST.get("registration"))
+        )
+        if reg.status != Status.SELECTED:
+            messages.error(request, f"{reg.municipality} doet niet mee; er gaat geen uitnodiging uit.")
+        else:
+            try:
+                sent = onboarding.reinvite(membership=membership, registration=reg)
+            except MembershipError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(
+                    request,
+                    f"{reg.municipality}: {_count(sent, 'nieuwe uitnodiging', 'nieuwe uitnodigingen')} verstuurd."
+                    if sent
+                    else f"{reg.municipality}: iedereen van het duo heeft al een account.",
+                )
+        return redirect("learning:access", org_slug=org_slug, edition_id=ed.pk)
+    return render(
+        request,
+        "learning/access.html",
+        {
+            "edition": ed,
+            "rows": onboarding.access_overview(ed),
+            "breadcrumbs": crumbs(request, ed, ("Toegang deelnemers", None)),
         },
     )
 
@@ -227,12 +359,20 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
         (
             pair,
             PairForm(
-                initial={"first": pair.first, "second": pair.second, "scheduled_at": pair.scheduled_at},
+                initial={
+                    "first": pair.first,
+                    "second": pair.second,
+                    "third": pair.third,
+                    "scheduled_at": pair.scheduled_at,
+                    "version": pair.version,
+                },
                 registrations=candidates,
                 prefix=f"p{pair.pk}",
             ),
         )
-        for pair in ed.pairs.select_related("first__municipality", "second__municipality")
+        for pair in ed.pairs.select_related(
+            "first__municipality", "second__municipality", "third__municipality"
+        )
     ]
     return render(
         request,
@@ -255,13 +395,35 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
     candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
         status=Status.REJECTED
     )
+    if request.POST.get("action") == "delete":
+        names = pair.names
+        pair_services.remove_pair(membership=membership, pair=pair)
+        messages.success(request, f"Koppel {names} verwijderd.")
+        return redirect("learning:pairs", org_slug=org_slug, edition_id=ed.pk)
     form = PairForm(request.POST, registrations=candidates, prefix=f"p{pair.pk}")
     if form.is_valid():
-        pair_services.update_pair(membership=membership, pair=pair, **form.cleaned_data)
-        messages.success(request, "Koppel opgeslagen.")
+        try:
+            pair_services.update_pair(membership=membership, pair=pair, **form.cleaned_data)
+        except StaleObject as exc:
+            messages.error(request, str(exc))
+        except pair_services.PairError as exc:
+            messages.error(request, f"Koppel niet opgeslagen: {exc}")
+        else:
+            messages.success(request, "Koppel opgeslagen.")
     else:
         messages.error(
             request,
             "Koppel niet opgeslagen: " + " ".join(str(e) for errs in form.errors.values() for e in errs),
         )
     return redirect("learning:pairs", org_slug=org_slug, edition_id=ed.pk)
+
+
+@org_view(roles=FACILITATORS, personal_data=True)
+def export(request: HttpRequest, org_slug: str, edition_id: int, kind: str, fmt: str) -> HttpResponse:
+    """Registrations, intakes, selection, attendance and submissions as CSV or XLSX."""
+    ed = selectors.edition_for(membership=request.membership, pk=edition_id)  # type: ignore[attr-defined]
+    if kind not in export_services.EXPORTS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    _label, build = export_services.EXPORTS[kind]
+    header, rows = build(ed)
+    return table_response(filename=f"{ed.slug}-{kind}", header=header, rows=rows, fmt=fmt)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from ..services import calendar
 from ..services import knowledge as knowledge_services
 from ..services import threads as thread_services
 from ..services.uploads import UploadError
+from .common import file_response, ics_response
 
 
 def _crumbs(request: HttpRequest, registration: Registration | None, *extra: tuple[str, str | None]) -> list:
@@ -64,6 +65,8 @@ def participation(request: HttpRequest, org_slug: str, edition_id: int) -> HttpR
             # Why here: the panel shows only the viewer's own edition, by the meaning of the questions.
             "related": selectors.related_questions(membership=request.membership, registration=reg),  # type: ignore[attr-defined]
             "today": timezone.localdate(),
+            # Why here: participants see their own start-conversation pair and its date.
+            "pairs": selectors.pairs_of(registration=reg),
             "breadcrumbs": _crumbs(request, None, (edition.title, None)),
         },
     )
@@ -127,8 +130,6 @@ def assignment(request: HttpRequest, org_slug: str, edition_id: int, assignment_
 
 @org_view()
 def own_file(request: HttpRequest, org_slug: str, edition_id: int, file_id: int) -> FileResponse:
-    from .sessions import file_response
-
     reg = selectors.participation_for(membership=request.membership, edition_pk=edition_id)  # type: ignore[attr-defined]
     return file_response(selectors.file_for_participant(registration=reg, pk=file_id))
 
@@ -154,8 +155,6 @@ def knowledge_product(request: HttpRequest, org_slug: str, edition_id: int, sess
 
 @org_view()
 def session_ics(request: HttpRequest, org_slug: str, edition_id: int, session_id: int) -> HttpResponse:
-    from .sessions import ics_response
-
     reg = selectors.participation_for(membership=request.membership, edition_pk=edition_id)  # type: ignore[attr-defined]
     sess = get_object_or_404(reg.edition.sessions, pk=session_id)
     return ics_response(calendar.session_ics(sess), f"bijeenkomst-{sess.number}")

@@ -8,12 +8,12 @@ address, otherwise every visitor shares the proxy's address and one limit.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+
+from brug.core import ratelimit
+from brug.core.ratelimit import Limit
 
 from .. import selectors
 from ..forms import RegistrationForm
@@ -29,20 +29,13 @@ def registrations_per_hour() -> int:
 
 def _over_limit(request: HttpRequest, edition: Edition) -> bool:
     """Count this POST for (edition, client IP); True once the hourly limit is exceeded."""
-    ip = request.META.get("REMOTE_ADDR") or "unknown"
-    # Why hashed: cache keys must be short and safe for memcached/redis, and no raw IP is stored.
-    digest = hashlib.sha256(ip.encode()).hexdigest()[:32]
-    key = f"learning:call-posts:{edition.pk}:{digest}"
-    # Fixed window: the first POST starts the hour, later POSTs only increment.
-    if cache.add(key, 1, timeout=RATE_WINDOW_SECONDS):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
-            count = 1
-    return count > registrations_per_hour()
+    limit = Limit("learning-call-posts", count=registrations_per_hour(), seconds=RATE_WINDOW_SECONDS)
+    return not ratelimit.allow(limit, f"{edition.pk}:{ratelimit.client_ip(request)}")
+
+
+def calls(request: HttpRequest) -> HttpResponse:
+    """Every open call with its deadline and sessions: the public entry to the learning network."""
+    return render(request, "learning/public/calls.html", {"editions": selectors.open_calls()})
 
 
 def call(request: HttpRequest, slug: str) -> HttpResponse:
@@ -65,6 +58,16 @@ def call(request: HttpRequest, slug: str) -> HttpResponse:
             status=400,
         )
     if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            # The confirmation mails: limited per address and per client IP, before anything is saved.
+            for email in (form.cleaned_data["p1_email"], form.cleaned_data.get("p2_email")):
+                if email:
+                    ratelimit.enforce_mail(purpose="call", email=email, ip=ratelimit.client_ip(request))
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return render(
+                request, "learning/public/call.html", {"edition": edition, "form": form}, status=429
+            )
         try:
             register(
                 edition=edition,

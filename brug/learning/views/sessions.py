@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
 from ..forms import AssignmentForm, EntryForm, KnowledgeForm, MaatwerkForm, SessionForm, WorkSessionForm
 from ..models import (
+    AttendanceStatus,
     Intake,
     KnowledgeProduct,
     MaatwerkApplication,
@@ -26,22 +29,11 @@ from ..services import calendar
 from ..services import knowledge as knowledge_services
 from ..services import maatwerk as maatwerk_services
 from ..services import sessions as session_services
-from .editions import crumbs
+from .common import crumbs, file_response, ics_response
 
 
-def ics_response(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
-    return response
-
-
-def file_response(stored: object) -> FileResponse:
-    return FileResponse(
-        stored.file.open("rb"),  # type: ignore[attr-defined]
-        as_attachment=True,
-        filename=stored.original_name,  # type: ignore[attr-defined]
-        content_type=stored.content_type,  # type: ignore[attr-defined]
-    )
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
 
 
 @org_view(roles=FACILITATORS, personal_data=True)
@@ -49,15 +41,20 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
     sess = selectors.session_for(membership=membership, edition=ed, pk=session_id)
-    form = SessionForm(initial={"agenda": sess.agenda, "notes": sess.notes})
+    form = SessionForm(initial={"agenda": sess.agenda, "notes": sess.notes, "version": sess.version})
     entry_form = EntryForm()
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "notes":
         form = SessionForm(request.POST)
         if form.is_valid():
-            session_services.save_session(membership=membership, session=sess, **form.cleaned_data)
-            messages.success(request, "Agenda en verslag opgeslagen.")
-            return redirect(request.path)
+            try:
+                session_services.save_session(membership=membership, session=sess, **form.cleaned_data)
+            except StaleObject as exc:
+                sess.refresh_from_db()
+                stale_to_form(form, exc, current_version=sess.version)
+            else:
+                messages.success(request, "Agenda en verslag opgeslagen.")
+                return redirect(request.path)
     elif action == "entry":
         entry_form = EntryForm(request.POST)
         if entry_form.is_valid():
@@ -65,14 +62,44 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
             messages.success(request, "Toegevoegd.")
             return redirect(request.path)
     elif action == "attendance":
-        present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
-        session_services.record_attendance(membership=membership, session=sess, present_ids=present)
-        messages.success(request, "Aanwezigheid opgeslagen.")
+        statuses = {
+            int(key[len("status-") :]): str(request.POST.get(key, ""))
+            for key in request.POST
+            if key.startswith("status-") and key[len("status-") :].isdigit()
+        }
+        present = session_services.record_attendance(membership=membership, session=sess, statuses=statuses)
+        messages.success(
+            request,
+            f"Aanwezigheid opgeslagen: {present} {'persoon' if present == 1 else 'personen'} aanwezig.",
+        )
+        return redirect(request.path)
+    elif action in ("entry_edit", "entry_delete"):
+        entry = get_object_or_404(sess.entries.all(), pk=_int(request.POST.get("entry")))
+        if action == "entry_delete":
+            session_services.remove_entry(membership=membership, entry=entry)
+            messages.success(request, "Verwijderd.")
+            return redirect(request.path)
+        edit_form = EntryForm(request.POST, prefix=f"e{entry.pk}")
+        edit_form.fields["kind"].required = False
+        if edit_form.is_valid():
+            session_services.update_entry(
+                membership=membership,
+                entry=entry,
+                text=edit_form.cleaned_data["text"],
+                why=edit_form.cleaned_data["why"],
+            )
+            messages.success(request, "Gewijzigd.")
+        else:
+            messages.error(
+                request,
+                "Niet gewijzigd: " + " ".join(str(e) for errs in edit_form.errors.values() for e in errs),
+            )
         return redirect(request.path)
     people = RegistrationPerson.objects.filter(
         registration__edition=ed, registration__status=Status.SELECTED
     ).select_related("registration__municipality")
-    present_ids = set(sess.attendance.filter(present=True).values_list("person_id", flat=True))
+    status_of = dict(sess.attendance.values_list("person_id", "status"))
+    rows = [(p, status_of.get(p.pk, AttendanceStatus.ABSENT)) for p in people]
     return render(
         request,
         "learning/session.html",
@@ -81,8 +108,8 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
             "session": sess,
             "form": form,
             "entry_form": entry_form,
-            "people": people,
-            "present_ids": present_ids,
+            "people": rows,
+            "statuses": AttendanceStatus.choices,
             "entries": sess.entries.all(),
             "breadcrumbs": crumbs(request, ed, (f"Bijeenkomst {sess.number}", None)),
         },
@@ -154,10 +181,26 @@ def knowledge_pdf(request: HttpRequest, org_slug: str, edition_id: int, session_
 def assignments(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
-    form = AssignmentForm(request.POST or None, edition=ed)
+    # Why one page: add, change (?bewerken=<id>) and remove assignments where they are listed.
+    editing_id = _int(
+        request.POST.get("assignment") if request.method == "POST" else request.GET.get("bewerken")
+    )
+    editing = selectors.assignment_for(edition=ed, pk=editing_id) if editing_id else None
+    if request.method == "POST" and request.POST.get("action") == "delete" and editing is not None:
+        title = editing.title
+        assignment_services.remove_assignment(membership=membership, assignment=editing)
+        messages.success(request, f"Opdracht '{title}' verwijderd.")
+        return redirect(request.path)
+    form = AssignmentForm(request.POST or None, edition=ed, instance=editing)
     if request.method == "POST" and form.is_valid():
-        assignment_services.create_assignment(membership=membership, edition=ed, **form.cleaned_data)
-        messages.success(request, "Opdracht toegevoegd.")
+        if editing is None:
+            assignment_services.create_assignment(membership=membership, edition=ed, **form.cleaned_data)
+            messages.success(request, "Opdracht toegevoegd.")
+        else:
+            assignment_services.update_assignment(
+                membership=membership, assignment=editing, fields=form.cleaned_data
+            )
+            messages.success(request, "Opdracht gewijzigd.")
         return redirect(request.path)
     participants = list(ed.registrations.filter(status=Status.SELECTED).select_related("municipality"))
     rows = []
@@ -167,7 +210,13 @@ def assignments(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRes
     return render(
         request,
         "learning/assignments.html",
-        {"edition": ed, "form": form, "rows": rows, "breadcrumbs": crumbs(request, ed, ("Opdrachten", None))},
+        {
+            "edition": ed,
+            "form": form,
+            "editing": editing,
+            "rows": rows,
+            "breadcrumbs": crumbs(request, ed, ("Opdrachten", None)),
+        },
     )
 
 
@@ -192,8 +241,12 @@ def maatwerk(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespon
     applications = MaatwerkApplication.objects.filter(registration__edition=ed).select_related(
         "registration__municipality"
     )
-    interested = ed.registrations.filter(wants_maatwerk=True, maatwerk__isnull=True).select_related(
-        "municipality"
+    # Why every participant: a municipality that did not tick maatwerk at registration may still ask.
+    interested = (
+        ed.registrations.filter(maatwerk__isnull=True)
+        .filter(Q(status=Status.SELECTED) | Q(wants_maatwerk=True))
+        .select_related("municipality")
+        .order_by("-wants_maatwerk", "municipality__name")
     )
     return render(
         request,

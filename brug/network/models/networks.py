@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from brug.core.versioning import Versioned
+
 
 class NetworkKind(models.TextChoices):
     STANDING = "vast", "Vast netwerk"
@@ -62,7 +64,7 @@ class Domain(models.Model):
         return self.name
 
 
-class Network(models.Model):
+class Network(Versioned):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="networks")
     name = models.CharField("naam", max_length=120)
     kind = models.CharField(

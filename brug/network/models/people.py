@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from brug.core.versioning import Versioned
+
 
 class FigureKind(models.TextChoices):
     FORMAL = "formeel", "Formeel (professional)"
@@ -15,6 +17,8 @@ class FigureKind(models.TextChoices):
 class KeyFigureStatus(models.TextChoices):
     CANDIDATE = "kandidaat", "Kandidaat"
     IN_CONVERSATION = "gesprek", "In gesprek"
+    # Taken on for a trial period (the guide's "oriëntatiefase"): not yet a full member of the network.
+    ORIENTATION = "orientatie", "In oriëntatiefase"
     ACTIVE = "actief", "Actief"
     PAUSED = "gepauzeerd", "Gepauzeerd"
     STOPPED = "gestopt", "Gestopt"
@@ -31,7 +35,7 @@ def split_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-class KeyFigure(models.Model):
+class KeyFigure(Versioned):
     organisation = models.ForeignKey(
         "core.Organisation", on_delete=models.CASCADE, related_name="key_figures"
     )
@@ -62,6 +66,8 @@ class KeyFigure(models.Model):
     age_groups = models.JSONField("leeftijdsgroepen die hij of zij bereikt", default=list, blank=True)
     availability = models.CharField("beschikbaarheid", max_length=200, blank=True)
     start_date = models.DateField("startdatum", null=True, blank=True)
+    # The guide's point is to reach beyond the usual contacts: who was already known before recruitment?
+    known_before = models.BooleanField("was al bekend bij de gemeente", default=False)
     status = models.CharField(
         "status", max_length=12, choices=KeyFigureStatus.choices, default=KeyFigureStatus.CANDIDATE
     )
@@ -83,6 +89,14 @@ class KeyFigure(models.Model):
     consent_purpose = models.CharField("doel van de toestemming", max_length=300, blank=True)
     consent_date = models.DateField("datum toestemming", null=True, blank=True)
     consent_how = models.CharField("hoe gegeven", max_length=200, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="toestemming vastgelegd door",
+    )
     retention_until = models.DateField("bewaren tot", null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,7 +1,7 @@
 """Every write of the key-figure part: keyword-only, atomic, and in the audit log (field names only)."""
 
 from .errors import NetworkError, RateLimited
-from .links import issue_link, link_state, revoke_link, submit_signal
+from .links import issue_link, link_state, reveal_signal_sender, revoke_link, submit_signal
 from .networks import add_domain, ensure_default_domains, save_network
 from .people import change_status, record_conversation, referral_loop, save_key_figure
 from .rights import erase_key_figure, export_key_figure
@@ -19,6 +19,7 @@ __all__ = [
     "link_state",
     "record_conversation",
     "referral_loop",
+    "reveal_signal_sender",
     "revoke_link",
     "save_key_figure",
     "save_meeting",

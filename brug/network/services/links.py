@@ -8,15 +8,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from brug.core import ratelimit
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.ratelimit import Limit
+from brug.signals.services import SignalError, create_signal
 
 from ..models import KeyFigure, KeyFigureStatus, SignalLink
 from .errors import NetworkError, RateLimited
+from .people import consent_missing
 
 LINK_LABEL = "sleutelfiguur via persoonlijke link"
 
@@ -30,6 +33,8 @@ def issue_link(*, membership: Membership, key_figure: KeyFigure) -> str:
     """A new link; any earlier link of this person stops working. Returns the token (shown once)."""
     if key_figure.status != KeyFigureStatus.ACTIVE:
         raise NetworkError("Alleen een actieve sleutelfiguur krijgt een persoonlijke meldlink.")
+    if reason := consent_missing(key_figure):
+        raise NetworkError(reason)
     now = timezone.now()
     key_figure.signal_links.filter(revoked_at__isnull=True).update(revoked_at=now)
     token = secrets.token_urlsafe(24)
@@ -66,35 +71,29 @@ def link_state(token: str) -> tuple[str, SignalLink | None]:
     return "ok", link
 
 
-def _rate_key(link: SignalLink) -> str:
-    return f"network:signal-link:{link.pk}"
+def _signals_per_hour() -> Limit:
+    return Limit(
+        "network-signal-link", count=getattr(settings, "BRUG_KEY_FIGURE_SIGNALS_PER_HOUR", 5), seconds=3600
+    )
 
 
 def _check_rate(link: SignalLink) -> None:
-    limit = getattr(settings, "BRUG_KEY_FIGURE_SIGNALS_PER_HOUR", 5)
-    if (cache.get(_rate_key(link)) or 0) >= limit:
+    # Only stored signals count (see _count): a refused or invalid form does not use up the hour.
+    limit = _signals_per_hour()
+    if ratelimit.exhausted(limit, str(link.pk)):
         raise RateLimited(
-            f"U heeft het afgelopen uur al {limit} meldingen gedaan. Dank daarvoor! "
+            f"U heeft het afgelopen uur al {limit.count} meldingen gedaan. Dank daarvoor! "
             "Probeer het over een uur opnieuw, of bel uw contactpersoon bij de gemeente als het dringend is."
         )
 
 
 def _count(link: SignalLink) -> None:
-    # A fixed one-hour window that starts with the first signal.
-    if not cache.add(_rate_key(link), 1, timeout=3600):
-        try:
-            cache.incr(_rate_key(link))
-        except ValueError:
-            cache.set(_rate_key(link), 1, timeout=3600)
+    ratelimit.hit(_signals_per_hour(), str(link.pk))
 
 
 def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
     """Hand the signal to the signals part. Raises RateLimited when the link was used too often."""
     _check_rate(link)
-    try:
-        from brug.signals.services import SignalError, create_signal
-    except ImportError:
-        raise NetworkError("Melden kan op dit moment niet. Probeer het later opnieuw.") from None
     key_figure = link.key_figure
     try:
         with transaction.atomic():
@@ -108,6 +107,7 @@ def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
                 severity=int(data["severity"]),
                 may_contact=bool(data.get("may_contact")),
                 key_figure_id=key_figure.pk,
+                submission=str(data.get("submission") or ""),
             )
             record(
                 action="network.signal.submit",
@@ -122,3 +122,25 @@ def submit_signal(*, link: SignalLink, data: Mapping[str, Any]) -> Any:
         raise NetworkError(exc.message, field=field) from exc
     _count(link)
     return signal
+
+
+@transaction.atomic
+def reveal_signal_sender(*, membership: Membership, signal: Any) -> KeyFigure | None:
+    """Who sent this signal, when they allowed contact; the look is audited (no values, just the fact).
+
+    None when the signal came from no key figure, contact was not allowed, or the person was erased.
+    """
+    if not signal.may_contact or not signal.key_figure_id:
+        return None
+    key_figure = KeyFigure.objects.filter(
+        organisation=membership.organisation, pk=signal.key_figure_id, erased_at__isnull=True
+    ).first()
+    if key_figure is None:
+        return None
+    record(
+        action="network.keyfigure.contact_view",
+        obj=key_figure,
+        membership=membership,
+        fields=["name", "email", "phone"],
+    )
+    return key_figure

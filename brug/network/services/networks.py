@@ -9,6 +9,7 @@ from django.db import transaction
 
 from brug.core.audit import record
 from brug.core.models import Membership, Organisation
+from brug.core.versioning import save_if_unchanged
 
 from ..models import Domain, Network, NetworkRevision
 from ..models.networks import DEFAULT_DOMAINS
@@ -66,11 +67,15 @@ def save_network(
         network = Network(organisation=membership.organisation)
         before: dict[str, Any] = {}
     else:
-        before = _snapshot(network)
+        # From the database: a ModelForm has already written the new values onto the instance it was given.
+        before = _snapshot(Network.objects.get(pk=network.pk))
     for name in CHECKLIST_FIELDS:
         if name in data:
             setattr(network, name, data[name])
-    network.save()
+    if creating:
+        network.save()
+    else:  # refused (StaleObject) if someone saved after the form was rendered
+        save_if_unchanged(network, version=data.get("version"))
     for name in M2M_FIELDS:
         if name in data:
             getattr(network, name).set(data[name])

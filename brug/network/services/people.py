@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.versioning import save_if_unchanged
 
 from ..models import Decision, KeyFigure, KeyFigureStatus, Recruiter, SelectionConversation, StatusChange
 from .errors import NetworkError
@@ -28,6 +29,7 @@ PERSON_FIELDS = [
     "age_groups",
     "availability",
     "start_date",
+    "known_before",
     "referred_by",
     "recruited_by",
     "recruiter_name",
@@ -42,13 +44,57 @@ PERSON_M2M = ["networks", "neighbourhoods"]
 # Which status may follow which. Becoming active from the recruitment phase also needs a
 # recorded selection conversation (checked in change_status).
 TRANSITIONS: dict[str, set[str]] = {
-    S.CANDIDATE: {S.IN_CONVERSATION, S.ACTIVE, S.STOPPED},
-    S.IN_CONVERSATION: {S.CANDIDATE, S.ACTIVE, S.STOPPED},
+    S.CANDIDATE: {S.IN_CONVERSATION, S.ORIENTATION, S.ACTIVE, S.STOPPED},
+    S.IN_CONVERSATION: {S.CANDIDATE, S.ORIENTATION, S.ACTIVE, S.STOPPED},
+    S.ORIENTATION: {S.ACTIVE, S.PAUSED, S.STOPPED},
     S.ACTIVE: {S.PAUSED, S.STOPPED},
     S.PAUSED: {S.ACTIVE, S.STOPPED},
-    S.STOPPED: {S.CANDIDATE, S.ACTIVE},
+    S.STOPPED: {S.CANDIDATE, S.ORIENTATION, S.ACTIVE},
 }
 ACCEPTING = {Decision.ACCEPT, Decision.ORIENTATION}
+# Statuses in which Brug holds a person as a member of the network: these need recorded consent.
+TAKEN_ON = {S.ORIENTATION, S.ACTIVE}
+
+
+def consent_missing(key_figure: KeyFigure) -> str | None:
+    """Why this person may not (yet) be taken on or get a signal link, or None when consent is in order."""
+    missing = []
+    if key_figure.consent_date is None:
+        missing.append("de datum")
+    if not key_figure.consent_how.strip():
+        missing.append("hoe de toestemming is gegeven")
+    if key_figure.retention_until is None:
+        missing.append("een bewaardatum")
+    if missing:
+        return (
+            "Leg eerst de toestemming van deze persoon vast (" + ", ".join(missing) + ") via ‘Bewerken’. "
+            "Zonder toestemming mag Brug iemand niet als sleutelfiguur in het netwerk opnemen."
+        )
+    if key_figure.consent_date and key_figure.retention_until <= key_figure.consent_date:  # type: ignore[operator]
+        return "De bewaardatum moet na de datum van de toestemming liggen."
+    return None
+
+
+def _check_dates(key_figure: KeyFigure) -> None:
+    today = timezone.localdate()
+    if key_figure.consent_date and key_figure.consent_date > today:
+        raise NetworkError(
+            "De datum van de toestemming ligt in de toekomst. Vul de dag in waarop de toestemming is gegeven.",
+            field="consent_date",
+        )
+    if (
+        key_figure.consent_date
+        and key_figure.retention_until
+        and key_figure.retention_until <= key_figure.consent_date
+    ):
+        raise NetworkError(
+            "De bewaardatum moet na de datum van de toestemming liggen.", field="retention_until"
+        )
+    if key_figure.retention_until and not key_figure.consent_date:
+        raise NetworkError(
+            "Vul ook de datum van de toestemming in: een bewaardatum hoort bij een vastgelegde toestemming.",
+            field="consent_date",
+        )
 
 
 def normalise_phone(phone: str) -> str:
@@ -117,16 +163,29 @@ def save_key_figure(
         key_figure = KeyFigure(organisation=membership.organisation)
         before: dict[str, Any] = {}
     else:
-        before = {name: getattr(key_figure, name) for name in PERSON_FIELDS}
+        # From the database: a ModelForm has already written the new values onto the instance it was given.
+        stored = KeyFigure.objects.get(pk=key_figure.pk)
+        before = {name: getattr(stored, name) for name in PERSON_FIELDS}
     for name in PERSON_FIELDS:
         if name in data:
             setattr(key_figure, name, data[name])
     key_figure.email, key_figure.phone = email, phone
+    _check_dates(key_figure)
+    if (
+        before.get("consent_date") != key_figure.consent_date
+        or before.get("consent_how") != key_figure.consent_how
+    ):
+        key_figure.consent_recorded_by = membership.user
+    if key_figure.status in TAKEN_ON and (reason := consent_missing(key_figure)):
+        raise NetworkError(reason, field="consent_date")
     if referred_by is not None and creating and "recruited_by" not in data:
         key_figure.recruited_by = Recruiter.SNOWBALL
     try:
         with transaction.atomic():
-            key_figure.save()
+            if creating:
+                key_figure.save()
+            else:  # refused (StaleObject) if someone saved after the form was rendered
+                save_if_unchanged(key_figure, version=data.get("version"))
     except IntegrityError:
         # Two people saving the same person at the same moment: the database constraint decides.
         raise NetworkError(
@@ -181,9 +240,11 @@ def change_status(*, membership: Membership, key_figure: KeyFigure, status: str)
             f"Van “{S(key_figure.status).label}” kan niet rechtstreeks naar “{S(status).label}”.",
             field="status",
         )
+    if status in TAKEN_ON and (reason := consent_missing(key_figure)):
+        raise NetworkError(reason, field="status")
     if (
-        status == S.ACTIVE
-        and key_figure.status in (S.CANDIDATE, S.IN_CONVERSATION)
+        status in TAKEN_ON
+        and key_figure.status in (S.CANDIDATE, S.IN_CONVERSATION, S.STOPPED)
         and not key_figure.conversations.filter(decision__in=ACCEPTING).exists()
     ):
         raise NetworkError(
@@ -205,6 +266,13 @@ def record_conversation(
         raise NetworkError(
             "Een selectiegesprek hoort bij een kandidaat; deze persoon is al actief of gepauzeerd."
         )
+    if data.get("held_on") and data["held_on"] > timezone.localdate():
+        raise NetworkError(
+            "Het gesprek ligt in de toekomst. Leg een selectiegesprek vast nadat het is gevoerd.",
+            field="held_on",
+        )
+    if data.get("decision") in ACCEPTING and (reason := consent_missing(key_figure)):
+        raise NetworkError(reason, field="decision")
     fields = [
         "held_on",
         "enough_time",
@@ -223,7 +291,7 @@ def record_conversation(
     )
     target = {
         Decision.ACCEPT: S.ACTIVE,
-        Decision.ORIENTATION: S.ACTIVE,
+        Decision.ORIENTATION: S.ORIENTATION,
         Decision.HOLD: S.IN_CONVERSATION,
         Decision.DECLINE: S.STOPPED,
     }[Decision(conversation.decision)]

@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.signals.models import Signal
+from brug.signals.services import anonymise_key_figure_signals
 
 from ..models import KeyFigure, KeyFigureStatus, StatusChange
 
@@ -35,10 +37,6 @@ WIPED_NULL_FIELDS = [
 
 
 def _signals_of(key_figure: KeyFigure) -> list[dict[str, Any]]:
-    try:
-        from brug.signals.models import Signal
-    except ImportError:  # the signals part is optional for this one
-        return []
     rows = Signal.objects.filter(organisation=key_figure.organisation, key_figure_id=key_figure.pk).order_by(
         "occurred_at"
     )
@@ -110,10 +108,6 @@ def collect(key_figure: KeyFigure) -> dict[str, Any]:
 
 
 def _anonymise_signals(key_figure: KeyFigure) -> int:
-    try:
-        from brug.signals.services import anonymise_key_figure_signals
-    except ImportError:  # without the signals part there is nothing to anonymise
-        return 0
     return anonymise_key_figure_signals(organisation=key_figure.organisation, key_figure_id=key_figure.pk)
 
 

@@ -75,6 +75,8 @@ def make_person(member: Membership, network: Any, name: str, **extra: Any) -> An
         "networks": [network],
         "neighbourhoods": extra.pop("neighbourhoods", []),
         "consent_date": date(2026, 1, 1),
+        "consent_how": "Mondeling in het selectiegesprek",
+        "retention_until": date(2029, 1, 1),
         **extra,
     }
     return services.save_key_figure(membership=member, data=data)

@@ -138,7 +138,8 @@ def test_an_orientation_decision_records_the_end_of_the_orientation_phase(member
         },
     )
     person.refresh_from_db()
-    assert (person.status, person.orientation_until) == ("actief", date(2026, 4, 1))
+    # Orientation is its own status: the person is not shown as active yet.
+    assert (person.status, person.orientation_until) == ("orientatie", date(2026, 4, 1))
 
 
 def test_a_paused_key_figure_can_return_without_a_new_conversation(member, network) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -99,7 +100,9 @@ def test_erasing_needs_the_confirmation_box(client_for, tenancy, active_person) 
 
 
 def test_the_menu_and_panel_show_only_for_verified_people_roles(client_for, tenancy, network, member) -> None:
-    make_person(member, network, "Oud Persoon", retention_until="2020-01-01")
+    make_person(
+        member, network, "Oud Persoon", consent_date=date(2019, 1, 1), retention_until=date(2020, 1, 1)
+    )
     page = client_for(tenancy.coordinator).get("/o/gouda/").content.decode()
     assert "Sleutelfiguren" in page and "Oud Persoon" in page and "Bewaartermijn verstreken" in page
     reader_page = client_for(tenancy.reader).get("/o/gouda/").content.decode()
@@ -322,13 +325,25 @@ def test_the_audit_log_names_fields_but_never_holds_the_persons_data(
     client.post(
         reverse("network:person_create", args=["gouda"]),
         person_post(
-            "Zeldzame Naam", email="zeldzaam@x.example", phone="0611112222", communities="Geheimgemeenschap"
+            "Zeldzame Naam",
+            email="zeldzaam@x.example",
+            phone="0611112222",
+            communities="Geheimgemeenschap",
+            consent_date="2025-12-01",
+            consent_how="Mondeling",
+            retention_until="2028-12-01",
         ),
     )
     person = KeyFigure.objects.get()
     client.post(
         reverse("network:conversation", args=["gouda", person.pk]),
-        {"held_on": "2026-01-01", "decision": "aannemen", "reason": "Vertrouwelijke reden"},
+        {
+            "held_on": "2026-01-01",
+            "enough_time": "on",
+            "click": "on",
+            "decision": "aannemen",
+            "reason": "Vertrouwelijke reden",
+        },
     )
     client.post(reverse("network:link_issue", args=["gouda", person.pk]))
     client.get(reverse("network:person_export_json", args=["gouda", person.pk]))

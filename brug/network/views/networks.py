@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import coverage, graph, selectors, services
 from ..forms import DomainForm, NetworkForm
@@ -43,12 +44,17 @@ def _network_form_page(request: OrgRequest, org_slug: str, network: Network | No
         if form.is_valid():
             try:
                 saved = services.save_network(membership=membership, data=form.cleaned_data, network=network)
+            except StaleObject as exc:
+                assert network is not None  # only an edit can be stale
+                network.refresh_from_db(fields=["version"])
+                stale_to_form(form, exc, current_version=network.version)
+                status = 409
             except services.NetworkError as exc:
                 apply_error(form, exc)
             else:
                 messages.success(request, f"Netwerk “{saved.name}” is opgeslagen.")
                 return redirect("network:network_detail", org_slug=org_slug, pk=saved.pk)
-        status = 400
+        status = 409 if status == 409 else 400
     title = "Nieuw netwerk opzetten" if network is None else f"{network.name} bewerken"
     extra = (
         []

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors, services
 from ..forms import ConversationForm, KeyFigureForm, StatusForm
@@ -32,12 +33,17 @@ def _person_form_page(
                 saved = services.save_key_figure(
                     membership=membership, data=form.cleaned_data, key_figure=key_figure
                 )
+            except StaleObject as exc:
+                assert key_figure is not None  # only an edit can be stale
+                key_figure.refresh_from_db(fields=["version"])
+                stale_to_form(form, exc, current_version=key_figure.version)
+                status = 409
             except services.NetworkError as exc:
                 apply_error(form, exc)
             else:
                 messages.success(request, f"{saved.name} is opgeslagen.")
                 return redirect("network:person_detail", org_slug=org_slug, pk=saved.pk)
-        status = 400
+        status = 409 if status == 409 else 400
     title = "Nieuwe sleutelfiguur of kandidaat" if key_figure is None else f"{key_figure.name} bewerken"
     extra = (
         []
@@ -176,3 +182,24 @@ def link_revoke(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     else:
         messages.info(request, "Er was geen werkende meldlink.")
     return redirect("network:person_detail", org_slug=org_slug, pk=pk)
+
+
+@org_view(PEOPLE, personal_data=True)
+def signal_sender(request: OrgRequest, org_slug: str, signal_pk: int) -> HttpResponse:
+    # Follow-up of a key figure's signal: only when they ticked "mag contact opnemen", and audited.
+    from brug.signals import selectors as signal_selectors
+
+    signal = signal_selectors.signal_for(membership=request.membership, pk=signal_pk)
+    key_figure = services.reveal_signal_sender(membership=request.membership, signal=signal)
+    if key_figure is None:
+        raise Http404
+    context = {
+        "kf": key_figure,
+        "signal": signal,
+        "breadcrumbs": crumbs(
+            request.membership,
+            (key_figure.name, reverse("network:person_detail", args=[org_slug, key_figure.pk])),
+            ("Contact over een signaal", None),
+        ),
+    }
+    return render(request, "network/signal_sender.html", context)

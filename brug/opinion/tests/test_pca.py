@@ -45,27 +45,20 @@ def test_sparse_pca_matches_dense_pca_of_the_imputed_matrix(
     )
     assert_same_up_to_sign(fitted.components, ref_components)
     unscaled = (
-        project(matrix, fitted)
-        / np.sqrt(
-            (matrix.n_cols + pca_module.SCALE_PSEUDO_VOTES)
-            / (matrix.votes_per_row() + pca_module.SCALE_PSEUDO_VOTES)
-        )[:, None]
+        project(matrix, fitted) / np.sqrt(matrix.n_cols / np.maximum(matrix.votes_per_row(), 1))[:, None]
     )
     assert_same_up_to_sign(unscaled.T, ref_coords.T)
 
 
-def test_light_voters_are_stretched_outwards_but_less_than_undamped() -> None:
-    pids, sids, vals = latent_groups(200, 30, 20, seed=2)
-    matrix = build_vote_matrix(pids, sids, vals)
-    fitted = fit_pca(matrix)
-    damped = project(matrix, fitted)
-    undamped = project(matrix, fitted, pseudo_votes=0)
-    raw = project(matrix, fitted, pseudo_votes=1e12)
-    radius = [np.linalg.norm(x, axis=1).mean() for x in (raw, damped, undamped)]
-    assert radius[0] < radius[1] < radius[2]
-
-
-def test_a_matrix_without_variation_has_zero_components_and_projections() -> None:
-    matrix = build_vote_matrix([1, 1, 2, 2], [1, 2, 1, 2], [1, 1, 1, 1])
-    fitted = fit_pca(matrix)
-    assert np.all(project(matrix, fitted) == 0)
+def test_moderated_statements_count_as_passes_of_everyone_in_the_stretch() -> None:
+    """Pol.is keeps a moderated statement as a column of passes: sqrt(all / (cast + moderated))."""
+    pids, sids, vals = latent_groups(60, 12, 6, seed=2)
+    plain = build_vote_matrix(pids, sids, vals)
+    moderated = build_vote_matrix(pids, sids, vals, moderated_out={int(plain.statement_ids[0])})
+    assert moderated.n_cols == plain.n_cols - 1 and moderated.n_moderated == 1
+    coords = project(moderated, fit_pca(moderated))
+    unscaled = coords / np.sqrt(plain.n_cols / (moderated.votes_per_row() + 1.0))[:, None]
+    raw = np.asarray(
+        pca_module.centred_csr(moderated, fit_pca(moderated).means) @ fit_pca(moderated).components.T
+    )
+    assert np.allclose(unscaled, raw)

@@ -19,6 +19,24 @@ votes_strategy = st.lists(
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def polis_in_conv(votes: list[tuple[int, int, int]]) -> set[int]:
+    """Pol.is's rule replayed vote by vote, as if every vote were a math update: a participant is in
+    once they voted on min(7, statements so far) statements (moderated ones count), or when they
+    are among the first 15 voters (the greedy rule while fewer than 15 are in); in stays in."""
+    counted: dict[int, set[int]] = {}
+    statements: set[int] = set()
+    inside: set[int] = set()
+    order: list[int] = []
+    for p, s, _ in votes:
+        if p not in counted:
+            order.append(p)
+        counted.setdefault(p, set()).add(s)
+        statements.add(s)
+        if len(counted[p]) >= min(7, len(statements)):
+            inside.add(p)
+    return inside | set(order[:15])
+
+
 @FAST
 @given(votes=votes_strategy, moderated=st.sets(st.integers(0, 9), max_size=3), seed=st.integers(0, 3))
 def test_any_vote_list_gives_a_well_formed_result(
@@ -31,21 +49,21 @@ def test_any_vote_list_gives_a_well_formed_result(
 
     voted = {(p, s) for p, s, _ in votes if s not in moderated}
     n_statements = len({s for _, s in voted})
-    votes_per_person: dict[int, int] = {}
-    for p, _ in voted:
-        votes_per_person[p] = votes_per_person.get(p, 0) + 1
-    in_conversation = {p for p, n in votes_per_person.items() if n >= min(7, n_statements)}
+    in_conversation = polis_in_conv(votes)
 
     assert result.n_statements == n_statements
-    assert set(result.projection) == set(votes_per_person)
+    assert set(result.projection) == {p for p, _, _ in votes}
     assert set(result.groups) <= in_conversation
     assert set(result.groups) in (set(), in_conversation)
+    assert result.n_in_conversation == len(in_conversation)
+    if not result.groups:
+        assert result.note == "te weinig stemmen voor groepen" or len(in_conversation) >= 4
     assert set(result.group_sizes) == set(range(result.k))
     assert sum(result.group_sizes.values()) == len(result.groups)
     assert all(np.isfinite(x) and np.isfinite(y) for x, y in result.projection.values())
     assert set(result.statement_stats) == {s for _, s in voted}
     for stats in result.statement_stats.values():
-        assert stats["agree"] + stats["disagree"] + stats["pass"] <= len(votes_per_person)
+        assert stats["agree"] + stats["disagree"] + stats["pass"] <= len({p for p, _, _ in votes})
     for reps in result.repness.values():
         assert len(reps) <= 5
         assert all(r.statement_id not in moderated and np.isfinite(r.score) for r in reps)

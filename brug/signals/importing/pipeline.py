@@ -42,16 +42,21 @@ def _refusal_summary(counts: Counter[str], examples: list[list[Any]]) -> dict[st
     return {"counts": dict(counts.most_common()), "examples": examples[:EXAMPLES]}
 
 
-def run(job_id: int, send_chunk: Any) -> None:
+# A published import: its organisation and the last day of its messages (ISO), for the alert
+# check that tasks.py starts (this module knows no Celery).
+Published = tuple[int, str]
+
+
+def run(job_id: int, send_chunk: Any) -> Published | None:
     """Parse the file (twice: first to check and count, then to send chunks); send_chunk(job_id, rows)."""
     job = ImportJob.objects.get(pk=job_id)
     if job.status != ImportStatus.QUEUED:
-        return
-    ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING)
+        return None
+    ImportJob.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING, heartbeat_at=timezone.now())
     path = Path(job.path)
     try:
         total = parsers.count(path, job.fmt, job.channel, max_line())
-        ImportJob.objects.filter(pk=job_id).update(total=total)
+        ImportJob.objects.filter(pk=job_id).update(total=total, heartbeat_at=timezone.now())
         refused: Counter[str] = Counter()
         examples: list[list[Any]] = []
         batch: list[list[Any]] = []
@@ -86,21 +91,21 @@ def run(job_id: int, send_chunk: Any) -> None:
             batch.append(outcome.as_list())
             if len(batch) >= CHUNK_ROWS:
                 if not send(batch):
-                    return
+                    return None
                 batch = []
         if batch and not send(batch):
-            return
+            return None
         ImportJob.objects.filter(pk=job_id).update(
             parsed=True, refused=sum(refused.values()), refusals=_refusal_summary(refused, examples)
         )
     except parsers.ImportFileError as exc:
         fail(job_id, exc.message)
-        return
+        return None
     except Exception:
         log.exception("import %s failed", job_id)
         fail(job_id, "Het importeren is mislukt door een onverwachte fout. Er is niets opgeslagen.")
-        return
-    maybe_finalize(job_id)
+        return None
+    return maybe_finalize(job_id)
 
 
 def _present(organisation_id: int, fingerprints: list[str]) -> set[str]:
@@ -126,6 +131,7 @@ def _send(
         time.sleep(0.1)
     ImportJob.objects.filter(pk=job_id).update(
         chunks_sent=F("chunks_sent") + 1,
+        heartbeat_at=timezone.now(),
         refused=sum(refused.values()),
         refusals=_refusal_summary(refused, examples),
     )
@@ -133,19 +139,19 @@ def _send(
     return True
 
 
-def import_chunk(job_id: int, rows: list[list[Any]]) -> None:
+def import_chunk(job_id: int, rows: list[list[Any]]) -> Published | None:
     """Classify and stage one chunk; runs on any worker."""
     job = ImportJob.objects.select_related("organisation__municipality").get(pk=job_id)
     if job.status != ImportStatus.RUNNING:
         ImportJob.objects.filter(pk=job_id).update(chunks_done=F("chunks_done") + 1)
-        return
+        return None
     try:
         _stage(job, rows)
     except Exception:
         log.exception("import %s chunk failed", job_id)
         fail(job_id, "Het importeren is mislukt door een onverwachte fout. Er is niets opgeslagen.")
-        return
-    maybe_finalize(job_id)
+        return None
+    return maybe_finalize(job_id)
 
 
 def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
@@ -203,15 +209,15 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
             ]
             through.objects.bulk_create(links, batch_size=5000)
         ImportJob.objects.filter(pk=job.pk).update(
-            done=F("done") + len(rows), chunks_done=F("chunks_done") + 1
+            done=F("done") + len(rows), chunks_done=F("chunks_done") + 1, heartbeat_at=timezone.now()
         )
 
 
-def maybe_finalize(job_id: int) -> bool:
+def maybe_finalize(job_id: int) -> Published | None:
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job_id)
         if job.status != ImportStatus.RUNNING or not job.parsed or job.chunks_done < job.chunks_sent:
-            return False
+            return None
         staged = Signal.objects.filter(import_job_id=job_id, published=False)
         staged.update(published=True)
         stats.add_signals(job.organisation_id, Signal.objects.filter(import_job_id=job_id))
@@ -226,12 +232,8 @@ def maybe_finalize(job_id: int) -> bool:
         # Fresh planner statistics: without them the monitor's queries pick slow plans after a big import.
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {Signal._meta.db_table}, {Signal.themes.through._meta.db_table}")
-    from ..tasks import detect_alerts
-
-    if latest is not None:
-        # A historical file is checked at its own last days, not only at today.
-        detect_alerts.delay(org_id, timezone.localtime(latest).date().isoformat())
-    return True
+    # A historical file is checked at its own last days, not only at today.
+    return (org_id, timezone.localtime(latest).date().isoformat()) if latest is not None else None
 
 
 def fail(job_id: int, message: str, status: str = ImportStatus.FAILED) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from brug.core.versioning import Versioned
+
 DEFAULT_PHASES = ["rust", "ongemak", "spanningen", "incidenten"]
 
 
@@ -11,7 +13,7 @@ def default_phases() -> list[str]:
     return list(DEFAULT_PHASES)
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     organisation = models.ForeignKey(
         "core.Organisation", on_delete=models.CASCADE, related_name="signal_themes"
     )

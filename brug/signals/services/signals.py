@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from brug.core.audit import record
+from brug.core.versioning import earlier_result, first_submission, remember_result
 
 from .. import stats
 from ..classify import classifier_for, pseudonym
@@ -59,8 +60,13 @@ def create_signal(
     actor: User | None = None,
     url: str = "",
     author_handle: str = "",
+    submission: str = "",
 ) -> Signal:
-    """Store one signal, classified with the organisation's themes, and count it in the monitor."""
+    """Store one signal, classified with the organisation's themes, and count it in the monitor.
+
+    submission: the key of the rendered form (brug.core.versioning); the same form sent twice
+    stores one signal and returns the first one again.
+    """
     if channel not in Channel.values:
         raise SignalError(f"Onbekend kanaal: {channel}.", "channel")
     text = (text or "").strip()
@@ -74,6 +80,14 @@ def create_signal(
     validate_moment(occurred_at)
     if neighbourhood is not None and neighbourhood.municipality_id != organisation.municipality_id:
         raise SignalError("Deze wijk hoort niet bij uw gemeente.", "neighbourhood")
+    scope = f"signal:{organisation.pk}"
+    if not first_submission(submission, scope=scope):
+        earlier = Signal.objects.filter(
+            organisation=organisation, pk=earlier_result(submission, scope=scope) or 0
+        ).first()
+        if earlier is not None:
+            return earlier
+        raise SignalError("Dit signaal is al verstuurd.", "")
     ensure_default_themes(organisation=organisation)
     scored = classifier_for(organisation).score(text)
     signal = Signal.objects.create(
@@ -94,6 +108,7 @@ def create_signal(
         why=scored.why,
         created_by=actor,
     )
+    remember_result(submission, scope=scope, obj=signal)
     if scored.theme_ids:
         signal.themes.set(scored.theme_ids)
     stats.add_signals(organisation.pk, Signal.objects.filter(pk=signal.pk))

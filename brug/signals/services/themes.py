@@ -7,11 +7,15 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 
 from brug.core.audit import record
+from brug.core.versioning import save_if_unchanged, unique_or_error
 
 from ..models import Theme
 
 if TYPE_CHECKING:
     from brug.core.models import Membership, Organisation
+
+
+NAME_TAKEN = "Er is al een thema met deze naam."
 
 
 class ThemeError(ValueError):
@@ -66,6 +70,7 @@ def save_theme(
     description: str = "",
     active: bool = True,
     theme: Theme | None = None,
+    version: int | None = None,
 ) -> Theme:
     name = name.strip()
     if not name:
@@ -75,13 +80,18 @@ def save_theme(
     if theme is not None:
         clash = clash.exclude(pk=theme.pk)
     if clash.exists():
-        raise ThemeError("Er is al een thema met deze naam.", field="name")
+        raise ThemeError(NAME_TAKEN, field="name")
     is_new = theme is None
     if theme is None:
         theme = Theme(organisation=membership.organisation)
     query_changed = is_new or theme.query != query or theme.active != active
     theme.name, theme.query, theme.description, theme.active = name, query, description.strip()[:300], active
-    theme.save()
+    # Two people creating the same name at once pass the check above; the constraint then decides.
+    with unique_or_error(NAME_TAKEN, error=lambda message: ThemeError(message, field="name")):
+        if is_new:
+            theme.save()
+        else:  # refused (StaleObject) if someone saved after the form was rendered
+            save_if_unchanged(theme, version=version)
     record(
         action="signal_theme.created" if is_new else "signal_theme.changed",
         obj=theme,

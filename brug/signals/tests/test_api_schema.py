@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from brug.core.models import Membership
 from brug.signals.services import issue_token
-from brug.wsgi import application
 
-schema = schemathesis.openapi.from_wsgi("/api/signalen/openapi.json", application)
+schema = schemathesis.openapi.from_wsgi("/api/signalen/openapi.json", get_wsgi_application())
 
 
 @pytest.fixture

@@ -252,17 +252,15 @@ def test_the_monitor_reads_a_bounded_number_of_queries(
 
 
 def test_markdown_is_read_into_headings_lists_and_tables_without_markup() -> None:
-    from brug.signals.views.pages import markdown_blocks
+    from brug.core.markdown import render_markdown
 
-    blocks = markdown_blocks(
+    html = render_markdown(
         "# Titel\n\nTekst met **vet** <script>\n\n1. een\n   verder\n2. twee\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
     )
-    assert blocks == [
-        ("h2", "Titel"),
-        ("p", "Tekst met vet <script>"),
-        ("ol", ["een verder", "twee"]),
-        ("table", [["a", "b"], ["1", "2"]]),
-    ]
+    assert '<h2 class="utrecht-heading-2">Titel</h2>' in html
+    assert "<strong>vet</strong> &lt;script&gt;" in html and "<script>" not in html
+    assert '<ol class="utrecht-ordered-list">' in html and "<li>twee</li>" in html
+    assert '<th scope="col">a</th>' in html and "<td>2</td>" in html
 
 
 def test_a_coordinator_sets_another_phase_scale_and_the_monitor_uses_it(tenancy, client_for) -> None:

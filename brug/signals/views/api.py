@@ -20,9 +20,11 @@ from .. import selectors, services
 from ..api_errors import problem
 from ..forms import TokenForm
 from ..models import Signal, TokenScope
-from ..models.signals import REPORTED_CHANNELS
+from ..models.signals import Channel
 from ..openapi import SPEC
 from .pages import crumbs
+
+API_READABLE_CHANNELS = (Channel.API,)
 
 MAX_BODY = 64 * 1024
 
@@ -63,7 +65,7 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
     if request.method == "GET":
         if token.scope == TokenScope.SEND:
             return error(403, "Deze sleutel mag alleen aanleveren, niet lezen.")
-        qs = Signal.objects.filter(organisation=org, channel="api", published=True)
+        qs = Signal.objects.filter(organisation=org, channel__in=API_READABLE_CHANNELS, published=True)
         if token.scope == TokenScope.READ_OWN:
             qs = qs.filter(api_token=token)
         rows = qs.prefetch_related("themes").select_related("neighbourhood")[:100]
@@ -146,8 +148,10 @@ def signal_item(request: HttpRequest, pk: int) -> JsonResponse:
         return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
     if token.scope == TokenScope.SEND:
         return error(403, "Deze sleutel mag alleen aanleveren, niet lezen.")
+    # A token reads what it can list: the signals that came in through the API. Key-figure and
+    # officer signals hold personal data behind the second factor. Scope "eigen": only its own.
     found = Signal.objects.filter(
-        organisation=token.organisation, channel__in=REPORTED_CHANNELS, published=True, pk=pk
+        organisation=token.organisation, channel__in=API_READABLE_CHANNELS, published=True, pk=pk
     )
     if token.scope == TokenScope.READ_OWN:
         found = found.filter(api_token=token)

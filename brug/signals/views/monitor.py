@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, MANAGERS, OrgRequest, org_view
+from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import monitor, selectors, services
 from ..forms import MonitorConfigForm, ThemeForm
@@ -70,7 +71,13 @@ def _error_context(query: str, position: int | None) -> dict[str, object]:
 def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> HttpResponse:
     theme = selectors.theme_for(membership=request.membership, pk=pk) if pk else None
     initial = (
-        {"name": theme.name, "query": theme.query, "description": theme.description, "active": theme.active}
+        {
+            "name": theme.name,
+            "query": theme.query,
+            "description": theme.description,
+            "active": theme.active,
+            "version": theme.version,
+        }
         if theme
         else {"active": True}
     )
@@ -88,7 +95,13 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
                     query=data["query"],
                     description=data["description"],
                     active=data["active"],
+                    version=data.get("version"),
                 )
+            except StaleObject as exc:
+                assert theme is not None  # only an edit can be stale
+                theme.refresh_from_db(fields=["version"])
+                stale_to_form(form, exc, current_version=theme.version)
+                status = 409
             except services.ThemeError as exc:
                 if exc.field == "query":
                     context.update(_error_context(data["query"], exc.position))
@@ -96,7 +109,7 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
             else:
                 messages.success(request, "Het thema is opgeslagen. Berichten worden opnieuw ingedeeld.")
                 return redirect("signals:themes", org_slug=org_slug)
-        status = 400
+        status = 409 if status == 409 else 400
     title = f"Thema '{theme.name}' bewerken" if theme else "Nieuw thema"
     context.update(
         {

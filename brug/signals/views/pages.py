@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -16,8 +15,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.markdown import render_markdown
 
-from .. import selectors, services
+from .. import hooks, selectors, services
 from ..forms import OfficerSignalForm, StatusForm
 from ..models import SignalStatus
 from ..models.signals import STATUS_ORDER
@@ -92,6 +92,7 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
                     place=data["place"],
                     severity=data["severity"],
                     actor=request.user,  # type: ignore[arg-type]
+                    submission=data.get("submission") or "",
                 )
             except services.SignalError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -110,30 +111,12 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-def _incident_support(request: OrgRequest) -> tuple[Any, Any] | None:
-    """The polarisation-map part may be absent; then the incident button is hidden."""
-    try:
-        analysis_services = importlib.import_module("brug.analysis.services")
-        analysis_selectors = importlib.import_module("brug.analysis.selectors")
-    except ImportError:
-        return None
-    if not hasattr(analysis_services, "create_incident_from_signal") or not hasattr(
-        analysis_selectors, "pairs_for"
-    ):
-        return None
-    return analysis_services, analysis_selectors
-
-
 @org_view(personal_data=True)
 def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
-    support = _incident_support(request)
-    pairs = (
-        list(support[1].pairs_for(membership=request.membership).select_related("map")[:50])
-        if support
-        else []
-    )
-    incidents = list(signal.incidents.all()) if hasattr(signal, "incidents") else []  # type: ignore[attr-defined]
+    support = hooks.incidents.get()
+    pairs = list(support.pairs_for(request.membership)[:50])
+    incidents = list(support.incidents_of(signal))
     index = STATUS_ORDER.index(signal.status)
     return render(
         request,
@@ -143,7 +126,6 @@ def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             "form": StatusForm(initial={"status": STATUS_ORDER[min(index + 1, len(STATUS_ORDER) - 1)]}),
             "statuses": SignalStatus.choices,
             "pairs": pairs,
-            "incident_support": support is not None,
             "incidents": incidents,
             "breadcrumbs": crumbs(request, (f"Signaal {signal.pk}", None)),
         },
@@ -175,14 +157,12 @@ def signal_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 @require_POST
 def signal_incident(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
-    support = _incident_support(request)
-    if support is None:
-        raise Http404
+    support = hooks.incidents.get()
     try:
-        pair = support[1].pair_for(membership=request.membership, pk=int(request.POST.get("pair", "0")))
+        pair = support.pair_for(request.membership, int(request.POST.get("pair", "0")))
     except ValueError:
         raise Http404 from None
-    support[0].create_incident_from_signal(membership=request.membership, pair=pair, signal=signal)
+    support.create_incident(request.membership, pair, signal)
     messages.success(request, f"Incident toegevoegd aan het wij-zij-paar '{pair}'.")
     return redirect("signals:detail", org_slug=org_slug, pk=pk)
 
@@ -214,58 +194,6 @@ ALGORITHMS = [
 ]
 
 
-def _inline(text: str) -> str:
-    # Markup characters are dropped, never interpreted: the template escapes what is left.
-    return text.replace("**", "").replace("`", "").replace("*", "").strip()
-
-
-def markdown_blocks(text: str) -> list[tuple[str, Any]]:
-    """A tiny, safe reading of markdown: headings, lists, tables and paragraphs (escaped in the template)."""
-    blocks: list[tuple[str, Any]] = []
-    para: list[str] = []
-
-    def flush() -> None:
-        if para:
-            blocks.append(("p", _inline(" ".join(para))))
-            para.clear()
-
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("```"):
-            flush()
-            continue
-        if stripped.startswith("|"):
-            flush()
-            cells = [_inline(c) for c in stripped.strip("|").split("|")]
-            if all(set(c) <= set("-: ") for c in cells):
-                continue  # the separator line under a table header
-            if blocks and blocks[-1][0] == "table":
-                blocks[-1][1].append(cells)
-            else:
-                blocks.append(("table", [cells]))
-            continue
-        bullet = stripped.startswith(("- ", "* "))
-        numbered = stripped.split(" ", 1)[0].rstrip(".").isdigit() and stripped.split(" ", 1)[0].endswith(".")
-        if stripped.startswith("#"):
-            flush()
-            level = min(len(stripped) - len(stripped.lstrip("#")) + 1, 4)  # the page title is the h1
-            blocks.append((f"h{level}", _inline(stripped.lstrip("#"))))
-        elif bullet or numbered:
-            flush()
-            item = _inline(stripped[2:] if bullet else stripped.split(" ", 1)[1] if " " in stripped else "")
-            kind = "ul" if bullet else "ol"
-            if blocks and blocks[-1][0] == kind:
-                blocks[-1][1].append(item)
-            else:
-                blocks.append((kind, [item]))
-        elif line[:1].isspace() and not para and blocks and blocks[-1][0] in ("ul", "ol"):
-            blocks[-1][1][-1] += " " + _inline(stripped)  # continuation of a list item
-        else:
-            para.append(stripped)
-    flush()
-    return blocks
-
-
 @org_view(personal_data=True)
 def algorithms(request: OrgRequest, org_slug: str) -> HttpResponse:
     folder = Path(settings.BASE_DIR) / "docs" / "algorithms"
@@ -273,7 +201,7 @@ def algorithms(request: OrgRequest, org_slug: str) -> HttpResponse:
     for name, title in ALGORITHMS:
         path = folder / name
         text = path.read_text(encoding="utf-8") if path.exists() else ""
-        docs.append({"slug": name[:-3], "title": title, "blocks": markdown_blocks(text)})
+        docs.append({"slug": name[:-3], "title": title, "html": render_markdown(text)})
     return render(
         request,
         "signals/algorithms.html",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signals', '0003_import_platform_and_duplicate_fingerprint'),
+        ('signals', '0004_merge_20261129_0540'),
     ]
 
     operations = [

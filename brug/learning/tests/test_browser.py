@@ -1,7 +1,4 @@
-"""A facilitator runs a call end to end; a participant registers, submits and searches. axe on every page.
-
-(Named zz so that it runs after the other tests: transactional tests empty the database.)
-"""
+"""A facilitator runs a call end to end; a participant registers, submits and searches. axe on every page."""
 
 from __future__ import annotations
 
@@ -81,7 +78,17 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     page.get_by_role("button", name="Selectie vastleggen en besluitmails versturen").click()
     assert page.get_by_text("Selectie vastgelegd").is_visible()
     assert_accessible(page)
-    assert Registration.objects.filter(status=Status.SELECTED).count() == 3
+    # Only Vaals (intake) and Gouda (by hand) are in: the others have no intake yet.
+    assert Registration.objects.filter(status=Status.SELECTED).count() == 2
+    screenshot(page, "learning-selection-decided")
+    page.get_by_label("Deventer (niet geselecteerd)").check()
+    page.get_by_role("button", name="Voorbeeld van de mails bekijken").click()
+    assert page.get_by_text("Deventer neemt een plaats in.").first.is_visible()
+    assert_accessible(page)
+    screenshot(page, "learning-selection-change-preview")
+    assert Registration.objects.get(municipality__name="Deventer").status == Status.REJECTED
+    visit(page, base + "toegang/", "access")
+    assert page.get_by_text("Uitgenodigd").first.is_visible()
 
     visit(page, base + "koppels/", "pairs-empty")
     page.get_by_role("button", name="Koppels voorstellen").click()
@@ -101,7 +108,7 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     page.locator("#id_text").fill("Een buurtgesprek over de opvang")
     page.locator("#id_why").fill("Iedereen kwam aan het woord")
     page.get_by_role("button", name="Dilemma of succes toevoegen").click()
-    page.locator("input[name=present]").first.check()
+    page.get_by_label("Aanwezig").first.check()
     page.get_by_role("button", name="Aanwezigheid opslaan").click()
     assert_accessible(page)
     screenshot(page, "learning-session-filled")
@@ -170,7 +177,7 @@ def test_a_participant_registers_submits_an_assignment_and_searches_the_knowledg
 
     Assignment.objects.create(
         edition=edition,
-        title="Breng je casus in kaart",
+        title="Breng uw casus in kaart",
         description="Twee pagina's.",
         due_date=dt.date.today() + dt.timedelta(days=10),
     )
@@ -181,7 +188,7 @@ def test_a_participant_registers_submits_an_assignment_and_searches_the_knowledg
     assert page.get_by_text("Bondgenoten in Deventer").is_visible()
     assert_accessible(page)
     screenshot(page, "learning-participant-edition")
-    page.get_by_role("link", name="Breng je casus in kaart").click()
+    page.get_by_role("link", name="Breng uw casus in kaart").click()
     assert_accessible(page)
     page.get_by_label("Uw uitwerking").fill("Onze casus: een informatieavond.")
     pdf = tmp_path / "casus.pdf"
@@ -238,3 +245,45 @@ def test_the_call_form_refuses_too_many_registrations_with_an_accessible_page(
     assert_accessible(page)
     screenshot(page, "learning-call-rate-limited")
     assert not Registration.objects.filter(edition=edition).exists()
+
+
+def test_the_pages_of_issue_12_are_accessible(page: Any, tenancy: Tenancy) -> None:
+    """Open calls, access per municipality, message to all, reminders, a participant's notifications."""
+    from django.utils import timezone
+
+    from brug.learning.models import Intake, Notification
+    from brug.learning.services.reminders import send_reminders
+    from conftest import make_user
+
+    org, facilitator = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    gouda = helpers.registration(edition, "GM0513", status=Status.SELECTED)
+    Intake.objects.create(registration=gouda, scheduled_at=timezone.now(), advice="geschikt")
+    helpers.registration(edition, "GM0981", status=Status.WAITING)
+    Edition.objects.filter(pk=edition.pk).update(selection_decided_at=timezone.now())
+    session = edition.sessions.first()
+    session.date = timezone.localdate() + dt.timedelta(days=2)
+    session.save()
+    send_reminders()
+
+    visit(page, "/oproep/", "open-calls")
+    assert page.get_by_text("Aanmelden kan tot en met").first.is_visible()
+
+    browser_login(page, facilitator)
+    base = f"/o/ess/leernetwerk/edities/{edition.pk}/"
+    visit(page, base + "toegang/", "access-table")
+    visit(page, base + "selectie/", "selection-decided-page")
+    visit(page, base + "herinneringen/", "reminders")
+    assert page.get_by_text("aan 2 personen").first.is_visible()
+    visit(page, base + "bericht/", "broadcast")
+    page.get_by_label("Onderwerp").fill("Zaal gewijzigd")
+    page.get_by_label("Bericht").fill("We zitten in zaal 3.")
+    page.get_by_role("button", name="Bericht versturen").click()
+    assert page.get_by_text("Het bericht staat bij 2 deelnemers").is_visible()
+    assert_accessible(page)
+    assert Notification.objects.filter(kind="bericht").count() == 2
+
+    participant = make_user("p1@gm0513.example", "Petra Deelnemer", tenancy.org, "medewerker")
+    browser_login(page, participant)
+    visit(page, "/o/gouda/leernetwerk/meldingen/", "notifications")
+    assert page.get_by_text("Zaal gewijzigd").first.is_visible()

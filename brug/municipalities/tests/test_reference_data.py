@@ -12,6 +12,13 @@ from brug.municipalities.models import Municipality, SizeClass, size_class_for
 from brug.municipalities.services import ReferenceDataError, load_municipalities
 
 
+@pytest.fixture(autouse=True)
+def _empty_reference_table(db: None) -> None:
+    # Other apps' test sessions may have loaded the reference data already (it is committed
+    # once per session for speed); these tests start from an empty table, inside their transaction.
+    Municipality.objects.all().delete()
+
+
 def test_all_342_municipalities_load_and_a_second_run_changes_nothing(db) -> None:
     first = load_municipalities()
     second = load_municipalities()

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signals', '0004_measure_status'),
+        ('signals', '0005_measure_status'),
     ]
 
     operations = [

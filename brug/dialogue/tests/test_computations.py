@@ -1,0 +1,155 @@
+"""Computations of the opinion map: numbered, stable without new votes, letters kept; the report
+names the computation it shows and uses the same counts as the map and the export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from brug.dialogue import charts
+from brug.dialogue.models import Dialogue, Statement, StatementStatus
+from brug.dialogue.recompute import recompute
+from brug.opinion.engine import keep_letters
+
+from .conftest import vote
+from .test_map_and_report import two_camps
+
+pytestmark = pytest.mark.django_db
+MAP = "/o/gouda/dialogen/windmolens/kaart/"
+REPORT = "/o/gouda/dialogen/windmolens/rapport/"
+
+
+def test_recomputing_without_new_votes_changes_nothing(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    two_camps(dialogue, people=12)
+    first = recompute(dialogue.pk)
+    assert first is not None and first["computation"]["id"] == 1
+    for _ in range(6):  # more than the k-smoothing buffer: it must not count idle recomputes
+        response = client_for(tenancy.officer).post("/o/gouda/dialogen/windmolens/herberekenen/")
+        assert response.status_code == 302
+    dialogue.refresh_from_db()
+    assert dialogue.result == first
+    assert dialogue.result["computation"]["id"] == 1
+
+
+def test_a_new_vote_gives_a_new_numbered_computation_and_groups_keep_their_letters(
+    dialogue: Dialogue,
+) -> None:
+    two_camps(dialogue, people=12)
+    first = recompute(dialogue.pk)
+    assert first is not None and first["k"] == 2
+    statement = Statement.objects.filter(dialogue=dialogue).order_by("number").first()
+    vote(Client(), dialogue, statement, "eens")
+    second = recompute(dialogue.pk)
+    assert second is not None and second["computation"]["id"] == 2
+    assert second["computation"]["at"] >= first["computation"]["at"]
+    same = [p for p in first["groups"] if p in second["groups"]]
+    assert same and all(first["groups"][p] == second["groups"][p] for p in same)
+
+
+def test_keep_letters_follows_the_members_not_the_numbering() -> None:
+    import numpy as np
+
+    pids = np.arange(10)
+    previous = {p: (0 if p < 7 else 1) for p in range(10)}  # A = the 7, B = the 3
+    # The new run numbers the groups the other way round, and one member moved.
+    labels = np.array([1, 1, 1, 1, 1, 1, 0, 0, 0, 0])
+    relabelled = keep_letters(pids, labels, previous)
+    assert relabelled.tolist() == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1]
+    # A third group appears: it gets the next letter, the old ones keep theirs.
+    three = keep_letters(pids, np.array([2, 2, 2, 2, 2, 0, 0, 1, 1, 1]), previous)
+    assert three.tolist()[:5] == [0] * 5 and three.tolist()[7:] == [1, 1, 1] and set(three[5:7]) == {2}
+
+
+def test_the_report_names_its_computation_and_says_when_a_newer_one_exists(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    two_camps(dialogue, people=12)
+    recompute(dialogue.pk)
+    body = client_for(tenancy.reader).get(REPORT).content.decode()
+    assert "Dit rapport toont berekening 1 van" in body
+    assert "nieuwere berekening" not in body
+    statement = Statement.objects.filter(dialogue=dialogue).order_by("number").first()
+    vote(Client(), dialogue, statement, "oneens")
+    recompute(dialogue.pk)
+    older = client_for(tenancy.reader).get(REPORT + "?berekening=1").content.decode()
+    assert "u opende berekening 1, maar er is een nieuwere berekening (2," in older
+    assert "Dit rapport toont berekening 2 van" in older
+    assert client_for(tenancy.outsider).get(REPORT + "?berekening=1").status_code == 404
+
+
+def test_map_report_and_export_give_the_same_participant_count(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    two_camps(dialogue, people=10)
+    # Someone who only voted on a statement that is later rejected still counts as a voter.
+    extra = Statement.objects.filter(dialogue=dialogue).order_by("number").last()
+    vote(Client(), dialogue, extra, "eens")
+    Statement.objects.filter(pk=extra.pk).update(status=StatementStatus.REJECTED)
+    client = client_for(tenancy.officer)
+    map_body = client.get(MAP).content.decode()
+    report_body = client.get(REPORT).content.decode()
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/o/gouda/dialogen/windmolens/polis-export.zip").content))
+    summary = dict(csv.reader(io.StringIO(archive.read("summary.csv").decode())))
+    assert "11 deelnemers, " in map_body
+    assert "11 deelnemers brachten" in report_body
+    assert summary["voters"] == "11"
+
+
+def test_an_imported_conversation_is_presented_with_source_and_licence(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    Dialogue.objects.filter(pk=dialogue.pk).update(
+        source_note="Pol.is, 15-per-hour-seattle, CC BY 4.0 The Computational Democracy Project"
+    )
+    two_camps(dialogue, people=6)
+    body = client_for(tenancy.reader).get(REPORT).content.decode()
+    assert "Geïmporteerd gesprek (Pol.is-export)" in body and "CC BY 4.0" in body
+    assert "vroeg inwoners" not in body
+
+
+def test_too_few_participants_say_so_on_the_map(tenancy: Any, client_for: Any, dialogue: Dialogue) -> None:
+    two_camps(dialogue, people=2)
+    body = client_for(tenancy.reader).get(MAP).content.decode()
+    assert "te weinig stemmen voor groepen" in body
+
+
+def test_group_labels_on_the_map_are_dark_text_on_a_separate_white_halo() -> None:
+    result = {"projection": {"1": [0.0, 0.0], "2": [1.0, 1.0]}, "groups": {"1": 0, "2": 1}}
+    svg = str(charts.scatter(result, labels={0: "Groep A", 1: "Groep B"}))
+    assert "paint-order" not in svg  # WeasyPrint ignores it and paints white over the letters
+    assert svg.count('fill="#1a1a1a">Groep A</text>') == 1
+    assert svg.index(
+        'fill="#ffffff" stroke="#ffffff" stroke-width="4" aria-hidden="true">Groep A'
+    ) < svg.index('fill="#1a1a1a">Groep A')
+
+
+def test_the_pdf_names_its_computation_and_links_to_the_report_page(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    from brug.dialogue.views import officer
+
+    two_camps(dialogue, people=8)
+    recompute(dialogue.pk)
+    seen: dict[str, str] = {}
+    real = officer.render_to_string
+
+    def keep(template: str, context: Any, request: Any = None) -> str:
+        html = real(template, context, request=request)
+        seen["html"] = html
+        return html
+
+    officer.render_to_string = keep  # type: ignore[assignment]
+    try:
+        response = client_for(tenancy.reader).get("/o/gouda/dialogen/windmolens/rapport.pdf")
+    finally:
+        officer.render_to_string = real  # type: ignore[assignment]
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert "Dit rapport toont berekening 1 van" in seen["html"]
+    assert "/o/gouda/dialogen/windmolens/rapport/?berekening=1" in seen["html"]

@@ -1,0 +1,160 @@
+"""Tables the facilitator downloads: registrations, intakes, selection with reasons, attendance,
+assignments handed in. Rows only; the file format (CSV/XLSX, formulas neutralised) is
+brug.core.exports'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from brug.core.exports import Cell
+
+from ..models import Attendance, Edition, Registration, Submission
+from .selection import proposal_for
+
+Table = tuple[list[str], list[Sequence[Cell]]]
+
+
+def _registrations(edition: Edition) -> list[Registration]:
+    return list(
+        Registration.objects.filter(edition=edition)
+        .select_related("municipality", "intake")
+        .prefetch_related("people")
+        .order_by("municipality__name")
+    )
+
+
+def registrations(edition: Edition) -> Table:
+    header = [
+        "Gemeente",
+        "Provincie",
+        "Grootte",
+        "Status",
+        "Leervraag",
+        "Eigen casuïstiek",
+        "Maatwerk",
+        "Persoon 1",
+        "E-mail 1",
+        "Functie 1",
+        "Persoon 2",
+        "E-mail 2",
+        "Functie 2",
+        "Aangemeld op",
+    ]
+    rows: list[Sequence[Cell]] = []
+    for r in _registrations(edition):
+        people = list(r.people.all())[:2]
+        cells: list[Cell] = []
+        for p in people + [None] * (2 - len(people)):
+            cells += [p.name, p.email, p.function] if p else ["", "", ""]
+        rows.append(
+            [
+                r.municipality.name,
+                r.municipality.province,
+                r.municipality.size_class_label,
+                r.get_status_display(),
+                r.learning_question,
+                r.own_cases,
+                "ja" if r.wants_maatwerk else "nee",
+                *cells,
+                r.created_at,
+            ]
+        )
+    return header, rows
+
+
+def intakes(edition: Edition) -> Table:
+    header = [
+        "Gemeente",
+        "Datum en tijd",
+        "Online",
+        "Gehouden",
+        "Advies",
+        "Leervragen",
+        "Verwachtingen",
+        "Aantekeningen",
+    ]
+    rows: list[Sequence[Cell]] = []
+    for r in _registrations(edition):
+        intake = getattr(r, "intake", None)
+        if intake is None:
+            rows.append([r.municipality.name, None, "", "", "nog geen intake", "", "", ""])
+            continue
+        rows.append(
+            [
+                r.municipality.name,
+                intake.scheduled_at,
+                "ja" if intake.online else "nee",
+                "ja" if intake.held else "nee",
+                intake.get_advice_display() or "geen advies",
+                intake.learning_questions,
+                intake.expectations,
+                intake.notes,
+            ]
+        )
+    return header, rows
+
+
+def selection(edition: Edition) -> Table:
+    header = ["Gemeente", "Grootte", "Regio", "Advies", "Status", "Voorstel van de selectiehulp", "Waarom"]
+    proposal = proposal_for(edition)
+    place = {pk: "voorgesteld" for pk in proposal.selected}
+    place.update({pk: "wachtlijst" for pk in proposal.waiting})
+    place.update({pk: "niet voorgesteld" for pk in proposal.excluded})
+    rows: list[Sequence[Cell]] = [
+        [
+            r.municipality.name,
+            r.municipality.size_class_label,
+            r.region,
+            r.advice or "geen intake",
+            r.get_status_display(),
+            place.get(r.pk, ""),
+            proposal.reasons.get(r.pk, ""),
+        ]
+        for r in _registrations(edition)
+    ]
+    return header, rows
+
+
+def attendance(edition: Edition) -> Table:
+    header = ["Bijeenkomst", "Datum", "Gemeente", "Naam", "Aanwezig"]
+    rows: list[Sequence[Cell]] = [
+        [
+            f"Bijeenkomst {a.session.number}",
+            a.session.date,
+            a.person.registration.municipality.name,
+            a.person.name,
+            a.get_status_display(),
+        ]
+        for a in Attendance.objects.filter(session__edition=edition)
+        .select_related("session", "person__registration__municipality")
+        .order_by("session__number", "person__registration__municipality__name", "person__name")
+    ]
+    return header, rows
+
+
+def submissions(edition: Edition) -> Table:
+    header = ["Opdracht", "Inleveren uiterlijk", "Gemeente", "Ingeleverd op", "Uitwerking", "Bestanden"]
+    rows: list[Sequence[Cell]] = [
+        [
+            s.assignment.title,
+            s.assignment.due_date,
+            s.registration.municipality.name,
+            s.updated_at,
+            s.text,
+            ", ".join(f.original_name for f in s.files.all()),
+        ]
+        for s in Submission.objects.filter(assignment__edition=edition)
+        .select_related("assignment", "registration__municipality")
+        .prefetch_related("files")
+        .order_by("assignment__due_date", "registration__municipality__name")
+    ]
+    return header, rows
+
+
+EXPORTS: dict[str, tuple[str, Callable[[Edition], Table]]] = {
+    "aanmeldingen": ("Aanmeldingen", registrations),
+    "intakes": ("Intakes", intakes),
+    "selectie": ("Selectie met redenen", selection),
+    "aanwezigheid": ("Aanwezigheid", attendance),
+    "opdrachten": ("Ingeleverde opdrachten", submissions),
+}

@@ -1,0 +1,190 @@
+"""Issue 12 items 1 and 2: admitted municipalities get in; a committed decision stays decided."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from brug.core.models import AuditLogEntry, Invitation, Membership, Organisation, Role
+from brug.core.services import accept_invitation
+from brug.learning.models import Intake, Registration, Status
+
+from . import helpers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(tenancy: Any) -> dict[str, Any]:
+    org, facilitator = helpers.partner_with_facilitator()
+    ed = helpers.edition(org, max_municipalities=2)
+    regs = [
+        helpers.registration(ed, "GM0513"),  # Gouda: has an organisation in Brug (tenancy)
+        helpers.registration(ed, "GM0981"),  # Vaals: no organisation yet
+        helpers.registration(ed, "GM0150"),  # Deventer
+        helpers.registration(ed, "GM0080"),  # Leeuwarden: no intake
+    ]
+    for reg in regs[:3]:
+        Intake.objects.create(registration=reg, scheduled_at=timezone.now(), advice="geschikt")
+    # Gouda and Vaals are in, Deventer waits: decided by hand so the test does not depend on the mix.
+    regs[0].forced = regs[1].forced = True
+    Registration.objects.bulk_update(regs[:2], ["forced"])
+    return {"org": org, "facilitator": facilitator, "edition": ed, "regs": regs, "tenancy": tenancy}
+
+
+def _url(name: str, s: dict[str, Any]) -> str:
+    return reverse(f"learning:{name}", args=[s["org"].slug, s["edition"].pk])
+
+
+def _commit(s: dict[str, Any], client_for: Any) -> Any:
+    mail.outbox.clear()
+    with_commit = client_for(s["facilitator"])
+    return with_commit.post(_url("selection", s), {"action": "apply"}, follow=True)
+
+
+def _status(reg: Registration) -> str:
+    return Registration.objects.get(pk=reg.pk).status
+
+
+def test_committing_creates_the_missing_organisation_and_invites_the_duo(
+    setup: dict, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    assert not Organisation.objects.filter(municipality__cbs_code="GM0981").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        _commit(setup, client_for)
+    vaals = Organisation.objects.get(municipality__cbs_code="GM0981")
+    assert vaals.name == "Gemeente Vaals" and vaals.is_municipality
+    roles = dict(Invitation.objects.filter(organisation=vaals).values_list("email", "role"))
+    assert roles == {"p1@gm0981.example": Role.COORDINATOR, "p2@gm0981.example": Role.OFFICER}
+    # Gouda already has a coordinator: its duo comes in as officers.
+    gouda_roles = set(
+        Invitation.objects.filter(organisation=setup["tenancy"].org).values_list("role", flat=True)
+    )
+    assert gouda_roles == {Role.OFFICER}
+    # Leeuwarden has no intake: not proposed, so no organisation either.
+    assert _status(setup["regs"][3]) == Status.REJECTED
+    assert not Organisation.objects.filter(municipality__cbs_code="GM0080").exists()
+
+    to_vaals = next(m for m in mail.outbox if m.to == ["p1@gm0981.example"])
+    assert to_vaals.subject.startswith("U doet mee")
+    link = re.search(r"http\S+/uitnodiging/\S+", to_vaals.body) or re.search(r"http\S+", to_vaals.body)
+    assert link is not None and "Maak met deze persoonlijke link uw account aan" in to_vaals.body
+    first = setup["edition"].sessions.first()
+    assert f"{first.date:%d-%m-%Y}" in to_vaals.body
+    name, content, mimetype = to_vaals.attachments[0]
+    assert name.endswith(".ics") and mimetype == "text/calendar"
+    assert str(content).count("BEGIN:VEVENT") == 3
+    to_waiting = next(m for m in mail.outbox if m.to == ["p1@gm0150.example"])
+    assert "wachtlijst" in to_waiting.body and not to_waiting.attachments
+
+
+def test_the_invited_duo_member_makes_an_account_and_sees_the_edition(
+    setup: dict, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        _commit(setup, client_for)
+    body = next(m for m in mail.outbox if m.to == ["p1@gm0981.example"]).body
+    token = re.search(r"/([A-Za-z0-9_-]{30,})/?\s", body + " ")
+    assert token is not None
+    membership = accept_invitation(
+        token=token.group(1), user=None, name="Vera Vaals", password="Lang-wachtwoord-9"
+    )
+    assert membership.role == Role.COORDINATOR
+    facilitator = client_for(setup["facilitator"])
+    access = facilitator.get(_url("access", setup)).content.decode()
+    assert "Account aangemaakt" in access and "Uitgenodigd" in access and "Ingelogd" not in access
+    page = client_for(membership.user).get(
+        reverse("learning:participation", args=[membership.organisation.slug, setup["edition"].pk])
+    )
+    assert page.status_code == 200 and setup["edition"].title in page.content.decode()
+    assert "Ingelogd" in facilitator.get(_url("access", setup)).content.decode()
+
+
+def test_a_duo_member_who_already_has_access_is_not_invited_again(setup: dict, client_for: Any) -> None:
+    gouda = setup["tenancy"].org
+    person = setup["regs"][0].people.first()
+    person.email = setup["tenancy"].officer.email
+    person.save()
+    _commit(setup, client_for)
+    assert not Invitation.objects.filter(organisation=gouda, email=person.email).exists()
+    assert Invitation.objects.filter(organisation=gouda).count() == 1
+
+
+def test_the_access_page_is_for_the_facilitator_only(setup: dict, client_for: Any) -> None:
+    url = _url("access", setup)
+    assert client_for(setup["facilitator"]).get(url).status_code == 200
+    assert client_for(setup["tenancy"].outsider).get(url).status_code == 404
+    assert client_for(setup["tenancy"].coordinator).get(url).status_code == 404
+
+
+def test_a_decision_cannot_be_committed_twice(setup: dict, client_for: Any) -> None:
+    _commit(setup, client_for)
+    before = dict(Registration.objects.values_list("pk", "status"))
+    Registration.objects.filter(pk=setup["regs"][0].pk).update(forced=False)  # would change a re-run
+    page = _commit(setup, client_for)
+    assert dict(Registration.objects.values_list("pk", "status")) == before
+    assert mail.outbox == []
+    assert "al vastgelegd" in page.content.decode()
+
+
+def test_overrides_after_the_decision_are_refused(setup: dict, client_for: Any) -> None:
+    _commit(setup, client_for)
+    client = client_for(setup["facilitator"])
+    client.post(_url("selection", setup), {"action": "exclude", "registration": setup["regs"][0].pk})
+    assert Registration.objects.get(pk=setup["regs"][0].pk).forced is True
+    assert _status(setup["regs"][0]) == Status.SELECTED
+
+
+def test_a_withdrawal_and_an_admission_are_previewed_then_confirmed_and_nobody_else_moves(
+    setup: dict, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _commit(setup, client_for)
+    gouda, vaals, deventer, leeuwarden = setup["regs"]
+    client = client_for(setup["facilitator"])
+    mail.outbox.clear()
+    data = {"withdraw": [vaals.pk], "admit": [deventer.pk]}
+    preview = client.post(_url("selection", setup), {**data, "action": "preview"}).content.decode()
+    assert "Vaals trekt zich terug, Deventer neemt een plaats in." in preview
+    assert "p1@gm0150.example" in preview and "er is een plaats vrijgekomen" in preview
+    assert _status(vaals) == Status.SELECTED and _status(deventer) == Status.WAITING
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("selection", setup), {**data, "action": "confirm"})
+    assert _status(vaals) == Status.WITHDRAWN
+    assert _status(deventer) == Status.SELECTED
+    assert _status(gouda) == Status.SELECTED and _status(leeuwarden) == Status.REJECTED
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "p1@gm0150.example",
+        "p1@gm0981.example",
+        "p2@gm0150.example",
+        "p2@gm0981.example",
+    ]
+    assert Organisation.objects.filter(municipality__cbs_code="GM0150").exists()
+    assert AuditLogEntry.objects.filter(action="learning.registration_withdrawn").count() == 1
+
+
+def test_admitting_beyond_the_maximum_or_withdrawing_an_outsider_changes_nothing(
+    setup: dict, client_for: Any
+) -> None:
+    _commit(setup, client_for)
+    _gouda, vaals, deventer, leeuwarden = setup["regs"]
+    client = client_for(setup["facilitator"])
+    before = dict(Registration.objects.values_list("pk", "status"))
+    page = client.post(_url("selection", setup), {"admit": [deventer.pk], "action": "confirm"})
+    assert "meer dan het maximum van 2" in page.content.decode()
+    page = client.post(_url("selection", setup), {"action": "confirm"})
+    assert "Kies minstens één gemeente" in page.content.decode()
+    page = client.post(_url("selection", setup), {"withdraw": [leeuwarden.pk], "action": "confirm"})
+    assert (
+        "geen geldige keuze" in page.content.decode().lower()
+        or "Selecteer een geldige" in page.content.decode()
+    )
+    assert dict(Registration.objects.values_list("pk", "status")) == before
+    assert not Membership.objects.filter(organisation__municipality__cbs_code="GM0150").exists()
+    assert vaals.pk in before
