@@ -76,7 +76,7 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
         return response
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY or len(request.body) > MAX_BODY:
         return error(413, f"Het verzoek is te groot: hooguit {MAX_BODY // 1024} kB.")
-    if "json" not in request.content_type:
+    if "json" not in (request.content_type or ""):
         return error(415, "Stuur JSON (Content-Type: application/json).")
     try:
         data = json.loads(request.body or b"{}")
