@@ -125,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # JSON problem details for every /api/ error, also CSRF refusals: must sit before CsrfViewMiddleware.
+    "brug.signals.api_errors.ApiProblemMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -286,3 +288,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Every Django process (web, worker, management commands, tests) makes Brug's Celery app the
+# current one, so tasks go to the configured broker. This used to happen in brug/__init__.py, for
+# every `import brug.…`, which cost about a second at the start of pure-engine commands such as
+# `python -m brug.opinion`. (Settings sit outside the import layers; brug.core may not import celery.)
+from brug.celery import app as _celery_app  # noqa: E402, F401

@@ -272,7 +272,7 @@ def write_report(n: int, info: dict, result: dict, quality: float | None) -> Non
         "search": "Hele zoekdienst: full-text + betekenis + fusie + zichtbaarheid (incl. query-embedding)",
         "search_cpu": "Hele zoekdienst, CPU-tijd van het Python-proces (alle threads; zonder PostgreSQL)",
         "search_one_thread": "Hele zoekdienst, als de query-embedding 1 BLAS-thread gebruikt (voorstel, zie onder)",
-        "fulltext": "Alleen PostgreSQL full-text (`dutch`, GIN, ts_rank, zichtbaarheid)",
+        "fulltext": "Alleen PostgreSQL full-text (eigen zoektermen: stammen, samenstellingsdelen, thesaurus; GIN, ts_rank, zichtbaarheid)",
         "meaning": "Alleen betekenis: query-embedding + cosinus over de matrix + zichtbaarheidsmasker",
         "embed": "Alleen de query-embedding (USE multilingual)",
     }

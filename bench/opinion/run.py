@@ -260,6 +260,11 @@ def machine_info() -> list[str]:
     ]
 
 
+def _cpu_note(run: dict[str, Any]) -> str:
+    """Process CPU time of the run, when the worker reported it (wall time on a busy machine lies)."""
+    return f"; CPU time {run['cpu_seconds']:.2f} s" if "cpu_seconds" in run else ""
+
+
 def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | None, repeats: int) -> str:
     out = ["# Opinion engine benchmark: Brug vs red-dwarf vs Pol.is", "", *machine_info(), ""]
     out += [
@@ -349,7 +354,8 @@ def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | N
         if "seconds" in b and "k" in b:
             out.append(
                 f"| Brug | k = {b['k']}, {b['grouped']} participants grouped, ARI vs latent groups {b['ari_vs_latent']:.3f} "
-                f"| **{b['seconds']:.2f}** | **{b['peak_rss_mb']:.0f}** | RSS after loading the input: {b['rss_after_loading_mb']:.0f} MB |"
+                f"| **{b['seconds']:.2f}** | **{b['peak_rss_mb']:.0f}** | RSS after loading the input: {b['rss_after_loading_mb']:.0f} MB"
+                f"{_cpu_note(b)} |"
             )
         else:
             out.append(f"| Brug | {b.get('status')} | {b.get('seconds', float('nan')):.1f} | – | |")
@@ -377,7 +383,7 @@ def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | N
             out.append(
                 f"| Brug | k = {national['k']}, {national['grouped']} participants grouped, ARI vs latent groups "
                 f"{national['ari_vs_latent']:.3f} | **{national['seconds']:.2f}** | **{national['peak_rss_mb']:.0f}** "
-                f"| RSS after loading the input: {national['rss_after_loading_mb']:.0f} MB |"
+                f"| RSS after loading the input: {national['rss_after_loading_mb']:.0f} MB{_cpu_note(national)} |"
             )
         else:
             out.append(f"| Brug | {national.get('status')} | – | – | |")

@@ -92,14 +92,16 @@ def run_brug(folder: Path) -> dict[str, Any]:
 
     data = _load(folder)
     rss_before = _rss_mb()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     result = compute(data["participant_ids"], data["statement_ids"], data["values"])
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     pids = np.fromiter(result.groups, dtype=np.int64)
     labels = np.fromiter(result.groups.values(), dtype=np.int64)
     return {
         "engine": "brug",
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "peak_rss_mb": _peak_mb(),
         "rss_after_loading_mb": rss_before,
         "k": result.k,

@@ -6,6 +6,7 @@ silent middle between them, the bridge builder above the middle and the scapegoa
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,19 +36,39 @@ class Zone:
         return self.x + self.w // 2
 
 
-def _short(label: str, width: int) -> str:
+MAX_LINES = 4
+LINE_H = 16
+
+
+def _lines(label: str, width: int) -> list[str]:
+    """The label wrapped to the zone's width, at most four lines: names stay readable, not cut at 16."""
     limit = MAX_CHARS["wide"] if width > 200 else MAX_CHARS["narrow"]
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    lines = textwrap.wrap(label, width=limit, break_long_words=True, break_on_hyphens=True) or [""]
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        lines[-1] = lines[-1][: limit - 1].rstrip() + "…"
+    return lines
+
+
+def _height(lines: list[str]) -> int:
+    return ACTOR_H + (len(lines) - 1) * LINE_H
 
 
 def layout(pair: Any, actors: list[Any]) -> dict[str, Any]:
     by_role: dict[str, list[Any]] = {}
     for actor in actors:
         by_role.setdefault(actor.role, []).append(actor)
+    widths = {Role.BRIDGE: 340, Role.MIDDLE: 340, Role.SCAPEGOAT: 340}
+    wrapped = {
+        id(a): _lines(a.label + (" ★" if a.leads_middle else ""), widths.get(a.role, 150) - 16)
+        for a in actors
+    }
 
     def needed(roles: list[str], minimum: int) -> int:
-        most = max([len(by_role.get(r, [])) for r in roles] + [0])
-        return max(minimum, 44 + most * (ACTOR_H + ACTOR_GAP))
+        most = max(
+            [sum(_height(wrapped[id(a)]) + ACTOR_GAP for a in by_role.get(r, [])) for r in roles] + [0]
+        )
+        return max(minimum, 44 + most)
 
     top_h = needed([Role.BRIDGE], 110)
     band_y = top_h + 60
@@ -65,16 +86,21 @@ def layout(pair: Any, actors: list[Any]) -> dict[str, Any]:
         Zone(Role.SCAPEGOAT, "Zondebok", 330, low_y, 340, low_h, "scapegoat", "#f6dcdc", "#8f1d1d"),
     ]
     for zone in zones:
-        for i, actor in enumerate(by_role.get(zone.role, [])):
+        y = zone.y + 40
+        for actor in by_role.get(zone.role, []):
+            lines = wrapped[id(actor)]
             zone.actors.append(
                 {
                     "obj": actor,
                     "x": zone.x + 8,
-                    "y": zone.y + 40 + i * (ACTOR_H + ACTOR_GAP),
+                    "y": y,
                     "w": zone.w - 16,
-                    "text": _short(actor.label, zone.w) + (" ★" if actor.leads_middle else ""),
+                    "h": _height(lines),
+                    "lines": [{"text": line, "y": y + 20 + i * LINE_H} for i, line in enumerate(lines)],
+                    "text": " ".join(lines),
                 }
             )
+            y += _height(lines) + ACTOR_GAP
     return {
         "width": WIDTH,
         "height": low_y + low_h + 10,

@@ -9,6 +9,7 @@ P = "o/<slug:org_slug>/analyse/"
 urlpatterns = [
     path(P, other.index, name="index"),
     path(P + "methode/", other.method_card, name="method_card"),
+    path(P + "methode.pdf", other.method_card_pdf, name="method_card_pdf"),
     path(P + "kaarten/nieuw/", maps.map_create, name="map_create"),
     path(P + "kaarten/<int:pk>/", maps.map_detail, name="map_detail"),
     path(P + "kaarten/<int:pk>/verwijderen/", delete.map_delete, name="map_delete"),

@@ -7,11 +7,6 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "Kern: organisaties, rollen, inloggen, auditlog"
 
-    def ready(self) -> None:
-        # Make Brug's Celery app the current one in every Django process, so that tasks are sent to
-        # the configured broker (this used to happen in brug/__init__.py, for every import).
-        from brug.celery import app  # noqa: F401
-
 
 class BrugAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with Brug's site: Brug's login, always a second factor, audited writes."""

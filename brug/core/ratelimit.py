@@ -58,11 +58,13 @@ _redis_clients: dict[int, Any] = {}
 
 def _redis_client(backend: RedisCache) -> Any:
     # Django builds a new redis.Redis (with ~170 response callbacks) on every cache call; keep one
-    # per connection pool (pools are per process and thread-safe).
-    pool = backend._cache._get_connection_pool(write=True)
+    # per connection pool (pools are per process and thread-safe). Django's client has no public
+    # way to reuse it; the vote endpoint's throughput depends on it (bench/results/load.md).
+    cache_client: Any = backend._cache
+    pool = cache_client._get_connection_pool(write=True)
     client = _redis_clients.get(id(pool))
     if client is None:
-        client = _redis_clients[id(pool)] = backend._cache._client(connection_pool=pool)
+        client = _redis_clients[id(pool)] = cache_client._client(connection_pool=pool)
     return client
 
 

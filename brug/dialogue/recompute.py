@@ -114,6 +114,9 @@ def recompute(dialogue_id: int) -> dict[str, Any] | None:
     stored = dialogue.result or {}
     fingerprint = _fingerprint(rows, moderated_out)
     if stored.get("computation", {}).get("fingerprint") == fingerprint:
+        # Checked now, nothing new: the stored computation (number, time, groups) stays as it is;
+        # `computed_at` records the check, so the stale-map sweep does not come back for it.
+        Dialogue.objects.filter(pk=dialogue_id).update(computed_at=timezone.now())
         return stored
     previous = ClusterState.from_dict(dialogue.cluster_state) if dialogue.cluster_state else None
     previous_groups = {int(p): int(g) for p, g in (stored.get("groups") or {}).items()}

@@ -120,8 +120,10 @@ def update_dialogue(
     *, membership: Membership, dialogue: Dialogue, changed: list[str], version: int | None = None
 ) -> Dialogue:
     """Save a dialogue whose fields a form has already set; StaleObject if someone saved since `version`."""
+    # Only the fields the officer changed: a recompute may have stored a new result meanwhile.
+    concrete = {f.name for f in Dialogue._meta.concrete_fields}
     with unique_or_error(SLUG_TAKEN, error=DialogueError):
-        save_if_unchanged(dialogue, version=version)
+        save_if_unchanged(dialogue, version=version, fields=[f for f in changed if f in concrete])
     forget_vote_targets()  # this process sees new dates at once, others within a few seconds
     record(action="dialogue.updated", obj=dialogue, membership=membership, fields=changed)
     return dialogue

@@ -22,6 +22,11 @@ class SearchForm(BrugForm):
         label="Zoekvraag",
         required=False,
         strip=True,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": "Uw zoekvraag is te lang (%(show_value)d tekens). "
+            "Gebruik maximaal %(limit_value)d tekens."
+        },
         widget=forms.TextInput(
             attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH, "autocomplete": "off"}
         ),

@@ -8,6 +8,7 @@ embeddings covers the rest. Keys and values are plain lower-case words; lookup i
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 GROUPS: list[tuple[str, ...]] = [
     (
@@ -47,9 +48,19 @@ GROUPS: list[tuple[str, ...]] = [
 
 
 @functools.cache
-def _index() -> dict[str, frozenset[str]]:
-    from .text import stem
+def _stemmer() -> Any:
+    # The same Snowball stemmer as brug.knowledge.text (imported directly: text uses this module).
+    import snowballstemmer
 
+    return snowballstemmer.stemmer("dutch_porter")
+
+
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word.lower()))
+
+
+@functools.cache
+def _index() -> dict[str, frozenset[str]]:
     index: dict[str, set[str]] = {}
     for group in GROUPS:
         for word in group:
@@ -58,6 +69,4 @@ def _index() -> dict[str, frozenset[str]]:
 
 
 def related_words(word: str) -> frozenset[str]:
-    from .text import stem
-
     return _index().get(stem(word.lower()), frozenset())

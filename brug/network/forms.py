@@ -60,6 +60,10 @@ class NetworkForm(VersionedFormMixin, BrugModelForm):
             "target_communities",
             "target_age_groups",
             "target_languages",
+            "target_size_min",
+            "target_size_max",
+            "target_partner_organisations",
+            "broad_meetings_per_year",
         ]
         widgets = {
             "kind": forms.RadioSelect,
@@ -81,7 +85,19 @@ class NetworkForm(VersionedFormMixin, BrugModelForm):
             "structuur. Deelnemer: de gemeente doet mee als een van de partners.",
             "target_communities": COMMA_HELP,
             "target_languages": COMMA_HELP,
+            "target_size_min": "De handreiking noemt 30 tot 40 mensen voor een vast netwerk.",
+            "target_partner_organisations": "Bijvoorbeeld: ongeveer 10 vaste partners.",
+            "broad_meetings_per_year": "Bijvoorbeeld: twee keer per jaar, met een jaarplanning.",
         }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("target_size_min"), data.get("target_size_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("target_size_max", "Het maximum moet minstens zo groot zijn als het minimum.")
+        if data.get("broad_meetings_per_year") is not None and data["broad_meetings_per_year"] > 12:
+            self.add_error("broad_meetings_per_year", "Kies hoogstens 12 brede bijeenkomsten per jaar.")
+        return data
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -280,10 +296,12 @@ class MeetingForm(BrugModelForm):
 class WorkingGroupForm(BrugModelForm):
     class Meta:
         model = WorkingGroup
-        fields = ["name", "topics", "members"]
+        fields = ["name", "topics", "partner_organisations", "members"]
         widgets = {"topics": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "topics": "Onderwerpen die het netwerk zelf kiest, bijvoorbeeld media of discriminatie."
+            "topics": "Onderwerpen die het netwerk zelf kiest, bijvoorbeeld media of discriminatie.",
+            "partner_organisations": "Organisaties die als partner meedoen, ook zonder sleutelfiguur in Brug. "
+            + COMMA_HELP,
         }
 
     def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:

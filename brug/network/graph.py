@@ -7,6 +7,7 @@ on every visit and needs no JavaScript.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -16,12 +17,16 @@ from .models import KeyFigure, WorkingGroup
 
 WIDTH, HEIGHT, MARGIN = 760, 500, 40
 SEED = 42
+NODE_R = 11
+# Nodes never closer than this (px): labels are numbers inside the circles, so no label overlaps.
+MIN_GAP = 2 * NODE_R + 8
 EDGE_LABELS = {"verwijzing": "aangedragen", "werkgroep": "zelfde werkgroep", "bereik": "zelfde wijk"}
 
 
 @dataclass
 class Node:
     pk: int
+    number: int
     name: str
     x: float
     y: float
@@ -31,10 +36,6 @@ class Node:
     cut_off: int
     hub: bool
 
-    @property
-    def short(self) -> str:
-        return self.name.split(" ")[0]
-
 
 @dataclass
 class Edge:
@@ -43,6 +44,8 @@ class Edge:
     x2: float
     y2: float
     kind: str
+    # A referral points from who brought someone in to the person brought in.
+    directed: bool = False
 
 
 @dataclass
@@ -70,6 +73,7 @@ def build(people: list[KeyFigure], groups: list[WorkingGroup]) -> nx.Graph:
     for kf in people:
         if kf.referred_by_id in ids:
             _link(graph, kf.pk, kf.referred_by_id, "verwijzing")
+            graph[kf.pk][kf.referred_by_id]["referrer"] = kf.referred_by_id
     for group in groups:
         members = sorted(m.pk for m in group.members.all() if m.pk in ids)
         for a, b in combinations(members, 2):
@@ -111,12 +115,18 @@ def analyse(people: list[KeyFigure], groups: list[WorkingGroup]) -> GraphResult:
     ys = [p[1] for p in positions.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
 
-    def place(pk: int) -> tuple[float, float]:
-        x, y = positions[pk]
-        return (
-            round(MARGIN + (x - min(xs)) / span_x * (WIDTH - 2 * MARGIN), 1),
-            round(MARGIN + (y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN), 1),
+    scaled = {
+        pk: (
+            MARGIN + (x - min(xs)) / span_x * (WIDTH - 2 * MARGIN),
+            MARGIN + (y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN),
         )
+        for pk, (x, y) in positions.items()
+    }
+    spread = _separate(scaled)
+
+    def place(pk: int) -> tuple[float, float]:
+        x, y = spread[pk]
+        return round(x, 1), round(y, 1)
 
     betweenness = nx.betweenness_centrality(graph)
     cut_points = set(nx.articulation_points(graph))
@@ -124,11 +134,14 @@ def analyse(people: list[KeyFigure], groups: list[WorkingGroup]) -> GraphResult:
     # Hubs: the top fifth by betweenness, at least one, and only people who actually bridge.
     threshold = ranked[max(len(ranked) // 5 - 1, 0)] if ranked else 0
     nodes = []
+    order = sorted(graph.nodes, key=lambda pk: (-betweenness[pk], graph.nodes[pk]["name"]))
+    numbers = {pk: i + 1 for i, pk in enumerate(order)}
     for pk, attrs in graph.nodes(data=True):
         x, y = place(pk)
         nodes.append(
             Node(
                 pk=pk,
+                number=numbers[pk],
                 name=attrs["name"],
                 x=x,
                 y=y,
@@ -144,6 +157,44 @@ def analyse(people: list[KeyFigure], groups: list[WorkingGroup]) -> GraphResult:
         (x1, y1), (x2, y2) = place(a), place(b)
         # Draw the strongest tie: a referral over a working group over shared reach.
         kind = next(k for k in ("verwijzing", "werkgroep", "bereik") if k in attrs["kinds"])
-        edges.append(Edge(x1=x1, y1=y1, x2=x2, y2=y2, kind=kind))
-    nodes.sort(key=lambda n: (-n.betweenness, n.name))
+        if kind == "verwijzing" and attrs.get("referrer") == b:
+            (x1, y1), (x2, y2) = (x2, y2), (x1, y1)
+        if kind == "verwijzing":
+            # Stop the line at the circle's edge so the arrowhead stays visible.
+            length = math.hypot(x2 - x1, y2 - y1) or 1.0
+            x2, y2 = (
+                round(x2 - (x2 - x1) * (NODE_R + 2) / length, 1),
+                round(y2 - (y2 - y1) * (NODE_R + 2) / length, 1),
+            )
+        edges.append(Edge(x1=x1, y1=y1, x2=x2, y2=y2, kind=kind, directed=kind == "verwijzing"))
+    nodes.sort(key=lambda n: n.number)
     return GraphResult(nodes=nodes, edges=edges, components=nx.number_connected_components(graph))
+
+
+def _separate(points: dict[int, tuple[float, float]], rounds: int = 60) -> dict[int, tuple[float, float]]:
+    """Push apart nodes closer than MIN_GAP (a simple collision pass), staying inside the margins."""
+    pos = {pk: [x, y] for pk, (x, y) in points.items()}
+    keys = sorted(pos)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                dx, dy = pos[b][0] - pos[a][0], pos[b][1] - pos[a][1]
+                dist = math.hypot(dx, dy)
+                if dist >= MIN_GAP:
+                    continue
+                if dist == 0:
+                    dx, dy, dist = 1.0, 0.0, 1.0
+                push = (MIN_GAP - dist) / 2
+                ux, uy = dx / dist, dy / dist
+                pos[a][0] -= ux * push
+                pos[a][1] -= uy * push
+                pos[b][0] += ux * push
+                pos[b][1] += uy * push
+                moved = True
+        for p in pos.values():
+            p[0] = min(max(p[0], MARGIN / 2), WIDTH - MARGIN / 2)
+            p[1] = min(max(p[1], MARGIN / 2), HEIGHT - MARGIN / 2)
+        if not moved:
+            break
+    return {pk: (x, y) for pk, (x, y) in pos.items()}

@@ -105,15 +105,18 @@ def _rows(path: Path, required: tuple[str, ...]) -> tuple[list[str], Iterator[tu
 
 
 def read_moderated_out(folder: Path) -> frozenset[int]:
-    """Statements the moderator removed (moderated = -1); 0 (not yet moderated) and 1 stay in."""
+    """Statements Pol.is leaves out of its math: moderated = -1, and meta statements (`is-meta`
+    true, in newer exports), as Pol.is's own `mod-out` does. 0 (not yet moderated) and 1 stay in."""
     path = folder / "comments.csv"
     header, rows = _rows(path, COMMENTS_COLUMNS)
     i_sid, i_mod = header.index("comment-id"), header.index("moderated")
+    i_meta = header.index("is-meta") if "is-meta" in header else -1
     out: set[int] = set()
     for line, row in rows:
         sid = _int(row[i_sid], path, line, "comment-id")
         state = row[i_mod].strip() or "0"
-        if _int(state, path, line, "moderated") == -1:
+        meta = i_meta >= 0 and row[i_meta].strip().lower() in ("true", "t", "1")
+        if _int(state, path, line, "moderated") == -1 or meta:
             out.add(sid)
     return frozenset(out)
 

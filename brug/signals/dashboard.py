@@ -22,7 +22,7 @@ def panel(request: HttpRequest, membership: Membership) -> Panel | None:
         return None
     if not second_factor_verified(request):
         return None
-    from . import monitor, selectors
+    from . import monitor, selectors, services
 
     data = monitor.build(membership.organisation, days=7)
     return Panel(
@@ -32,6 +32,7 @@ def panel(request: HttpRequest, membership: Membership) -> Panel | None:
             "open_count": selectors.open_signal_count(membership=membership),
             "alerts": list(selectors.alerts(membership=membership).filter(seen_at__isnull=True)[:3]),
             "rows": [r for r in data.rows if r.total][:5],
+            "overdue": services.overdue_measures(membership=membership)[:5],
         },
         order=40,
     )

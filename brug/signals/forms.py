@@ -125,6 +125,28 @@ MeasureFormSet = forms.formset_factory(MeasureForm, extra=3, max_num=10)
 
 class TokenForm(BrugForm):
     name = forms.CharField(label="Naam van de koppeling", max_length=100)
+    scope = forms.ChoiceField(
+        label="Rechten",
+        choices=[
+            ("aanleveren", "Alleen aanleveren"),
+            ("eigen", "Aanleveren en de eigen aangeleverde signalen lezen"),
+            ("alles", "Aanleveren en alle gemelde signalen lezen"),
+        ],
+        initial="aanleveren",
+        required=False,
+        help_text="Geef een koppeling niet meer rechten dan nodig.",
+    )
+    valid_days = forms.ChoiceField(
+        label="Geldig",
+        choices=[
+            ("90", "90 dagen"),
+            ("30", "30 dagen"),
+            ("365", "1 jaar"),
+            ("0", "Onbeperkt (tot intrekken)"),
+        ],
+        initial="90",
+        required=False,
+    )
 
 
 class MonitorConfigForm(BrugModelForm):
@@ -234,3 +256,33 @@ class MessageFilterForm(BrugForm):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             self.add_error("end", "De einddatum ligt vóór de begindatum.")
         return data
+
+
+class MeasureEditForm(BrugModelForm):
+    """An existing or new measure of a meeting: what, who, by when and how far."""
+
+    class Meta:
+        from .models import Measure
+
+        model = Measure
+        fields = ["description", "owner", "due_on", "status"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["description"].required = False
+        self.fields["owner"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("description") and not data.get("owner"):
+            self.add_error("owner", "Wie voert deze maatregel uit?")
+        return data
+
+
+def measure_edit_formset() -> Any:
+    from .models import Measure, Meeting
+
+    return forms.inlineformset_factory(
+        Meeting, Measure, form=MeasureEditForm, extra=2, max_num=20, can_delete=True
+    )

@@ -22,8 +22,20 @@ _SIGNAL = {
         "waarom": {"type": "object", "description": "Welke woorden tot elke score leidden."},
     },
 }
-_ERROR = {"type": "object", "properties": {"fout": {"type": "string"}, "veld": {"type": "string"}}}
-_ERR = {"application/json": {"schema": {"$ref": "#/components/schemas/Fout"}}}
+# RFC 9457 problem details; "fout" repeats "detail" for clients of the first version.
+_ERROR = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "fout": {"type": "string"},
+        "veld": {"type": "string"},
+    },
+}
+_ERR = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}}
 
 SPEC: dict[str, Any] = {
     "openapi": "3.0.3",
@@ -43,7 +55,7 @@ SPEC: dict[str, Any] = {
                 "type": "object",
                 "required": ["tekst"],
                 "properties": {
-                    "tekst": {"type": "string", "maxLength": 10000},
+                    "tekst": {"type": "string", "minLength": 1, "maxLength": 10000},
                     "moment": {
                         "type": "string",
                         "format": "date-time",
@@ -79,6 +91,7 @@ SPEC: dict[str, Any] = {
                         },
                     },
                     "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
+                    "405": {"description": "Methode niet toegestaan", "content": _ERR},
                 },
             },
             "post": {
@@ -97,6 +110,7 @@ SPEC: dict[str, Any] = {
                     "400": {"description": "Ongeldige invoer", "content": _ERR},
                     "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
                     "413": {"description": "Te groot", "content": _ERR},
+                    "415": {"description": "Geen JSON", "content": _ERR},
                 },
             },
         },
@@ -111,6 +125,7 @@ SPEC: dict[str, Any] = {
                     },
                     "401": {"description": "Geen of ongeldige sleutel", "content": _ERR},
                     "404": {"description": "Bestaat niet voor deze sleutel", "content": _ERR},
+                    "405": {"description": "Methode niet toegestaan", "content": _ERR},
                 },
             }
         },

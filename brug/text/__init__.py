@@ -14,10 +14,13 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# Eager: the function `normalise` shares its name with its module, so it must be bound here
+# (after the submodule import) or the package attribute would be the module.
+from brug.text.normalise import normalise, tokenize
+
 if TYPE_CHECKING:
     from brug.text.classifier import Classification, Classifier
     from brug.text.duplicates import near_duplicate_groups
-    from brug.text.normalise import normalise, tokenize
     from brug.text.query import Query, QuerySyntaxError, parse_query
     from brug.text.themes import Theme, default_themes, load_themes
 
@@ -25,8 +28,6 @@ _WHERE = {
     "Classification": "brug.text.classifier",
     "Classifier": "brug.text.classifier",
     "near_duplicate_groups": "brug.text.duplicates",
-    "normalise": "brug.text.normalise",
-    "tokenize": "brug.text.normalise",
     "Query": "brug.text.query",
     "QuerySyntaxError": "brug.text.query",
     "parse_query": "brug.text.query",
@@ -35,7 +36,19 @@ _WHERE = {
     "load_themes": "brug.text.themes",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "Classification",
+    "Classifier",
+    "Query",
+    "QuerySyntaxError",
+    "Theme",
+    "default_themes",
+    "load_themes",
+    "near_duplicate_groups",
+    "normalise",
+    "parse_query",
+    "tokenize",
+]
 
 
 def __getattr__(name: str) -> Any:

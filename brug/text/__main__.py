@@ -43,7 +43,9 @@ def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m brug.text", description="Nederlandse tekstanalyse van Brug")
+    parser = argparse.ArgumentParser(
+        prog="python -m brug.text", description="Nederlandse tekstanalyse van Brug"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     classify = sub.add_parser("classify", help="JSON Lines van stdin classificeren")
     classify.add_argument("--themes", help="JSON-bestand met een lijst van {name, query}")

@@ -149,6 +149,13 @@ def _plain(name: str) -> str:
     return f"‘{name}’"
 
 
+def _explained(preds: model.Scored, label: str) -> model.Prediction:
+    """The prediction with its evidence when the model says yes (or nearly); the probability alone
+    otherwise, because naming what weighed against a clear "no" costs more than it tells."""
+    probability = preds.probabilities[label]
+    return preds.explain(label) if probability >= 0.35 else model.Prediction(probability, [])
+
+
 def _evidence_line(prediction: model.Prediction, version: str) -> str:
     yes = prediction.probability >= 0.5
     pro = [f"{_plain(n)} ({v:+.2f})" for n, v in prediction.evidence if (v > 0) == yes]
@@ -185,6 +192,8 @@ def apply_guards(
 
     * A positive message (tone model ≥ 0.5) without any structural hostile or us–them hit is
       neither hostile nor framed ("Die Poolse bouwvakkers hebben ons dak gemaakt, vakmannen").
+    * A message that rejects us–them thinking (lexicon rule "afstand": "niet in hokjes",
+      "niet alle …") is not framed unless a structural generalisation survives.
     * Negation, quotation or an information question in the message, and no structural hostile
       hit that survived those guards: the lexicon words are someone else's or denied, so hostility
       (and framing without a surviving generalisation) is capped at GUARD_CAP.
@@ -204,10 +213,17 @@ def apply_guards(
     f_notes: list[str] = []
     if guarded and not kinds & structure.HOSTILE_KINDS and p_hostile > GUARD_CAP:
         p_hostile = GUARD_CAP
-        h_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen dreiging: score begrensd op {GUARD_CAP:g}")
-    if guarded and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
+        h_notes.append(
+            f"ontkend, geciteerd of gevraagd zonder eigen dreiging: score begrensd op {GUARD_CAP:g}"
+        )
+    if "lf:afstand" in extras and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
         p_framing = GUARD_CAP
-        f_notes.append(f"ontkend, geciteerd of gevraagd zonder eigen veralgemenisering: score begrensd op {GUARD_CAP:g}")
+        f_notes.append(f"het bericht neemt afstand van wij-zij-denken: score begrensd op {GUARD_CAP:g}")
+    elif guarded and not kinds & structure.FRAMING_KINDS and p_framing > GUARD_CAP:
+        p_framing = GUARD_CAP
+        f_notes.append(
+            f"ontkend, geciteerd of gevraagd zonder eigen veralgemenisering: score begrensd op {GUARD_CAP:g}"
+        )
     return p_hostile, p_framing, h_notes, f_notes
 
 
@@ -259,7 +275,7 @@ class Classifier:
         tone, tone_why = score_tone(doc)
         hostile, hostile_why = hostility.score_hostility(doc, h_idx, h_words)
         framed, framed_why = framing.score_framing(doc, f_idx, f_words)
-        found = structure.analyse(text)
+        found = structure.analyse(text, doc.tokens)
         extras: dict[str, float] = {}
         for h in found:
             extras["r:" + h.kind] = 1.0
@@ -290,7 +306,7 @@ class Classifier:
             extras["x:?"] = 1.0
         if "!" in text:
             extras["x:!"] = 1.0
-        if any(q in text for q in "\"“”„«»"):
+        if any(q in text for q in '"“”„«»'):
             extras["x:quote"] = 1.0
         return {
             "doc": doc,
@@ -305,7 +321,9 @@ class Classifier:
     def classify(self, text: str) -> Classification:
         reason = bad_input(text)
         if reason is not None:
-            return Classification([], 0.0, 0.0, 0.0, {"onbekend": reason}, self.version, reason)
+            note = [f"onbekend: {reason}"]
+            why = {"themes": {}, "tone": note, "hostility": note, "framing": note, "onbekend": reason}
+            return Classification([], 0.0, 0.0, 0.0, why, self.version, reason)
         r = self.rules(text)
         themes: dict[str, list[str]] = r["themes"]
         tone, tone_why = r["tone"]
@@ -313,7 +331,11 @@ class Classifier:
         framed, framed_why = r["framing"]
         found: list[structure.Hit] = r["structure"]
         hostile_why = [h.explain() for h in found if h.kind != "veralgemenisering"] + hostile_why
-        framed_why = [h.explain() for h in found if h.kind in ("veralgemenisering", "aanspreking", *structure.GUARD_KINDS)] + framed_why
+        framed_why = [
+            h.explain()
+            for h in found
+            if h.kind in ("veralgemenisering", "aanspreking", *structure.GUARD_KINDS)
+        ] + framed_why
         loaded = self.model
         if loaded is None:
             if hostile >= hostility.THRESHOLD and tone > -0.5:
@@ -323,10 +345,23 @@ class Classifier:
             return Classification(list(themes), tone, hostile, framed, why, RULES_ONLY)
         preds = loaded.predict(r["doc"].tokens, r["extras"])
         version = loaded.version
-        p_h = preds[model.HOSTILITY]
-        p_f = preds[model.FRAMING]
-        p_neg = preds[model.TONE_NEGATIVE]
-        p_pos = preds[model.TONE_POSITIVE]
+        p_h = _explained(preds, model.HOSTILITY)
+        p_f = _explained(preds, model.FRAMING)
+        tone = tone_from(
+            probabilities_tone := preds.probabilities[model.TONE_NEGATIVE],
+            preds.probabilities[model.TONE_POSITIVE],
+        )
+        del probabilities_tone
+        p_neg = (
+            preds.explain(model.TONE_NEGATIVE)
+            if tone <= -0.5
+            else model.Prediction(preds.probabilities[model.TONE_NEGATIVE], [])
+        )
+        p_pos = (
+            preds.explain(model.TONE_POSITIVE)
+            if tone >= 0.5
+            else model.Prediction(preds.probabilities[model.TONE_POSITIVE], [])
+        )
         hostile_why.append(_evidence_line(p_h, version))
         framed_why.append(_evidence_line(p_f, version))
         h_score, f_score, h_notes, f_notes = apply_guards(
@@ -334,7 +369,6 @@ class Classifier:
         )
         hostile_why += h_notes
         framed_why += f_notes
-        tone = tone_from(p_neg.probability, p_pos.probability)
         if tone <= -0.5:
             tone_why.append(_evidence_line(p_neg, version) + " (negatief)")
         elif tone >= 0.5:
@@ -343,15 +377,17 @@ class Classifier:
             tone_why.append(
                 f"model {version}: neutraal (kans negatief {p_neg.probability:.2f}, positief {p_pos.probability:.2f})"
             )
+        probabilities = preds.probabilities
         for theme in self.themes:
-            pred = preds.get(model.THEME_PREFIX + theme.name)
-            if pred is None:
+            p_theme = probabilities.get(model.THEME_PREFIX + theme.name)
+            if p_theme is None:
                 continue
-            if THEMES_BY_MODEL and theme.name in themes and pred.probability < THEME_THRESHOLD:
+            if THEMES_BY_MODEL and theme.name in themes and p_theme < THEME_THRESHOLD:
                 # The model weighs the query hit against everything else and says no.
                 del themes[theme.name]
                 continue
-            if theme.name not in themes and pred.probability >= THEME_THRESHOLD:
+            if theme.name not in themes and p_theme >= THEME_THRESHOLD:
+                pred = preds.explain(model.THEME_PREFIX + theme.name)
                 words = [f"{_plain(n)} ({v:+.2f})" for n, v in pred.evidence if v > 0]
                 themes[theme.name] = [f"model {version}: kans {pred.probability:.2f}", *words]
         ordered = [t.name for t in self.themes if t.name in themes]

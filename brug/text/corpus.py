@@ -88,7 +88,7 @@ class Item:
 
 
 def _sha(text: str) -> int:
-    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16)
+    return int(hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest(), 16)
 
 
 def in_test(family: str) -> bool:
@@ -102,7 +102,7 @@ def fold_of(family: str) -> int:
 
 def _family_id(stem: str, text: str) -> str:
     key = " ".join(text.lower().split())
-    return f"{stem}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:8]}"
+    return f"{stem}-{hashlib.sha1(key.encode('utf-8'), usedforsecurity=False).hexdigest()[:8]}"
 
 
 class CorpusError(ValueError):
@@ -187,7 +187,8 @@ def load_corpus(directory: Path = CORPUS_DIR, include_eval: bool = True) -> list
 
 def split_test(items: Iterable[Item]) -> tuple[list[Item], list[Item]]:
     """(development, frozen test part)."""
-    dev, test = [], []
+    dev: list[Item] = []
+    test: list[Item] = []
     for item in items:
         (test if item.test else dev).append(item)
     return dev, test

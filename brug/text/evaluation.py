@@ -132,7 +132,9 @@ def _error_weight(item: dict[str, Any], result: Classification) -> float:
     return weight
 
 
-def report(rows: Sequence[dict[str, Any]], results: Sequence[Classification], theme_names: Sequence[str]) -> Report:
+def report(
+    rows: Sequence[dict[str, Any]], results: Sequence[Classification], theme_names: Sequence[str]
+) -> Report:
     """Per label, per category, confusion tables and the worst errors for predictions `results`."""
     labels = [f"thema: {n}" for n in theme_names] + ["vijandig", "wij-zij", "toon negatief", "toon positief"]
     counts = {label: [0, 0, 0] for label in labels}
@@ -151,8 +153,16 @@ def report(rows: Sequence[dict[str, Any]], results: Sequence[Classification], th
             counts[label][2] += g and p
         cat = categories.setdefault(
             str(item.get("category", "?")),
-            {"n": 0, "vijandig": 0, "vijandig voorspeld": 0, "vijandig goed": 0, "wij-zij": 0, "wij-zij goed": 0,
-             "vals vijandig": 0, "vals wij-zij": 0},
+            {
+                "n": 0,
+                "vijandig": 0,
+                "vijandig voorspeld": 0,
+                "vijandig goed": 0,
+                "wij-zij": 0,
+                "wij-zij goed": 0,
+                "vals vijandig": 0,
+                "vals wij-zij": 0,
+            },
         )
         cat["n"] += 1
         cat["vijandig"] += item["hostile"]
@@ -162,13 +172,14 @@ def report(rows: Sequence[dict[str, Any]], results: Sequence[Classification], th
         cat["wij-zij goed"] += item["framing"] == result.framed
         cat["vals vijandig"] += result.hostile and not item["hostile"]
         cat["vals wij-zij"] += result.framed and not item["framing"]
-        for name, g, p in (
+        triples: list[tuple[str, object, object]] = [
             ("vijandig", item["hostile"], result.hostile),
             ("wij-zij", item["framing"], result.framed),
             ("toon", item["tone"], tone_label(result.tone)),
-        ):
-            row = confusion[name].setdefault(str(g), {})
-            row[str(p)] = row.get(str(p), 0) + 1
+        ]
+        for name, gold_value, pred_value in triples:
+            row = confusion[name].setdefault(str(gold_value), {})
+            row[str(pred_value)] = row.get(str(pred_value), 0) + 1
         if item.get("category") in NEUTRAL_CATEGORIES:
             neutral_total += 1
             if result.hostile or result.framed:

@@ -102,79 +102,108 @@ class Model:
         self.bias: list[float] = [float(b) for b in data["bias"]]
         self.platt: list[tuple[float, float]] = [(float(a), float(b)) for a, b in data["platt"]]
         width = len(self.labels)
-        self.weights: dict[str, list[float]] = {}
-        for feature, row in data["weights"].items():
-            vec = [0.0] * width
-            for i, w in zip(row[0::2], row[1::2], strict=True):
-                vec[i] = w / SCALE
-            self.weights[feature] = vec
+        # Sparse per feature: ((label index, weight), …); most features matter for one or two labels.
+        self.weights: dict[str, tuple[tuple[int, float], ...]] = {
+            feature: tuple((i, w / SCALE) for i, w in zip(row[0::2], row[1::2], strict=True))
+            for feature, row in data["weights"].items()
+        }
         self.width = width
-        self._zero = [0.0] * width
-        self._token_cache: dict[str, list[float]] = {}
+        self._token_cache: dict[str, tuple[tuple[int, float], ...]] = {}
         self.metrics: dict[str, Any] = data.get("metrics", {})
 
     @property
     def theme_names(self) -> list[str]:
         return [label[len(THEME_PREFIX) :] for label in self.labels if label.startswith(THEME_PREFIX)]
 
-    def _token_vector(self, token: str) -> list[float]:
+    def _token_vector(self, token: str) -> tuple[tuple[int, float], ...]:
         cached = self._token_cache.get(token)
         if cached is not None:
             return cached
-        vec = self._zero
+        summed: dict[int, float] = {}
         weights = self.weights
         for f in token_features(token):
-            w = weights.get(f)
-            if w is not None:
-                vec = [a + b for a, b in zip(vec, w, strict=True)]
+            for i, w in weights.get(f, ()):
+                summed[i] = summed.get(i, 0.0) + w
+        vec = tuple(summed.items())
         if len(self._token_cache) > 300_000:
             self._token_cache.clear()
         self._token_cache[token] = vec
         return vec
 
-    def decision(self, tokens: list[str], extras: dict[str, float]) -> tuple[list[float], list[tuple[str, list[float]]]]:
-        """Raw scores per label and the per-word/per-feature contribution vectors."""
+    def decision(
+        self, tokens: list[str], extras: dict[str, float]
+    ) -> tuple[list[float], list[tuple[str, tuple[tuple[int, float], ...], float]]]:
+        """Raw scores per label and the parts they came from as (name, sparse weights, factor)."""
         scale = 1.0 / math.sqrt(max(1, len(tokens)))
-        total = list(self.bias)
-        parts: list[tuple[str, list[float]]] = []
+        acc = [0.0] * self.width
+        parts: list[tuple[str, tuple[tuple[int, float], ...], float]] = []
         for token in tokens:
             vec = self._token_vector(token)
-            if vec is not self._zero:
-                parts.append((token, vec))
+            if vec:
+                for i, w in vec:
+                    acc[i] += w
+                parts.append((token, vec, scale))
         weights = self.weights
         for key in bigram_keys(tokens):
-            w = weights.get(key)
-            if w is not None:
-                parts.append((key[2:].replace("_", " "), w))
-        for name, vec in parts:
-            for i in range(self.width):
-                total[i] += vec[i] * scale
-        scaled_parts = [(name, [v * scale for v in vec]) for name, vec in parts]
+            vec = weights.get(key, ())
+            if vec:
+                for i, w in vec:
+                    acc[i] += w
+                parts.append((key, vec, scale))
+        total = [b + a * scale for a, b in zip(acc, self.bias, strict=True)]
         for f, value in extras.items():
-            w = weights.get(f)
-            if w is not None:
-                contribution = [x * value for x in w]
-                for i in range(self.width):
-                    total[i] += contribution[i]
-                scaled_parts.append((f, contribution))
-        return total, scaled_parts
+            vec = weights.get(f, ())
+            if vec:
+                for i, w in vec:
+                    total[i] += w * value
+                parts.append((f, vec, value))
+        return total, parts
 
-    def predict(self, tokens: list[str], extras: dict[str, float]) -> dict[str, Prediction]:
+    def predict(self, tokens: list[str], extras: dict[str, float]) -> Scored:
         total, parts = self.decision(tokens, extras)
-        out: dict[str, Prediction] = {}
+        probabilities = {}
         for i, label in enumerate(self.labels):
             a, b = self.platt[i]
-            probability = _sigmoid(a * total[i] + b)
-            summed: dict[str, float] = {}
-            for name, vec in parts:
-                summed[name] = summed.get(name, 0.0) + vec[i]
-            # Evidence for the side the model chose first (3 strongest), then the strongest against.
-            sign = 1.0 if probability >= 0.5 else -1.0
-            pro = sorted((x for x in summed.items() if x[1] * sign > 0), key=lambda x: -abs(x[1]))[:3]
-            con = sorted((x for x in summed.items() if x[1] * sign < 0), key=lambda x: -abs(x[1]))[:1]
-            evidence = [(n, round(v, 2)) for n, v in pro + con if round(v, 2)]
-            out[label] = Prediction(round(probability, 3), evidence)
-        return out
+            probabilities[label] = round(_sigmoid(a * total[i] + b), 3)
+        return Scored(self, probabilities, parts)
+
+
+class Scored:
+    """Probabilities of one message; `explain(label)` names the evidence (computed on demand)."""
+
+    __slots__ = ("_model", "_parts", "probabilities")
+
+    def __init__(
+        self,
+        owner: Model,
+        probabilities: dict[str, float],
+        parts: list[tuple[str, tuple[tuple[int, float], ...], float]],
+    ) -> None:
+        self._model = owner
+        self.probabilities = probabilities
+        self._parts = parts
+
+    def __getitem__(self, label: str) -> Prediction:
+        return self.explain(label)
+
+    def get(self, label: str) -> Prediction | None:
+        return self.explain(label) if label in self.probabilities else None
+
+    def explain(self, label: str) -> Prediction:
+        i = self._model.index[label]
+        probability = self.probabilities[label]
+        summed: dict[str, float] = {}
+        for name, vec, factor in self._parts:
+            v = sum(w for j, w in vec if j == i) * factor
+            if v:
+                if name.startswith("b:"):
+                    name = name[2:].replace("_", " ")
+                summed[name] = summed.get(name, 0.0) + v
+        # Evidence for the side the model chose first (3 strongest), then the strongest against.
+        sign = 1.0 if probability >= 0.5 else -1.0
+        pro = sorted((x for x in summed.items() if x[1] * sign > 0), key=lambda x: -abs(x[1]))[:3]
+        con = sorted((x for x in summed.items() if x[1] * sign < 0), key=lambda x: -abs(x[1]))[:1]
+        return Prediction(probability, [(n, round(v, 2)) for n, v in pro + con if round(v, 2)])
 
 
 @cache

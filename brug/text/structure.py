@@ -123,7 +123,9 @@ HANG_OBJECTS = _set(
 )
 DEATH = _set("dood doodgaat sterft sterven creperen verrekt verrekken hartaanval kanker zinkt")
 WISH = _set("hoop hoopt hopen wens wensen hopelijk verdient verdienen moet moeten mag")
-FIRE = _set("fik brand afbranden platbranden aansteken molotov molotovs molotovcocktail benzine branden brandt")
+FIRE = _set(
+    "fik brand afbranden platbranden aansteken molotov molotovs molotovcocktail benzine branden brandt"
+)
 PLACE = _set("azc gemeentehuis stadhuis huis moskee auto ruiten ramen pand kantoor brievenbus")
 VISIT = _set(
     "bezoeken bezoekje opzoeken opwachten opgewacht langs langsgaan halen vinden spreken aanpakken "
@@ -146,11 +148,20 @@ CONDEMN = _set(
 QUESTION_ASK = _set("weet iemand klopt waar wanneer hoe hoeveel wat welke kan mag")
 YOU_PLURAL = _set("jullie jij")
 QUESTION_OPENERS = _set("weet weten woont klopt wanneer hoeveel hoe welke vraag vraagje kan mag")
-HOSTILE_WORDS = INSULT | DEHUMAN | KILL | VIOLENCE | DEATH | _set(
-    "aandoen bedreigen dreigen ophangen dood slaan geweld criminelen crimineel "
-    "uitschelden schelden haat doodsbedreigingen"
+HOSTILE_WORDS = (
+    INSULT
+    | DEHUMAN
+    | KILL
+    | VIOLENCE
+    | DEATH
+    | _set(
+        "aandoen bedreigen dreigen ophangen dood slaan geweld criminelen crimineel "
+        "uitschelden schelden haat doodsbedreigingen"
+    )
 )
-REPORTED_SPEECH = _set("zegt zeggen zei roept roepen riep noemt noemen noem noemde schrijft schrijven hoor hoorde")
+REPORTED_SPEECH = _set(
+    "zegt zeggen zei roept roepen riep noemt noemen noem noemde schrijft schrijven hoor hoorde"
+)
 
 
 _CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -165,6 +176,29 @@ _CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
     ("WIJ", _set("wij we ons onze onszelf")),
     ("ZIJ", _set("zij hun hen hullie zullie")),
 )
+TRIGGERS = (
+    KNOW
+    | ADDRESS_WORDS
+    | VIOLENCE
+    | KILL
+    | DEATH
+    | FIRE
+    | VISIT
+    | GROUP
+    | DEHUMAN
+    | YOU_PLURAL
+    | _set(
+        "woont woon tegen hoogste dagen verrot lens bont hersens benen breek afranselen aftuigen afgetuigd te pak aan"
+    )
+    | _set("aanpassen integreren passen")
+    | HOSTILE_WORDS
+    | REPORTED_SPEECH
+    | QUESTION_OPENERS
+    | _set("eigenlijk")
+)
+_CLASS_OF: dict[str, str] = {}
+for _name, _words in reversed(_CLASSES):  # the first class listed wins, as in a lookup in order
+    _CLASS_OF.update(dict.fromkeys(_words, _name))
 HOSTILE_KINDS = frozenset({"dreiging", "ontmenselijking", "aanspreking", "samenstelling"})
 FRAMING_KINDS = frozenset({"veralgemenisering", "aanspreking"})
 GUARD_KINDS = frozenset({"ontkenning", "citaat", "vraag"})
@@ -201,7 +235,9 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
             rest = tokens[i + 1 : i + 9]
             if ("waar" in rest or "wie" in rest or "welke" in rest or "wanneer" in rest) and set(rest) & LIVE:
                 if not _negated(tokens, i):
-                    hits.append(Hit("dreiging", "weten waar iemand woont", (t, "waar", *sorted(set(rest) & LIVE))))
+                    hits.append(
+                        Hit("dreiging", "weten waar iemand woont", (t, "waar", *sorted(set(rest) & LIVE)))
+                    )
                 break
             if "wie" in rest and ("bent" in rest or "zijn" in rest or "jullie" in rest):
                 hits.append(Hit("dreiging", "weten wie je bent", (t, "wie")))
@@ -216,10 +252,10 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     # --- violence against a body part or a person
     for i, t in enumerate(tokens):
         if t in VIOLENCE:
-            win = _window(tokens, i, 6, 6)
-            for j, w in enumerate(win[:-1]):
-                if w in ("op", "voor", "in") and (win[j + 1] in BODY_POSS or win[j + 1] in BODY):
-                    tail = win[j + 1 : j + 3]
+            span = _window(tokens, i, 6, 6)
+            for j, w in enumerate(span[:-1]):
+                if w in ("op", "voor", "in") and (span[j + 1] in BODY_POSS or span[j + 1] in BODY):
+                    tail = span[j + 1 : j + 3]
                     if set(tail) & BODY:
                         if not _negated(tokens, i):
                             hits.append(Hit("dreiging", "geweld tegen het lichaam", (t, w, *tail)))
@@ -239,13 +275,17 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
             win = set(_window(tokens, i, 7, 5))
             if win & HANG_OBJECTS:
                 continue
-            if t in ("hangen", "hang", "schiet", "steek", "maak", "slachten") and not (win & (OFFICE | PRONOUN | GROUP)):
+            if t in ("hangen", "hang", "schiet", "steek", "maak", "slachten") and not (
+                win & (OFFICE | PRONOUN | GROUP)
+            ):
                 continue
             if (win & (OFFICE | PRONOUN | GROUP | DEHUMAN | INSULT)) and not _negated(tokens, i):
                 hits.append(Hit("dreiging", "doden of ophangen", (t,)))
                 break
     for i in range(n - 2):
-        if tokens[i : i + 3] in (["tegen", "de", "muur"], ["hoogste", "boom", "aan"]) or tokens[i : i + 2] == [
+        if tokens[i : i + 3] in (["tegen", "de", "muur"], ["hoogste", "boom", "aan"]) or tokens[
+            i : i + 2
+        ] == [
             "hoogste",
             "boom",
         ]:
@@ -264,34 +304,65 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     # --- fire against a place
     for i, t in enumerate(tokens):
         if t in FIRE:
-            if t in ("brand", "brandt", "branden") and not (i > 0 and tokens[i - 1] == "in") and "moet" not in tokens:
+            if (
+                t in ("brand", "brandt", "branden")
+                and not (i > 0 and tokens[i - 1] == "in")
+                and "moet" not in tokens
+            ):
                 continue  # "grote brand bij …" is news; "in brand (steken)" or "moet branden" is not
-            win = set(_window(tokens, i, 6, 6))
-            if win & PLACE and not _negated(tokens, i) and not win & _set("keukenbrand brandweer kortsluiting oefent"):
+            win = set(_window(tokens, i, 9, 6))
+            if (
+                win & PLACE
+                and not _negated(tokens, i)
+                and not win & _set("keukenbrand brandweer kortsluiting oefent")
+            ):
                 hits.append(Hit("dreiging", "brand stichten", (t, *sorted(win & PLACE))))
                 break
     # --- visiting / confronting an office holder or a group
     for i, t in enumerate(tokens):
         if t in VISIT:
             win = set(_window(tokens, i, 8, 4))
-            group_target = t in ("aanpakken", "pakken", "opzoeken", "halen") and bool(win & PROTECTED) and "zelf" in win
-            if win & OFFICE or group_target or (t in ("halen", "opwachten", "opgewacht", "sleuren") and win & PRONOUN):
-                if not _negated(tokens, i) and not (win & _set("spreekuur vraag vragen uitnodigen uitgenodigd gesprek")):
-                    if not group_target and t in ("vinden", "spreken", "langs", "pakken", "aanpakken", "trappen") and not (
-                        win & _set("thuis persoonlijk huis adres zelf wel knuppels paar vrienden")
+            group_target = (
+                t in ("aanpakken", "pakken", "opzoeken", "halen") and bool(win & PROTECTED) and "zelf" in win
+            )
+            if (
+                win & OFFICE
+                or group_target
+                or (t in ("halen", "opwachten", "opgewacht", "sleuren") and win & PRONOUN)
+            ):
+                if not _negated(tokens, i) and not (
+                    win & _set("spreekuur vraag vragen uitnodigen uitgenodigd gesprek")
+                ):
+                    if (
+                        not group_target
+                        and t in ("vinden", "spreken", "langs", "pakken", "aanpakken", "trappen")
+                        and not (win & _set("thuis persoonlijk huis adres zelf wel knuppels paar vrienden"))
                     ):
                         continue
                     hits.append(Hit("dreiging", "iemand opzoeken of aanpakken", (t, *sorted(win & OFFICE))))
                     break
     # --- generalisation
     for i, t in enumerate(tokens):
-        if t in GROUP and t not in ("mensen", "lui", "types", "figuren", "volk", "gasten", "bewoners", "jongens"):
+        if t in GROUP and t not in (
+            "mensen",
+            "lui",
+            "types",
+            "figuren",
+            "volk",
+            "gasten",
+            "bewoners",
+            "jongens",
+        ):
             before = set(tokens[max(0, i - 3) : i])
-            rest = set(tokens[i + 1 : i + 10]) | set(tokens[max(0, i - 8) : i])
-            if (before & DETERMINER or i == 0 or "zijn" in rest or "allemaal" in rest) and rest & NEG_PREDICATE:
+            around = set(tokens[i + 1 : i + 10]) | set(tokens[max(0, i - 8) : i])
+            if (
+                before & DETERMINER or i == 0 or "zijn" in around or "allemaal" in around
+            ) and around & NEG_PREDICATE:
                 if not _negated(tokens, i, 3):
                     kind = "veralgemenisering"
-                    hits.append(Hit(kind, "groep met negatief gezegde", (t, *sorted(rest & NEG_PREDICATE)[:2])))
+                    hits.append(
+                        Hit(kind, "groep met negatief gezegde", (t, *sorted(around & NEG_PREDICATE)[:2]))
+                    )
                     break
     for i, t in enumerate(tokens):
         if t in ("ze", "zij", "die") and i + 3 < n:
@@ -312,8 +383,16 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     for i, t in enumerate(tokens):
         if t in YOU_PLURAL:
             win = set(tokens[i + 1 : i + 6])
-            if win & (INSULT | DEHUMAN) or (win & PROTECTED and set(tokens) & (INSULT | _set("rot rotten oprotten terug"))):
-                hits.append(Hit("aanspreking", "vijandige aanspreking", (t, *sorted(win & (INSULT | DEHUMAN | PROTECTED))[:2])))
+            if win & (INSULT | DEHUMAN) or (
+                win & PROTECTED and set(tokens) & (INSULT | _set("rot rotten oprotten terug"))
+            ):
+                hits.append(
+                    Hit(
+                        "aanspreking",
+                        "vijandige aanspreking",
+                        (t, *sorted(win & (INSULT | DEHUMAN | PROTECTED))[:2]),
+                    )
+                )
                 break
     # --- compounds ending in an insult
     for t in tokens:
@@ -326,10 +405,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
 
 
 def _word_class(token: str) -> str:
-    for name, words in _CLASSES:
-        if token in words:
-            return name
-    return token
+    return _CLASS_OF.get(token, token)
 
 
 def class_bigrams(tokens: list[str]) -> list[str]:
@@ -372,33 +448,63 @@ def _context_hits(raw: str, tokens: list[str]) -> list[Hit]:
     return out
 
 
-def analyse(text: str) -> list[Hit]:
+def analyse(text: str, tokens_of_text: list[str] | None = None) -> list[Hit]:
     """Structural hits of a message, with context hits (citaat, vraag) for guarded sentences."""
     out: list[Hit] = []
-    whole = tokenize(text)
-    condemn = bool(set(whole) & CONDEMN)
-    for raw in _SENTENCE.split(text):
+    whole = tokenize(text) if tokens_of_text is None else tokens_of_text
+    wset = set(whole)
+    if not wset & TRIGGERS and not any(len(t) > 7 and t.endswith(INSULT_SUFFIXES) for t in whole):
+        return out
+    condemn = bool(wset & CONDEMN)
+    sentences = _SENTENCE.split(text)
+    for raw in sentences:
         if not raw or not raw.strip():
             continue
-        tokens = tokenize(raw)
+        tokens = whole if len(sentences) == 1 else tokenize(raw)
         if not tokens:
             continue
         context = _context_hits(raw, tokens)
         out.extend(context)
+        if not set(tokens) & TRIGGERS and not any(len(t) > 7 and t.endswith(INSULT_SUFFIXES) for t in tokens):
+            continue
         hits = _sentence_hits(raw, tokens)
         if not hits:
             continue
         tset = set(tokens)
-        hostile_kinds = [h for h in hits if h.kind in ("dreiging", "veralgemenisering", "ontmenselijking", "aanspreking")]
+        hostile_kinds = [
+            h for h in hits if h.kind in ("dreiging", "veralgemenisering", "ontmenselijking", "aanspreking")
+        ]
         if hostile_kinds:
             quoted = _QUOTED.search(raw) is not None or any(h.kind == "citaat" for h in context)
             reported = bool(tset & REPORT)
-            if quoted or (reported and condemn) or (reported and bool(tset & _set("bedreigd bedreiging bedreigingen dreigbrief dreigbrieven aangifte"))):
-                out.append(Hit("citaat", "geciteerd of gemeld", tuple(sorted(tset & REPORT))[:3] or ("aanhalingstekens",)))
-                out.extend(h for h in hits if h.kind not in ("dreiging", "veralgemenisering", "ontmenselijking", "aanspreking"))
+            if (
+                quoted
+                or (reported and condemn)
+                or (
+                    reported
+                    and bool(tset & _set("bedreigd bedreiging bedreigingen dreigbrief dreigbrieven aangifte"))
+                )
+            ):
+                out.append(
+                    Hit(
+                        "citaat",
+                        "geciteerd of gemeld",
+                        tuple(sorted(tset & REPORT))[:3] or ("aanhalingstekens",),
+                    )
+                )
+                out.extend(
+                    h
+                    for h in hits
+                    if h.kind not in ("dreiging", "veralgemenisering", "ontmenselijking", "aanspreking")
+                )
                 continue
-            if raw.rstrip().endswith("?") and (tset & QUESTION_ASK) and not any(
-                h.rule in ("doden of ophangen", "geweld tegen het lichaam", "brand stichten") for h in hits
+            if (
+                raw.rstrip().endswith("?")
+                and (tset & QUESTION_ASK)
+                and not any(
+                    h.rule in ("doden of ophangen", "geweld tegen het lichaam", "brand stichten")
+                    for h in hits
+                )
             ):
                 if tokens[0] in _set("weet woont klopt is waar kan mag hoe wanneer hebben"):
                     out.append(Hit("vraag", "informatievraag", (tokens[0],)))

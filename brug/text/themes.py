@@ -91,7 +91,7 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         'OR verdring* OR verdreven OR koffiebar* OR speciaalzaak* OR "flat white" OR havermelk* '
         "OR lunchroom* OR conceptstore* OR (wijk NEAR/8 (duur* OR opgeknapt OR opgewaardeerd OR "
         "onbetaalbaar OR verandert OR veranderd OR hip OR hippe OR wegjagen OR weggejaagd)) "
-        "OR (sloop* NEAR/8 (koop* OR dure OR duur)) OR wegbestemd OR herontwikkel* OR hip OR hippe OR yogastudio* OR markthal OR \"poke bowl*\" OR middeldure OR \"nieuwe mensen\" OR nieuwkomers OR randstedeling* OR \"import uit\" OR volksbuurt OR arbeiderswijk OR ((buurt OR wijk) NEAR/8 (rijke OR rijk OR geld OR toerist OR verdubbeld OR onbetaalbaar)) OR ((expats OR beleggers) NEAR/8 (huizen OR kopen OR wijk))",
+        'OR (sloop* NEAR/8 (koop* OR dure OR duur)) OR wegbestemd OR herontwikkel* OR hip OR hippe OR yogastudio* OR markthal OR "poke bowl*" OR middeldure OR "nieuwe mensen" OR nieuwkomers OR randstedeling* OR "import uit" OR volksbuurt OR arbeiderswijk OR ((buurt OR wijk) NEAR/8 (rijke OR rijk OR geld OR toerist OR verdubbeld OR onbetaalbaar)) OR ((expats OR beleggers) NEAR/8 (huizen OR kopen OR wijk))',
     ),
     (
         "jongerenoverlast",
@@ -141,7 +141,7 @@ _DEFAULTS: list[tuple[str, str, str]] = [
         "((boodschappen OR supermarkt* OR prijzen OR energie OR gas OR stroom OR benzine OR tanken OR "
         "brood OR melk OR kaas OR eten OR loon OR lonen OR salaris OR uitkering OR aow OR pensioen OR "
         "rekening*) NEAR/8 (duur OR duurder OR gestegen OR stijg* OR verdubbeld OR onbetaalbaar OR "
-        "betalen OR euro OR procent OR rondkomen OR omhoog)) OR schulden OR schuldhulp* OR minimumloon OR minima OR verwarm* OR \"niet rond\" OR energiefonds OR energiemaatschappij* OR \"bijzondere bijstand\" OR (ontbijt NEAR/6 (betalen OR geld OR armoede)) OR (prijzen NEAR/4 (stijgen OR dalende OR omhoog OR gestegen)) OR boodschappen",
+        'betalen OR euro OR procent OR rondkomen OR omhoog)) OR schulden OR schuldhulp* OR minimumloon OR minima OR verwarm* OR "niet rond" OR energiefonds OR energiemaatschappij* OR "bijzondere bijstand" OR (ontbijt NEAR/6 (betalen OR geld OR armoede)) OR (prijzen NEAR/4 (stijgen OR dalende OR omhoog OR gestegen)) OR boodschappen',
     ),
     (
         "anti-overheid",

@@ -58,7 +58,9 @@ def _f1(z: list[float], y: list[int]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def cross_validate(items: list[Item], rows: list[dict[str, float]], c_of: dict[str, float] | None = None) -> dict[str, Any]:
+def cross_validate(
+    items: list[Item], rows: list[dict[str, float]], c_of: dict[str, float] | None = None
+) -> dict[str, Any]:
     """Out-of-fold raw scores per label (grouped by family); chooses C per label unless given."""
     folds = [item.fold for item in items]
     names = labels()
@@ -79,13 +81,13 @@ def cross_validate(items: list[Item], rows: list[dict[str, float]], c_of: dict[s
                 for i, s in zip(held, scores, strict=True):
                     store[i] = float(s)
     chosen: dict[str, float] = {}
-    scores: dict[str, list[float]] = {}
+    best_scores: dict[str, list[float]] = {}
     for label in names:
         y = [gold(item, label) for item in items]
         best = max(oof[label], key=lambda c: _f1(oof[label][c], y))
         chosen[label] = best
-        scores[label] = oof[label][best]
-    return {"C": chosen, "oof": scores}
+        best_scores[label] = oof[label][best]
+    return {"C": chosen, "oof": best_scores}
 
 
 def train(out: Path = model.MODEL_PATH) -> dict[str, Any]:
@@ -111,7 +113,9 @@ def train(out: Path = model.MODEL_PATH) -> dict[str, Any]:
             if w:
                 weights.setdefault(inverse[j], []).extend([li, w])
     payload = json.dumps(weights, sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha1((payload + json.dumps(bias) + json.dumps(platt)).encode()).hexdigest()[:8]
+    digest = hashlib.sha1(
+        (payload + json.dumps(bias) + json.dumps(platt)).encode(), usedforsecurity=False
+    ).hexdigest()[:8]
     version = f"brug-text-{dt.date.today().isoformat()}-{digest}"
     data = {
         "version": version,
@@ -124,6 +128,8 @@ def train(out: Path = model.MODEL_PATH) -> dict[str, Any]:
         "trained_on": len(items),
         "weights": weights,
     }
-    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8"
+    )
     model.load.cache_clear()
     return {"version": version, "items": len(items), "features": len(weights), "C": cv["C"]}

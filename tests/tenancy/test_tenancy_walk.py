@@ -131,6 +131,8 @@ def _resolvers() -> dict[tuple[str, str], Callable[[World, Kwargs], list[Any]]]:
         ("learning", "vragen/thread_id"): lambda w, kw: _first(
             le.Thread.objects.filter(asker=_own_registration(w, kw))
         ),
+        ("learning", "export/kind"): lambda w, kw: ["aanmeldingen"],
+        ("learning", "<slug:kind>./fmt"): lambda w, kw: ["csv"],
         ("knowledge", "kennisbank/pk"): lambda w, kw: _first(
             KnowledgeItem.objects.filter(organisation=w.victim, visibility=Visibility.ORGANISATION)
         ),
@@ -152,6 +154,9 @@ def _resolvers() -> dict[tuple[str, str], Callable[[World, Kwargs], list[Any]]]:
             an.JointAnalysis.objects.filter(organisation=w.victim)
         ),
         ("analysis", "stap/step"): lambda w, kw: [1],
+        ("analysis", "partners/link_pk"): lambda w, kw: _first(
+            an.PartnerLink.objects.filter(analysis_id=kw["pk"])
+        ),
         ("analysis", "interventies/pk"): lambda w, kw: _first(
             an.Intervention.objects.filter(organisation=w.victim)
         ),
@@ -162,6 +167,11 @@ def _resolvers() -> dict[tuple[str, str], Callable[[World, Kwargs], list[Any]]]:
         ("network", "netwerk/pk"): lambda w, kw: _first(nw.Network.objects.filter(organisation=w.victim)),
         ("network", "personen/pk"): lambda w, kw: _first(
             nw.KeyFigure.objects.filter(organisation=w.victim, erased_at__isnull=True)
+        ),
+        ("network", "signaal/signal_pk"): lambda w, kw: _first(
+            sg.Signal.objects.filter(
+                organisation=w.victim, published=True, may_contact=True, key_figure_id__isnull=False
+            )
         ),
         # signals
         ("signals", "signalen/pk"): lambda w, kw: _first(
@@ -341,6 +351,33 @@ def build_world(tenancy: Tenancy) -> World:
     if not Intervention.objects.filter(organisation=victim).exists():
         Intervention.objects.create(
             organisation=victim, name="Eigen buurtgesprekken Voorbeeldstad", summary="Test"
+        )
+    # A key figure's signal that allows contact, for the follow-up route.
+    from brug.network.models import KeyFigure
+    from brug.signals.models import Signal
+
+    sender = KeyFigure.objects.filter(organisation=victim, erased_at__isnull=True).order_by("pk").first()
+    signal = Signal.objects.filter(organisation=victim, published=True).order_by("pk").first()
+    if sender is not None and signal is not None:
+        Signal.objects.filter(pk=signal.pk).update(key_figure_id=sender.pk, may_contact=True)
+    # A partner link on the victim's first analysis, for the partner routes.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from brug.analysis.models import JointAnalysis, PartnerLink
+
+    first_analysis = JointAnalysis.objects.filter(organisation=victim).order_by("pk").first()
+    if first_analysis is not None and not PartnerLink.objects.filter(analysis=first_analysis).exists():
+        PartnerLink.objects.create(
+            analysis=first_analysis,
+            token_hash="p" * 64,
+            name="Wim Wijkagent",
+            email="wim@politie.example",
+            organisation_name="Politie",
+            role_label="wijkagent",
+            domain="veiligheid",
+            expires_at=timezone.now() + timedelta(days=7),
         )
     # One organisation-only knowledge item with a PDF, for the PDF route.
     from brug.knowledge.models import KnowledgeItem, Visibility

@@ -186,6 +186,14 @@ def share_anonymised(
             "hieronder en deel opnieuw."
         )
     with transaction.atomic():
+        # Sharing the same text again (a double click, a second visit) keeps the one knowledge item.
+        earlier = (
+            Share.objects.select_for_update()
+            .filter(analysis=analysis, title=preview.title, body=preview.body, visibility=visibility)
+            .first()
+        )
+        if earlier is not None:
+            return earlier
         try:
             item = publish_item(
                 membership=membership,

@@ -36,6 +36,7 @@ def urls(o: dict[str, Any]) -> dict[str, tuple[str, bool]]:
     m, p, a = o["map"].pk, o["pair"].pk, o["analysis"].pk
     return {
         "index": (reverse("analysis:index", args=[slug]), True),
+        "method_card_pdf": (reverse("analysis:method_card_pdf", args=[slug]), True),
         "map_create": (reverse("analysis:map_create", args=[slug]), False),
         "map_detail": (reverse("analysis:map_detail", args=[slug, m]), True),
         "map_advice": (reverse("analysis:map_advice", args=[slug, m]), True),

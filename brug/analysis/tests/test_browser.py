@@ -249,7 +249,7 @@ def test_the_method_card_and_the_distrust_steps_are_accessible(page: Any, tenanc
     assert_accessible(page)
     screenshot(page, "analysis-method-card")
     page.goto(page.base_url + f"/o/gouda/analyse/analyses/{analysis.pk}/stap/2/")
-    page.get_by_role("group", name=re.compile("Ongelijke behandeling")).get_by_label("Sterk aanwezig").check()
+    page.locator("input[name=narrative_ongelijke_behandeling][value=sterk]").check()
     page.get_by_label("Voorbeeld bij ‘Ongelijke behandeling’").fill("Waarom zij wel en wij niet")
     assert_accessible(page)
     screenshot(page, "analysis-step2-distrust")
@@ -264,3 +264,42 @@ def test_the_method_card_and_the_distrust_steps_are_accessible(page: Any, tenanc
     page.goto(page.base_url + f"/o/gouda/analyse/analyses/{analysis.pk}/")
     assert page.get_by_text("‘Ongelijke behandeling’ wordt sterk gehoord").count() == 1
     assert_accessible(page)
+
+
+def test_partner_pages_and_named_versions_are_accessible_on_a_phone(page: Any, tenancy: Tenancy) -> None:
+    from brug.analysis.services import partners
+
+    officer = member(tenancy, "officer")
+    pmap = services.create_map(membership=officer, title="Kaart", as_of=timezone.localdate())
+    analysis = services.start_analysis(
+        membership=officer, title="Spoorzijde", pmap=pmap, phase_model="movisie", domain="sociaal"
+    )
+    _link, url = partners.invite_partner(
+        membership=officer,
+        analysis=analysis,
+        name="Wim Wijkagent",
+        email="wim@politie.example",
+        organisation_name="Politie",
+        role_label="wijkagent",
+        domain="veiligheid",
+    )
+    browser_login(page, tenancy.officer)
+    page.goto(page.base_url + f"/o/gouda/analyse/analyses/{analysis.pk}/partners/")
+    assert page.get_by_text("Wim Wijkagent").count() >= 1
+    assert_accessible(page)
+    page.goto(page.base_url + f"/o/gouda/analyse/kaarten/{pmap.pk}/geschiedenis/")
+    page.get_by_label("Naam van de versie").fill("Voor de raadsvergadering")
+    page.get_by_role("button", name="Bewaar als versie").click()
+    assert page.get_by_text("Voor de raadsvergadering").count() >= 1
+    assert_accessible(page)
+    # The partner opens the mailed link on a phone, without an account.
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 375, "height": 800})
+    from django.conf import settings
+
+    page.goto(page.base_url + url.removeprefix(settings.BRUG_BASE_URL))
+    page.get_by_label("Betrokken groepen").fill("Jongeren en omwonenden")
+    page.get_by_role("button", name="Bijdrage opslaan").click()
+    assert page.get_by_text("Uw bijdrage is opgeslagen").count() == 1
+    assert_accessible(page)
+    screenshot(page, "analysis-partner-phone")

@@ -283,3 +283,17 @@ def test_the_leader_of_the_silent_middle_stance_belongs_to_the_middle(officer_m:
     services.move_actor(membership=officer_m, actor=leader, role="joiner_a")
     leader.refresh_from_db()
     assert not leader.leads_middle
+
+
+def test_long_actor_names_wrap_instead_of_being_cut() -> None:
+    from types import SimpleNamespace
+
+    from brug.analysis.diagram import layout
+
+    name = "Stichting Bewonersoverleg Korte Akkeren en Omstreken"
+    pair = SimpleNamespace(pk=1, pole_a="A", pole_b="B")
+    actor = SimpleNamespace(label=name, role="pusher_a", is_government=False, leads_middle=False)
+    drawn = layout(pair, [actor])
+    placed = next(z for z in drawn["zones"] if z.role == "pusher_a").actors[0]
+    assert " ".join(line["text"] for line in placed["lines"]) == name
+    assert len(placed["lines"]) == 4 and placed["h"] > 30

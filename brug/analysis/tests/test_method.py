@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from brug.analysis import method
+from brug.core.tests.pdfua import assert_tagged_pdf
 
 from .test_wizard import step_url
 
@@ -51,3 +52,15 @@ def test_game_changers_and_phases_are_explained_beside_advice_and_phase_choice(
     assert "Uitleg: wat is een game changer?" in advice
     step = client.get(step_url(analysis, 1)).content.decode()
     assert "Uitleg: fasen van spanningen" in step
+
+
+def test_the_method_card_downloads_as_a_tagged_pdf(client_for: Any, tenancy: Any) -> None:
+    url = reverse("analysis:method_card_pdf", args=["gouda"])
+    page = client_for(tenancy.reader).get(reverse("analysis:method_card", args=["gouda"])).content.decode()
+    assert f'href="{url}"' in page
+    response = client_for(tenancy.reader).get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    types = assert_tagged_pdf(response.content, title="Methodekaart: polarisatie analyseren")
+    assert "L" in types  # the laws and steps are lists in the structure tree too
+    assert client_for(tenancy.reader).post(url).status_code == 405
+    assert client_for(tenancy.outsider).get(url).status_code == 404

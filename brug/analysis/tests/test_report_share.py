@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from brug.analysis import services
 from brug.analysis.models import Intervention, Share
+from brug.core.tests.pdfua import assert_tagged_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,7 @@ def test_the_pdf_is_made_from_the_same_template(client_for: Any, tenancy: Any, c
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert len(response.content) > 5000
+    assert_tagged_pdf(response.content, title=f"Rapport: {complete.title}")
     # The diagram is drawn in the PDF: the fill colour of the left pushers' zone (#c9dcf0) is used.
     assert b"0.788235 0.862745 0.941176 rg" in _pdf_streams(response.content)
 
@@ -120,6 +122,16 @@ def test_the_shared_text_reaches_the_knowledge_base(officer_m: Any, complete: An
 
     item = KnowledgeItem.objects.get(pk=share.knowledge_item_id)
     assert item.body == share.body and item.kind == "analyse"
+
+
+def test_sharing_the_same_text_twice_keeps_one_knowledge_item(officer_m: Any, complete: Any) -> None:
+    from brug.knowledge.models import KnowledgeItem
+
+    first = services.share_anonymised(membership=officer_m, analysis=complete)
+    second = services.share_anonymised(membership=officer_m, analysis=complete)
+    assert first.pk == second.pk
+    assert Share.objects.count() == 1
+    assert KnowledgeItem.objects.filter(kind="analyse").count() == 1
 
 
 def test_sharing_is_refused_when_the_analysis_changed_after_the_preview(

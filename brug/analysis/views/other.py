@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
 from brug.core.errors import add_form_error
+from brug.core.pdf import render_pdf
 
 from .. import config, distrust, method, selectors, services
 from ..forms import ImpactScanForm, InterventionForm
 from ..models import ImpactScan
+from .report import _pdf_css
 
 
 @org_view()
@@ -36,7 +42,26 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
 @require_safe
 def method_card(request: OrgRequest, org_slug: str) -> HttpResponse:
     # One printable page with the method, for the table at a core-team meeting.
-    context = {
+    context = _method_card_context()
+    context["breadcrumbs"] = [("Analyse", reverse("analysis:index", args=[org_slug])), ("Methodekaart", None)]
+    return render(request, "analysis/method_card.html", context)
+
+
+@org_view()
+@require_safe
+def method_card_pdf(request: OrgRequest, org_slug: str) -> HttpResponse:
+    # The same card as a tagged PDF (PDF/UA), for readers who cannot use the browser's print.
+    context = _method_card_context()
+    context["pdf"] = True
+    context["pdf_css"] = mark_safe(_pdf_css())  # noqa: S308 - our own static files
+    html = render_to_string("analysis/method_card_pdf.html", context, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="methodekaart.pdf"'
+    return response
+
+
+def _method_card_context() -> dict[str, Any]:
+    return {
         "laws": method.LAWS,
         "roles": method.ROLES,
         "leader": method.MIDDLE_LEADER,
@@ -47,9 +72,7 @@ def method_card(request: OrgRequest, org_slug: str) -> HttpResponse:
         "narratives": distrust.NARRATIVES,
         "dilemmas": distrust.DILEMMAS,
         "sources": [method.BRANDSMA, method.KIS, method.INFOBLAD],
-        "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), ("Methodekaart", None)],
     }
-    return render(request, "analysis/method_card.html", context)
 
 
 @org_view()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from brug.core.access import OrgRequest, org_view
 from brug.core.errors import add_form_error
+from brug.core.pdf import render_pdf
 
 from .. import compare, config, selectors, services
 from ..diagram import layout
@@ -87,13 +88,11 @@ def _pdf_css() -> str:
 @org_view()
 @require_safe
 def report_pdf(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
-    from weasyprint import HTML
-
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)
     context = report_context(request, analysis)
     context["pdf_css"] = mark_safe(_pdf_css())  # noqa: S308 - our own static files
     html = render_to_string("analysis/report_pdf.html", context, request=request)
-    pdf = HTML(string=html).write_pdf()
+    pdf = render_pdf(html)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="analyse-{analysis.pk}.pdf"'
     return response

@@ -142,8 +142,13 @@ def test_a_municipality_opens_a_dialogue_residents_vote_and_the_map_and_report_s
 
     page.get_by_role("link", name="Raadsrapport").first.click()
     assert "Hoe is dit berekend?" in page.content() and "Groep B" in page.content()
+    assert "Dit rapport toont berekening" in page.content()
     assert_accessible(page)
     screenshot(page, "dialogue-officer-report")
+    # Opened from an older report (computation 0 never exists): the page says a newer one exists.
+    page.goto(page.base_url + "/o/gouda/dialogen/windmolens-bij-noorderveld/rapport/?berekening=0")
+    assert "er is een nieuwere berekening" in page.content()
+    assert_accessible(page)
 
     page.goto(page.base_url + "/o/gouda/dialogen/windmolens-bij-noorderveld/bewerken/")
     assert_accessible(page)

@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.test import Client
 
+from brug.core.tests.pdfua import assert_tagged_pdf
 from brug.dialogue import recompute as recompute_module
 from brug.dialogue.models import Dialogue, Statement
 from brug.dialogue.recompute import MIN_INTERVAL_SECONDS, recompute
@@ -130,4 +131,5 @@ def test_the_council_report_downloads_as_pdf(tenancy: Any, client_for: Any, dial
     response = client_for(tenancy.reader).get("/o/gouda/dialogen/windmolens/rapport.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    assert_tagged_pdf(response.content, title="Raadsrapport – Windmolens bij Noorderveld")
     assert client_for(tenancy.outsider).get("/o/gouda/dialogen/windmolens/rapport.pdf").status_code == 404

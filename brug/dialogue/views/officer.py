@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.pdf import render_pdf
 from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import polis, report_sentences, selectors, services
@@ -214,7 +215,7 @@ def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
     current = context["computation"]
     asked = request.GET.get("berekening", "")
     newer = None
-    if asked.isdigit() and current is not None and int(asked) != current["id"]:
+    if asked.isdigit() and current is not None and int(asked) < current["id"]:
         newer = current  # the page was opened from an older report (PDF): say so
     groups: list[Any] = list(context.get("groups") or [])  # type: ignore[call-overload]
     context.update(
@@ -256,8 +257,6 @@ def report(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
 
 @org_view()
 def report_pdf(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
-    from weasyprint import HTML  # heavy import, only for this page
-
     context = _report_context(request, slug)
     computation = context.get("computation")
     if isinstance(computation, dict):
@@ -266,7 +265,7 @@ def report_pdf(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
         url = request.build_absolute_uri(reverse("dialogue:report", args=[org_slug, slug]))
         context["report_url"] = f"{url}?berekening={computation['id']}"
     html = render_to_string("dialogue/report_pdf.html", context, request=request)
-    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    pdf = render_pdf(html, base_url=str(settings.BASE_DIR))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="raadsrapport-{slug}.pdf"'
     return response

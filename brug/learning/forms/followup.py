@@ -41,7 +41,7 @@ class EntryForm(BrugForm):
     )
 
 
-class AssignmentForm(BrugModelForm):
+class AssignmentForm(VersionedFormMixin, BrugModelForm):
     class Meta:
         model = Assignment
         fields = ["title", "description", "due_date", "after_session"]

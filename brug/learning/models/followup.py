@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from brug.core.versioning import Versioned
+
 from .editions import Edition, Session
 from .registrations import Registration
 
@@ -28,7 +30,7 @@ class SessionEntry(models.Model):
         ordering = ["kind", "created_at"]
 
 
-class Assignment(models.Model):
+class Assignment(Versioned):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="assignments")
     after_session = models.ForeignKey(
         Session,

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from brug.core.audit import record
 from brug.core.models import Membership
+from brug.core.versioning import save_if_unchanged
 
 from ..models import Assignment, Edition, Registration, Session, Submission, SubmissionFile
 from .uploads import detect_type
@@ -23,6 +24,7 @@ def create_assignment(
     description: str,
     due_date: dt.date,
     after_session: Session | None = None,
+    version: int | None = None,  # the form's hidden field; a new assignment has none yet
 ) -> Assignment:
     assignment = Assignment.objects.create(
         edition=edition, title=title, description=description, due_date=due_date, after_session=after_session
@@ -35,9 +37,11 @@ def create_assignment(
 @transaction.atomic
 def update_assignment(*, membership: Membership, assignment: Assignment, fields: dict) -> Assignment:
     before = (assignment.title, assignment.description, assignment.due_date)
+    version = fields.get("version")
+    fields = {k: v for k, v in fields.items() if k != "version"}
     for name, value in fields.items():
         setattr(assignment, name, value)
-    assignment.save()
+    save_if_unchanged(assignment, version=version)  # StaleObject if someone saved since
     record(action="learning.assignment_changed", obj=assignment, membership=membership, fields=fields.keys())
     if before != (assignment.title, assignment.description, assignment.due_date):
         _tell_assignment(assignment, changed=True)

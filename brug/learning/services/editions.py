@@ -94,6 +94,13 @@ def save_edition(
 ) -> Edition:
     """Create (edition=None) or update an edition; sessions are numbered in date order."""
     _check_sessions(sessions)
+    deadline = fields.get("registration_deadline") or (edition.registration_deadline if edition else None)
+    first = min(s["date"] for s in sessions)
+    if deadline is not None and deadline >= first:
+        raise EditionError(
+            f"De aanmelddeadline ({deadline:%d-%m-%Y}) ligt niet vóór de eerste bijeenkomst "
+            f"({first:%d-%m-%Y}). Kies een deadline die eerder valt, zodat er tijd is voor de intakes."
+        )
     if version is None:
         version = fields.get("version")  # the hidden field of the edition form
     fields = {k: v for k, v in fields.items() if k != "version"}

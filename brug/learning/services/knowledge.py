@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from brug.core.audit import record
 from brug.core.markdown import render_markdown
 from brug.core.models import Membership
+from brug.core.pdf import render_pdf
 from brug.knowledge import taxonomy
 from brug.knowledge.services import publish_item
 
@@ -72,9 +73,7 @@ def html_document(product: KnowledgeProduct) -> str:
 
 
 def pdf_for(product: KnowledgeProduct) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html_document(product)).write_pdf()
+    return render_pdf(html_document(product))
 
 
 def _known_themes(theme: str) -> list[str]:

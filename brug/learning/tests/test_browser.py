@@ -76,7 +76,7 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     visit(page, base + "selectie/", "selection")
     page.get_by_role("button", name="Opnemen Gouda").click()
     page.get_by_role("button", name="Selectie vastleggen en besluitmails versturen").click()
-    assert page.get_by_text("Selectie vastgelegd").is_visible()
+    assert page.get_by_text("Selectie vastgelegd: 2 gemeenten doen mee").is_visible()
     assert_accessible(page)
     # Only Vaals (intake) and Gouda (by hand) are in: the others have no intake yet.
     assert Registration.objects.filter(status=Status.SELECTED).count() == 2
@@ -96,8 +96,8 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     pair = Pair.objects.first()
     assert pair is not None
     page.locator(f"#id_p{pair.pk}-scheduled_at").fill("2027-01-12T10:00")
-    page.locator(f"form[action$='/koppels/{pair.pk}/'] button").click()
-    assert page.get_by_text("Koppel opslaan").first.is_visible()
+    page.locator(f"form[action$='/koppels/{pair.pk}/'] button").first.click()
+    assert page.get_by_text("Koppel opgeslagen.").is_visible()
     screenshot(page, "learning-pairs")
 
     session = edition.sessions.first()
@@ -108,7 +108,7 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     page.locator("#id_text").fill("Een buurtgesprek over de opvang")
     page.locator("#id_why").fill("Iedereen kwam aan het woord")
     page.get_by_role("button", name="Dilemma of succes toevoegen").click()
-    page.get_by_label("Aanwezig").first.check()
+    page.locator("input[type=radio][value=aanwezig]").first.check()
     page.get_by_role("button", name="Aanwezigheid opslaan").click()
     assert_accessible(page)
     screenshot(page, "learning-session-filled")

@@ -24,7 +24,7 @@ def test_a_megabyte_of_text_is_refused_by_the_form_and_saves_nothing(edition: ob
     response = _post_from(edition, _data(**{field: "woord " * 200_000}), "10.3.0.1")
     assert response.status_code == 200  # the form again, with the field's Dutch error
     body = response.content.decode()  # type: ignore[attr-defined]
-    assert "niet meer dan 4000 tekens" in body
+    assert "te lang: maximaal" in body
     assert not Registration.objects.exists()
     assert not mail.outbox
 

@@ -11,6 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 from brug.core.models import AuditLogEntry
+from brug.core.tests.pdfua import assert_tagged_pdf
 from brug.learning.models import Edition, Intake, KnowledgeProduct, Pair, Registration, Status
 
 from . import helpers
@@ -319,6 +320,7 @@ def test_the_knowledge_product_starts_from_the_session_and_is_published_with_a_p
     assert item.title == "Infoblad 1" and item.visibility == "publiek"
     pdf = client.get(_url("knowledge_pdf", setup, session.pk))
     assert pdf.content.startswith(b"%PDF-")
+    assert_tagged_pdf(pdf.content, title="Infoblad 1")
     from brug.learning.services.knowledge import render_body
 
     assert "<script>" not in render_body(product.body)
@@ -376,7 +378,13 @@ def test_editing_an_edition_keeps_the_sessions_and_their_notes(setup: dict, clie
     first.notes = "Verslag dat moet blijven"
     first.save()
     data = _edition_post(dates=[s.date.isoformat() for s in ed.sessions.all()])
-    data.update({"title": "Nieuwe titel", "sessies-INITIAL_FORMS": "3"})
+    data.update(
+        {
+            "title": "Nieuwe titel",
+            "sessies-INITIAL_FORMS": "3",
+            "registration_deadline": (first.date - dt.timedelta(days=14)).isoformat(),
+        }
+    )
     response = client_for(setup["facilitator"]).post(_url("edition_edit", setup), data)
     assert response.status_code == 302
     first.refresh_from_db()
@@ -547,3 +555,14 @@ def test_a_registration_and_its_intake_are_corrected_and_removed_with_the_audit_
     assert (
         client_for(setup["tenancy"].outsider).post(url, {"action": "delete_registration"}).status_code == 404
     )
+
+
+def test_a_deadline_after_the_first_session_is_refused_and_nothing_changes(
+    setup: dict, client_for: Any
+) -> None:
+    data = _edition_post()
+    data["registration_deadline"] = "2027-07-01"  # after the first session on 24 June 2027
+    response = client_for(setup["facilitator"]).post(reverse("learning:edition_new", args=["ess"]), data)
+    assert response.status_code == 200
+    assert "ligt niet vóór de eerste bijeenkomst" in response.content.decode()
+    assert Edition.objects.count() == 1  # only the fixture's edition

@@ -87,3 +87,24 @@ def test_two_edits_of_an_edition(setup: dict[str, Any], client_for: Any) -> None
     ed.refresh_from_db()
     assert ed.theme == "Eerste thema"
     assert client_for(setup["tenancy"].outsider).post(url, data).status_code == 404
+
+
+def test_two_edits_of_an_assignment(setup: dict[str, Any], client_for: Any) -> None:
+    import datetime as dt
+
+    from brug.learning.models import Assignment
+
+    assignment = Assignment.objects.create(
+        edition=setup["edition"], title="Opdracht 1", description="Beschrijf", due_date=dt.date(2027, 1, 1)
+    )
+    url = _url("assignments", setup)
+    page = client_for(setup["a"]).get(url + f"?bewerken={assignment.pk}").content.decode()
+    assert 'name="version" value="1"' in page
+    data = {"assignment": assignment.pk, "title": "Opdracht 1", "due_date": "2027-01-01", "version": "1"}
+    first = client_for(setup["a"]).post(url, {**data, "description": "Van Bea"})
+    second = client_for(setup["b"]).post(url, {**data, "description": "Van Tom"})
+    assert first.status_code == 302
+    assert STALE in second.content.decode() and "Van Tom" in second.content.decode()
+    assignment.refresh_from_db()
+    assert assignment.description == "Van Bea"
+    assert client_for(setup["tenancy"].outsider).post(url, data).status_code == 404

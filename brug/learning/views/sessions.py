@@ -192,12 +192,17 @@ def assignments(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRes
         if editing is None:
             assignment_services.create_assignment(membership=membership, edition=ed, **form.cleaned_data)
             messages.success(request, "Opdracht toegevoegd.")
-        else:
+            return redirect(request.path)
+        try:
             assignment_services.update_assignment(
                 membership=membership, assignment=editing, fields=form.cleaned_data
             )
+        except StaleObject as exc:
+            editing.refresh_from_db()
+            stale_to_form(form, exc, current_version=editing.version)
+        else:
             messages.success(request, "Opdracht gewijzigd.")
-        return redirect(request.path)
+            return redirect(request.path)
     participants = list(ed.registrations.filter(status=Status.SELECTED).select_related("municipality"))
     rows = []
     for assignment in ed.assignments.prefetch_related("submissions__files"):

@@ -94,6 +94,13 @@ class Network(Versioned):
     target_communities = models.TextField("gemeenschappen die we willen bereiken", blank=True)
     target_age_groups = models.JSONField("leeftijdsgroepen", default=list, blank=True)
     target_languages = models.CharField("talen", max_length=300, blank=True)
+    # The network's own targets (the guide: 30–40 people, about ten partners, two broad meetings a year).
+    target_size_min = models.PositiveSmallIntegerField("gewenste omvang: minimaal", default=30)
+    target_size_max = models.PositiveSmallIntegerField("gewenste omvang: maximaal", default=40)
+    target_partner_organisations = models.PositiveSmallIntegerField(
+        "aantal vaste partnerorganisaties", default=10
+    )
+    broad_meetings_per_year = models.PositiveSmallIntegerField("brede bijeenkomsten per jaar", default=2)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

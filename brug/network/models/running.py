@@ -28,6 +28,9 @@ class WorkingGroup(models.Model):
     network = models.ForeignKey("network.Network", on_delete=models.CASCADE, related_name="working_groups")
     name = models.CharField("naam", max_length=120)
     topics = models.TextField("onderwerpen", blank=True)
+    partner_organisations = models.CharField(
+        "partnerorganisaties in de werkgroep", max_length=400, blank=True
+    )
     members = models.ManyToManyField(
         "network.KeyFigure", blank=True, related_name="working_groups", verbose_name="leden"
     )

@@ -27,6 +27,10 @@ CHECKLIST_FIELDS = [
     "target_communities",
     "target_age_groups",
     "target_languages",
+    "target_size_min",
+    "target_size_max",
+    "target_partner_organisations",
+    "broad_meetings_per_year",
 ]
 M2M_FIELDS = ["target_neighbourhoods", "target_domains"]
 

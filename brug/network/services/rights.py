@@ -12,9 +12,11 @@ from brug.core.models import Membership
 from brug.signals.models import Signal
 from brug.signals.services import anonymise_key_figure_signals
 
-from ..models import KeyFigure, KeyFigureStatus, StatusChange
+from ..models import AgeGroup, KeyFigure, KeyFigureStatus, StatusChange
 
 ERASED_NAME = "Gewiste sleutelfiguur"
+AGE_LABELS = dict(AgeGroup.choices)
+STATUS_LABELS = dict(KeyFigureStatus.choices)
 WIPED_TEXT_FIELDS = [
     "email",
     "phone",
@@ -41,9 +43,18 @@ def _signals_of(key_figure: KeyFigure) -> list[dict[str, Any]]:
         "occurred_at"
     )
     return [
-        {"moment": s.occurred_at.isoformat(), "tekst": s.text, "plek": s.place, "ernst": s.severity}
+        {"moment": _local(s.occurred_at), "tekst": s.text, "plek": s.place, "ernst": s.get_severity_display()}
         for s in rows
     ]
+
+
+def _local(moment: Any) -> str:
+    """A moment as the person reads it: Dutch local time, not UTC."""
+    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
+
+
+def _day(day: Any) -> str:
+    return day.strftime("%d-%m-%Y")
 
 
 def collect(key_figure: KeyFigure) -> dict[str, Any]:
@@ -59,25 +70,26 @@ def collect(key_figure: KeyFigure) -> dict[str, Any]:
         "wijken": [n.name for n in kf.neighbourhoods.all()],
         "gemeenschappen": kf.community_list,
         "talen": kf.language_list,
-        "leeftijdsgroepen": list(kf.age_groups),
+        "leeftijdsgroepen": [str(AGE_LABELS.get(a, a)) for a in kf.age_groups],
+        "al bekend bij de gemeente": kf.known_before,
         "beschikbaarheid": kf.availability,
-        "startdatum": kf.start_date.isoformat() if kf.start_date else None,
+        "startdatum": _day(kf.start_date) if kf.start_date else None,
         "status": kf.get_status_display(),
         "netwerken": [n.name for n in kf.networks.all()],
         # Who referred them is another person's data: only whether it happened.
         "aangedragen door een andere sleutelfiguur": kf.referred_by_id is not None,
         "geworven": kf.get_recruited_by_display(),
         "externe partij": kf.recruiter_name,
-        "oriëntatiefase tot": kf.orientation_until.isoformat() if kf.orientation_until else None,
+        "oriëntatiefase tot": _day(kf.orientation_until) if kf.orientation_until else None,
         "toestemming": {
             "doel": kf.consent_purpose,
-            "datum": kf.consent_date.isoformat() if kf.consent_date else None,
+            "datum": _day(kf.consent_date) if kf.consent_date else None,
             "hoe gegeven": kf.consent_how,
         },
-        "bewaren tot": kf.retention_until.isoformat() if kf.retention_until else None,
+        "bewaren tot": _day(kf.retention_until) if kf.retention_until else None,
         "selectiegesprekken": [
             {
-                "datum": c.held_on.isoformat(),
+                "datum": _day(c.held_on),
                 "voldoende tijd": c.enough_time,
                 "andere netwerken": c.other_networks,
                 "andere belangen": c.other_interests,
@@ -90,19 +102,23 @@ def collect(key_figure: KeyFigure) -> dict[str, Any]:
             for c in kf.conversations.all()
         ],
         "statusgeschiedenis": [
-            {"moment": s.changed_at.isoformat(), "van": s.old_status, "naar": s.new_status}
+            {
+                "moment": _local(s.changed_at),
+                "van": STATUS_LABELS.get(s.old_status, s.old_status),
+                "naar": STATUS_LABELS.get(s.new_status, s.new_status),
+            }
             for s in kf.status_changes.all()
         ],
         "persoonlijke meldlinks": [
             {
-                "gemaakt": link.created_at.isoformat(),
-                "ingetrokken": link.revoked_at.isoformat() if link.revoked_at else None,
+                "gemaakt": _local(link.created_at),
+                "ingetrokken": _local(link.revoked_at) if link.revoked_at else None,
             }
             for link in kf.signal_links.all()
         ],
-        "brede bijeenkomsten": [f"{m.title} ({m.held_on.isoformat()})" for m in kf.meetings.all()],
+        "brede bijeenkomsten": [f"{m.title} ({_day(m.held_on)})" for m in kf.meetings.all()],
         "werkgroepen": [g.name for g in kf.working_groups.all()],
-        "trainingen": [f"{t.title} ({t.offered_on.isoformat()})" for t in kf.trainings.all()],
+        "trainingen": [f"{t.title} ({_day(t.offered_on)})" for t in kf.trainings.all()],
         "signalen": _signals_of(kf),
     }
 

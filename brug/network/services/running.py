@@ -63,7 +63,7 @@ def save_working_group(
         network=network,
         obj=group or WorkingGroup(),
         data=data,
-        fields=["name", "topics"],
+        fields=["name", "topics", "partner_organisations"],
         people_field="members",
         action="network.workinggroup.save",
     )

@@ -82,6 +82,19 @@ def test_the_graph_layout_is_the_same_on_every_visit(member, network, hoods) -> 
     assert all(0 <= n.x <= graph.WIDTH and 0 <= n.y <= graph.HEIGHT for n in first.nodes)
 
 
+def test_a_referral_points_from_who_brought_someone_in_to_the_newcomer(member, network, hoods) -> None:
+    bert = make_active(member, network, "Bert B")
+    cees = make_active(member, network, "Cees C", referred_by=bert)
+    result = graph.analyse(list(selectors.active_in(network)), [])
+    (edge,) = result.edges
+    by_pk = {n.pk: n for n in result.nodes}
+    start, end = by_pk[bert.pk], by_pk[cees.pk]
+    assert edge.directed and edge.kind == "verwijzing"
+    assert (edge.x1, edge.y1) == (start.x, start.y)
+    # The line stops just short of the newcomer's circle, where the arrowhead is drawn.
+    assert abs(((edge.x2 - end.x) ** 2 + (edge.y2 - end.y) ** 2) ** 0.5 - (graph.NODE_R + 2)) < 1
+
+
 def test_working_groups_connect_their_members(member, network) -> None:
     a = make_active(member, network, "Anna A")
     b = make_active(member, network, "Bert B")
@@ -141,4 +154,13 @@ def test_the_demo_network_looks_like_delfts_and_loads_only_once(tenancy) -> None
     assert set(result.dimensions[0].gaps) == {"Westerpark", "Bloemendaal-Zuid"}
     drawn = graph.analyse(list(selectors.active_in(network)), list(selectors.working_groups_of(network)))
     assert any(n.name == "Marloes Smit" for n in drawn.cut_points)
+    # Dense graph: no two circles overlap, so no number label does either.
+    points = [(n.x, n.y) for n in drawn.nodes]
+    closest = min(
+        ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
+        for i, a in enumerate(points)
+        for b in points[i + 1 :]
+    )
+    assert closest >= graph.MIN_GAP - 0.5
+    assert sorted(n.number for n in drawn.nodes) == list(range(1, len(drawn.nodes) + 1))
     assert sum(r["joined"] for r in selectors.turnover(membership=org.memberships.first())) >= 28

@@ -46,6 +46,9 @@ def test_a_coordinator_sets_up_a_network_recruits_selects_and_sees_coverage(
     page.get_by_label("Binnenstad").check()
     page.get_by_label("Jongeren (12–17)").check()
     assert page.get_by_text("Noteer nooit de eigen religie of afkomst").is_visible()
+    page.get_by_label("Datum toestemming").fill("2026-01-15")
+    page.get_by_label("Hoe gegeven").fill("Mondeling, bevestigd per e-mail")
+    page.get_by_label("Bewaren tot").fill("2028-01-15")
     assert_accessible(page)
     page.get_by_role("button", name="Opslaan").click()
     assert "Kandidaat" in page.locator(".utrecht-paragraph--lead").inner_text()
@@ -210,3 +213,28 @@ def test_the_demo_network_shows_its_gaps_hubs_weak_links_and_turnover(page, tena
     assert "Bewaartermijn verstreken" in page.content()
     assert_accessible(page)
     screenshot(page, "network-demo-dashboard")
+
+
+def test_the_signal_follow_up_page_passes_axe(page, tenancy: Tenancy, member, active_person) -> None:
+    from django.test import Client
+    from django.utils import timezone
+
+    from brug.signals.models import Signal
+
+    token = services.issue_link(membership=member, key_figure=active_person)
+    Client().post(
+        reverse("network:signal_link", args=[token]),
+        {
+            "text": "Onrust bij het buurthuis",
+            "occurred_on": timezone.localdate().isoformat(),
+            "severity": "2",
+            "may_contact": "on",
+        },
+    )
+    signal = Signal.objects.get(key_figure_id=active_person.pk)
+    browser_login(page, tenancy.officer)
+    page.goto(page.base_url + reverse("signals:detail", args=["gouda", signal.pk]))
+    page.get_by_role("link", name="wie meldde dit en hoe bereikt u deze persoon?").click()
+    assert active_person.email in page.content()
+    assert_accessible(page)
+    screenshot(page, "network-signal-sender")

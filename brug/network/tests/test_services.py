@@ -246,6 +246,27 @@ def test_the_export_holds_the_persons_data_but_not_who_referred_them(member, net
     assert AuditLogEntry.objects.filter(action="network.keyfigure.export").exists()
 
 
+def test_the_export_reads_as_words_and_local_times(member, network, active_person) -> None:
+    from datetime import UTC, datetime
+
+    from brug.network.models import StatusChange
+
+    moment = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)
+    StatusChange.objects.filter(key_figure=active_person).update(changed_at=moment)
+    services.save_key_figure(
+        membership=member,
+        key_figure=active_person,
+        data={"email": active_person.email, "age_groups": ["jongeren"]},
+    )
+    data = services.export_key_figure(membership=member, key_figure=active_person)
+    history = data["statusgeschiedenis"]
+    # 23:30 UTC on 26 November is 00:30 on 27 November in the Netherlands.
+    assert history[0]["moment"] == "27-11-2026 00:30"
+    assert {h["naar"] for h in history} <= {"Kandidaat", "Actief", "In oriëntatiefase", "In gesprek"}
+    assert data["leeftijdsgroepen"] == ["Jongeren (12–17)"]
+    assert data["toestemming"]["datum"] == "01-01-2026"
+
+
 def test_erasing_wipes_personal_fields_keeps_anonymous_signals_and_counts(
     member, network, active_person
 ) -> None:

@@ -6,13 +6,15 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from brug.core.access import OrgRequest, org_view
 from brug.core.versioning import StaleObject, stale_to_form
 
-from .. import coverage, graph, selectors, services
+from .. import coverage, graph, selectors, services, targets
 from ..forms import DomainForm, NetworkForm
 from ..models import KeyFigureStatus, Network
+from ..models.people import split_list
 from .common import PEOPLE, apply_error, crumbs
 
 LABELS = {f.name: f.verbose_name for f in Network._meta.get_fields() if hasattr(f, "verbose_name")}
@@ -84,8 +86,24 @@ def network_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 @org_view(PEOPLE, personal_data=True)
 def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     network = selectors.network_for(membership=request.membership, pk=pk)
+    active = list(selectors.active_in(network))
+    groups = list(selectors.working_groups_of(network))
+    meetings = list(selectors.meetings_of(network))
     context = {
         "network": network,
+        "targets": targets.progress(
+            active=len(active),
+            size_min=network.target_size_min,
+            size_max=network.target_size_max,
+            organisations=targets.partner_organisations(
+                [kf.employer for kf in active],
+                [p for g in groups for p in split_list(g.partner_organisations)],
+            ),
+            organisations_target=network.target_partner_organisations,
+            meeting_dates=[m.held_on for m in meetings],
+            meetings_per_year=network.broad_meetings_per_year,
+            today=timezone.localdate(),
+        ),
         "revisions": [
             (rev, [str(LABELS.get(name, name)) for name in rev.changed])
             for rev in network.revisions.select_related("revised_by")[:10]

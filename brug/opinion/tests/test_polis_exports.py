@@ -145,3 +145,17 @@ def test_bad_vote_lists_give_a_clear_result_not_a_crash() -> None:
     assert compute([], [], []).note == "te weinig stemmen voor groepen"
     with pytest.raises(ValueError):
         compute([1], [1], [3])
+
+
+def test_meta_statements_are_left_out_like_polis_mod_out(tmp_path: Path) -> None:
+    """Pol.is's own mod-out holds moderated = -1 *and* meta statements (polis-math above-100: 6, 23)."""
+    comments = (
+        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
+        "1,1,0,0,0,1,false,true,a\n"
+        "2,2,0,0,0,1,true,true,b\n"
+        "3,3,0,0,0,-1,false,true,c\n"
+        "4,4,0,0,0,0,False,true,d\n"
+    )
+    (tmp_path / "comments.csv").write_text(comments)
+    (tmp_path / "votes.csv").write_text("timestamp,comment-id,voter-id,vote\n1,1,1,1\n")
+    assert read_export(tmp_path).moderated_out == frozenset({2, 3})

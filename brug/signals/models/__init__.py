@@ -1,7 +1,7 @@
 """Signals, themes, daily aggregates, alerts, imports, API tokens and BOB meetings."""
 
-from .imports import ApiToken, ImportJob, ImportStatus
-from .meetings import Measure, Meeting
+from .imports import ApiToken, ImportJob, ImportStatus, TokenScope
+from .meetings import Measure, MeasureStatus, Meeting
 from .monitor import Alert, AlertKind, DailyThemeStat, MonitorConfig, Theme
 from .signals import Channel, Severity, Signal, SignalStatus, SignalStatusChange
 
@@ -14,6 +14,7 @@ __all__ = [
     "ImportJob",
     "ImportStatus",
     "Measure",
+    "MeasureStatus",
     "Meeting",
     "MonitorConfig",
     "Severity",
@@ -21,4 +22,5 @@ __all__ = [
     "SignalStatus",
     "SignalStatusChange",
     "Theme",
+    "TokenScope",
 ]

@@ -53,6 +53,12 @@ class ImportJob(models.Model):
         return min(100, round(100 * (self.done + self.refused) / self.total))
 
 
+class TokenScope(models.TextChoices):
+    SEND = "aanleveren", "Alleen aanleveren"
+    READ_OWN = "eigen", "Aanleveren en eigen signalen lezen"
+    READ_ALL = "alles", "Aanleveren en alle gemelde signalen lezen"
+
+
 class ApiToken(models.Model):
     """Only the SHA-256 of the token is stored; the token is shown once."""
 
@@ -66,6 +72,17 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Tokens made before scopes existed could read everything: they keep that until revoked.
+    scope = models.CharField(
+        "rechten", max_length=12, choices=TokenScope.choices, default=TokenScope.READ_ALL
+    )
+    expires_at = models.DateTimeField("geldig tot", null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def expired(self) -> bool:
+        from django.utils import timezone
+
+        return self.expires_at is not None and self.expires_at <= timezone.now()

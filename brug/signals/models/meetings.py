@@ -29,11 +29,30 @@ class Meeting(models.Model):
         return self.title
 
 
+class MeasureStatus(models.TextChoices):
+    OPEN = "open", "Nog niet begonnen"
+    BUSY = "bezig", "Bezig"
+    DONE = "klaar", "Klaar"
+
+
 class Measure(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="measures")
     description = models.CharField("maatregel", max_length=300)
     owner = models.CharField("eigenaar", max_length=120)
     due_on = models.DateField("uiterlijk", null=True, blank=True)
+    status = models.CharField(
+        "status", max_length=10, choices=MeasureStatus.choices, default=MeasureStatus.OPEN
+    )
 
     class Meta:
         ordering = ["id"]
+
+    @property
+    def overdue(self) -> bool:
+        from django.utils import timezone
+
+        return (
+            self.status != MeasureStatus.DONE
+            and self.due_on is not None
+            and self.due_on < timezone.localdate()
+        )

@@ -73,6 +73,10 @@ class Signal(models.Model):
         "signals.ImportJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="signals"
     )
     text_purged_at = models.DateTimeField(null=True, blank=True)
+    # The API token that delivered it (a token with scope "eigen" reads only these).
+    api_token = models.ForeignKey(
+        "signals.ApiToken", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

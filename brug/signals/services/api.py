@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -20,7 +21,14 @@ PREFIX = "brug_"
 
 
 @transaction.atomic
-def issue_token(*, membership: Membership, name: str) -> tuple[ApiToken, str]:
+def issue_token(
+    *, membership: Membership, name: str, scope: str = "alles", valid_days: int | None = None
+) -> tuple[ApiToken, str]:
+    """A new token with its rights (TokenScope) and an optional end date; the token is shown once."""
+    from ..models import TokenScope
+
+    if scope not in TokenScope.values:
+        raise ValueError("unknown scope")
     token = PREFIX + secrets.token_urlsafe(32)
     row = ApiToken.objects.create(
         organisation=membership.organisation,
@@ -28,8 +36,15 @@ def issue_token(*, membership: Membership, name: str) -> tuple[ApiToken, str]:
         token_hash=hash_token(token),
         prefix=token[:12],
         created_by=membership.user,
+        scope=scope,
+        expires_at=timezone.now() + timedelta(days=valid_days) if valid_days else None,
     )
-    record(action="signal_api_token.issued", obj=row, membership=membership, fields=["name"])
+    record(
+        action="signal_api_token.issued",
+        obj=row,
+        membership=membership,
+        fields=["name", "scope", "expires_at"],
+    )
     return row, token
 
 
@@ -51,6 +66,8 @@ def token_from_header(header: str) -> ApiToken | None:
         .filter(token_hash=hash_token(value), revoked_at__isnull=True)
         .first()
     )
+    if row is not None and row.expired:
+        return None
     if row is not None:
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
     return row

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -85,3 +85,56 @@ def save_monitor_config(
         action="signal_monitor_config.changed", obj=config, membership=membership, fields=[*changed, "phases"]
     )
     return config
+
+
+@transaction.atomic
+def update_meeting(*, membership: Membership, meeting: Meeting, form: Any, measures: Any) -> Meeting:
+    """Save an edited meeting (a validated MeetingForm on the instance) and its measures formset.
+
+    Rows without a description are skipped; rows marked for deletion are removed. Signals added
+    to the meeting move to 'besproken' like when it was first recorded.
+    """
+    if meeting.organisation_id != membership.organisation_id:
+        raise ValueError("meeting of another organisation")
+    before = set(meeting.signals.values_list("pk", flat=True))
+    meeting = form.save()
+    for measure_form in measures.forms:
+        data = getattr(measure_form, "cleaned_data", None) or {}
+        instance = measure_form.instance
+        if data.get("DELETE") or (not data.get("description") and instance.pk):
+            if instance.pk:
+                instance.delete()
+            continue
+        if not data.get("description"):
+            continue
+        measure = measure_form.save(commit=False)
+        measure.meeting = meeting
+        measure.save()
+    for signal in meeting.signals.exclude(pk__in=before):
+        if signal.status in (SignalStatus.NEW, SignalStatus.INTERPRETED):
+            SignalStatusChange.objects.create(
+                signal=signal,
+                from_status=signal.status,
+                to_status=SignalStatus.DISCUSSED,
+                note=f"Besproken in kernteamoverleg '{meeting.title}'",
+                changed_by=membership.user,
+            )
+            signal.status = SignalStatus.DISCUSSED
+            signal.save(update_fields=["status"])
+    record(
+        action="signal_meeting.changed",
+        obj=meeting,
+        membership=membership,
+        fields=["held_on", "title", "picture", "judgement", "decision", "signals", "measures"],
+    )
+    return meeting
+
+
+def overdue_measures(*, membership: Membership) -> list[Measure]:
+    """Measures past their date and not done, oldest date first (dashboard and meeting list)."""
+    return list(
+        Measure.objects.filter(meeting__organisation=membership.organisation, due_on__lt=timezone.localdate())
+        .exclude(status="klaar")
+        .select_related("meeting")
+        .order_by("due_on", "id")[:20]
+    )

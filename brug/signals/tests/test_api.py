@@ -53,7 +53,7 @@ def test_another_organisations_token_cannot_read_our_signal(tenancy) -> None:
     ours = _post(_token(tenancy), {"tekst": "Onrust"}).json()["id"]
     foreign = _token(tenancy, tenancy.outsider_org)
     response = Client().get(f"{URL}{ours}/", HTTP_AUTHORIZATION=f"Bearer {foreign}")
-    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert response.status_code == 404 and response["Content-Type"] == "application/problem+json"
     listed = Client().get(URL, HTTP_AUTHORIZATION=f"Bearer {foreign}").json()["signalen"]
     assert listed == []
 

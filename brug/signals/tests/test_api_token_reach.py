@@ -34,7 +34,7 @@ def test_a_token_cannot_read_key_figure_or_officer_signals_by_id(tenancy) -> Non
     for channel in (Channel.KEY_FIGURE, Channel.OFFICER):
         response = Client().get(f"{URL}{by_channel[channel].pk}/", **auth)
         assert response.status_code == 404, channel
-        assert response["Content-Type"] == "application/json"
+        assert response["Content-Type"] == "application/problem+json"
         assert "Melding via" not in response.content.decode()
     own = Client().get(f"{URL}{by_channel[Channel.API].pk}/", **auth)
     assert own.status_code == 200 and own.json()["kanaal"] == "api"

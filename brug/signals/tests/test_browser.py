@@ -27,7 +27,7 @@ def test_an_officer_imports_a_month_defines_a_theme_sees_the_monitor_and_the_ale
     page.get_by_label("Bestand").set_input_files(str(DATA / "maand.csv"))
     page.get_by_role("button", name="Importeren").click()
     page.wait_for_url("**/import/*/")
-    page.get_by_text("Klaar: 380 berichten").wait_for()
+    page.get_by_text("Klaar: 380 bericht(en) ingelezen").wait_for()
     assert_accessible(page)
     screenshot(page, "signals-import-done")
 

@@ -65,9 +65,8 @@ def test_at_most_one_alert_per_theme_per_window_and_a_spike_is_explained(tenancy
 
 
 @pytest.mark.django_db
-def test_the_demo_loads_quickly_twice_without_adding_anything() -> None:
-    import time
-
+def test_the_demo_loads_twice_without_adding_anything() -> None:
+    # Speed is not asserted here (no timed unit tests): `make demo` itself shows how long it takes.
     from brug.core.demo import DemoContext
     from brug.core.demo import load as load_core
     from brug.signals import demo
@@ -77,9 +76,7 @@ def test_the_demo_loads_quickly_twice_without_adding_anything() -> None:
     ensure_municipalities()
     ctx = DemoContext()
     load_core(ctx)
-    started = time.monotonic()
     demo.load(ctx)
-    assert time.monotonic() - started < 20
     org = ctx.orgs["voorbeeldstad"]
     counts = (Signal.objects.filter(organisation=org).count(), Alert.objects.count(), Meeting.objects.count())
     assert counts[0] > 2000 and counts[1] >= 1 and counts[2] == 1

@@ -17,8 +17,9 @@ from brug.core.access import MANAGERS, OrgRequest, org_view
 from brug.municipalities.models import Neighbourhood
 
 from .. import selectors, services
+from ..api_errors import problem
 from ..forms import TokenForm
-from ..models import Signal
+from ..models import Signal, TokenScope
 from ..models.signals import Channel
 from ..openapi import SPEC
 from .pages import crumbs
@@ -29,7 +30,8 @@ MAX_BODY = 64 * 1024
 
 
 def error(status: int, message: str, **extra: Any) -> JsonResponse:
-    return JsonResponse({"fout": message, **extra}, status=status)
+    # RFC 9457 problem details; "fout" keeps the message where the first clients read it.
+    return problem(status, message, **extra)
 
 
 def as_json(signal: Signal) -> dict[str, Any]:
@@ -61,25 +63,46 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
         return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
     org = token.organisation
     if request.method == "GET":
-        qs = (
-            Signal.objects.filter(organisation=org, channel__in=API_READABLE_CHANNELS, published=True)
-            .prefetch_related("themes")
-            .select_related("neighbourhood")[:100]
-        )
-        return JsonResponse({"signalen": [as_json(s) for s in qs]})
+        if token.scope == TokenScope.SEND:
+            return error(403, "Deze sleutel mag alleen aanleveren, niet lezen.")
+        qs = Signal.objects.filter(organisation=org, channel__in=API_READABLE_CHANNELS, published=True)
+        if token.scope == TokenScope.READ_OWN:
+            qs = qs.filter(api_token=token)
+        rows = qs.prefetch_related("themes").select_related("neighbourhood")[:100]
+        return JsonResponse({"signalen": [as_json(s) for s in rows]})
     if request.method != "POST":
-        return error(405, "Alleen GET en POST.")
-    if len(request.body) > MAX_BODY:
-        return error(413, "Het verzoek is te groot.")
+        response = error(405, "Alleen GET en POST.")
+        response["Allow"] = "GET, POST"
+        return response
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY or len(request.body) > MAX_BODY:
+        return error(413, f"Het verzoek is te groot: hooguit {MAX_BODY // 1024} kB.")
+    if "json" not in (request.content_type or ""):
+        return error(415, "Stuur JSON (Content-Type: application/json).")
     try:
         data = json.loads(request.body or b"{}")
     except ValueError:
         return error(400, "De body is geen geldige JSON.")
     if not isinstance(data, dict):
         return error(400, "Stuur een JSON-object.")
+    # Types as in the OpenAPI description: a wrong type is refused, never turned into text.
+    for name in ("tekst", "moment", "wijk", "plek"):
+        if name in data and not isinstance(data[name], str):
+            return error(400, f"'{name}' moet tekst zijn.", veld=name)
+    if "ernst" in data and (not isinstance(data["ernst"], int) or isinstance(data["ernst"], bool)):
+        return error(400, "'ernst' moet een geheel getal van 1 tot 4 zijn.", veld="ernst")
+    if "tekst" not in data:
+        return error(400, "'tekst' ontbreekt.", veld="tekst")
+    if len(data.get("plek", "")) > 200:
+        return error(400, "'plek' is te lang: hooguit 200 tekens.", veld="plek")
+    if len(data["tekst"]) > 10_000:
+        return error(400, "'tekst' is te lang: hooguit 10.000 tekens.", veld="tekst")
+    if "ernst" in data and not 1 <= data["ernst"] <= 4:
+        return error(400, "'ernst' moet een geheel getal van 1 tot 4 zijn.", veld="ernst")
     try:
         occurred = None
-        if data.get("moment"):
+        if "moment" in data:
+            if "T" not in data["moment"].upper():
+                raise ValueError("moment without a time")
             occurred = datetime.fromisoformat(str(data["moment"]).replace("Z", "+00:00"))
             if timezone.is_naive(occurred):
                 occurred = timezone.make_aware(occurred)
@@ -110,18 +133,29 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
                 ),
             )
         return error(400, "Een veld heeft een ongeldige waarde (moment: ISO 8601, ernst: 1 tot 4).")
+    Signal.objects.filter(pk=signal.pk).update(api_token=token)
     return JsonResponse(as_json(signal), status=201)
 
 
+@csrf_exempt  # token-authenticated, no cookies: CSRF does not apply
 def signal_item(request: HttpRequest, pk: int) -> JsonResponse:
+    if request.method not in ("GET", "HEAD"):
+        response = error(405, "Alleen GET.")
+        response["Allow"] = "GET, HEAD"
+        return response
     token = services.api.token_from_header(request.headers.get("Authorization", ""))
     if token is None:
         return error(401, "Geen of een ongeldige token. Stuur 'Authorization: Bearer <token>'.")
+    if token.scope == TokenScope.SEND:
+        return error(403, "Deze sleutel mag alleen aanleveren, niet lezen.")
     # A token reads what it can list: the signals that came in through the API. Key-figure and
-    # officer signals hold personal data behind the second factor; a token scope may widen this.
-    signal = Signal.objects.filter(
+    # officer signals hold personal data behind the second factor. Scope "eigen": only its own.
+    found = Signal.objects.filter(
         organisation=token.organisation, channel__in=API_READABLE_CHANNELS, published=True, pk=pk
-    ).first()
+    )
+    if token.scope == TokenScope.READ_OWN:
+        found = found.filter(api_token=token)
+    signal = found.first()
     if signal is None:
         return error(404, "Dit signaal bestaat niet (voor deze token).")
     return JsonResponse(as_json(signal))
@@ -132,7 +166,12 @@ def tokens(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_token = ""
     if request.method == "POST" and form.is_valid():
-        _row, new_token = services.issue_token(membership=request.membership, name=form.cleaned_data["name"])
+        _row, new_token = services.issue_token(
+            membership=request.membership,
+            name=form.cleaned_data["name"],
+            scope=form.cleaned_data["scope"] or "aanleveren",  # least rights unless chosen
+            valid_days=int(form.cleaned_data["valid_days"] or "90") or None,
+        )
         form = TokenForm()
     return render(
         request,

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from brug.core.access import EDITORS, OrgRequest, org_view
 
 from .. import selectors, services
-from ..forms import MeasureFormSet, MeetingForm
+from ..forms import MeasureFormSet, MeetingForm, measure_edit_formset
 from ..models import SignalStatus
 from .pages import crumbs
 
@@ -21,6 +21,7 @@ def meeting_list(request: OrgRequest, org_slug: str) -> HttpResponse:
         "signals/meeting_list.html",
         {
             "meetings": selectors.meetings(membership=request.membership),
+            "overdue": services.overdue_measures(membership=request.membership),
             "breadcrumbs": crumbs(request, ("Kernteamoverleg", None)),
         },
     )
@@ -87,4 +88,46 @@ def meeting_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
                 request, ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"), (meeting.title, None)
             ),
         },
+    )
+
+
+@org_view(EDITORS, personal_data=True)
+def meeting_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
+    """Edit a recorded meeting: its BOB texts, discussed signals and the measures' owner, date and status."""
+    meeting = selectors.meeting_for(membership=request.membership, pk=pk)
+    open_signals = selectors.reported_signals(membership=request.membership).exclude(
+        status=SignalStatus.CLOSED
+    )
+    candidates = {s.pk for s in open_signals[:50]} | set(meeting.signals.values_list("pk", flat=True))
+    form = MeetingForm(
+        request.POST or None,
+        instance=meeting,
+        signals=selectors.reported_signals(membership=request.membership).filter(pk__in=candidates),
+    )
+    measures = measure_edit_formset()(request.POST or None, instance=meeting, prefix="maatregel")
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and measures.is_valid():
+            services.update_meeting(
+                membership=request.membership, meeting=meeting, form=form, measures=measures
+            )
+            messages.success(request, "Het kernteamoverleg is bijgewerkt.")
+            return redirect("signals:meeting_detail", org_slug=org_slug, pk=meeting.pk)
+        status = 400
+    return render(
+        request,
+        "signals/meeting_form.html",
+        {
+            "form": form,
+            "measures": measures,
+            "editing": True,
+            "meeting": meeting,
+            "breadcrumbs": crumbs(
+                request,
+                ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"),
+                (meeting.title, f"/o/{org_slug}/signalen/overleg/{meeting.pk}/"),
+                ("Bewerken", None),
+            ),
+        },
+        status=status,
     )

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from brug.core.access import OrgRequest, org_view
-from brug.core.exports import table_response
+from brug.core.exports import ExportFormat, table_response
 
 from .. import selectors
 from ..forms import MessageFilterForm
@@ -154,7 +154,7 @@ def message_export(request: OrgRequest, org_slug: str) -> HttpResponse:
     """The filtered list as CSV or XLSX (formulas neutralised by brug.core.exports); no author data."""
     form = _form(request)
     filters = _filters(form)
-    fmt = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
+    fmt: ExportFormat = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
     qs = selectors.messages(membership=request.membership, filters=filters).select_related("neighbourhood")
     channels, statuses = dict(Channel.choices), dict(SignalStatus.choices)
     through = qs.model.themes.through

@@ -218,3 +218,45 @@ def theme_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+def _int_or_none(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+@org_view(personal_data=True)
+def trends_page(request: OrgRequest, org_slug: str) -> HttpResponse:
+    """Tone, hostility and framing over time per theme and per neighbourhood, with the previous period."""
+    from .. import trends
+
+    membership = request.membership
+    days = PERIODS.get(request.GET.get("periode", "30"), 30)
+    unit = "week" if request.GET.get("per") == "week" else "dag"
+    themes = list(selectors.themes(membership=membership))
+    hoods = list(selectors.neighbourhoods(membership=membership))
+    theme_id = _int_or_none(request.GET.get("thema", ""))
+    hood_id = _int_or_none(request.GET.get("wijk", ""))
+    # Only this organisation's themes and neighbourhoods: another id is ignored, never looked up.
+    theme = next((t for t in themes if t.pk == theme_id), None)
+    hood = next((n for n in hoods if n.pk == hood_id), None)
+    data = trends.build(
+        membership.organisation,
+        days=days,
+        unit=unit,
+        theme_id=theme.pk if theme else None,
+        neighbourhood_id=hood.pk if hood else None,
+    )
+    return render(
+        request,
+        "signals/trends.html",
+        {
+            "t": data,
+            "themes": themes,
+            "hoods": hoods,
+            "theme": theme,
+            "hood": hood,
+            "period": str(days),
+            "unit": unit,
+            "breadcrumbs": crumbs(request, ("Trends", None)),
+        },
+    )

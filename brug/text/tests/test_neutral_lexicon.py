@@ -1,16 +1,19 @@
-"""Neutral lexicon: swapping one group word for its counterpart never changes a score.
+"""Neutral lexicon: swapping one group word for its counterpart never changes a lexicon score.
 
 A municipal monitor must not lean politically, religiously, ethnically or by gender: the same
 sentence about "linksen" and "rechtsen", "moslims" and "christenen", "mannen" and "vrouwen"
-gets the same tone, hostility and us-them framing (lexicons/neutraal.txt, wij-zij.txt,
-vijandigheid.txt).
+gets the same tone, hostility and us-them framing from the lexicons (lexicons/neutraal.txt,
+wij-zij.txt, vijandigheid.txt). Tested on the lexicon layer (score_tone and the rule files):
+the trained models on top are the text engineer's and need the same check after retraining.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from brug.text import Classifier
+from brug.text import framing, hostility
+from brug.text.normalise import Doc
+from brug.text.tone import score_tone
 
 PLURAL = [
     ("linksen", "rechtsen"),
@@ -89,28 +92,31 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return Classifier([])
+def _rules(module, doc: Doc):  # type: ignore[no-untyped-def]
+    matched = [i for i, rule in enumerate(module.RULES) if rule.query.matches(doc)]
+    return matched, {i: module.RULES[i].query.explain(doc) for i in matched}
 
 
-def _scores(classifier: Classifier, text: str) -> tuple[float, float, float]:
-    result = classifier.classify(text)
-    return round(result.tone, 3), round(result.hostility, 3), round(result.framing, 3)
+def _scores(text: str) -> tuple[float, float, float]:
+    doc = Doc.of(text)
+    tone, _ = score_tone(doc)
+    hostile, _ = hostility.score_hostility(doc, *_rules(hostility, doc))
+    framed, _ = framing.score_framing(doc, *_rules(framing, doc))
+    return round(tone, 3), round(hostile, 3), round(framed, 3)
 
 
 @pytest.mark.parametrize(("a", "b", "sentence"), CASES)
-def test_a_group_word_and_its_counterpart_give_the_same_scores(classifier, a, b, sentence):
-    assert _scores(classifier, sentence.format(a)) == _scores(classifier, sentence.format(b))
+def test_a_group_word_and_its_counterpart_give_the_same_scores(a, b, sentence):
+    assert _scores(sentence.format(a)) == _scores(sentence.format(b))
 
 
 @pytest.mark.parametrize("word", ["linkse", "rechtse", "links", "rechts", "moslims", "christenen", "vrouwen"])
-def test_a_group_word_alone_has_no_tone(classifier, word):
-    result = classifier.classify(f"Een bericht over {word}")
-    assert result.tone == 0.0 and result.why["tone"] == []
+def test_a_group_word_alone_has_no_tone(word):
+    tone, why = score_tone(Doc.of(f"Een bericht over {word}"))
+    assert tone == 0.0 and why == []
 
 
-def test_hostile_language_about_any_group_is_still_hostile(classifier):
+def test_hostile_language_about_any_group_is_still_hostile():
     for group in ("linksen", "rechtsen", "moslims", "christenen", "nederlanders", "buitenlanders"):
-        assert classifier.classify(f"Stelletje vuile {group}").hostility >= 0.5, group
-        assert classifier.classify(f"Alle {group} zijn hetzelfde").framing >= 0.5, group
+        assert _scores(f"Stelletje vuile {group}")[1] >= 0.5, group
+        assert _scores(f"Alle {group} zijn hetzelfde")[2] >= 0.5, group

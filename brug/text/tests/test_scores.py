@@ -35,7 +35,8 @@ def test_curse_prefix_compounds_are_recognised(word):
 
 def test_medical_words_starting_with_kanker_and_clothes_are_not_curses():
     result = clf.classify("Doneer aan kankeronderzoek, mijn moeder is kankerpatiënt. Nieuwe kleren gekocht.")
-    assert result.hostility == 0.0
+    assert result.hostility < 0.1
+    assert not any("scheldvoorvoegsel" in line for line in result.why["hostility"])
 
 
 @pytest.mark.parametrize("text", ["Dat is ongedierte, uitschot is het", "Parasieten en gespuis, dat tuig"])
@@ -54,7 +55,7 @@ def test_quoting_a_threat_to_condemn_it_is_not_hostile():
 
 def test_polite_disagreement_is_not_hostile_or_framed():
     result = clf.classify("Ik ben het niet eens met het plan voor het plein, maar ik waardeer het overleg.")
-    assert result.hostility == 0.0
+    assert result.hostility < 0.2
     assert result.framing < 0.5
 
 
@@ -87,7 +88,7 @@ def test_a_neutral_announcement_has_no_framing_no_hostility_and_neutral_tone():
     result = clf.classify(
         "Wegwerkzaamheden op de Rijksstraatweg van 3 tot 14 juni, omleiding via de Dorpsstraat."
     )
-    assert (result.hostility, result.framing) == (0.0, 0.0)
+    assert result.hostility < 0.1 and result.framing < 0.1
     assert -0.1 < result.tone < 0.1
 
 
@@ -115,7 +116,8 @@ def test_scoring_ignores_case_and_accents():
 
 def test_to_dict_has_scores_and_why_per_score():
     d = clf.classify("De windmolens zijn een schande").to_dict()
-    assert set(d) == {"themes", "tone", "hostility", "framing", "why"}
+    assert set(d) == {"themes", "tone", "hostility", "framing", "why", "model"}
+    assert d["model"].startswith("brug-text-")
     assert set(d["why"]) == {"themes", "tone", "hostility", "framing"}
     assert d["why"]["themes"] == {"windmolens": ["windmolens"]}
 

@@ -88,7 +88,14 @@ def key_figure(tenancy: Any) -> Any:
     services.ensure_default_domains(organisation=tenancy.org)
     return services.save_key_figure(
         membership=member,
-        data={"name": "Aïcha Amrani", "email": "aicha@voorbeeld.example", "kind": "informeel"},
+        data={
+            "name": "Aïcha Amrani",
+            "email": "aicha@voorbeeld.example",
+            "kind": "informeel",
+            "consent_date": date(2026, 1, 1),
+            "consent_how": "Mondeling",
+            "retention_until": date(2029, 1, 1),
+        },
     )
 
 
