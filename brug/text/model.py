@@ -27,7 +27,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from brug.text.normalise import lemma
+from brug.text.lexicon import load_word_list
+from brug.text.normalise import lemma, normalise
 
 MODEL_PATH = Path(__file__).parent / "data" / "model.json"
 NGRAMS = (3, 4, 5)
@@ -37,6 +38,22 @@ FRAMING = "wij-zij"
 TONE_NEGATIVE = "toon negatief"
 TONE_POSITIVE = "toon positief"
 THEME_PREFIX = "thema: "
+
+
+# Group words (political, religious, ethnic, gender: lexicons/neutraal.txt) are one and the same
+# feature for the model, so "moslims" and "christenen", "linkse" and "rechtse" in the same sentence
+# get the same score: a municipal monitor must not learn to lean from its training messages.
+GROUP = "⟨groep⟩"
+
+
+@cache
+def _group_words() -> frozenset[str]:
+    return load_word_list("neutraal.txt")
+
+
+def mask_groups(tokens: list[str]) -> list[str]:
+    words = _group_words()
+    return [GROUP if normalise(t.lstrip("#")) in words else t for t in tokens]
 
 
 def _is_word(token: str) -> bool:
@@ -66,6 +83,7 @@ def bigram_keys(tokens: list[str]) -> list[str]:
 
 def features(tokens: list[str], extras: dict[str, float]) -> dict[str, float]:
     """The full feature dict of one message (used for training; scoring uses the cached form)."""
+    tokens = mask_groups(tokens)
     scale = 1.0 / math.sqrt(max(1, len(tokens)))
     out: dict[str, float] = {}
     for token in tokens:
@@ -134,6 +152,7 @@ class Model:
         self, tokens: list[str], extras: dict[str, float]
     ) -> tuple[list[float], list[tuple[str, tuple[tuple[int, float], ...], float]]]:
         """Raw scores per label and the parts they came from as (name, sparse weights, factor)."""
+        tokens = mask_groups(tokens)
         scale = 1.0 / math.sqrt(max(1, len(tokens)))
         acc = [0.0] * self.width
         parts: list[tuple[str, tuple[tuple[int, float], ...], float]] = []

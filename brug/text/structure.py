@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from brug.text.lexicon import load_word_list
 from brug.text.normalise import tokenize
 
 _SENTENCE = re.compile(r"(?<=[.!?\n])\s+|\n")
@@ -56,6 +57,8 @@ GROUP = _set(
     "ongevaccineerden geprikten gevaccineerden ongeprikten jongeren jongens jochies hangjongeren "
     "nieuwe nederlanders vreemdelingen bewoners lui mensen types figuren volk gasten"
 )
+# Every group word of the neutral lexicon is a group here too, so that no group gets a rule of its own.
+GROUP = GROUP | load_word_list("neutraal.txt")
 PROTECTED = GROUP - _set(
     "expats yuppen hipsters import randstedelingen wappies antivaxers boeren ongevaccineerden "
     "geprikten gevaccineerden ongeprikten jongeren jongens jochies hangjongeren bewoners lui mensen "

@@ -3,8 +3,8 @@
 A municipal monitor must not lean politically, religiously, ethnically or by gender: the same
 sentence about "linksen" and "rechtsen", "moslims" and "christenen", "mannen" and "vrouwen"
 gets the same tone, hostility and us-them framing from the lexicons (lexicons/neutraal.txt,
-wij-zij.txt, vijandigheid.txt). Tested on the lexicon layer (score_tone and the rule files):
-the trained models on top are the text engineer's and need the same check after retraining.
+wij-zij.txt, vijandigheid.txt). Tested on the lexicon layer (score_tone and the rule files)
+and on the whole engine with its trained model (which masks group words, see model.mask_groups).
 """
 
 from __future__ import annotations
@@ -120,3 +120,17 @@ def test_hostile_language_about_any_group_is_still_hostile():
     for group in ("linksen", "rechtsen", "moslims", "christenen", "nederlanders", "buitenlanders"):
         assert _scores(f"Stelletje vuile {group}")[1] >= 0.5, group
         assert _scores(f"Alle {group} zijn hetzelfde")[2] >= 0.5, group
+
+
+@pytest.fixture(scope="module")
+def classifier():  # type: ignore[no-untyped-def]
+    from brug.text.classifier import Classifier
+
+    return Classifier()
+
+
+@pytest.mark.parametrize(("a", "b", "sentence"), CASES)
+def test_the_whole_engine_with_its_model_scores_both_groups_alike(classifier, a, b, sentence):
+    # The trained model sees every group word as one and the same feature (model.mask_groups).
+    first, second = classifier.classify(sentence.format(a)), classifier.classify(sentence.format(b))
+    assert (first.tone, first.hostility, first.framing) == (second.tone, second.hostility, second.framing)
