@@ -106,7 +106,21 @@ def mutants_of(app: str, path: str) -> list[Mutant]:
 
 def command(app: str) -> list[str]:
     tests = [*CROSS_APP_TESTS, f"brug/{app}/tests"]
-    return [PYTHON, "-m", "pytest", *tests, "-x", "-q", "-p", "no:logging", "-m", "not browser"]
+    # In file order (no random order): the cross-app tenancy walk comes first and -x stops there.
+    return [
+        PYTHON,
+        "-m",
+        "pytest",
+        *tests,
+        "-x",
+        "-q",
+        "-p",
+        "no:logging",
+        "-p",
+        "no:randomly",
+        "-m",
+        "not browser",
+    ]
 
 
 def run(app: str, timeout: int) -> tuple[bool, float, str]:
@@ -132,6 +146,11 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="only list the mutants")
     parser.add_argument("--timeout", type=int, default=1500, help="seconds per pytest run")
     parser.add_argument("--out", default="", help="also write the markdown table to this file")
+    parser.add_argument(
+        "--resume",
+        default="",
+        help="a table of an earlier run: its killed mutants (and baselines) are kept, not rerun",
+    )
     args = parser.parse_args()
     apps = [a for a in args.apps.split(",") if a]
     rows = [
@@ -145,6 +164,12 @@ def main() -> int:
         if args.out:
             Path(args.out).write_text("\n".join(rows) + "\n")
 
+    done: dict[str, str] = {}
+    if args.resume and Path(args.resume).exists():
+        for row in Path(args.resume).read_text().splitlines():
+            cells = [c.strip() for c in row.strip("|").split("|")]
+            if len(cells) == 7 and cells[4] in ("killed", "passes"):
+                done[f"{cells[0]} {cells[1]} {cells[3]}"] = row
     print("\n".join(rows), flush=True)
     killed = survived = 0
     for app in apps:
@@ -153,12 +178,25 @@ def main() -> int:
             for m in mutants:
                 print(f"{app} {m.path}:{m.line} {m.function} {m.keyword}")
             continue
-        ok, seconds, summary = run(app, args.timeout)
-        if not ok:
+        baseline = f"{app} – none (baseline)"
+        if baseline in done:
+            ok, seconds, summary = True, 0.0, ""
+            emit(done[baseline])
+        else:
+            ok, seconds, summary = run(app, args.timeout)
+        if baseline in done:
+            pass
+        elif not ok:
             emit(f"| {app} | – | – | (baseline) | BASELINE FAILED | {seconds:.0f} | {summary} |")
             continue
-        emit(f"| {app} | – | – | none (baseline) | passes | {seconds:.0f} | – |")
+        else:
+            emit(f"| {app} | – | – | none (baseline) | passes | {seconds:.0f} | – |")
         for m in mutants:
+            earlier = done.get(f"{app} {m.path}:{m.line} `{m.keyword}`")
+            if earlier:
+                emit(earlier)
+                killed += 1
+                continue
             target = ROOT / m.path
             original = target.read_text()
             try:
