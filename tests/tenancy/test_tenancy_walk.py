@@ -338,6 +338,12 @@ def build_world(tenancy: Tenancy) -> World:
     # Object kinds the demo does not make for the victim.
     if not ApiToken.objects.filter(organisation=victim).exists():
         ApiToken.objects.create(organisation=victim, name="Meldkamer (test)", token_hash="x" * 64, prefix="x")
+    # A theme with a name no other organisation has (the default themes share their names).
+    from brug.signals.models import Theme
+
+    Theme.objects.get_or_create(
+        organisation=victim, name="Eigen thema Voorbeeldstad", defaults={"query": "spanning"}
+    )
     if not Intervention.objects.filter(organisation=victim).exists():
         Intervention.objects.create(
             organisation=victim, name="Eigen buurtgesprekken Voorbeeldstad", summary="Test"
@@ -400,7 +406,7 @@ def victim_names(w: World) -> list[str]:
     from brug.dialogue.models import Dialogue
     from brug.knowledge.models import KnowledgeItem, Visibility
     from brug.network.models import KeyFigure, Network
-    from brug.signals.models import ApiToken, Meeting
+    from brug.signals.models import ApiToken, Meeting, Theme
 
     names: list[str] = []
     for qs, attr in [
@@ -414,6 +420,7 @@ def victim_names(w: World) -> list[str]:
         (KeyFigure.objects.filter(organisation=w.victim), "name"),
         (Meeting.objects.filter(organisation=w.victim), "title"),
         (ApiToken.objects.filter(organisation=w.victim), "name"),
+        (Theme.objects.filter(organisation=w.victim, name__startswith="Eigen thema"), "name"),
     ]:
         names += [str(getattr(obj, attr)) for obj in qs if len(str(getattr(obj, attr))) >= 8]
     return names
