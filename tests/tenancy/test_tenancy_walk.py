@@ -356,6 +356,20 @@ def build_world(tenancy: Tenancy) -> World:
             may_contact=True,
             key_figure_id=figure.pk,
         )
+    # An open invitation (the members page lists them).
+    from datetime import timedelta
+
+    from brug.core.models import Invitation
+
+    Invitation.objects.get_or_create(
+        organisation=victim,
+        email="nieuwe.collega@voorbeeldstad.example",
+        defaults={
+            "role": "medewerker",
+            "token_hash": "t" * 64,
+            "expires_at": timezone.now() + timedelta(days=3),
+        },
+    )
     # A theme with a name no other organisation has (the default themes share their names).
     from brug.signals.models import Theme
 
@@ -421,6 +435,7 @@ def _edition_for_world(partner_victim: Any, participant_victim: Any) -> Any:
 def victim_names(w: World) -> list[str]:
     """Distinctive names of the victim's objects: none may appear on the attacker's own pages."""
     from brug.analysis.models import ImpactScan, JointAnalysis, PolarisationMap
+    from brug.core.models import Invitation
     from brug.dialogue.models import Dialogue
     from brug.knowledge.models import KnowledgeItem, Visibility
     from brug.network.models import KeyFigure, Network
@@ -438,6 +453,7 @@ def victim_names(w: World) -> list[str]:
         (KeyFigure.objects.filter(organisation=w.victim), "name"),
         (Meeting.objects.filter(organisation=w.victim), "title"),
         (ApiToken.objects.filter(organisation=w.victim), "name"),
+        (Invitation.objects.filter(organisation=w.victim), "email"),
         (Theme.objects.filter(organisation=w.victim, name__startswith="Eigen thema"), "name"),
     ]:
         names += [str(getattr(obj, attr)) for obj in qs if len(str(getattr(obj, attr))) >= 8]
