@@ -91,9 +91,9 @@ from brug.core.access import SESSION_2FA_KEY
 from brug.core.models import Membership, Organisation, User
 from brug.dialogue.models import Dialogue, Moderation, Statement, StatementStatus
 
+call_command("migrate", verbosity=0)  # also on --reuse: the code may have new migrations
+call_command("collectstatic", verbosity=0, interactive=False)
 if {base}:
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
     call_command("load_demo", verbosity=0)
 org = Organisation.objects.get(slug="voorbeeldstad")
 Dialogue.objects.filter(slug="{slug}").delete()

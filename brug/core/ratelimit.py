@@ -58,13 +58,10 @@ _redis_clients: dict[int, Any] = {}
 
 def _redis_client(backend: RedisCache) -> Any:
     # Django builds a new redis.Redis (with ~170 response callbacks) on every cache call; keep one
-    # per connection pool (pools are per process and thread-safe). Django's client has no public
-    # way to reuse it; the vote endpoint's throughput depends on it (bench/results/load.md).
-    cache_client: Any = backend._cache
-    pool = cache_client._get_connection_pool(write=True)
-    client = _redis_clients.get(id(pool))
+    # per cache client (each holds its own connection pool, per process and thread-safe).
+    client = _redis_clients.get(id(backend._cache))
     if client is None:
-        client = _redis_clients[id(pool)] = cache_client._client(connection_pool=pool)
+        client = _redis_clients[id(backend._cache)] = backend._cache.get_client(write=True)
     return client
 
 

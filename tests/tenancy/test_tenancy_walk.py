@@ -31,6 +31,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from brug.core.models import Membership
 from brug.core.tests.test_url_scope import all_routes
 from conftest import Tenancy, login
 
@@ -165,6 +166,9 @@ def _resolvers() -> dict[tuple[str, str], Callable[[World, Kwargs], list[Any]]]:
         ),
         # key figures
         ("network", "netwerk/pk"): lambda w, kw: _first(nw.Network.objects.filter(organisation=w.victim)),
+        ("network", "signaal/signal_pk"): lambda w, kw: _first(
+            sg.Signal.objects.filter(organisation=w.victim, may_contact=True, key_figure_id__isnull=False)
+        ),
         ("network", "personen/pk"): lambda w, kw: _first(
             nw.KeyFigure.objects.filter(organisation=w.victim, erased_at__isnull=True)
         ),
@@ -348,6 +352,40 @@ def build_world(tenancy: Tenancy) -> World:
     # Object kinds the demo does not make for the victim.
     if not ApiToken.objects.filter(organisation=victim).exists():
         ApiToken.objects.create(organisation=victim, name="Meldkamer (test)", token_hash="x" * 64, prefix="x")
+    # A key figure's signal that allows contact (the follow-up page).
+    from brug.network.models import KeyFigure
+    from brug.signals.models import Channel, Signal
+    from brug.signals.services import create_signal
+
+    figure = KeyFigure.objects.filter(organisation=victim, erased_at__isnull=True).order_by("pk").first()
+    if figure is not None and not Signal.objects.filter(organisation=victim, may_contact=True).exists():
+        create_signal(
+            organisation=victim,
+            channel=Channel.KEY_FIGURE,
+            text="Zorgen over de sfeer bij de markt",
+            may_contact=True,
+            key_figure_id=figure.pk,
+        )
+    # An open invitation (the members page lists them).
+    from datetime import timedelta
+
+    from brug.core.models import Invitation
+
+    Invitation.objects.get_or_create(
+        organisation=victim,
+        email="nieuwe.collega@voorbeeldstad.example",
+        defaults={
+            "role": "medewerker",
+            "token_hash": "t" * 64,
+            "expires_at": timezone.now() + timedelta(days=3),
+        },
+    )
+    # A theme with a name no other organisation has (the default themes share their names).
+    from brug.signals.models import Theme
+
+    Theme.objects.get_or_create(
+        organisation=victim, name="Eigen thema Voorbeeldstad", defaults={"query": "spanning"}
+    )
     if not Intervention.objects.filter(organisation=victim).exists():
         Intervention.objects.create(
             organisation=victim, name="Eigen buurtgesprekken Voorbeeldstad", summary="Test"
@@ -434,10 +472,11 @@ def _edition_for_world(partner_victim: Any, participant_victim: Any) -> Any:
 def victim_names(w: World) -> list[str]:
     """Distinctive names of the victim's objects: none may appear on the attacker's own pages."""
     from brug.analysis.models import ImpactScan, JointAnalysis, PolarisationMap
+    from brug.core.models import Invitation
     from brug.dialogue.models import Dialogue
     from brug.knowledge.models import KnowledgeItem, Visibility
     from brug.network.models import KeyFigure, Network
-    from brug.signals.models import ApiToken, Meeting
+    from brug.signals.models import ApiToken, Meeting, Theme
 
     names: list[str] = []
     for qs, attr in [
@@ -451,6 +490,8 @@ def victim_names(w: World) -> list[str]:
         (KeyFigure.objects.filter(organisation=w.victim), "name"),
         (Meeting.objects.filter(organisation=w.victim), "title"),
         (ApiToken.objects.filter(organisation=w.victim), "name"),
+        (Invitation.objects.filter(organisation=w.victim), "email"),
+        (Theme.objects.filter(organisation=w.victim, name__startswith="Eigen thema"), "name"),
     ]:
         names += [str(getattr(obj, attr)) for obj in qs if len(str(getattr(obj, attr))) >= 8]
     return names
@@ -543,6 +584,93 @@ def check_list_routes(w: World) -> list[str]:
     return problems
 
 
+SELECTOR_MODULES = {
+    "core": "brug.core.selectors",
+    "municipalities": "brug.municipalities.selectors",
+    "learning": "brug.learning.selectors",
+    "knowledge": "brug.knowledge.selectors",
+    "analysis": "brug.analysis.selectors",
+    "network": "brug.network.selectors",
+    "signals": "brug.signals.selectors",
+    "dialogue": "brug.dialogue.selectors",
+}
+
+
+def _membership_selectors() -> list[tuple[str, Callable[..., Any]]]:
+    """Every selector that needs nothing but a membership (list selectors, counts, summaries)."""
+    import importlib
+    import inspect
+
+    found = []
+    for app, module_name in SELECTOR_MODULES.items():
+        if not _wanted(app):
+            continue
+        module = importlib.import_module(module_name)
+        for name, fn in vars(module).items():
+            if not inspect.isfunction(fn) or fn.__module__ != module_name:
+                continue
+            params = inspect.signature(fn).parameters
+            if "membership" not in params:
+                continue
+            if all(p.default is not inspect.Parameter.empty for n, p in params.items() if n != "membership"):
+                found.append((f"{module_name}.{name}", fn))
+    return found
+
+
+def _flatten(value: Any) -> list[Any]:
+    from django.db.models import Model, QuerySet
+
+    if isinstance(value, Model):
+        return [value]
+    if isinstance(value, QuerySet):
+        return list(value)
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _flatten(v)]
+    if isinstance(value, list | tuple | set):
+        return [x for v in value for x in _flatten(v)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [x for f in value.__dataclass_fields__ for x in _flatten(getattr(value, f))]
+    return [value]
+
+
+def _shared(obj: Any) -> bool:
+    """Objects every organisation may see: the national catalogue, network or public knowledge."""
+    if getattr(obj, "organisation_id", 0) is None:
+        return True
+    return getattr(obj, "visibility", "") in ("netwerk", "publiek", "network", "public")
+
+
+def check_selectors(w: World) -> list[str]:
+    """Called straight, every membership selector gives the attacker nothing of the victim's:
+    no object the owner's call returns, and (the attacker's organisation being new) no count."""
+    from django.db.models import Model
+
+    owner_membership = Membership.objects.get(user=w.owner, organisation=w.victim)
+    attackers = [
+        Membership.objects.get(user=w.attacker, organisation=w.attacker_org),
+        Membership.objects.get(user=w.attacker_facilitator, organisation=w.attacker_partner),
+    ]
+    problems = []
+    for name, fn in _membership_selectors():
+        owned = {(type(o), o.pk) for o in _flatten(fn(membership=owner_membership)) if isinstance(o, Model)}
+        for attacker in attackers:
+            got = _flatten(fn(membership=attacker))
+            leaked = [o for o in got if isinstance(o, Model) and (type(o), o.pk) in owned and not _shared(o)]
+            counts = [v for v in got if isinstance(v, int) and not isinstance(v, bool) and v != 0]
+            if leaked:
+                problems.append(f"SELECTOR {name} gives {attacker.organisation.slug} {leaked[:3]}")
+            elif counts and name not in COUNTS_OF_A_NEW_ORGANISATION:
+                problems.append(f"SELECTOR {name} gives {attacker.organisation.slug} counts {counts[:5]}")
+    return problems
+
+
+# Selectors whose numbers are not zero for a brand-new organisation, with why.
+COUNTS_OF_A_NEW_ORGANISATION: dict[str, str] = {
+    "brug.knowledge.selectors.scope_for": "the numbers are the attacker's own organisation ids",
+    "brug.analysis.selectors.interventions_as_data": "ids of the national catalogue (interventions_for is checked)",
+}
+
+
 @pytest.mark.django_db
 def test_attacker_reaches_no_object_of_another_organisation(
     tenancy: Tenancy, settings: Any, tmp_path: Any
@@ -552,5 +680,5 @@ def test_attacker_reaches_no_object_of_another_organisation(
     assert len(object_routes()) > (80 if selected_apps() is None else 0)
     problems = check_samples(world)
     assert not problems, "Routes zonder voorbeeld-object:\n" + "\n".join(problems)
-    problems = check_object_routes(world) + check_list_routes(world)
+    problems = check_selectors(world) + check_object_routes(world) + check_list_routes(world)
     assert not problems, "\n".join(problems)
