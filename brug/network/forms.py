@@ -90,8 +90,22 @@ class NetworkForm(VersionedFormMixin, BrugModelForm):
             "broad_meetings_per_year": "Bijvoorbeeld: twee keer per jaar, met een jaarplanning.",
         }
 
+    TARGET_FIELDS = (
+        "target_size_min",
+        "target_size_max",
+        "target_partner_organisations",
+        "broad_meetings_per_year",
+    )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        for name in self.TARGET_FIELDS:
+            if data.get(name) is None:
+                data[name] = (
+                    getattr(self.instance, name)
+                    if self.instance.pk
+                    else Network._meta.get_field(name).get_default()
+                )
         low, high = data.get("target_size_min"), data.get("target_size_max")
         if low is not None and high is not None and low > high:
             self.add_error("target_size_max", "Het maximum moet minstens zo groot zijn als het minimum.")
@@ -103,6 +117,9 @@ class NetworkForm(VersionedFormMixin, BrugModelForm):
         super().__init__(*args, **kwargs)
         _field(self, "target_neighbourhoods").queryset = selectors.neighbourhoods_of(membership=membership)
         _field(self, "target_domains").queryset = selectors.domains_of(membership=membership)
+        # Left empty, a target keeps the guide's default (30–40 people, 10 partners, 2 meetings).
+        for name in self.TARGET_FIELDS:
+            self.fields[name].required = False
 
 
 class KeyFigureForm(VersionedFormMixin, BrugModelForm):

@@ -62,7 +62,7 @@ def test_two_edits_of_a_pair(setup: dict[str, Any], client_for: Any) -> None:
 
 
 def test_two_edits_of_an_edition(setup: dict[str, Any], client_for: Any) -> None:
-    from brug.core.tests.test_lost_updates import post_data
+    from tests.cross_app.test_lost_updates import post_data
     from brug.learning.forms import EditionForm
 
     ed = setup["edition"]
