@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 
 from brug.core.forms_base import BrugForm, BrugModelForm
@@ -104,7 +105,7 @@ class NetworkForm(VersionedFormMixin, BrugModelForm):
                 data[name] = (
                     getattr(self.instance, name)
                     if self.instance.pk
-                    else Network._meta.get_field(name).get_default()
+                    else cast(models.Field, Network._meta.get_field(name)).get_default()
                 )
         low, high = data.get("target_size_min"), data.get("target_size_max")
         if low is not None and high is not None and low > high:

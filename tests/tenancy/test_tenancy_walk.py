@@ -172,11 +172,6 @@ def _resolvers() -> dict[tuple[str, str], Callable[[World, Kwargs], list[Any]]]:
         ("network", "personen/pk"): lambda w, kw: _first(
             nw.KeyFigure.objects.filter(organisation=w.victim, erased_at__isnull=True)
         ),
-        ("network", "signaal/signal_pk"): lambda w, kw: _first(
-            sg.Signal.objects.filter(
-                organisation=w.victim, published=True, may_contact=True, key_figure_id__isnull=False
-            )
-        ),
         # signals
         ("signals", "signalen/pk"): lambda w, kw: _first(
             sg.Signal.objects.filter(organisation=w.victim, published=True, channel__in=REPORTED_CHANNELS)
@@ -390,19 +385,7 @@ def build_world(tenancy: Tenancy) -> World:
         Intervention.objects.create(
             organisation=victim, name="Eigen buurtgesprekken Voorbeeldstad", summary="Test"
         )
-    # A key figure's signal that allows contact, for the follow-up route.
-    from brug.network.models import KeyFigure
-    from brug.signals.models import Signal
-
-    sender = KeyFigure.objects.filter(organisation=victim, erased_at__isnull=True).order_by("pk").first()
-    signal = Signal.objects.filter(organisation=victim, published=True).order_by("pk").first()
-    if sender is not None and signal is not None:
-        Signal.objects.filter(pk=signal.pk).update(key_figure_id=sender.pk, may_contact=True)
     # A partner link on the victim's first analysis, for the partner routes.
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     from brug.analysis.models import JointAnalysis, PartnerLink
 
     first_analysis = JointAnalysis.objects.filter(organisation=victim).order_by("pk").first()

@@ -62,8 +62,8 @@ def test_two_edits_of_a_pair(setup: dict[str, Any], client_for: Any) -> None:
 
 
 def test_two_edits_of_an_edition(setup: dict[str, Any], client_for: Any) -> None:
-    from tests.cross_app.test_lost_updates import post_data
     from brug.learning.forms import EditionForm
+    from tests.cross_app.test_lost_updates import post_data
 
     ed = setup["edition"]
     data = post_data(EditionForm(instance=ed, organisation=setup["org"]))
