@@ -39,7 +39,7 @@ def test_an_officer_imports_a_month_defines_a_theme_sees_the_monitor_and_the_ale
     assert_accessible(page)
     screenshot(page, "signals-theme-error")
     page.get_by_label("Zoekvraag").fill("hoogspanning* OR stroomnet")
-    page.get_by_text("van de 300 meest recente berichten").wait_for()
+    page.get_by_text("passen bij deze zoekvraag").wait_for()
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**/themas/")
     assert "Netcongestie" in page.content()
