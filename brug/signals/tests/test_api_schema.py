@@ -19,6 +19,20 @@ from brug.signals.services import issue_token
 schema = schemathesis.openapi.from_wsgi("/api/signalen/openapi.json", get_wsgi_application())
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_transaction():  # type: ignore[no-untyped-def]
+    # The raw WSGI app closes "obsolete" connections at every request; inside a test transaction
+    # (autocommit off) that would drop it on PostgreSQL. Django's test client does the same.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def token(tenancy) -> str:
     membership = Membership.objects.get(user=tenancy.coordinator, organisation=tenancy.org)
