@@ -337,10 +337,15 @@ def analysis_data(analysis: JointAnalysis) -> dict[str, Any]:
 def snapshot_analysis(
     *, analysis: JointAnalysis, membership: Membership, on: dt.date | None = None
 ) -> AnalysisSnapshot:
+    return save_snapshot(analysis=analysis, saved_by=membership.user, on=on)
+
+
+def save_snapshot(*, analysis: JointAnalysis, saved_by: Any, on: dt.date | None = None) -> AnalysisSnapshot:
+    """The day's version of the analysis; `saved_by` is None for a partner without an account."""
     snap, _ = AnalysisSnapshot.objects.update_or_create(
         analysis=analysis,
         taken_on=on or timezone.localdate(),
-        defaults={"version": analysis.version, "data": analysis_data(analysis), "saved_by": membership.user},
+        defaults={"version": analysis.version, "data": analysis_data(analysis), "saved_by": saved_by},
     )
     return snap
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -18,7 +17,7 @@ from brug.core.tokens import hash_token, new_token
 
 from .. import config
 from ..models import Contribution, JointAnalysis, PartnerLink, Step
-from .analyses import _clean_content, _write_contribution, snapshot_analysis
+from .analyses import _clean_content, _write_contribution, save_snapshot
 from .common import AnalysisError, require_editor
 
 PARTNER_LINK_DAYS = 14
@@ -157,14 +156,5 @@ def save_partner_contribution(
             actor_label=PARTNER_LABEL,
             fields=["phase", "manifestations", "answers", "narratives"],
         )
-        _snapshot_without_member(analysis)
+        save_snapshot(analysis=analysis, saved_by=None)
     return contribution
-
-
-def _snapshot_without_member(analysis: JointAnalysis) -> Any:
-    # The daily version records who saved it; a partner has no account, so the creator stands in.
-    creator = analysis.created_by
-    membership = Membership(user=creator, organisation=analysis.organisation) if creator else None
-    if membership is None:
-        return None
-    return snapshot_analysis(analysis=analysis, membership=membership)
