@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 
 from . import selectors, services, taxonomy
 from .forms import ItemForm, SearchForm
@@ -47,7 +48,7 @@ def item_list(request: OrgRequest, org_slug: str) -> HttpResponse:
         context["similar"] = selectors.similar_municipalities(
             vector=selectors.query_vector(context["query"]), membership=membership
         )
-    context["breadcrumbs"] = [("Kennisbank", None)]
+    context["breadcrumbs"] = breadcrumbs(("Kennisbank", None))
     status = 200 if form.is_valid() else 400
     return render(request, "knowledge/list.html", context, status=status)
 
@@ -65,7 +66,9 @@ def item_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "similar": similar,
         "can_edit": membership.can_edit and item.organisation_id == membership.organisation_id,
         "has_pdf": selectors.has_pdf(item),
-        "breadcrumbs": [("Kennisbank", reverse("knowledge:list", args=[org_slug])), (item.title, None)],
+        "breadcrumbs": breadcrumbs(
+            ("Kennisbank", reverse("knowledge:list", args=[org_slug])), (item.title, None)
+        ),
         **_labels(item),
     }
     return render(request, "knowledge/detail.html", context)
@@ -124,7 +127,9 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "item": item,
         "has_pdf": selectors.has_pdf(item),
-        "breadcrumbs": [("Openbare kennisbank", reverse("knowledge:public_list")), (item.title, None)],
+        "breadcrumbs": breadcrumbs(
+            ("Openbare kennisbank", reverse("knowledge:public_list")), (item.title, None)
+        ),
         **_labels(item),
     }
     return render(request, "knowledge/public_detail.html", context)
@@ -155,7 +160,7 @@ def _form_page(
     context = {
         "form": form,
         "title": title,
-        "breadcrumbs": [("Kennisbank", reverse("knowledge:list", args=[org_slug])), (title, None)],
+        "breadcrumbs": breadcrumbs(("Kennisbank", reverse("knowledge:list", args=[org_slug])), (title, None)),
         **extra,
     }
     return render(request, "knowledge/form.html", context, status=400 if form.errors else 200)

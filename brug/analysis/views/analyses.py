@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 from brug.core.errors import add_form_error
 
 from .. import compare, config, distrust, selectors, services
@@ -18,10 +19,6 @@ from ..forms import ContributionForm, DirectionForm, InterventionsForm, Preparat
 from ..models import Contribution, JointAnalysis, Step
 from ..suggest import suggest
 from .maps import _pick
-
-
-def _crumbs(org_slug: str, *extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [("Analyse", reverse("analysis:index", args=[org_slug])), *extra]
 
 
 def _step_url(analysis: JointAnalysis, step: int) -> str:
@@ -49,7 +46,7 @@ def analysis_start(request: OrgRequest, org_slug: str) -> HttpResponse:
         "step": 1,
         "steps": Step.choices,
         "analysis": None,
-        "breadcrumbs": _crumbs(org_slug, ("Nieuwe analyse", None)),
+        "breadcrumbs": breadcrumbs(crumb("Analyse", "analysis:index", org_slug), ("Nieuwe analyse", None)),
     }
     return render(
         request, "analysis/wizard_step.html", context, status=400 if request.method == "POST" else 200
@@ -194,8 +191,8 @@ def analysis_step(request: OrgRequest, org_slug: str, pk: int, step: int) -> Htt
         "step": step,
         "steps": Step.choices,
         "analysis": analysis,
-        "breadcrumbs": _crumbs(
-            org_slug,
+        "breadcrumbs": breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug),
             (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
             (f"Stap {step}", None),
         ),
@@ -290,7 +287,7 @@ def analysis_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
         "manifestations": [dict(config.MANIFESTATIONS).get(m, m) for m in analysis.manifestations],
         "distrust": distrust_context(analysis, contributions),
         "steps": Step.choices,
-        "breadcrumbs": _crumbs(org_slug, (analysis.title, None)),
+        "breadcrumbs": breadcrumbs(crumb("Analyse", "analysis:index", org_slug), (analysis.title, None)),
     }
     return render(request, "analysis/analysis_detail.html", context)
 
@@ -309,8 +306,8 @@ def analysis_history(request: OrgRequest, org_slug: str, pk: int) -> HttpRespons
         "old": old,
         "new": new,
         "diff": diff,
-        "breadcrumbs": _crumbs(
-            org_slug,
+        "breadcrumbs": breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug),
             (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
             ("Geschiedenis", None),
         ),

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import Crumb, breadcrumbs, crumb
 from brug.core.errors import add_form_error
 
 from .. import selectors, services
@@ -18,10 +19,6 @@ from ..forms import InterventionForm
 
 def _n(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
-
-
-def _crumbs(org_slug: str, *extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [("Analyse", reverse("analysis:index", args=[org_slug])), *extra]
 
 
 def _confirm(
@@ -33,7 +30,7 @@ def _confirm(
     goes: list[str],
     stays: list[str],
     cancel_url: str,
-    crumbs: list[tuple[str, str | None]],
+    crumbs: list[Crumb],
     blocked: str = "",
     error: str = "",
     status: int = 200,
@@ -92,7 +89,9 @@ def map_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         goes=goes,
         stays=stays,
         cancel_url=url,
-        crumbs=_crumbs(org_slug, (pmap.title, url), ("Verwijderen", None)),
+        crumbs=breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug), (pmap.title, url), ("Verwijderen", None)
+        ),
     )
 
 
@@ -128,7 +127,9 @@ def analysis_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
         goes=goes,
         stays=stays,
         cancel_url=url,
-        crumbs=_crumbs(org_slug, (analysis.title, url), ("Verwijderen", None)),
+        crumbs=breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug), (analysis.title, url), ("Verwijderen", None)
+        ),
     )
 
 
@@ -153,7 +154,9 @@ def impact_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         goes=["De impactscan met groepen, spanningen, maatregelen, eigenaar en herziendatum."],
         stays=stays,
         cancel_url=url,
-        crumbs=_crumbs(org_slug, (scan.project, url), ("Verwijderen", None)),
+        crumbs=breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug), (scan.project, url), ("Verwijderen", None)
+        ),
     )
 
 
@@ -187,7 +190,11 @@ def intervention_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpRespon
     context = {
         "item": item,
         "form": form,
-        "breadcrumbs": _crumbs(org_slug, ("Interventies", catalogue_url), (f"{item.name} bewerken", None)),
+        "breadcrumbs": breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug),
+            ("Interventies", catalogue_url),
+            (f"{item.name} bewerken", None),
+        ),
     }
     return render(request, "analysis/intervention_form.html", context, status=status)
 
@@ -221,7 +228,11 @@ def intervention_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResp
         goes=["De interventie uit de catalogus van uw gemeente."],
         stays=["De landelijke interventies en die van andere gemeenten veranderen niet."],
         cancel_url=catalogue_url,
-        crumbs=_crumbs(org_slug, ("Interventies", catalogue_url), ("Verwijderen", None)),
+        crumbs=breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug),
+            ("Interventies", catalogue_url),
+            ("Verwijderen", None),
+        ),
         blocked=blocked,
         error=error if not blocked else "",
         status=400 if error else 200,

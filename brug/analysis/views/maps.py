@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 from brug.core.errors import add_form_error
 
 from .. import compare, config, selectors, services
@@ -31,10 +32,6 @@ from ..forms import (
 )
 from ..gamechanger import advise
 from ..models import PolarisationMap, UsThemPair
-
-
-def _crumbs(org_slug: str, *extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [("Analyse", reverse("analysis:index", args=[org_slug])), *extra]
 
 
 def _map_initial(pmap: PolarisationMap) -> dict[str, Any]:
@@ -71,7 +68,10 @@ def map_create(request: OrgRequest, org_slug: str) -> HttpResponse:
             messages.success(request, "De kaart is gemaakt. Voeg nu de wij-zij-paren toe.")
             return redirect("analysis:map_detail", org_slug=org_slug, pk=pmap.pk)
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "breadcrumbs": _crumbs(org_slug, ("Nieuwe kaart", None))}
+    context = {
+        "form": form,
+        "breadcrumbs": breadcrumbs(crumb("Analyse", "analysis:index", org_slug), ("Nieuwe kaart", None)),
+    }
     return render(request, "analysis/map_form.html", context, status=status)
 
 
@@ -93,7 +93,9 @@ def _render_map(
         "pair_form": pair_form or PairForm(),
         "stale": stale,
         "phase_label": config.phase_label(pmap.phase),
-        "breadcrumbs": _crumbs(pmap.organisation.slug, (pmap.title, None)),
+        "breadcrumbs": breadcrumbs(
+            crumb("Analyse", "analysis:index", pmap.organisation.slug), (pmap.title, None)
+        ),
     }
     return render(request, "analysis/map_detail.html", context, status=status)
 
@@ -193,8 +195,8 @@ def _render_pair(request: OrgRequest, pair: UsThemPair, status: int = 200, **bou
             },
         ),
         "fuel_form": bound.get("fuel_form") or FuelForm(pair=pair, prefix="fuel"),
-        "breadcrumbs": _crumbs(
-            pair.map.organisation.slug,
+        "breadcrumbs": breadcrumbs(
+            crumb("Analyse", "analysis:index", pair.map.organisation.slug),
             (pair.map.title, reverse("analysis:map_detail", args=[pair.map.organisation.slug, pair.map.pk])),
             (str(pair), None),
         ),
@@ -336,8 +338,8 @@ def map_advice(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "map": pmap,
         "advice": advice,
         "applying": [a for a in advice if a["applies"]],
-        "breadcrumbs": _crumbs(
-            org_slug,
+        "breadcrumbs": breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug),
             (pmap.title, reverse("analysis:map_detail", args=[org_slug, pmap.pk])),
             ("Game-changer-advies", None),
         ),
@@ -363,8 +365,8 @@ def map_history(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "diff": diff,
         "side_by_side": side_by_side,
         "version_form": VersionNameForm(),
-        "breadcrumbs": _crumbs(
-            org_slug,
+        "breadcrumbs": breadcrumbs(
+            crumb("Analyse", "analysis:index", org_slug),
             (pmap.title, reverse("analysis:map_detail", args=[org_slug, pmap.pk])),
             ("Geschiedenis", None),
         ),

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 from brug.core.errors import add_form_error
 from brug.core.pdf import render_pdf
 
@@ -33,7 +34,7 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
         "analyses": selectors.analyses_for(membership=membership),
         "scans": selectors.impact_scans_for(membership=membership),
         "today": timezone.localdate(),
-        "breadcrumbs": [("Analyse", None)],
+        "breadcrumbs": breadcrumbs(("Analyse", None)),
     }
     return render(request, "analysis/index.html", context)
 
@@ -43,7 +44,9 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
 def method_card(request: OrgRequest, org_slug: str) -> HttpResponse:
     # One printable page with the method, for the table at a core-team meeting.
     context = _method_card_context()
-    context["breadcrumbs"] = [("Analyse", reverse("analysis:index", args=[org_slug])), ("Methodekaart", None)]
+    context["breadcrumbs"] = breadcrumbs(
+        ("Analyse", reverse("analysis:index", args=[org_slug])), ("Methodekaart", None)
+    )
     return render(request, "analysis/method_card.html", context)
 
 
@@ -107,7 +110,9 @@ def catalogue(request: OrgRequest, org_slug: str) -> HttpResponse:
     context = {
         "items": items,
         "form": form,
-        "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), ("Interventies", None)],
+        "breadcrumbs": breadcrumbs(
+            ("Analyse", reverse("analysis:index", args=[org_slug])), ("Interventies", None)
+        ),
     }
     return render(request, "analysis/catalogue.html", context, status=status)
 
@@ -172,6 +177,6 @@ def _impact_form(request: OrgRequest, org_slug: str, scan: ImpactScan | None) ->
         "scan": scan,
         "form": form,
         "title": title,
-        "breadcrumbs": [("Analyse", reverse("analysis:index", args=[org_slug])), (title, None)],
+        "breadcrumbs": breadcrumbs(("Analyse", reverse("analysis:index", args=[org_slug])), (title, None)),
     }
     return render(request, "analysis/impact_form.html", context, status=status)

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 
 from .. import config, distrust, selectors, services
 from ..forms import PartnerContributionForm, PartnerInviteForm
@@ -39,11 +40,11 @@ def partner_links(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "form": form,
         "links": selectors.partner_links_for(analysis=analysis),
         "now": timezone.now(),
-        "breadcrumbs": [
+        "breadcrumbs": breadcrumbs(
             ("Analyse", reverse("analysis:index", args=[org_slug])),
             (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
             ("Partners", None),
-        ],
+        ),
     }
     return render(request, "analysis/partner_links.html", context, status=status)
 

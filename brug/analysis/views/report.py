@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 from brug.core.errors import add_form_error
 from brug.core.pdf import render_pdf
 
@@ -67,11 +68,11 @@ def report_context(request: OrgRequest, analysis: JointAnalysis) -> dict[str, An
 def report(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)
     context = report_context(request, analysis)
-    context["breadcrumbs"] = [
+    context["breadcrumbs"] = breadcrumbs(
         ("Analyse", reverse("analysis:index", args=[org_slug])),
         (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
         ("Rapport", None),
-    ]
+    )
     return render(request, "analysis/report.html", context)
 
 
@@ -125,10 +126,10 @@ def share(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "preview": preview,
         "form": form,
         "shares": analysis.shares.all(),
-        "breadcrumbs": [
+        "breadcrumbs": breadcrumbs(
             ("Analyse", reverse("analysis:index", args=[org_slug])),
             (analysis.title, reverse("analysis:analysis_detail", args=[org_slug, pk])),
             ("Delen", None),
-        ],
+        ),
     }
     return render(request, "analysis/share.html", context, status=400 if request.method == "POST" else 200)

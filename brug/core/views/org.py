@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from brug.core.breadcrumbs import breadcrumbs
 from brug.core.errors import add_form_error
 
 from .. import ratelimit, selectors, services
@@ -155,7 +156,9 @@ def organisations(request: OrgRequest, org_slug: str) -> HttpResponse:
         "organisations": selectors.all_organisations(membership=membership, kind=kind),
         "kind": kind,
         "kinds": OrganisationKind.choices,
-        "breadcrumbs": [("Overzicht", reverse("core:dashboard", args=[org_slug])), ("Organisaties", None)],
+        "breadcrumbs": breadcrumbs(
+            ("Overzicht", reverse("core:dashboard", args=[org_slug])), ("Organisaties", None)
+        ),
     }
     return render(request, "core/organisations.html", context, status=status)
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 from brug.core.pdf import render_pdf
 from brug.core.versioning import StaleObject, stale_to_form
 
@@ -25,11 +26,6 @@ from ..forms import DialogueForm, ImportForm, ModerationForm, SeedStatementForm
 from ..mapview import map_context
 from ..models import StatementStatus
 from ..recompute import ensure_fresh, recompute
-
-
-def _crumbs(request: OrgRequest, *extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    org_slug = request.membership.organisation.slug
-    return [("Dialogen", reverse("dialogue:list", args=[org_slug])), *extra]
 
 
 def public_url(slug: str) -> str:
@@ -57,7 +53,10 @@ def dialogue_create(request: OrgRequest, org_slug: str) -> HttpResponse:
             messages.success(request, "De dialoog is aangemaakt. Deel de link of de QR-code met inwoners.")
             return redirect("dialogue:detail", org_slug=org_slug, slug=dialogue.slug)
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "breadcrumbs": _crumbs(request, ("Nieuwe dialoog", None))}
+    context = {
+        "form": form,
+        "breadcrumbs": breadcrumbs(crumb("Dialogen", "dialogue:list", org_slug), ("Nieuwe dialoog", None)),
+    }
     return render(request, "dialogue/form.html", context, status=status)
 
 
@@ -70,7 +69,7 @@ def dialogue_detail(request: OrgRequest, org_slug: str, slug: str) -> HttpRespon
         "statements": selectors.statements_of(dialogue=dialogue),
         "public_url": public_url(dialogue.slug),
         "seed_form": SeedStatementForm(),
-        "breadcrumbs": _crumbs(request, (dialogue.title, None)),
+        "breadcrumbs": breadcrumbs(crumb("Dialogen", "dialogue:list", org_slug), (dialogue.title, None)),
     }
     return render(request, "dialogue/detail.html", context)
 
@@ -101,8 +100,8 @@ def dialogue_edit(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
     context = {
         "form": form,
         "dialogue": dialogue,
-        "breadcrumbs": _crumbs(
-            request,
+        "breadcrumbs": breadcrumbs(
+            crumb("Dialogen", "dialogue:list", org_slug),
             (dialogue.title, reverse("dialogue:detail", args=[org_slug, dialogue.slug])),
             ("Bewerken", None),
         ),
@@ -151,8 +150,10 @@ def moderation(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
         ),
         "rejected": selectors.statements_of(dialogue=dialogue, status=StatementStatus.REJECTED),
         "form": ModerationForm(),
-        "breadcrumbs": _crumbs(
-            request, (dialogue.title, reverse("dialogue:detail", args=[org_slug, slug])), ("Moderatie", None)
+        "breadcrumbs": breadcrumbs(
+            crumb("Dialogen", "dialogue:list", org_slug),
+            (dialogue.title, reverse("dialogue:detail", args=[org_slug, slug])),
+            ("Moderatie", None),
         ),
     }
     return render(request, "dialogue/moderation.html", context)
@@ -189,8 +190,10 @@ def opinion_map(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = ensure_fresh(selectors.dialogue_for(membership=request.membership, slug=slug))
     context = map_context(dialogue)
     context["dialogue"] = dialogue
-    context["breadcrumbs"] = _crumbs(
-        request, (dialogue.title, reverse("dialogue:detail", args=[org_slug, slug])), ("Meningskaart", None)
+    context["breadcrumbs"] = breadcrumbs(
+        crumb("Dialogen", "dialogue:list", org_slug),
+        (dialogue.title, reverse("dialogue:detail", args=[org_slug, slug])),
+        ("Meningskaart", None),
     )
     return render(request, "dialogue/map.html", context)
 
@@ -247,8 +250,8 @@ def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
 @org_view()
 def report(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     context = _report_context(request, slug)
-    context["breadcrumbs"] = _crumbs(
-        request,
+    context["breadcrumbs"] = breadcrumbs(
+        crumb("Dialogen", "dialogue:list", org_slug),
         (str(context["dialogue"]), reverse("dialogue:detail", args=[org_slug, slug])),
         ("Raadsrapport", None),
     )
@@ -300,5 +303,10 @@ def import_polis(request: OrgRequest, org_slug: str) -> HttpResponse:
         else:
             messages.success(request, "De Pol.is-gesprek is ingelezen als gesloten dialoog.")
             return redirect("dialogue:map", org_slug=org_slug, slug=dialogue.slug)
-    context = {"form": form, "breadcrumbs": _crumbs(request, ("Pol.is-export inlezen", None))}
+    context = {
+        "form": form,
+        "breadcrumbs": breadcrumbs(
+            crumb("Dialogen", "dialogue:list", org_slug), ("Pol.is-export inlezen", None)
+        ),
+    }
     return render(request, "dialogue/import.html", context, status=400 if request.method == "POST" else 200)

@@ -1,21 +1,8 @@
-"""What the learning view modules share: breadcrumbs and file downloads."""
+"""What the learning view modules share: file downloads."""
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpRequest, HttpResponse
-from django.urls import reverse
-
-from ..models import Edition
-
-
-def crumbs(request: HttpRequest, edition: Edition | None = None, *extra: tuple[str, str | None]) -> list:
-    slug = request.membership.organisation.slug  # type: ignore[attr-defined]
-    items: list = [("Leernetwerk", reverse("learning:index", kwargs={"org_slug": slug}))]
-    if edition is not None:
-        items.append(
-            (str(edition), reverse("learning:edition", kwargs={"org_slug": slug, "edition_id": edition.pk}))
-        )
-    return [*items, *extra]
+from django.http import FileResponse, HttpResponse
 
 
 def ics_response(content: bytes, name: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 from brug.core.errors import add_form_error
 from brug.core.exports import table_response
 from brug.core.services import MembershipError
@@ -28,7 +29,6 @@ from ..services import registrations as registration_services
 from ..services import selection as selection_services
 from ..services.registrations import save_intake
 from . import participant
-from .common import crumbs
 
 
 @org_view()
@@ -41,7 +41,9 @@ def index(request: HttpRequest, org_slug: str) -> HttpResponse:
         raise PermissionDenied
     editions = selectors.editions_for(membership=membership).prefetch_related("sessions", "registrations")
     return render(
-        request, "learning/editions.html", {"editions": editions, "breadcrumbs": [("Leernetwerk", None)]}
+        request,
+        "learning/editions.html",
+        {"editions": editions, "breadcrumbs": breadcrumbs(("Leernetwerk", None))},
     )
 
 
@@ -99,7 +101,11 @@ def edition_form(request: HttpRequest, org_slug: str, edition_id: int | None = N
             "formset": formset,
             "edition": edition,
             "title": title,
-            "breadcrumbs": crumbs(request, edition, (title, None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                *([crumb(str(edition), "learning:edition", org_slug, edition.pk)] if edition else []),
+                (title, None),
+            ),
         },
     )
 
@@ -117,7 +123,7 @@ def edition(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespons
             "total": sum(counts.values()),
             "call_url": request.build_absolute_uri(reverse("learning:call", kwargs={"slug": ed.slug})),
             "exports": [(key, label) for key, (label, _build) in export_services.EXPORTS.items()],
-            "breadcrumbs": crumbs(request, None, (str(ed), None)),
+            "breadcrumbs": breadcrumbs(crumb("Leernetwerk", "learning:index", org_slug), (str(ed), None)),
         },
     )
 
@@ -146,7 +152,11 @@ def registrations(request: HttpRequest, org_slug: str, edition_id: int) -> HttpR
             "edition": ed,
             "rows": listed,
             "filters": filters,
-            "breadcrumbs": crumbs(request, ed, ("Aanmeldingen", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Aanmeldingen", None),
+            ),
         },
     )
 
@@ -172,9 +182,9 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
             "edition": ed,
             "registration": reg,
             "form": form,
-            "breadcrumbs": crumbs(
-                request,
-                ed,
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
                 ("Aanmeldingen", reverse("learning:registrations", args=[org_slug, ed.pk])),
                 (str(reg), None),
             ),
@@ -249,7 +259,11 @@ def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespo
             "selected": [by_id[i] for i in proposal.selected],
             "waiting": [by_id[i] for i in proposal.waiting],
             "excluded": [by_id[i] for i in proposal.excluded],
-            "breadcrumbs": crumbs(request, ed, ("Selectie", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Selectie", None),
+            ),
         },
     )
 
@@ -305,7 +319,11 @@ def _decided_selection(request: HttpRequest, org_slug: str, ed: Edition) -> Http
             "selected": by_status[Status.SELECTED],
             "waiting": by_status[Status.WAITING],
             "others": by_status[Status.REJECTED] + by_status[Status.WITHDRAWN] + by_status[Status.REGISTERED],
-            "breadcrumbs": crumbs(request, ed, ("Selectie", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Selectie", None),
+            ),
         },
     )
 
@@ -340,7 +358,11 @@ def access(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse
         {
             "edition": ed,
             "rows": onboarding.access_overview(ed),
-            "breadcrumbs": crumbs(request, ed, ("Toegang deelnemers", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Toegang deelnemers", None),
+            ),
         },
     )
 
@@ -382,7 +404,11 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
             "edition": ed,
             "rows": rows,
             "left": left,
-            "breadcrumbs": crumbs(request, ed, ("Startgesprekken in koppels", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Startgesprekken in koppels", None),
+            ),
         },
     )
 

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 
 from .. import selectors
 from ..forms import BroadcastForm, PreferencesForm
 from ..models import Notification, NotificationPreference
 from ..services import notify as notify_services
 from ..services import reminders
-from .editions import crumbs
 
 
 @org_view()
@@ -40,10 +40,9 @@ def own(request: HttpRequest, org_slug: str) -> HttpResponse:
             "items": items,
             "unread": set(unread),
             "form": form,
-            "breadcrumbs": [
-                ("Leernetwerk", reverse("learning:index", kwargs={"org_slug": org_slug})),
-                ("Meldingen", None),
-            ],
+            "breadcrumbs": breadcrumbs(
+                ("Leernetwerk", reverse("learning:index", kwargs={"org_slug": org_slug})), ("Meldingen", None)
+            ),
         },
     )
 
@@ -80,7 +79,11 @@ def broadcast(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespo
             "form": form,
             "participants": len(notify_services.participants(ed)),
             "sent": sent.order_by("-created_at")[:20],
-            "breadcrumbs": crumbs(request, ed, ("Bericht aan deelnemers", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Bericht aan deelnemers", None),
+            ),
         },
     )
 
@@ -96,6 +99,10 @@ def reminder_overview(request: HttpRequest, org_slug: str, edition_id: int) -> H
             "edition": ed,
             "rows": reminders.overview(ed.pk),
             "days_before": reminders.DAYS_BEFORE,
-            "breadcrumbs": crumbs(request, ed, ("Herinneringen", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Herinneringen", None),
+            ),
         },
     )

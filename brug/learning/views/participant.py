@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from brug.core.access import org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 from brug.core.errors import add_form_error
 
 from .. import selectors
 from ..forms import ReplyForm, SubmissionForm, ThreadForm
-from ..models import Registration
 from ..services import assignments as assignment_services
 from ..services import calendar
 from ..services import knowledge as knowledge_services
@@ -23,26 +23,13 @@ from ..services.uploads import UploadError
 from .common import file_response, ics_response
 
 
-def _crumbs(request: HttpRequest, registration: Registration | None, *extra: tuple[str, str | None]) -> list:
-    slug = request.membership.organisation.slug  # type: ignore[attr-defined]
-    items: list = [("Leernetwerk", reverse("learning:index", kwargs={"org_slug": slug}))]
-    if registration is not None:
-        items.append(
-            (
-                registration.edition.title,
-                reverse("learning:participation", args=[slug, registration.edition_id]),
-            )
-        )
-    return [*items, *extra]
-
-
 def home(request: HttpRequest) -> HttpResponse:
     """Called by views.editions.index for a municipality organisation."""
     registrations = selectors.own_registrations(membership=request.membership)  # type: ignore[attr-defined]
     return render(
         request,
         "learning/participant/home.html",
-        {"registrations": registrations, "breadcrumbs": [("Leernetwerk", None)]},
+        {"registrations": registrations, "breadcrumbs": breadcrumbs(("Leernetwerk", None))},
     )
 
 
@@ -66,7 +53,9 @@ def participation(request: HttpRequest, org_slug: str, edition_id: int) -> HttpR
             "today": timezone.localdate(),
             # Why here: participants see their own start-conversation pair and its date.
             "pairs": selectors.pairs_of(registration=reg),
-            "breadcrumbs": _crumbs(request, None, (edition.title, None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug), (edition.title, None)
+            ),
         },
     )
 
@@ -81,7 +70,11 @@ def fellows(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespons
             "registration": reg,
             "edition": reg.edition,
             "fellows": selectors.fellow_participants(registration=reg),
-            "breadcrumbs": _crumbs(request, reg, ("Deelnemers", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(reg.edition.title, "learning:participation", org_slug, reg.edition_id),
+                ("Deelnemers", None),
+            ),
         },
     )
 
@@ -120,7 +113,11 @@ def assignment(request: HttpRequest, org_slug: str, edition_id: int, assignment_
             "assignment": task,
             "submission": submission,
             "form": form,
-            "breadcrumbs": _crumbs(request, reg, (task.title, None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(reg.edition.title, "learning:participation", org_slug, reg.edition_id),
+                (task.title, None),
+            ),
         },
     )
 
@@ -142,7 +139,11 @@ def knowledge_product(request: HttpRequest, org_slug: str, edition_id: int, sess
             "registration": reg,
             "product": product,
             "content": knowledge_services.render_body(product.body),
-            "breadcrumbs": _crumbs(request, reg, (product.title, None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(reg.edition.title, "learning:participation", org_slug, reg.edition_id),
+                (product.title, None),
+            ),
         },
     )
 
@@ -180,7 +181,11 @@ def threads(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespons
             "registration": reg,
             "threads": selectors.threads_for(registration=reg),
             "form": form,
-            "breadcrumbs": _crumbs(request, reg, ("Vragen aan andere gemeenten", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(reg.edition.title, "learning:participation", org_slug, reg.edition_id),
+                ("Vragen aan andere gemeenten", None),
+            ),
         },
     )
 
@@ -207,9 +212,9 @@ def thread(request: HttpRequest, org_slug: str, edition_id: int, thread_id: int)
             "thread": item,
             "thread_messages": item.messages.select_related("author_registration__municipality", "author"),
             "form": form,
-            "breadcrumbs": _crumbs(
-                request,
-                reg,
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(reg.edition.title, "learning:participation", org_slug, reg.edition_id),
                 ("Vragen", reverse("learning:threads", args=[org_slug, edition_id])),
                 (item.subject, None),
             ),

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from brug.core.access import FACILITATORS, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
@@ -27,7 +28,7 @@ from ..services import calendar
 from ..services import knowledge as knowledge_services
 from ..services import maatwerk as maatwerk_services
 from ..services import sessions as session_services
-from .common import crumbs, file_response, ics_response
+from .common import file_response, ics_response
 
 
 def _int(value: str | None) -> int:
@@ -107,7 +108,11 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
             "people": rows,
             "statuses": AttendanceStatus.choices,
             "entries": sess.entries.all(),
-            "breadcrumbs": crumbs(request, ed, (f"Bijeenkomst {sess.number}", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                (f"Bijeenkomst {sess.number}", None),
+            ),
         },
     )
 
@@ -150,7 +155,11 @@ def knowledge_product(request: HttpRequest, org_slug: str, edition_id: int, sess
             "form": form,
             "product": product,
             "preview": knowledge_services.render_body(product.body) if product else None,
-            "breadcrumbs": crumbs(request, ed, (f"Kennisproduct bijeenkomst {sess.number}", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                (f"Kennisproduct bijeenkomst {sess.number}", None),
+            ),
         },
     )
 
@@ -216,7 +225,11 @@ def assignments(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRes
             "form": form,
             "editing": editing,
             "rows": rows,
-            "breadcrumbs": crumbs(request, ed, ("Opdrachten", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Opdrachten", None),
+            ),
         },
     )
 
@@ -254,7 +267,11 @@ def maatwerk(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespon
             "edition": ed,
             "applications": applications,
             "interested": interested,
-            "breadcrumbs": crumbs(request, ed, ("Maatwerk", None)),
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
+                ("Maatwerk", None),
+            ),
         },
     )
 
@@ -309,9 +326,9 @@ def maatwerk_detail(
             "application": app,
             "form": form,
             "work_form": work_form,
-            "breadcrumbs": crumbs(
-                request,
-                ed,
+            "breadcrumbs": breadcrumbs(
+                crumb("Leernetwerk", "learning:index", org_slug),
+                crumb(str(ed), "learning:edition", org_slug, ed.pk),
                 ("Maatwerk", reverse("learning:maatwerk", args=[org_slug, ed.pk])),
                 (str(app.registration), None),
             ),

@@ -9,13 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import coverage, graph, selectors, services, targets
 from ..forms import DomainForm, NetworkForm
 from ..models import KeyFigureStatus, Network
 from ..models.people import split_list
-from .common import PEOPLE, apply_error, crumbs
+from .common import PEOPLE, apply_error
 
 LABELS = {f.name: f.verbose_name for f in Network._meta.get_fields() if hasattr(f, "verbose_name")}
 
@@ -32,7 +33,7 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
         "statuses": KeyFigureStatus.choices,
         "status": status,
         "due": selectors.retention_due(membership=membership),
-        "breadcrumbs": crumbs(membership)[:1] + [("Sleutelfiguren", None)],
+        "breadcrumbs": breadcrumbs(crumb("Overzicht", "core:dashboard", org_slug), ("Sleutelfiguren", None)),
     }
     return render(request, "network/index.html", context)
 
@@ -67,7 +68,12 @@ def _network_form_page(request: OrgRequest, org_slug: str, network: Network | No
         "form": form,
         "network": network,
         "title": title,
-        "breadcrumbs": crumbs(membership, *extra, (title, None)),
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
+            *extra,
+            (title, None),
+        ),
     }
     return render(request, "network/network_form.html", context, status=status)
 
@@ -113,7 +119,11 @@ def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "meetings": selectors.meetings_of(network),
         "groups": selectors.working_groups_of(network),
         "trainings": selectors.trainings_of(network),
-        "breadcrumbs": crumbs(request.membership, (network.name, None)),
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
+            (network.name, None),
+        ),
     }
     return render(request, "network/network_detail.html", context)
 
@@ -126,8 +136,9 @@ def network_coverage(request: OrgRequest, org_slug: str, pk: int) -> HttpRespons
         "network": network,
         "coverage": coverage.compute(network, active),
         "graph": graph.analyse(active, list(selectors.working_groups_of(network))),
-        "breadcrumbs": crumbs(
-            request.membership,
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
             (network.name, reverse("network:network_detail", args=[org_slug, network.pk])),
             ("Dekking en netwerkkaart", None),
         ),
@@ -154,6 +165,10 @@ def domains(request: OrgRequest, org_slug: str) -> HttpResponse:
     context = {
         "form": form,
         "domains": selectors.domains_of(membership=membership),
-        "breadcrumbs": crumbs(membership, ("Domeinen", None)),
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
+            ("Domeinen", None),
+        ),
     }
     return render(request, "network/domains.html", context, status=status)

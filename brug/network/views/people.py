@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors, services
 from ..forms import ConversationForm, KeyFigureForm, StatusForm
 from ..models import KeyFigure, KeyFigureStatus
-from .common import PEOPLE, apply_error, crumbs
+from .common import PEOPLE, apply_error
 
 
 def _person_form_page(
@@ -54,7 +55,12 @@ def _person_form_page(
         "form": form,
         "title": title,
         "key_figure": key_figure,
-        "breadcrumbs": crumbs(membership, *extra, (title, None)),
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
+            *extra,
+            (title, None),
+        ),
     }
     return render(request, "network/person_form.html", context, status=status)
 
@@ -97,7 +103,11 @@ def _detail(
         else "",
         "can_converse": key_figure.status
         in (KeyFigureStatus.CANDIDATE, KeyFigureStatus.IN_CONVERSATION, KeyFigureStatus.STOPPED),
-        "breadcrumbs": crumbs(request.membership, (key_figure.name, None)),
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", key_figure.organisation.slug),
+            crumb("Sleutelfiguren", "network:index", key_figure.organisation.slug),
+            (key_figure.name, None),
+        ),
     }
     return render(request, "network/person_detail.html", context, status=code)
 
@@ -151,8 +161,9 @@ def conversation(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     context = {
         "form": form,
         "kf": key_figure,
-        "breadcrumbs": crumbs(
-            request.membership,
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
             (key_figure.name, reverse("network:person_detail", args=[org_slug, pk])),
             ("Selectiegesprek", None),
         ),
@@ -196,8 +207,9 @@ def signal_sender(request: OrgRequest, org_slug: str, signal_pk: int) -> HttpRes
     context = {
         "kf": key_figure,
         "signal": signal,
-        "breadcrumbs": crumbs(
-            request.membership,
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
             (key_figure.name, reverse("network:person_detail", args=[org_slug, key_figure.pk])),
             ("Contact over een signaal", None),
         ),

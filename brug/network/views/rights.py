@@ -12,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from brug.core.access import MANAGERS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 
 from .. import selectors, services
 from ..forms import EraseForm
-from .common import PEOPLE, crumbs
+from .common import PEOPLE
 
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
@@ -50,8 +51,9 @@ def person_export(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     context = {
         "kf": key_figure,
         "rows": readable(data),
-        "breadcrumbs": crumbs(
-            request.membership,
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
             (key_figure.name, reverse("network:person_detail", args=[org_slug, pk])),
             ("Inzage", None),
         ),
@@ -90,8 +92,9 @@ def person_erase(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     context = {
         "kf": key_figure,
         "form": form,
-        "breadcrumbs": crumbs(
-            request.membership,
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
             (key_figure.name, reverse("network:person_detail", args=[org_slug, pk])),
             ("Wissen", None),
         ),

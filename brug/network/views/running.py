@@ -11,10 +11,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs, crumb
 
 from .. import charts, selectors, services
 from ..forms import MeetingForm, TrainingForm, WorkingGroupForm
-from .common import PEOPLE, apply_error, crumbs
+from .common import PEOPLE, apply_error
 
 KINDS: dict[str, tuple[type, Callable[..., Any], str, str]] = {
     # url kind: form, service, keyword for an existing object, page title
@@ -56,8 +57,9 @@ def _phase3_form(request: OrgRequest, org_slug: str, pk: int, kind: str, item_pk
         "form": form,
         "title": title,
         "network": network,
-        "breadcrumbs": crumbs(
-            request.membership,
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
             (network.name, reverse("network:network_detail", args=[org_slug, pk])),
             (title, None),
         ),
@@ -81,6 +83,10 @@ def turnover(request: OrgRequest, org_slug: str) -> HttpResponse:
     context = {
         "rows": rows,
         "chart": charts.turnover_bars(rows),
-        "breadcrumbs": crumbs(request.membership, ("Verloop en activiteit", None)),
+        "breadcrumbs": breadcrumbs(
+            crumb("Overzicht", "core:dashboard", org_slug),
+            crumb("Sleutelfiguren", "network:index", org_slug),
+            ("Verloop en activiteit", None),
+        ),
     }
     return render(request, "network/turnover.html", context)

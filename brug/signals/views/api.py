@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from brug.core.access import MANAGERS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 from brug.municipalities.models import Neighbourhood
 
 from .. import selectors, services
@@ -22,7 +23,6 @@ from ..forms import TokenForm
 from ..models import Signal, TokenScope
 from ..models.signals import Channel
 from ..openapi import SPEC
-from .pages import crumbs
 
 API_READABLE_CHANNELS = (Channel.API,)
 
@@ -180,7 +180,7 @@ def tokens(request: OrgRequest, org_slug: str) -> HttpResponse:
             "form": form,
             "tokens": selectors.api_tokens(membership=request.membership),
             "new_token": new_token,
-            "breadcrumbs": crumbs(request, ("API-sleutels", None)),
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("API-sleutels", None)),
         },
     )
 

@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 from brug.core.errors import add_form_error
 
 from .. import selectors, services
 from ..forms import ImportForm
 from ..importing import parsers
 from ..importing.parsers import ImportFileError
-from .pages import crumbs
 
 # What the form tells people about the columns (name, other accepted names, what goes in it).
 COLUMNS_HELP = [
@@ -82,7 +82,9 @@ def import_start(request: OrgRequest, org_slug: str) -> HttpResponse:
             "jobs": selectors.imports(membership=request.membership),
             "columns": COLUMNS_HELP,
             "platforms": parsers.ACCEPTED_CHANNELS,
-            "breadcrumbs": crumbs(request, ("Berichten importeren", None)),
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"), ("Berichten importeren", None)
+            ),
         },
         status=status,
     )
@@ -96,8 +98,10 @@ def import_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "signals/import_detail.html",
         {
             "job": job,
-            "breadcrumbs": crumbs(
-                request, ("Berichten importeren", f"/o/{org_slug}/signalen/import/"), (job.file_name, None)
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"),
+                ("Berichten importeren", f"/o/{org_slug}/signalen/import/"),
+                (job.file_name, None),
             ),
         },
     )

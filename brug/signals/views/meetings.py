@@ -7,11 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 
 from .. import selectors, services
 from ..forms import MeasureFormSet, MeetingForm, measure_edit_formset
 from ..models import SignalStatus
-from .pages import crumbs
 
 
 @org_view(personal_data=True)
@@ -22,7 +22,7 @@ def meeting_list(request: OrgRequest, org_slug: str) -> HttpResponse:
         {
             "meetings": selectors.meetings(membership=request.membership),
             "overdue": services.overdue_measures(membership=request.membership),
-            "breadcrumbs": crumbs(request, ("Kernteamoverleg", None)),
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Kernteamoverleg", None)),
         },
     )
 
@@ -68,8 +68,10 @@ def meeting_new(request: OrgRequest, org_slug: str) -> HttpResponse:
         {
             "form": form,
             "measures": measures,
-            "breadcrumbs": crumbs(
-                request, ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"), ("Nieuw overleg", None)
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"),
+                ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"),
+                ("Nieuw overleg", None),
             ),
         },
         status=status,
@@ -84,8 +86,10 @@ def meeting_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         "signals/meeting_detail.html",
         {
             "meeting": meeting,
-            "breadcrumbs": crumbs(
-                request, ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"), (meeting.title, None)
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"),
+                ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"),
+                (meeting.title, None),
             ),
         },
     )
@@ -122,8 +126,8 @@ def meeting_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             "measures": measures,
             "editing": True,
             "meeting": meeting,
-            "breadcrumbs": crumbs(
-                request,
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"),
                 ("Kernteamoverleg", f"/o/{org_slug}/signalen/overleg/"),
                 (meeting.title, f"/o/{org_slug}/signalen/overleg/{meeting.pk}/"),
                 ("Bewerken", None),

@@ -11,12 +11,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from brug.core.access import OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 from brug.core.exports import ExportFormat, table_response
 
 from .. import selectors
 from ..forms import MessageFilterForm
 from ..models import Channel, Signal, SignalStatus
-from .pages import crumbs
 
 EXPORT_LIMIT = 50_000
 
@@ -143,7 +143,7 @@ def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
             "export_query": base,
             "page_size": selectors.MESSAGE_PAGE,
             "export_limit": EXPORT_LIMIT,
-            "breadcrumbs": crumbs(request, ("Berichten", None)),
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Berichten", None)),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )

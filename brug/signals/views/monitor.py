@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, MANAGERS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 from brug.core.errors import add_form_error
 from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import monitor, selectors, services
 from ..forms import MonitorConfigForm, ThemeForm
-from .pages import crumbs
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 PREVIEW_BUDGET_SECONDS = 3.0
@@ -36,7 +36,7 @@ def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
             "period": str(days),
             "unit": unit,
             "alerts": selectors.alerts(membership=request.membership)[:5],
-            "breadcrumbs": crumbs(request, ("Monitor", None)),
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Monitor", None)),
         },
     )
 
@@ -49,7 +49,7 @@ def theme_list(request: OrgRequest, org_slug: str) -> HttpResponse:
         "signals/theme_list.html",
         {
             "themes": selectors.themes(membership=request.membership),
-            "breadcrumbs": crumbs(request, ("Thema's", None)),
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Thema's", None)),
         },
     )
 
@@ -116,7 +116,11 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
             "form": form,
             "theme": theme,
             "title": title,
-            "breadcrumbs": crumbs(request, ("Thema's", f"/o/{org_slug}/signalen/themas/"), (title, None)),
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"),
+                ("Thema's", f"/o/{org_slug}/signalen/themas/"),
+                (title, None),
+            ),
         }
     )
     return render(request, "signals/theme_form.html", context, status=status)
@@ -190,8 +194,10 @@ def monitor_settings(request: OrgRequest, org_slug: str) -> HttpResponse:
         "signals/monitor_settings.html",
         {
             "form": form,
-            "breadcrumbs": crumbs(
-                request, ("Monitor", f"/o/{org_slug}/signalen/monitor/"), ("Instellingen", None)
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"),
+                ("Monitor", f"/o/{org_slug}/signalen/monitor/"),
+                ("Instellingen", None),
             ),
         },
         status=status,
@@ -213,8 +219,10 @@ def theme_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         {
             "theme": theme,
             "linked": theme.signals.count(),
-            "breadcrumbs": crumbs(
-                request, ("Thema's", f"/o/{org_slug}/signalen/themas/"), (f"'{theme.name}' verwijderen", None)
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"),
+                ("Thema's", f"/o/{org_slug}/signalen/themas/"),
+                (f"'{theme.name}' verwijderen", None),
             ),
         },
     )
@@ -257,6 +265,6 @@ def trends_page(request: OrgRequest, org_slug: str) -> HttpResponse:
             "hood": hood,
             "period": str(days),
             "unit": unit,
-            "breadcrumbs": crumbs(request, ("Trends", None)),
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Trends", None)),
         },
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from brug.core.access import EDITORS, OrgRequest, org_view
+from brug.core.breadcrumbs import breadcrumbs
 from brug.core.errors import add_form_error
 from brug.core.markdown import render_markdown
 
@@ -24,11 +25,6 @@ from ..models import SignalStatus
 from ..models.signals import STATUS_ORDER
 
 KIND_LABELS = dict(OfficerSignalForm.KIND_CHOICES)
-
-
-def crumbs(request: OrgRequest, *items: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    slug = request.membership.organisation.slug
-    return [("Signalen", f"/o/{slug}/signalen/"), *items]
 
 
 @org_view(personal_data=True)
@@ -50,7 +46,7 @@ def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
             "filter_query": urlencode({"status": status, "q": q}),
             "statuses": SignalStatus.choices,
             "alerts": selectors.alerts(membership=request.membership).filter(seen_at__isnull=True)[:5],
-            "breadcrumbs": [("Signalen", None)],
+            "breadcrumbs": breadcrumbs(("Signalen", None)),
         },
     )
 
@@ -106,7 +102,7 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
         "signals/signal_form.html",
         {
             "form": form,
-            "breadcrumbs": crumbs(request, ("Nieuw signaal", None)),
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Nieuw signaal", None)),
         },
         status=status,
     )
@@ -128,7 +124,9 @@ def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             "statuses": SignalStatus.choices,
             "pairs": pairs,
             "incidents": incidents,
-            "breadcrumbs": crumbs(request, (f"Signaal {signal.pk}", None)),
+            "breadcrumbs": breadcrumbs(
+                ("Signalen", f"/o/{org_slug}/signalen/"), (f"Signaal {signal.pk}", None)
+            ),
         },
     )
 
@@ -174,7 +172,10 @@ def alert_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(
         request,
         "signals/alert_list.html",
-        {"page": page, "breadcrumbs": crumbs(request, ("Meldingen", None))},
+        {
+            "page": page,
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Meldingen", None)),
+        },
     )
 
 
@@ -206,5 +207,8 @@ def algorithms(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(
         request,
         "signals/algorithms.html",
-        {"docs": docs, "breadcrumbs": crumbs(request, ("Algoritmeregister", None))},
+        {
+            "docs": docs,
+            "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Algoritmeregister", None)),
+        },
     )
