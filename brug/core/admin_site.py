@@ -50,16 +50,16 @@ class AuditedAdminMixin:
     def save_model(self, request: HttpRequest, obj: models.Model, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)  # type: ignore[misc]
         fields = list(form.changed_data) if change else [f for f in form.fields if f in form.cleaned_data]
-        _audit(request, "beheer.gewijzigd" if change else "beheer.toegevoegd", obj, fields)
+        _audit(request, "core.admin.update" if change else "core.admin.create", obj, fields)
 
     def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
-        _audit(request, "beheer.verwijderd", obj)
+        _audit(request, "core.admin.delete", obj)
         super().delete_model(request, obj)  # type: ignore[misc]
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         # Bulk delete ("delete selected"): one line per object, before the rows are gone.
         for obj in queryset:
-            _audit(request, "beheer.verwijderd", obj)
+            _audit(request, "core.admin.delete", obj)
         super().delete_queryset(request, queryset)  # type: ignore[misc]
 
 

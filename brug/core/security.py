@@ -92,7 +92,7 @@ def confirm_totp(*, user: User, code: str) -> list[str] | None:
             return None
         TOTPDevice.objects.filter(user=user).update(confirmed=True)
         codes = regenerate_recovery_codes(user=user)
-        record(actor=user, action="tweestapsverificatie.ingesteld", obj=user, fields=["totp_device"])
+        record(actor=user, action="core.two_factor.setup", obj=user, fields=["totp_device"])
     return codes
 
 
@@ -115,5 +115,5 @@ def use_recovery_code(*, user: User, code: str) -> bool:
             return False
         match.used_at = timezone.now()
         match.save(update_fields=["used_at"])
-        record(actor=user, action="herstelcode.gebruikt", obj=user)
+        record(actor=user, action="core.recovery_code.use", obj=user)
     return True

@@ -46,7 +46,7 @@ def create_organisation(
             name=name, slug=unique_slug(name), kind=kind, municipality=municipality
         )
         record(
-            actor=actor, organisation=org, action="organisatie.aangemaakt", obj=org, fields=["name", "kind"]
+            actor=actor, organisation=org, action="core.organisation.create", obj=org, fields=["name", "kind"]
         )
     return org
 
@@ -59,7 +59,11 @@ def add_member(*, actor: User | None, organisation: Organisation, user: User, ro
         if not created:
             raise MembershipError(f"{user.email} is al lid van {organisation.name}")
         record(
-            actor=actor, organisation=organisation, action="lid.toegevoegd", obj=membership, fields=["role"]
+            actor=actor,
+            organisation=organisation,
+            action="core.membership.add",
+            obj=membership,
+            fields=["role"],
         )
     return membership
 
@@ -116,9 +120,7 @@ def invite(*, membership: Membership, email: str, role: str) -> IssuedInvitation
             invited_by=membership.user,
             expires_at=timezone.now() + timedelta(days=settings.BRUG_INVITATION_DAYS),
         )
-        record(
-            membership=membership, action="uitnodiging.verstuurd", obj=invitation, fields=["email", "role"]
-        )
+        record(membership=membership, action="core.invitation.send", obj=invitation, fields=["email", "role"])
     url = _invitation_url(token)
     _send_invitation_email(inviter_name=membership.user.name, org_name=org.name, email=email, url=url)
     return IssuedInvitation(invitation=invitation, url=url)
@@ -179,7 +181,7 @@ def create_organisation_with_coordinator(
         with transaction.atomic():
             org = create_organisation(actor=membership.user, name=name, kind=kind, municipality=municipality)
             # The platform's own log shows what its administrators created.
-            record(membership=membership, action="organisatie.aangemaakt", obj=org, fields=["name", "kind"])
+            record(membership=membership, action="core.organisation.create", obj=org, fields=["name", "kind"])
             invitation = Invitation.objects.create(
                 organisation=org,
                 email=email,
@@ -191,7 +193,7 @@ def create_organisation_with_coordinator(
             record(
                 actor=membership.user,
                 organisation=org,
-                action="uitnodiging.verstuurd",
+                action="core.invitation.send",
                 obj=invitation,
                 fields=["email", "role"],
             )
@@ -240,7 +242,7 @@ def accept_invitation(*, token: str, user: User | None, name: str = "", password
             record(
                 actor=user,
                 organisation=invitation.organisation,
-                action="account.aangemaakt",
+                action="core.account.create",
                 obj=user,
                 fields=["email", "name", "password"],
             )
@@ -266,7 +268,7 @@ def change_role(*, membership: Membership, target: Membership, role: str) -> Mem
         _keep_one_manager(target=target, new_role=role)
         target.role = role
         target.save(update_fields=["role"])
-        record(membership=membership, action="lid.rol_gewijzigd", obj=target, fields=["role"])
+        record(membership=membership, action="core.membership.change_role", obj=target, fields=["role"])
     return target
 
 
@@ -275,7 +277,7 @@ def remove_member(*, membership: Membership, target: Membership) -> None:
         raise MembershipError("U kunt dit lid niet verwijderen")
     with transaction.atomic():
         _keep_one_manager(target=target, new_role=None)
-        record(membership=membership, action="lid.verwijderd", obj=target)
+        record(membership=membership, action="core.membership.remove", obj=target)
         target.delete()
 
 
@@ -354,7 +356,7 @@ def invite_on_behalf(
         record(
             actor=actor,
             organisation=organisation,
-            action="uitnodiging.verstuurd",
+            action="core.invitation.send",
             obj=invitation,
             fields=["email", "role"],
         )

@@ -311,5 +311,5 @@ def _write(
         ],
         batch_size=2000,
     )
-    record(action="dialogue.imported", obj=dialogue, membership=membership)
+    record(action="dialogue.dialogue.import", obj=dialogue, membership=membership)
     return dialogue

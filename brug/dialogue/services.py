@@ -111,7 +111,7 @@ def create_dialogue(*, membership: Membership, seed_statements: list[str], **fie
             is_seed=True,
             author=None,
         )
-    record(action="dialogue.created", obj=dialogue, membership=membership)
+    record(action="dialogue.dialogue.create", obj=dialogue, membership=membership)
     return dialogue
 
 
@@ -125,7 +125,7 @@ def update_dialogue(
     with unique_or_error(SLUG_TAKEN, error=DialogueError):
         save_if_unchanged(dialogue, version=version, fields=[f for f in changed if f in concrete])
     forget_vote_targets()  # this process sees new dates at once, others within a few seconds
-    record(action="dialogue.updated", obj=dialogue, membership=membership, fields=changed)
+    record(action="dialogue.dialogue.update", obj=dialogue, membership=membership, fields=changed)
     return dialogue
 
 
@@ -138,7 +138,7 @@ def add_seed_statement(*, membership: Membership, dialogue: Dialogue, text: str)
         is_seed=True,
         author=None,
     )
-    record(action="dialogue.statement_added", obj=statement, membership=membership)
+    record(action="dialogue.statement.add", obj=statement, membership=membership)
     return statement
 
 
@@ -159,7 +159,7 @@ def moderate_statement(
     # Two moderators deciding at once: the second hears it instead of silently overruling.
     save_if_unchanged(statement, version=version, fields=["status", "reject_reason", "moderated_at"])
     record(
-        action="dialogue.statement_approved" if approve else "dialogue.statement_rejected",
+        action="dialogue.statement.approve" if approve else "dialogue.statement.reject",
         obj=statement,
         membership=membership,
         fields=["status", "reject_reason"],

@@ -192,7 +192,7 @@ def _create(
         item.save()
         _update_search_vector(item)
         record(
-            action="knowledge.item_published",
+            action="knowledge.item.publish",
             obj=item,
             membership=membership,
             organisation=organisation,
@@ -231,7 +231,7 @@ def update_item(
         _fill_search_columns(item, embedding)
         item.save()
         _update_search_vector(item)
-        record(action="knowledge.item_updated", obj=item, membership=membership, fields=changed)
+        record(action="knowledge.item.update", obj=item, membership=membership, fields=changed)
     return item
 
 

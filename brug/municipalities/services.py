@@ -114,7 +114,7 @@ def add_neighbourhood(
             )
             record(
                 membership=membership,
-                action="wijk.toegevoegd",
+                action="municipalities.neighbourhood.add",
                 obj=hood,
                 fields=["name", "cbs_code", "nicknames"],
             )
@@ -125,5 +125,5 @@ def add_neighbourhood(
 
 def remove_neighbourhood(*, membership: Membership, neighbourhood: Neighbourhood) -> None:
     with transaction.atomic():
-        record(membership=membership, action="wijk.verwijderd", obj=neighbourhood)
+        record(membership=membership, action="municipalities.neighbourhood.remove", obj=neighbourhood)
         neighbourhood.delete()

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from ..audit_names import canonical_action
+
 
 class AppendOnlyError(Exception):
     pass
@@ -66,3 +68,8 @@ class AuditLogEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Het auditlog kan niet worden verwijderd")
+
+    @property
+    def canonical_action(self) -> str:
+        """The action in the `app.object.verb` scheme, also for lines written under an older name."""
+        return canonical_action(self.action)

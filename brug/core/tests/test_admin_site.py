@@ -89,7 +89,7 @@ def test_admin_add_change_and_delete_land_in_the_audit_log(superuser: Any, tenan
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     membership = Membership.objects.get(user=superuser)
-    added = AuditLogEntry.objects.get(action="beheer.toegevoegd")
+    added = AuditLogEntry.objects.get(action="core.admin.create")
     assert (added.actor_id, added.organisation_id, added.object_id) == (
         superuser.pk,
         tenancy.org.pk,
@@ -107,12 +107,12 @@ def test_admin_add_change_and_delete_land_in_the_audit_log(superuser: Any, tenan
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    changed = AuditLogEntry.objects.get(action="beheer.gewijzigd")
+    changed = AuditLogEntry.objects.get(action="core.admin.update")
     assert changed.changed_fields == ["name"] and changed.organisation_id == tenancy.org.pk
     # Delete one object.
     response = client.post(f"/beheer/core/membership/{membership.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
-    deleted = AuditLogEntry.objects.get(action="beheer.verwijderd")
+    deleted = AuditLogEntry.objects.get(action="core.admin.delete")
     assert deleted.object_id == str(membership.pk) and deleted.actor_id == superuser.pk
 
 
@@ -126,7 +126,7 @@ def test_a_bulk_delete_logs_every_object(superuser: Any, tenancy: Tenancy) -> No
     )
     assert response.status_code == 302
     assert not Membership.objects.filter(pk__in=[m.pk for m in targets]).exists()
-    logged = set(AuditLogEntry.objects.filter(action="beheer.verwijderd").values_list("object_id", flat=True))
+    logged = set(AuditLogEntry.objects.filter(action="core.admin.delete").values_list("object_id", flat=True))
     assert logged == {str(m.pk) for m in targets}
 
 
@@ -136,7 +136,7 @@ def test_deleting_an_organisation_in_the_admin_is_logged(superuser: Any, db: Non
     response = client.post(f"/beheer/core/organisation/{org.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not Organisation.objects.filter(pk=org.pk).exists()
-    entry = AuditLogEntry.objects.get(action="beheer.verwijderd", object_type="core.Organisation")
+    entry = AuditLogEntry.objects.get(action="core.admin.delete", object_type="core.Organisation")
     assert entry.object_id == str(org.pk)
 
 

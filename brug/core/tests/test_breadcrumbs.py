@@ -18,7 +18,9 @@ def test_crumb_reverses_a_url_name() -> None:
 
 
 def test_template_is_an_accessible_nav() -> None:
-    html = render_to_string("breadcrumbs.html", {"breadcrumbs": breadcrumbs(("Start", "/a/"), ("Hier", None))})
+    html = render_to_string(
+        "breadcrumbs.html", {"breadcrumbs": breadcrumbs(("Start", "/a/"), ("Hier", None))}
+    )
     assert 'aria-label="Kruimelpad"' in html
     assert '<a class="utrecht-link" href="/a/">Start</a>' in html
     assert '<span aria-current="page">Hier</span>' in html

@@ -68,7 +68,7 @@ def test_a_reset_password_still_needs_the_second_factor_and_keeps_the_code_locko
     )
     assert done.status_code == 302
     assert "_auth_user_id" not in client.session  # the reset did not log in
-    assert AuditLogEntry.objects.filter(action="wachtwoord.hersteld", object_id=str(user.pk)).exists()
+    assert AuditLogEntry.objects.filter(action="core.password.reset", object_id=str(user.pk)).exists()
     # The password lock-out ends, the code lock-out does not.
     assert not security.is_locked_out(email=user.email)
     assert security.is_locked_out(email=user.email, kind=FailureKind.CODE)

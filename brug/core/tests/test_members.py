@@ -28,7 +28,7 @@ def test_coordinator_invites_a_colleague_who_creates_an_account(tenancy: Tenancy
     membership = Membership.objects.get(user__email="nieuw@gouda.example")
     assert membership.role == Role.OFFICER and membership.organisation == tenancy.org
     actions = set(AuditLogEntry.objects.values_list("action", flat=True))
-    assert {"uitnodiging.verstuurd", "lid.toegevoegd", "account.aangemaakt"} <= actions
+    assert {"core.invitation.send", "core.membership.add", "core.account.create"} <= actions
 
 
 def test_a_used_invitation_link_cannot_be_used_again(tenancy: Tenancy, client_for) -> None:
@@ -95,7 +95,9 @@ def test_coordinator_changes_a_role_and_removes_a_member(tenancy: Tenancy, clien
     assert officer.role == Role.READONLY
     client.post(f"/o/gouda/leden/{officer.pk}/verwijderen/")
     assert not Membership.objects.filter(pk=officer.pk).exists()
-    assert AuditLogEntry.objects.filter(action="lid.rol_gewijzigd", changed_fields=["role"]).exists()
+    assert AuditLogEntry.objects.filter(
+        action="core.membership.change_role", changed_fields=["role"]
+    ).exists()
 
 
 def test_the_last_coordinator_cannot_be_demoted(tenancy: Tenancy, client_for) -> None:

@@ -95,8 +95,8 @@ def test_admin_creates_a_municipality_whose_invitee_becomes_coordinator(
     assert membership.organisation == org and membership.role == Role.COORDINATOR
     assert newcomer.get(f"/o/{org.slug}/leden/").status_code == 200
     platform_org = Organisation.objects.get(slug="platform")
-    assert AuditLogEntry.objects.filter(organisation=platform_org, action="organisatie.aangemaakt").exists()
-    assert AuditLogEntry.objects.filter(organisation=org, action="uitnodiging.verstuurd").exists()
+    assert AuditLogEntry.objects.filter(organisation=platform_org, action="core.organisation.create").exists()
+    assert AuditLogEntry.objects.filter(organisation=org, action="core.invitation.send").exists()
 
 
 def test_admin_creates_a_partner_organisation(

@@ -171,7 +171,7 @@ def two_factor_reset_codes(request: HttpRequest) -> HttpResponse:
     if not request.session.get(SESSION_2FA_KEY):
         return redirect("core:2fa_verify")
     codes = regenerate_recovery_codes(user=request.user)  # type: ignore[arg-type]
-    record(actor=request.user, action="herstelcodes.vernieuwd", obj=request.user)  # type: ignore[arg-type]
+    record(actor=request.user, action="core.recovery_codes.renew", obj=request.user)  # type: ignore[arg-type]
     return render(request, "core/recovery_codes.html", {"codes": codes, "next": "/"})
 
 
@@ -215,5 +215,5 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         user = form.user
         clear_login_failures(email=user.email, kind=FailureKind.PASSWORD)
-        record(actor=user, action="wachtwoord.hersteld", obj=user, fields=["password"])
+        record(actor=user, action="core.password.reset", obj=user, fields=["password"])
         return response

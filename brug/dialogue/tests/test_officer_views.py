@@ -59,7 +59,9 @@ def test_an_officer_opens_a_dialogue_with_seed_statements(tenancy: Any, client_f
         "Meer groen op het plein.",
         "Een speeltuin voor kinderen.",
     ]
-    assert AuditLogEntry.objects.filter(action="dialogue.created", object_id=str(dialogue.pk)).exists()
+    assert AuditLogEntry.objects.filter(
+        action="dialogue.dialogue.create", object_id=str(dialogue.pk)
+    ).exists()
 
 
 def test_a_reader_cannot_open_edit_or_import_a_dialogue(
@@ -160,7 +162,7 @@ def test_an_officer_approves_and_rejects_statements_with_a_reason_in_the_audit_l
     actions = set(
         AuditLogEntry.objects.filter(object_type="dialogue.Statement").values_list("action", flat=True)
     )
-    assert actions == {"dialogue.statement_approved", "dialogue.statement_rejected"}
+    assert actions == {"dialogue.statement.approve", "dialogue.statement.reject"}
 
 
 def test_a_statement_of_another_dialogue_cannot_be_moderated_through_this_one(

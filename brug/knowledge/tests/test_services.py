@@ -30,7 +30,7 @@ def test_a_member_publishes_an_item_that_is_indexed_and_logged(tenancy, membersh
     assert " wijk " in item.title_stems and " gemeent " in item.body_stems
     assert len(bytes(item.embedding)) == 512 * 4
     assert item.edition_id == 3
-    assert AuditLogEntry.objects.filter(action="knowledge.item_published", object_id=str(item.pk)).exists()
+    assert AuditLogEntry.objects.filter(action="knowledge.item.publish", object_id=str(item.pk)).exists()
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_only_the_owning_organisation_can_update_an_item(tenancy, membership_of,
     item.refresh_from_db()
     assert (item.title, item.kind, item.visibility) == ("Nieuwe titel", "dilemma", Visibility.PUBLIC)
     assert " buurt " in item.body_stems
-    assert AuditLogEntry.objects.filter(action="knowledge.item_updated", object_id=str(item.pk)).exists()
+    assert AuditLogEntry.objects.filter(action="knowledge.item.update", object_id=str(item.pk)).exists()
 
 
 def test_seeding_the_methods_twice_creates_them_once() -> None:

@@ -29,7 +29,7 @@ def create_assignment(
     assignment = Assignment.objects.create(
         edition=edition, title=title, description=description, due_date=due_date, after_session=after_session
     )
-    record(action="learning.assignment_created", obj=assignment, membership=membership)
+    record(action="learning.assignment.create", obj=assignment, membership=membership)
     _tell_assignment(assignment)
     return assignment
 
@@ -42,7 +42,7 @@ def update_assignment(*, membership: Membership, assignment: Assignment, fields:
     for name, value in fields.items():
         setattr(assignment, name, value)
     save_if_unchanged(assignment, version=version)  # StaleObject if someone saved since
-    record(action="learning.assignment_changed", obj=assignment, membership=membership, fields=fields.keys())
+    record(action="learning.assignment.update", obj=assignment, membership=membership, fields=fields.keys())
     if before != (assignment.title, assignment.description, assignment.due_date):
         _tell_assignment(assignment, changed=True)
     return assignment
@@ -50,7 +50,7 @@ def update_assignment(*, membership: Membership, assignment: Assignment, fields:
 
 @transaction.atomic
 def remove_assignment(*, membership: Membership, assignment: Assignment) -> None:
-    record(action="learning.assignment_removed", obj=assignment, membership=membership)
+    record(action="learning.assignment.delete", obj=assignment, membership=membership)
     assignment.delete()
 
 
@@ -98,5 +98,10 @@ def submit(
                 content_type=content_type,
                 size=upload.size or 0,
             )
-        record(action="learning.submitted", obj=submission, membership=membership, fields=["text", "files"])
+        record(
+            action="learning.submission.create",
+            obj=submission,
+            membership=membership,
+            fields=["text", "files"],
+        )
     return submission

@@ -137,7 +137,7 @@ def save_edition(
         old = before.get(session.pk)
         if old is not None and old != (session.date, session.start_time, session.end_time, session.place):
             _tell_changed(session)
-    record(action="learning.edition_saved", obj=edition, membership=membership, fields=fields.keys())
+    record(action="learning.edition.save", obj=edition, membership=membership, fields=fields.keys())
     return edition
 
 
@@ -146,7 +146,7 @@ def set_published(*, membership: Membership, edition: Edition, published: bool) 
     edition.published = published
     edition.save(update_fields=["published"])
     record(
-        action="learning.edition_published" if published else "learning.edition_unpublished",
+        action="learning.edition.publish" if published else "learning.edition.unpublish",
         obj=edition,
         membership=membership,
     )

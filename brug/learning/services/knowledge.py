@@ -90,7 +90,10 @@ def save_draft(
         session=session, defaults={"title": title, "body": body, "visibility": visibility}
     )
     record(
-        action="learning.knowledge_draft_saved", obj=product, membership=membership, fields=["title", "body"]
+        action="learning.knowledge_product.save_draft",
+        obj=product,
+        membership=membership,
+        fields=["title", "body"],
     )
     return product
 
@@ -115,7 +118,7 @@ def publish(*, membership: Membership, product: KnowledgeProduct) -> bool:
         product.knowledge_item_id = item.pk
         product.published_at = timezone.now()
         product.save(update_fields=["knowledge_item_id", "published_at"])
-        record(action="learning.knowledge_published", obj=product, membership=membership)
+        record(action="learning.knowledge_product.publish", obj=product, membership=membership)
         _tell_published(product)
     return True
 

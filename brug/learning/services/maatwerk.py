@@ -27,7 +27,7 @@ def save_application(
     for name, value in fields.items():
         setattr(application, name, value)
     application.save()
-    record(action="learning.maatwerk_saved", obj=application, membership=membership, fields=fields.keys())
+    record(action="learning.maatwerk.save", obj=application, membership=membership, fields=fields.keys())
     return application
 
 
@@ -43,7 +43,7 @@ def set_selected(
         raise MaatwerkError(f"Alle {edition.maatwerk_places} plaatsen voor maatwerk zijn al vergeven.")
     application.selected = selected
     application.save(update_fields=["selected"])
-    record(action="learning.maatwerk_selected", obj=application, membership=membership, fields=["selected"])
+    record(action="learning.maatwerk.select", obj=application, membership=membership, fields=["selected"])
     return application
 
 
@@ -57,7 +57,7 @@ def add_work_session(
     if count >= WORK_SESSIONS:
         raise MaatwerkError(f"Een gemeente krijgt {WORK_SESSIONS} lokale werksessies; die zijn al gepland.")
     work_session = WorkSession.objects.create(application=application, number=count + 1, **fields)
-    record(action="learning.work_session_added", obj=work_session, membership=membership)
+    record(action="learning.work_session.create", obj=work_session, membership=membership)
     return work_session
 
 
@@ -65,5 +65,7 @@ def add_work_session(
 def save_work_notes(*, membership: Membership, work_session: WorkSession, notes: str) -> WorkSession:
     work_session.notes = notes
     work_session.save(update_fields=["notes"])
-    record(action="learning.work_session_notes", obj=work_session, membership=membership, fields=["notes"])
+    record(
+        action="learning.work_session.save_notes", obj=work_session, membership=membership, fields=["notes"]
+    )
     return work_session

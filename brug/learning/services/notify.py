@@ -158,5 +158,5 @@ def broadcast(*, membership: object, edition: Edition, subject: str, body: str) 
             "Deze editie heeft nog geen deelnemers: er is niemand om het bericht aan te sturen."
         )
     planned = notify_participants(edition, kind=NotificationKind.MESSAGE, subject=subject, body=body)
-    record(action="learning.message_sent", obj=edition, membership=membership, fields=["subject", "body"])  # type: ignore[arg-type]
+    record(action="learning.message.send", obj=edition, membership=membership, fields=["subject", "body"])  # type: ignore[arg-type]
     return planned

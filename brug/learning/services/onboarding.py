@@ -45,7 +45,7 @@ def onboard(*, membership: Membership, registration: Registration) -> dict[str, 
             links[issued.invitation.email] = issued.url
     record(
         membership=membership,
-        action="learning.toegang_geregeld",
+        action="learning.access.arrange",
         obj=registration,
         fields=["organisatie_aangemaakt"] if created else ["uitnodigingen"],
     )

@@ -73,7 +73,7 @@ def propose_and_store(*, membership: Membership, edition: Edition) -> tuple[list
         best.third_id = alone
         best.save(update_fields=["third"])
         left = []
-    record(action="learning.pairs_proposed", obj=edition, membership=membership)
+    record(action="learning.pairs.propose", obj=edition, membership=membership)
     return pairs, [by_id[pk] for pk in left]
 
 
@@ -96,7 +96,7 @@ def _check_members(pair: Pair, members: list[Registration]) -> None:
 
 @transaction.atomic
 def remove_pair(*, membership: Membership, pair: Pair) -> None:
-    record(action="learning.pair_removed", obj=pair, membership=membership)
+    record(action="learning.pair.delete", obj=pair, membership=membership)
     pair.delete()
 
 
@@ -147,7 +147,7 @@ def update_pair(
     ):
         _tell_pair(pair)
     record(
-        action="learning.pair_updated",
+        action="learning.pair.update",
         obj=pair,
         membership=membership,
         fields=["first", "second", "third", "scheduled_at"],

@@ -72,7 +72,7 @@ def register(
             for person in people:
                 RegistrationPerson.objects.create(registration=registration, **person)
             record(
-                action="learning.registered",
+                action="learning.registration.create",
                 obj=registration,
                 organisation=edition.organisation,
                 actor_label="openbare aanmelding",
@@ -102,7 +102,7 @@ def _duplicate(
 ) -> None:
     existing = Registration.objects.get(edition=edition, municipality=municipality)
     record(
-        action="learning.registration_duplicate",
+        action="learning.registration.duplicate",
         obj=existing,
         organisation=edition.organisation,
         actor_label="openbare aanmelding",
@@ -155,7 +155,7 @@ def save_intake(*, membership: Membership, registration: Registration, fields: d
     for name, value in fields.items():
         setattr(intake, name, value)
     intake.save()
-    record(action="learning.intake_saved", obj=intake, membership=membership, fields=fields.keys())
+    record(action="learning.intake.save", obj=intake, membership=membership, fields=fields.keys())
     if not intake.held and (created or before != (intake.scheduled_at, intake.online)):
         _tell_intake(intake, changed=not created)
     if "learning_questions" in fields:
@@ -179,7 +179,7 @@ def update_registration(
     registration.learning_question, registration.own_cases = learning_question.strip(), own_cases.strip()
     registration.save(update_fields=["learning_question", "own_cases"])
     record(
-        action="learning.registration_changed",
+        action="learning.registration.update",
         obj=registration,
         membership=membership,
         fields=["learning_question", "own_cases"],
@@ -196,7 +196,7 @@ def remove_registration(*, membership: Membership, registration: Registration) -
             "Deze gemeente doet mee. Laat haar zich terugtrekken op de pagina Selectie; dan krijgt het duo "
             "daar bericht over."
         )
-    record(action="learning.registration_removed", obj=registration, membership=membership)
+    record(action="learning.registration.delete", obj=registration, membership=membership)
     registration.delete()
 
 
@@ -204,5 +204,5 @@ def remove_registration(*, membership: Membership, registration: Registration) -
 def remove_intake(*, membership: Membership, registration: Registration) -> None:
     intake = getattr(registration, "intake", None)
     if intake is not None:
-        record(action="learning.intake_removed", obj=intake, membership=membership)
+        record(action="learning.intake.delete", obj=intake, membership=membership)
         intake.delete()

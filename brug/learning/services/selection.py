@@ -57,7 +57,7 @@ def set_override(*, membership: Membership, registration: Registration, forced: 
         raise SelectionError(ALREADY_DECIDED)
     registration.forced = forced
     registration.save(update_fields=["forced"])
-    record(action="learning.selection_override", obj=registration, membership=membership, fields=["forced"])
+    record(action="learning.selection.override", obj=registration, membership=membership, fields=["forced"])
     return registration
 
 
@@ -95,7 +95,7 @@ def apply_selection(*, membership: Membership, edition: Edition, notify: bool = 
         locked.save(update_fields=["selection_decided_at"])
         edition.selection_decided_at = locked.selection_decided_at
         record(
-            action="learning.selection_applied",
+            action="learning.selection.apply",
             obj=edition,
             membership=membership,
             fields=["status", "selection_decided_at"],
@@ -184,7 +184,7 @@ def apply_change(
             registration.status = Status.WITHDRAWN
             registration.save(update_fields=["status"])
             record(
-                action="learning.registration_withdrawn",
+                action="learning.registration.withdraw",
                 obj=registration,
                 membership=membership,
                 fields=["status"],
@@ -195,7 +195,7 @@ def apply_change(
             registration.status = Status.SELECTED
             registration.save(update_fields=["status"])
             record(
-                action="learning.registration_admitted",
+                action="learning.registration.admit",
                 obj=registration,
                 membership=membership,
                 fields=["status"],

@@ -32,7 +32,7 @@ def record_attendance(*, membership: Membership, session: Session, statuses: dic
                 "recorded_by": membership.user,
             },
         )
-    record(action="learning.attendance_recorded", obj=session, membership=membership, fields=["attendance"])
+    record(action="learning.attendance.record", obj=session, membership=membership, fields=["attendance"])
     return present
 
 
@@ -42,7 +42,7 @@ def save_session(
 ) -> Session:
     session.agenda, session.notes = agenda, notes
     save_if_unchanged(session, version=version, fields=["agenda", "notes"])  # StaleObject if changed since
-    record(action="learning.session_saved", obj=session, membership=membership, fields=["agenda", "notes"])
+    record(action="learning.session.save", obj=session, membership=membership, fields=["agenda", "notes"])
     return session
 
 
@@ -51,7 +51,7 @@ def add_entry(
     *, membership: Membership, session: Session, kind: str, text: str, why: str = ""
 ) -> SessionEntry:
     entry = SessionEntry.objects.create(session=session, kind=kind, text=text, why=why)
-    record(action="learning.session_entry_added", obj=entry, membership=membership)
+    record(action="learning.session_entry.create", obj=entry, membership=membership)
     return entry
 
 
@@ -59,11 +59,11 @@ def add_entry(
 def update_entry(*, membership: Membership, entry: SessionEntry, text: str, why: str = "") -> SessionEntry:
     entry.text, entry.why = text, why
     entry.save(update_fields=["text", "why"])
-    record(action="learning.session_entry_changed", obj=entry, membership=membership, fields=["text", "why"])
+    record(action="learning.session_entry.update", obj=entry, membership=membership, fields=["text", "why"])
     return entry
 
 
 @transaction.atomic
 def remove_entry(*, membership: Membership, entry: SessionEntry) -> None:
-    record(action="learning.session_entry_removed", obj=entry, membership=membership)
+    record(action="learning.session_entry.delete", obj=entry, membership=membership)
     entry.delete()

@@ -18,7 +18,7 @@ def start_thread(
         raise ValueError("Een vraag gaat naar een andere gemeente van dezelfde editie.")
     thread = Thread.objects.create(edition=asker.edition, asker=asker, addressee=addressee, subject=subject)
     Message.objects.create(thread=thread, author=membership.user, author_registration=asker, body=body)
-    record(action="learning.thread_started", obj=thread, membership=membership)
+    record(action="learning.thread.start", obj=thread, membership=membership)
     _tell(
         thread, to=addressee, text=f"Gemeente {asker.municipality} stelt uw gemeente een vraag: '{subject}'."
     )
@@ -42,7 +42,7 @@ def reply(*, membership: Membership, thread: Thread, registration: Registration,
     message = Message.objects.create(
         thread=thread, author=membership.user, author_registration=registration, body=body
     )
-    record(action="learning.thread_reply", obj=message, membership=membership)
+    record(action="learning.thread.reply", obj=message, membership=membership)
     other = thread.addressee if registration.pk == thread.asker_id else thread.asker
     _tell(
         thread,

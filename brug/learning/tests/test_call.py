@@ -86,7 +86,7 @@ def test_a_second_registration_answers_like_the_first_and_goes_to_the_facilitato
     assert len(to_facilitator) == 1 and "c@gouda.example" in to_facilitator[0].body
     from brug.core.models import AuditLogEntry
 
-    assert AuditLogEntry.objects.filter(action="learning.registration_duplicate").count() == 1
+    assert AuditLogEntry.objects.filter(action="learning.registration.duplicate").count() == 1
 
 
 def test_a_duo_with_one_person_is_refused(edition: object) -> None:

@@ -285,7 +285,7 @@ def test_a_session_records_attendance_notes_dilemmas_and_successes(setup: dict, 
     assert session.entries.get(pk=success.pk).text == "Buurtgesprek op het plein"  # empty: refused
     client.post(url, {"action": "entry_delete", "entry": success.pk})
     assert session.entries.count() == 1
-    assert AuditLogEntry.objects.filter(action="learning.session_entry_removed").exists()
+    assert AuditLogEntry.objects.filter(action="learning.session_entry.delete").exists()
     ics = client.get(_url("ics", setup, "bijeenkomst", session.pk)).content.decode()
     local_start = session.starts_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     assert f"DTSTART:{local_start}" in ics and "SUMMARY:Leernetwerk editie: bijeenkomst 1" in ics
@@ -548,9 +548,9 @@ def test_a_registration_and_its_intake_are_corrected_and_removed_with_the_audit_
     assert not Registration.objects.filter(pk=reg.pk).exists()
     actions = set(AuditLogEntry.objects.values_list("action", flat=True))
     assert {
-        "learning.registration_changed",
-        "learning.intake_removed",
-        "learning.registration_removed",
+        "learning.registration.update",
+        "learning.intake.delete",
+        "learning.registration.delete",
     } <= actions
     assert (
         client_for(setup["tenancy"].outsider).post(url, {"action": "delete_registration"}).status_code == 404

@@ -166,7 +166,7 @@ def test_a_withdrawal_and_an_admission_are_previewed_then_confirmed_and_nobody_e
         "p2@gm0981.example",
     ]
     assert Organisation.objects.filter(municipality__cbs_code="GM0150").exists()
-    assert AuditLogEntry.objects.filter(action="learning.registration_withdrawn").count() == 1
+    assert AuditLogEntry.objects.filter(action="learning.registration.withdraw").count() == 1
 
 
 def test_admitting_beyond_the_maximum_or_withdrawing_an_outsider_changes_nothing(

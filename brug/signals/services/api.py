@@ -40,7 +40,7 @@ def issue_token(
         expires_at=timezone.now() + timedelta(days=valid_days) if valid_days else None,
     )
     record(
-        action="signal_api_token.issued",
+        action="signals.api_token.issue",
         obj=row,
         membership=membership,
         fields=["name", "scope", "expires_at"],
@@ -52,7 +52,7 @@ def issue_token(
 def revoke_token(*, membership: Membership, token: ApiToken) -> None:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
-    record(action="signal_api_token.revoked", obj=token, membership=membership, fields=["revoked_at"])
+    record(action="signals.api_token.revoke", obj=token, membership=membership, fields=["revoked_at"])
 
 
 def token_from_header(header: str) -> ApiToken | None:

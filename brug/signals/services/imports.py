@@ -64,7 +64,7 @@ def queue_import(
             created_by=actor,
         )
         record(
-            action="signal_import.started",
+            action="signals.import.start",
             obj=job,
             actor=actor,
             organisation=organisation,
@@ -84,5 +84,5 @@ def cancel_import(*, membership: Membership, job: ImportJob) -> bool:
         "Geannuleerd door " + membership.user.name + ". Er is niets opgeslagen.",
         ImportStatus.CANCELLED,
     )
-    record(action="signal_import.cancelled", obj=job, membership=membership, fields=["status"])
+    record(action="signals.import.cancel", obj=job, membership=membership, fields=["status"])
     return True

@@ -58,9 +58,11 @@ def record_meeting(
             )
             signal.status = SignalStatus.DISCUSSED
             signal.save(update_fields=["status"])
-            record(action="signal.status_changed", obj=signal, membership=membership, fields=["status"])
+            record(
+                action="signals.signal.change_status", obj=signal, membership=membership, fields=["status"]
+            )
     record(
-        action="signal_meeting.recorded",
+        action="signals.meeting.record",
         obj=meeting,
         membership=membership,
         fields=["held_on", "title", "picture", "judgement", "decision", "signals", "measures"],
@@ -72,7 +74,7 @@ def mark_alert_seen(*, membership: Membership, alert: Alert) -> None:
     if alert.seen_at is None:
         alert.seen_at = timezone.now()
         alert.save(update_fields=["seen_at"])
-        record(action="signal_alert.seen", obj=alert, membership=membership, fields=["seen_at"])
+        record(action="signals.alert.mark_seen", obj=alert, membership=membership, fields=["seen_at"])
 
 
 @transaction.atomic
@@ -82,7 +84,7 @@ def save_monitor_config(
     config.phases = phases
     config.save()
     record(
-        action="signal_monitor_config.changed", obj=config, membership=membership, fields=[*changed, "phases"]
+        action="signals.monitor_config.update", obj=config, membership=membership, fields=[*changed, "phases"]
     )
     return config
 
@@ -122,7 +124,7 @@ def update_meeting(*, membership: Membership, meeting: Meeting, form: Any, measu
             signal.status = SignalStatus.DISCUSSED
             signal.save(update_fields=["status"])
     record(
-        action="signal_meeting.changed",
+        action="signals.meeting.update",
         obj=meeting,
         membership=membership,
         fields=["held_on", "title", "picture", "judgement", "decision", "signals", "measures"],

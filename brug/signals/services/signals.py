@@ -114,7 +114,7 @@ def create_signal(
         signal.themes.set(scored.theme_ids)
     stats.add_signals(organisation.pk, Signal.objects.filter(pk=signal.pk))
     record(
-        action="signal.created",
+        action="signals.signal.create",
         obj=signal,
         actor=actor,
         organisation=organisation,
@@ -132,7 +132,7 @@ def anonymise_key_figure_signals(*, organisation: Organisation, key_figure_id: i
     count = signals.update(key_figure_id=None, may_contact=False)
     for pk in ids:
         record(
-            action="signal.key_figure_removed",
+            action="signals.signal.remove_key_figure",
             organisation=organisation,
             object_type="signals.Signal",
             object_id=str(pk),
@@ -160,5 +160,5 @@ def change_status(*, membership: Membership, signal: Signal, status: str, note: 
     )
     signal.status = status
     signal.save(update_fields=["status"])
-    record(action="signal.status_changed", obj=signal, membership=membership, fields=["status"])
+    record(action="signals.signal.change_status", obj=signal, membership=membership, fields=["status"])
     return signal

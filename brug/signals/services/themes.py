@@ -92,7 +92,7 @@ def save_theme(
         else:  # refused (StaleObject) if someone saved after the form was rendered
             save_if_unchanged(theme, version=version)
     record(
-        action="signal_theme.created" if is_new else "signal_theme.changed",
+        action="signals.theme.create" if is_new else "signals.theme.update",
         obj=theme,
         membership=membership,
         fields=["name", "query", "description", "active"],
@@ -110,7 +110,7 @@ def delete_theme(*, membership: Membership, theme: Theme) -> None:
     """Delete a theme with its links to messages, its daily counts and its alerts (messages stay)."""
     if theme.organisation_id != membership.organisation_id:
         raise ThemeError("Dit thema hoort niet bij uw organisatie.", field="")
-    record(action="signal_theme.deleted", obj=theme, membership=membership, fields=["name", "query"])
+    record(action="signals.theme.delete", obj=theme, membership=membership, fields=["name", "query"])
     theme.delete()
     from .. import classify
 

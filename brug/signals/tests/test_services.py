@@ -27,7 +27,7 @@ def test_a_key_figure_signal_is_stored_classified_counted_and_logged(tenancy) ->
     assert "windmolens" in {t.name for t in signal.themes.all()}
     assert -1 <= signal.tone <= 1 and 0 <= signal.hostility <= 1 and "themes" in signal.why
     assert DailyThemeStat.objects.filter(organisation=tenancy.org, theme__name="windmolens").get().count == 1
-    assert AuditLogEntry.objects.filter(action="signal.created", object_id=str(signal.pk)).exists()
+    assert AuditLogEntry.objects.filter(action="signals.signal.create", object_id=str(signal.pk)).exists()
 
 
 def test_a_date_far_in_the_future_is_refused_with_a_dutch_message(tenancy) -> None:
