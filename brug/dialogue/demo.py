@@ -16,9 +16,8 @@ from brug.core.demo import DemoContext
 from brug.core.models import Membership
 
 from .models import Dialogue, Moderation, Participant, Statement, StatementStatus, Vote
-from .polis import import_polis
-from .recompute import recompute
-from .services import create_dialogue, secret_hash
+from .services import create_dialogue, import_polis, secret_hash
+from .services.opinion_map import recompute_map
 
 WIND_SLUG = "windmolens-noorderveld"
 SEATTLE_SLUG = "minimumloon-seattle"
@@ -128,7 +127,7 @@ def load_wind(membership: Membership) -> Dialogue:
             dialogue=dialogue, number=number, text=text, status=status, reject_reason=reason
         )
     _simulate_votes(dialogue)
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     return dialogue
 
 
@@ -150,7 +149,7 @@ def load_seattle(membership: Membership) -> Dialogue | None:
     Dialogue.objects.filter(pk=dialogue.pk).update(
         question="Hoe zal het nieuwe minimumloon van $15 per uur Seattle beïnvloeden? (Engelstalig voorbeeld uit Pol.is)"
     )
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     return dialogue
 
 

@@ -1,7 +1,7 @@
 """Export and import in Pol.is's open-data format (comments.csv, votes.csv, participants-votes.csv).
 
 Reading the vote files is left to the engine's reader (brug.opinion.polis_io); this module adds
-the statement texts and vote times, checks everything before writing, and writes all or nothing.
+the statement texts and vote times and checks everything; `services.import_polis` writes all or nothing.
 """
 
 from __future__ import annotations
@@ -11,20 +11,18 @@ import io
 import tempfile
 import zipfile
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from django.db import transaction
 from django.utils import timezone
 
-from brug.core.audit import record
 from brug.core.exports import neutralise
-from brug.core.models import Membership
 from brug.core.uploads import NotAZip, UnsafeArchive, ZipLimits, check_zip, read_entry
 from brug.opinion.polis_io import PolisExportError, read_export
 
-from .models import Dialogue, Participant, Statement, StatementStatus, Vote
-from .services import DialogueError, secret_hash
+from .common import DialogueError
+from .models import Dialogue, Statement, StatementStatus, Vote
 
 KNOWN_FILES = ("comments.csv", "votes.csv", "participants-votes.csv", "summary.csv")
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -198,10 +196,19 @@ def _moment(value: str | None) -> datetime | None:
         return None
 
 
-def import_polis(
-    *, membership: Membership, files: dict[str, bytes], title: str, slug: str, source_note: str
-) -> Dialogue:
-    """Create a closed dialogue from a Pol.is export; refuses the whole import on any problem."""
+@dataclass(frozen=True)
+class PolisImport:
+    """A checked Pol.is export, ready to be written by `services.import_polis`."""
+
+    texts: dict[int, tuple[str, int, datetime | None, str]]  # number -> text, moderated, created, author
+    last: dict[tuple[int, int], int]  # (participant, statement) -> last vote
+    vote_times: dict[tuple[int, int], datetime]
+    start: datetime
+    end: datetime
+
+
+def read_polis(*, files: dict[str, bytes]) -> PolisImport:
+    """Read and check a Pol.is export; refuses the whole import on any problem. Writes nothing."""
     comments = _rows(files["comments.csv"], "comments.csv", ("comment-id", "moderated", "comment-body"))
     with tempfile.TemporaryDirectory() as folder:
         for name, content in files.items():
@@ -242,74 +249,4 @@ def import_polis(
                 f"Ongeldige stem {value} (alleen 1, -1 of 0) van deelnemer {pid} op stelling {sid}."
             )
         last[(pid, sid)] = value
-    return _write(membership, title, slug, source_note, texts, last, vote_times, start, end)
-
-
-@transaction.atomic
-def _write(
-    membership: Membership,
-    title: str,
-    slug: str,
-    source_note: str,
-    texts: dict[int, tuple[str, int, datetime | None, str]],
-    last: dict[tuple[int, int], int],
-    vote_times: dict[tuple[int, int], datetime],
-    start: datetime,
-    end: datetime,
-) -> Dialogue:
-    dialogue = Dialogue.objects.create(
-        organisation=membership.organisation,
-        created_by=membership.user,
-        slug=slug,
-        title=title,
-        question=title,
-        opens_at=start,
-        closes_at=max(end, start) + timedelta(seconds=1),
-        source_note=source_note,
-        allow_statements=False,
-        dirty=True,
-    )
-    pids = sorted({pid for pid, _ in last} | {int(a) for *_, a in texts.values() if a.isdigit()})
-    participants = Participant.objects.bulk_create(
-        [
-            Participant(
-                dialogue=dialogue,
-                number=pid,
-                token_hash=secret_hash(f"polis-import:{dialogue.pk}:{pid}"),
-                created_at=start,
-            )
-            for pid in pids
-        ]
-    )
-    by_pid = {p.number: p for p in Participant.objects.filter(dialogue=dialogue)} if participants else {}
-    statements = Statement.objects.bulk_create(
-        [
-            Statement(
-                dialogue=dialogue,
-                number=sid,
-                text=text,
-                status=STATUS_FROM_POLIS.get(moderated, StatementStatus.APPROVED),
-                is_seed=not author,
-                author=by_pid.get(int(author)) if author.isdigit() else None,
-                created_at=created or start,
-            )
-            for sid, (text, moderated, created, author) in sorted(texts.items())
-        ]
-    )
-    by_sid = {s.number: s for s in Statement.objects.filter(dialogue=dialogue)} if statements else {}
-    Vote.objects.bulk_create(
-        [
-            Vote(
-                dialogue=dialogue,
-                participant=by_pid[pid],
-                statement=by_sid[sid],
-                value=value,
-                created_at=vote_times.get((pid, sid), start),
-                updated_at=vote_times.get((pid, sid), start),
-            )
-            for (pid, sid), value in last.items()
-        ],
-        batch_size=2000,
-    )
-    record(action="dialogue.dialogue.import", obj=dialogue, membership=membership)
-    return dialogue
+    return PolisImport(texts=texts, last=last, vote_times=vote_times, start=start, end=end)

@@ -6,13 +6,15 @@ arriving meanwhile find the lock taken and do nothing. The task drops the lock, 
 computes and stores the result; votes that came in during the computation set `dirty` again and
 schedule the next run (the task checks once more when it is done). Without a broker (the demo,
 tests) Celery would run the task inside the vote request, so then the map is recomputed when
-someone opens it instead (`ensure_fresh`). This module knows no Celery: tasks.py imports it.
+someone opens it instead (`ensure_fresh`). This module computes and reads only; the writes are in
+`services/opinion_map.py`, and it knows no Celery: tasks.py imports it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -37,6 +39,10 @@ def _lock_key(dialogue_id: int) -> str:
 
 def background_available() -> bool:
     return not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", True)
+
+
+def release_schedule_lock(dialogue_id: int) -> None:
+    cache.delete(_lock_key(dialogue_id))
 
 
 def take_schedule_lock(dialogue_id: int) -> bool:
@@ -88,36 +94,38 @@ def _fingerprint(rows: list[tuple[int, int, int]], moderated_out: list[int]) -> 
     return digest.hexdigest()
 
 
-def recompute(dialogue_id: int) -> dict[str, Any] | None:
-    """Compute and store the opinion map of one dialogue; returns the stored result.
+@dataclass(frozen=True)
+class MapComputation:
+    """What a recompute would store: `unchanged` when the engine would see nothing new."""
+
+    data: dict[str, Any]
+    state: dict[str, Any] | None
+    unchanged: bool
+
+
+def compute_map(dialogue: Dialogue) -> MapComputation:
+    """Compute the opinion map of one dialogue from its stored votes; reads only.
 
     Every stored computation gets a number (`computation.id`, counting up per dialogue) and a time.
     When nothing the engine sees has changed since the stored computation (same votes, same
     moderation), the stored one is kept as it is: recomputing without new votes changes nothing,
     not even the number of groups (the k-smoothing only counts real updates, as in Pol.is).
+    `brug.dialogue.services.opinion_map.recompute_map` stores the result.
     """
-    dialogue = Dialogue.objects.filter(pk=dialogue_id).first()
-    if dialogue is None:
-        return None
-    cache.delete(_lock_key(dialogue_id))
-    Dialogue.objects.filter(pk=dialogue_id).update(dirty=False)
     rows = list(
-        Vote.objects.filter(dialogue_id=dialogue_id)
+        Vote.objects.filter(dialogue_id=dialogue.pk)
         .order_by("updated_at", "id")
         .values_list("participant__number", "statement__number", "value")
     )
     moderated_out = list(
-        Statement.objects.filter(dialogue_id=dialogue_id)
+        Statement.objects.filter(dialogue_id=dialogue.pk)
         .exclude(status=StatementStatus.APPROVED)
         .values_list("number", flat=True)
     )
     stored = dialogue.result or {}
     fingerprint = _fingerprint(rows, moderated_out)
     if stored.get("computation", {}).get("fingerprint") == fingerprint:
-        # Checked now, nothing new: the stored computation (number, time, groups) stays as it is;
-        # `computed_at` records the check, so the stale-map sweep does not come back for it.
-        Dialogue.objects.filter(pk=dialogue_id).update(computed_at=timezone.now())
-        return stored
+        return MapComputation(data=stored, state=None, unchanged=True)
     previous = ClusterState.from_dict(dialogue.cluster_state) if dialogue.cluster_state else None
     previous_groups = {int(p): int(g) for p, g in (stored.get("groups") or {}).items()}
     result = compute(
@@ -128,29 +136,13 @@ def recompute(dialogue_id: int) -> dict[str, Any] | None:
         previous=previous,
         previous_groups=previous_groups,
     )
-    now = timezone.now()
     data = result.to_dict()
     data["timeline"] = timeline(dialogue)
     data["n_votes"] = len(rows)
-    data["n_participants_total"] = Participant.objects.filter(dialogue_id=dialogue_id).count()
+    data["n_participants_total"] = Participant.objects.filter(dialogue_id=dialogue.pk).count()
     data["computation"] = {
         "id": int(stored.get("computation", {}).get("id", 0)) + 1,
-        "at": now.isoformat(),
+        "at": timezone.now().isoformat(),
         "fingerprint": fingerprint,
     }
-    Dialogue.objects.filter(pk=dialogue_id).update(
-        result=data, cluster_state=result.state.to_dict(), computed_at=now
-    )
-    return data
-
-
-def ensure_fresh(dialogue: Dialogue) -> Dialogue:
-    """For pages that show the map: recompute now when there is no background worker.
-
-    With a worker the stored result is at most a few seconds old and is shown as it is.
-    """
-    needed = dialogue.result is None or (dialogue.dirty and not background_available())
-    if needed:
-        recompute(dialogue.pk)
-        dialogue.refresh_from_db()
-    return dialogue
+    return MapComputation(data=data, state=result.state.to_dict(), unchanged=False)

@@ -2,7 +2,8 @@
 
 A vote marks the dialogue dirty and schedules a recompute; when the worker dies between the
 two, or during the computation (which clears ``dirty`` first), the map would stay behind the
-votes until the next vote. Run periodically (``brug.dialogue.resume_stale_recomputes``).
+votes until the next vote. Run periodically (``brug.dialogue.resume_stale_recomputes``, which
+calls ``services.opinion_map.resume_stale_maps``); this module only finds them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .models import Dialogue, Vote
-from .recompute import recompute
 
 
 def threshold() -> timedelta:
@@ -28,10 +28,3 @@ def stale_dialogues(now: datetime | None = None) -> list[int]:
     old = Q(computed_at__isnull=True) | Q(computed_at__lt=now - threshold())
     behind = Q(dirty=True) | Exists(newer_vote)
     return list(Dialogue.objects.filter(old & behind).values_list("pk", flat=True))
-
-
-def resume_stale_recomputes(now: datetime | None = None) -> int:
-    ids = stale_dialogues(now)
-    for dialogue_id in ids:
-        recompute(dialogue_id)
-    return len(ids)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from celery import shared_task
 
 from .models import Dialogue
-from .recompute import MIN_INTERVAL_SECONDS, background_available, recompute, take_schedule_lock
+from .recompute import MIN_INTERVAL_SECONDS, background_available, take_schedule_lock
+from .services.opinion_map import recompute_map, resume_stale_maps
 
 
 @shared_task(name="brug.dialogue.recompute", ignore_result=True)
 def recompute_dialogue_task(dialogue_id: int) -> None:
-    recompute(dialogue_id)
+    recompute_map(dialogue_id=dialogue_id)
     # A vote during the computation set `dirty` again: make sure the next run is scheduled.
     if Dialogue.objects.filter(pk=dialogue_id, dirty=True).exists():
         schedule_recompute(dialogue_id)
@@ -31,6 +32,4 @@ def schedule_recompute(dialogue_id: int) -> bool:
 @shared_task(name="brug.dialogue.resume_stale_recomputes", ignore_result=True)
 def resume_stale_recomputes_task() -> int:
     """Periodic: maps whose recompute was lost with a dead worker are recomputed."""
-    from .stale import resume_stale_recomputes
-
-    return resume_stale_recomputes()
+    return resume_stale_maps()

@@ -13,7 +13,7 @@ from django.test import Client
 
 from brug.dialogue import charts
 from brug.dialogue.models import Dialogue, Statement, StatementStatus
-from brug.dialogue.recompute import recompute
+from brug.dialogue.services.opinion_map import recompute_map
 from brug.opinion.engine import keep_letters
 
 from .conftest import vote
@@ -28,7 +28,7 @@ def test_recomputing_without_new_votes_changes_nothing(
     tenancy: Any, client_for: Any, dialogue: Dialogue
 ) -> None:
     two_camps(dialogue, people=12)
-    first = recompute(dialogue.pk)
+    first = recompute_map(dialogue_id=dialogue.pk)
     assert first is not None and first["computation"]["id"] == 1
     for _ in range(6):  # more than the k-smoothing buffer: it must not count idle recomputes
         response = client_for(tenancy.officer).post("/o/gouda/dialogen/windmolens/herberekenen/")
@@ -42,11 +42,11 @@ def test_a_new_vote_gives_a_new_numbered_computation_and_groups_keep_their_lette
     dialogue: Dialogue,
 ) -> None:
     two_camps(dialogue, people=12)
-    first = recompute(dialogue.pk)
+    first = recompute_map(dialogue_id=dialogue.pk)
     assert first is not None and first["k"] == 2
     statement = Statement.objects.filter(dialogue=dialogue).order_by("number").first()
     vote(Client(), dialogue, statement, "eens")
-    second = recompute(dialogue.pk)
+    second = recompute_map(dialogue_id=dialogue.pk)
     assert second is not None and second["computation"]["id"] == 2
     assert second["computation"]["at"] >= first["computation"]["at"]
     same = [p for p in first["groups"] if p in second["groups"]]
@@ -71,13 +71,13 @@ def test_the_report_names_its_computation_and_says_when_a_newer_one_exists(
     tenancy: Any, client_for: Any, dialogue: Dialogue
 ) -> None:
     two_camps(dialogue, people=12)
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     body = client_for(tenancy.reader).get(REPORT).content.decode()
     assert "Dit rapport toont berekening 1 van" in body
     assert "nieuwere berekening" not in body
     statement = Statement.objects.filter(dialogue=dialogue).order_by("number").first()
     vote(Client(), dialogue, statement, "oneens")
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     older = client_for(tenancy.reader).get(REPORT + "?berekening=1").content.decode()
     assert "u opende berekening 1, maar er is een nieuwere berekening (2," in older
     assert "Dit rapport toont berekening 2 van" in older
@@ -136,7 +136,7 @@ def test_the_pdf_names_its_computation_and_links_to_the_report_page(
     from brug.dialogue.views import officer
 
     two_camps(dialogue, people=8)
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     seen: dict[str, str] = {}
     real = officer.render_to_string
 

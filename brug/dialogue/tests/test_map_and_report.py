@@ -11,7 +11,8 @@ from django.test import Client
 from brug.core.tests.pdfua import assert_tagged_pdf
 from brug.dialogue import recompute as recompute_module
 from brug.dialogue.models import Dialogue, Statement
-from brug.dialogue.recompute import MIN_INTERVAL_SECONDS, recompute
+from brug.dialogue.recompute import MIN_INTERVAL_SECONDS
+from brug.dialogue.services.opinion_map import recompute_map
 
 from .conftest import vote
 
@@ -52,7 +53,7 @@ def test_with_a_worker_many_votes_schedule_one_recompute_a_few_seconds_later(
 
 def test_the_recompute_stores_the_result_and_the_cluster_state_and_clears_dirty(dialogue: Dialogue) -> None:
     two_camps(dialogue)
-    data = recompute(dialogue.pk)
+    data = recompute_map(dialogue_id=dialogue.pk)
     dialogue.refresh_from_db()
     assert data is not None and not dialogue.dirty
     assert dialogue.result["k"] == 2 and dialogue.cluster_state["smoothed_k"] == 2
@@ -76,7 +77,7 @@ def test_votes_during_a_recompute_schedule_the_next_one(
         mock.patch.object(recompute_module, "compute", side_effect=compute_while_someone_votes),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        recompute(dialogue.pk)
+        recompute_map(dialogue_id=dialogue.pk)
     dialogue.refresh_from_db()
     assert dialogue.dirty
     assert apply_async.call_count == 1

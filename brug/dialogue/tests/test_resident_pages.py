@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from brug.dialogue.models import Dialogue, Participant, Statement, StatementStatus, Vote
-from brug.dialogue.recompute import recompute
+from brug.dialogue.services.opinion_map import recompute_map
 
 from .conftest import first_statement, resident_client, vote
 
@@ -247,7 +247,7 @@ def test_after_enough_votes_a_resident_sees_their_group(dialogue: Dialogue) -> N
 
 def test_the_public_map_is_404_when_the_municipality_keeps_it_internal(dialogue: Dialogue) -> None:
     Dialogue.objects.filter(pk=dialogue.pk).update(map_public=False)
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     assert Client().get("/d/windmolens/kaart/").status_code == 404
     assert "meningskaart van alle deelnemers" not in Client().get("/d/windmolens/").content.decode()
 

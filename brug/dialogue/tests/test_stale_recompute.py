@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from brug.dialogue import stale
 from brug.dialogue.models import Dialogue, Statement
-from brug.dialogue.recompute import recompute
+from brug.dialogue.services.opinion_map import recompute_map
 from brug.dialogue.tasks import resume_stale_recomputes_task
 
 from .conftest import resident_client, vote
@@ -23,7 +23,7 @@ def test_a_lost_recompute_is_resumed_and_a_fresh_map_left_alone(dialogue: Dialog
     client = resident_client(dialogue)
     for statement in statements:
         vote(client, dialogue, statement, "eens")
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     assert stale.stale_dialogues() == []  # fresh
     # A vote arrived, the worker died before recomputing: the map is behind.
     vote(resident_client(dialogue), dialogue, statements[0], "oneens")
@@ -41,7 +41,7 @@ def test_a_lost_recompute_is_resumed_and_a_fresh_map_left_alone(dialogue: Dialog
 
 def test_a_map_behind_by_less_than_the_threshold_waits_for_the_normal_recompute(dialogue: Dialogue) -> None:
     statement = Statement.objects.filter(dialogue=dialogue).first()
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     vote(resident_client(dialogue), dialogue, statement, "eens")
     Dialogue.objects.filter(pk=dialogue.pk).update(dirty=True)
     assert stale.stale_dialogues() == []

@@ -25,7 +25,7 @@ from .. import polis, report_sentences, selectors, services
 from ..forms import DialogueForm, ImportForm, ModerationForm, SeedStatementForm
 from ..mapview import map_context
 from ..models import StatementStatus
-from ..recompute import ensure_fresh, recompute
+from ..services.opinion_map import ensure_fresh, recompute_map
 
 
 def public_url(slug: str) -> str:
@@ -187,7 +187,7 @@ def moderate(request: OrgRequest, org_slug: str, slug: str, pk: int) -> HttpResp
 
 @org_view()
 def opinion_map(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
-    dialogue = ensure_fresh(selectors.dialogue_for(membership=request.membership, slug=slug))
+    dialogue = ensure_fresh(dialogue=selectors.dialogue_for(membership=request.membership, slug=slug))
     context = map_context(dialogue)
     context["dialogue"] = dialogue
     context["breadcrumbs"] = breadcrumbs(
@@ -202,13 +202,13 @@ def opinion_map(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
 @require_POST
 def recompute_now(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk, membership=request.membership)
     messages.success(request, "De meningskaart is opnieuw berekend.")
     return redirect("dialogue:map", org_slug=org_slug, slug=slug)
 
 
 def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
-    dialogue = ensure_fresh(selectors.dialogue_for(membership=request.membership, slug=slug))
+    dialogue = ensure_fresh(dialogue=selectors.dialogue_for(membership=request.membership, slug=slug))
     context = map_context(dialogue)
     counts = selectors.counts_for(dialogue=dialogue)
     # The report describes one computation: its participant and vote counts, the same numbers the
@@ -291,7 +291,7 @@ def import_polis(request: OrgRequest, org_slug: str) -> HttpResponse:
         try:
             if len(uploads) < len(form.cleaned_data["export_files"]):
                 raise services.DialogueError(f"Een bestand is groter dan {settings.BRUG_MAX_UPLOAD_MB} MB.")
-            dialogue = polis.import_polis(
+            dialogue = services.import_polis(
                 membership=request.membership,
                 files=polis.files_from_upload(uploads),
                 title=form.cleaned_data["title"],

@@ -22,7 +22,8 @@ from .. import emailcheck, selectors, services
 from ..forms import CodeForm, EmailForm, StatementForm
 from ..mapview import map_context
 from ..models import Dialogue
-from ..recompute import background_available, ensure_fresh
+from ..recompute import background_available
+from ..services.opinion_map import ensure_fresh
 
 COOKIE = "brug_dialoog"
 SALT = "brug.dialogue.token"
@@ -65,7 +66,7 @@ def _page(
         and not background_available()
     ):
         # Without a background worker, place the resident now (a page view, never the vote itself).
-        dialogue = ensure_fresh(dialogue)
+        dialogue = ensure_fresh(dialogue=dialogue)
         view = selectors.resident_view(dialogue=dialogue, participant=participant, token_hint=token)
     context = {
         "dialogue": dialogue,
@@ -147,7 +148,7 @@ def public_map(request: HttpRequest, slug: str) -> HttpResponse:
     dialogue = selectors.public_dialogue(slug=slug)
     if not dialogue.map_public:
         raise Http404
-    dialogue = ensure_fresh(dialogue)
+    dialogue = ensure_fresh(dialogue=dialogue)
     token = _token(request)
     participant = services.participant_for(dialogue=dialogue, token=token, create=False) if token else None
     context = map_context(dialogue, highlight=participant.number if participant else None)
@@ -173,7 +174,7 @@ def email_start(request: HttpRequest, slug: str) -> HttpResponse:
         form.add_error("email", exc.message)
         return _page(request, dialogue, token, email_form=form, status=429)
     try:
-        emailcheck.send_code(dialogue=dialogue, token=token, email=form.cleaned_data["email"])
+        services.send_email_code(dialogue=dialogue, token=token, email=form.cleaned_data["email"])
     except services.DialogueError as exc:
         add_form_error(form, exc, field="email")
         return _page(request, dialogue, token, email_form=form, status=exc.status)
@@ -191,7 +192,7 @@ def email_confirm(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return _page(request, dialogue, token, code_form=form, status=400)
     try:
-        emailcheck.confirm_code(dialogue=dialogue, token=token, code=form.cleaned_data["code"])
+        services.confirm_email_code(dialogue=dialogue, token=token, code=form.cleaned_data["code"])
     except services.DialogueError as exc:
         add_form_error(form, exc, field="code")
         return _page(request, dialogue, token, code_form=form, status=exc.status)

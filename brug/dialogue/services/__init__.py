@@ -6,22 +6,24 @@ leaves the opinion map to a background recompute (see recompute.py).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-from datetime import datetime
+import secrets
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from brug.core import ratelimit
 from brug.core.audit import record
-from brug.core.errors import BrugError
 from brug.core.models import Membership
 from brug.core.ratelimit import Limit
 from brug.core.versioning import save_if_unchanged, unique_or_error
 
-from .models import (
+from .. import emailcheck, polis
+from ..common import DialogueClosed, DialogueError, RateLimited, secret_hash
+from ..models import (
     STATEMENT_MAX_LENGTH,
     STATEMENT_MIN_LENGTH,
     Dialogue,
@@ -32,33 +34,15 @@ from .models import (
     StatementStatus,
     Vote,
 )
-from .recompute import background_available, take_schedule_lock
-from .selectors import forget_vote_targets
-from .tasks import enqueue_recompute, schedule_recompute
+from ..recompute import background_available, take_schedule_lock
+from ..selectors import forget_vote_targets
+from ..tasks import enqueue_recompute, schedule_recompute
 
 VOTE_CODES = {"eens": 1, "oneens": -1, "overslaan": 0}
 RATE_LIMIT_VOTES = int(getattr(settings, "BRUG_DIALOGUE_VOTES_PER_MINUTE", 60))
 
 
-class DialogueError(BrugError):
-    """A refusal worded for the resident or officer (Dutch); the view shows it."""
-
-    status = 400
-
-
 SLUG_TAKEN = "Deze korte naam is al in gebruik. Kies een andere korte naam."
-
-
-class DialogueClosed(DialogueError):
-    status = 403
-
-
-class RateLimited(DialogueError):
-    status = 429
-
-
-def secret_hash(value: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
 def clean_statement_text(text: str) -> str:
@@ -299,3 +283,139 @@ def vote_recorded(*, dialogue_id: int) -> None:
     elif take_schedule_lock(dialogue_id):
         Dialogue.objects.filter(pk=dialogue_id, dirty=False).update(dirty=True)
         enqueue_recompute(dialogue_id)
+
+
+def import_polis(
+    *, membership: Membership, files: dict[str, bytes], title: str, slug: str, source_note: str
+) -> Dialogue:
+    """Create a closed dialogue from a Pol.is export: checked first (`polis.read_polis`), then
+    written all or nothing."""
+    export = polis.read_polis(files=files)
+    with transaction.atomic():
+        return _write_polis(
+            membership=membership, title=title, slug=slug, source_note=source_note, export=export
+        )
+
+
+def _write_polis(
+    *, membership: Membership, title: str, slug: str, source_note: str, export: polis.PolisImport
+) -> Dialogue:
+    texts, last, vote_times, start, end = (
+        export.texts,
+        export.last,
+        export.vote_times,
+        export.start,
+        export.end,
+    )
+    dialogue = Dialogue.objects.create(
+        organisation=membership.organisation,
+        created_by=membership.user,
+        slug=slug,
+        title=title,
+        question=title,
+        opens_at=start,
+        closes_at=max(end, start) + timedelta(seconds=1),
+        source_note=source_note,
+        allow_statements=False,
+        dirty=True,
+    )
+    pids = sorted({pid for pid, _ in last} | {int(a) for *_, a in texts.values() if a.isdigit()})
+    participants = Participant.objects.bulk_create(
+        [
+            Participant(
+                dialogue=dialogue,
+                number=pid,
+                token_hash=secret_hash(f"polis-import:{dialogue.pk}:{pid}"),
+                created_at=start,
+            )
+            for pid in pids
+        ]
+    )
+    by_pid = {p.number: p for p in Participant.objects.filter(dialogue=dialogue)} if participants else {}
+    statements = Statement.objects.bulk_create(
+        [
+            Statement(
+                dialogue=dialogue,
+                number=sid,
+                text=text,
+                status=polis.STATUS_FROM_POLIS.get(moderated, StatementStatus.APPROVED),
+                is_seed=not author,
+                author=by_pid.get(int(author)) if author.isdigit() else None,
+                created_at=created or start,
+            )
+            for sid, (text, moderated, created, author) in sorted(texts.items())
+        ]
+    )
+    by_sid = {s.number: s for s in Statement.objects.filter(dialogue=dialogue)} if statements else {}
+    Vote.objects.bulk_create(
+        [
+            Vote(
+                dialogue=dialogue,
+                participant=by_pid[pid],
+                statement=by_sid[sid],
+                value=value,
+                created_at=vote_times.get((pid, sid), start),
+                updated_at=vote_times.get((pid, sid), start),
+            )
+            for (pid, sid), value in last.items()
+        ],
+        batch_size=2000,
+    )
+    record(action="dialogue.dialogue.import", obj=dialogue, membership=membership)
+    return dialogue
+
+
+def send_email_code(*, dialogue: Dialogue, token: str, email: str) -> None:
+    """Send a one-time code to confirm that this participant takes part once (see emailcheck.py)."""
+    if not dialogue.is_open():
+        raise DialogueError("Deze dialoog is gesloten.")
+    check_rate(token=token, dialogue=dialogue)
+    participant = participant_for(dialogue=dialogue, token=token, create=True)
+    assert participant is not None
+    if participant.email_hash:
+        raise DialogueError("Uw deelname is al bevestigd.")
+    email_hash = emailcheck.email_hash(email)
+    taken = Participant.objects.filter(dialogue=dialogue, email_hash=email_hash).exists()
+    # Why no error for a taken address: the page must not tell anyone whether an address takes
+    # part. Both cases store a pending code and send one mail; only the mailbox owner learns
+    # which applies. For a taken address the code is never sent, so it can never be confirmed.
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    cache.set(
+        emailcheck.pending_key(participant),
+        {"code": secret_hash("code:" + code), "email": email_hash, "attempts": 0},
+        timeout=emailcheck.CODE_MINUTES * 60,
+    )
+    send_mail(
+        subject=f"Uw code voor de dialoog ‘{dialogue.title}’",
+        message=emailcheck.taken_mail() if taken else emailcheck.code_mail(code),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[email],
+    )
+
+
+def confirm_email_code(*, dialogue: Dialogue, token: str, code: str) -> None:
+    """Store the address's keyed hash on the participant when the code is right (audited, no address)."""
+    participant = participant_for(dialogue=dialogue, token=token, create=False)
+    pending = cache.get(emailcheck.pending_key(participant)) if participant is not None else None
+    if participant is None or pending is None:
+        raise DialogueError("Vraag eerst een code aan; een code is 15 minuten geldig.")
+    if pending["attempts"] >= emailcheck.MAX_ATTEMPTS:
+        cache.delete(emailcheck.pending_key(participant))
+        raise DialogueError("Te vaak een verkeerde code. Vraag een nieuwe code aan.")
+    if not secrets.compare_digest(pending["code"], secret_hash("code:" + code.strip())):
+        pending["attempts"] += 1
+        cache.set(emailcheck.pending_key(participant), pending, timeout=emailcheck.CODE_MINUTES * 60)
+        raise DialogueError("Deze code klopt niet. Controleer de code in uw e-mail.")
+    try:
+        with transaction.atomic():
+            Participant.objects.filter(pk=participant.pk).update(email_hash=pending["email"])
+            record(
+                action="dialogue.participant.confirm_email",
+                obj=participant,
+                organisation=dialogue.organisation,
+                fields=["email_hash"],
+            )
+    except IntegrityError as exc:
+        raise DialogueError("Met dit e-mailadres doet al iemand mee aan deze dialoog.") from exc
+    finally:
+        cache.delete(emailcheck.pending_key(participant))
