@@ -1,7 +1,8 @@
 """Plain lists the analysis uses: dividing lines, phase models, roles, manifestations, domains.
 
-Each list can be replaced in settings (BRUG_ANALYSIS_DIVIDING_LINES, BRUG_ANALYSIS_PHASE_MODELS)
-without a migration: the database stores only the keys.
+The dividing lines are `brug.core.taxonomy` (settings BRUG_DIVIDING_LINES, BRUG_THEMES); the phase
+models can be replaced in settings (BRUG_ANALYSIS_PHASE_MODELS) without a migration: the database
+stores only the keys.
 """
 
 from __future__ import annotations
@@ -10,40 +11,16 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-
-@dataclass(frozen=True)
-class DividingLine:
-    key: str
-    label: str
-    # True when the line runs along who people *are* (origin, faith, culture, group):
-    # Brandsma's second game changer then suggests changing the topic.
-    identity: bool
+from brug.core import taxonomy
+from brug.core.taxonomy import Term
 
 
-DEFAULT_DIVIDING_LINES = [
-    DividingLine("herkomst", "Herkomst en cultuur", True),
-    DividingLine("religie", "Religie en levensbeschouwing", True),
-    DividingLine("traditie", "Traditie en feest (bijv. Zwarte Piet)", True),
-    DividingLine("supporters", "Supporters en clubs", True),
-    DividingLine("nieuw_oud", "Nieuwkomers en oorspronkelijke bewoners", True),
-    DividingLine("burger_overheid", "Burger en overheid (vertrouwen)", False),
-    DividingLine("kansen", "Kansarm en kansrijk", False),
-    DividingLine("leeftijd", "Jong en oud", False),
-    DividingLine("stad_platteland", "Regio en Randstad, stad en platteland", False),
-    DividingLine("energie", "Energie en windmolens", False),
-    DividingLine("stikstof", "Stikstof en landbouw", False),
-    DividingLine("wonen", "Wonen en woningkrapte", False),
-    DividingLine("corona", "Corona en maatregelen", False),
-    DividingLine("bestaanszekerheid", "Inflatie en bestaanszekerheid", False),
-    DividingLine("anders", "Anders", False),
-]
+# What a pair can run along: the dividing lines and themes of the one taxonomy.
+def dividing_lines() -> list[Term]:
+    return taxonomy.pair_terms()
 
 
-def dividing_lines() -> list[DividingLine]:
-    return list(getattr(settings, "BRUG_ANALYSIS_DIVIDING_LINES", DEFAULT_DIVIDING_LINES))
-
-
-def dividing_line(key: str) -> DividingLine | None:
+def dividing_line(key: str) -> Term | None:
     return next((line for line in dividing_lines() if line.key == key), None)
 
 

@@ -19,24 +19,24 @@ MAP_TITLE = "Wij-zij's in Voorbeeldstad"
 ANALYSIS_TITLE = "Spanningen rond Spoorzijde"
 
 PAIRS = [
-    ("Anti Zwarte Piet", "Pro Zwarte Piet", "traditie", "Elk jaar rond de intocht van Sinterklaas."),
+    ("Anti Zwarte Piet", "Pro Zwarte Piet", "sinterklaas", "Elk jaar rond de intocht van Sinterklaas."),
     ("FC harde kern", "Andere clubs en hun supporters", "supporters", "Rond derby's en uitwedstrijden."),
     (
         "Gemeente",
         "Wijk ‘achter het spoor’ (Spoorzijde)",
-        "burger_overheid",
+        "burger-overheid",
         "Bewoners van Spoorzijde voelen zich vergeten door het stadhuis.",
     ),
     (
         "Nieuwkomers (bakfietsmoeders, expats)",
         "Oorspronkelijke bewoners",
-        "nieuw_oud",
+        "nieuwkomers-gevestigden",
         "Nieuwe woningen in De Akkers trekken nieuwe bewoners.",
     ),
     (
         "Provincie",
         "Randstad, Den Haag en Amsterdam",
-        "stad_platteland",
+        "stad-platteland",
         "Gevoel dat beslissingen elders vallen.",
     ),
 ]

@@ -6,9 +6,9 @@ from typing import Any, cast
 
 from django import forms
 
+from brug.core import taxonomy
 from brug.core.forms_base import BrugForm
 
-from . import taxonomy
 from .models import Kind, Visibility
 from .text import MAX_QUERY_LENGTH, has_searchable_text
 

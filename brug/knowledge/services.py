@@ -9,7 +9,7 @@ Contract (used by brug.learning and brug.analysis):
 - visibility: "organisatie" | "netwerk" | "publiek" (`models.Visibility`)
 - body: plain text. HTML tags are stripped on the way in; templates escape on the way out.
   Blank lines separate paragraphs.
-- themes / dividing_lines: keys or labels from `brug.knowledge.taxonomy` (case-insensitive).
+- themes / dividing_lines: keys or labels from `brug.core.taxonomy` (case-insensitive).
 - Bad input raises django.core.exceptions.ValidationError with Dutch messages per field;
   a member who may not edit (role "lezer") raises PermissionDenied. Nothing is saved then.
 """
@@ -24,10 +24,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
 
+from brug.core import taxonomy
 from brug.core.audit import record
 from brug.core.models import Membership, Organisation
 
-from . import taxonomy
 from .models import IndexVersion, Kind, KnowledgeItem, Visibility
 from .text import clean_text, stem_column
 

@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from brug.core import taxonomy
 from brug.core.access import EDITORS, OrgRequest, org_view
 from brug.core.breadcrumbs import breadcrumbs
 
-from . import selectors, services, taxonomy
+from . import selectors, services
 from .forms import ItemForm, SearchForm
 from .models import KnowledgeItem
 

@@ -14,9 +14,9 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from brug.core import taxonomy
 from brug.core.audit import record
 from brug.core.models import Membership
-from brug.knowledge import taxonomy
 from brug.knowledge.services import publish_item
 
 from .. import config
@@ -28,26 +28,6 @@ from .maps import map_data
 
 VISIBILITIES = ("organisatie", "netwerk", "publiek")
 TITLE_MAX = 200  # the knowledge base's limit
-
-
-# Our dividing lines mapped onto the knowledge base's taxonomy (themes and dividing lines).
-KNOWLEDGE_THEMES = {
-    "traditie": "sinterklaas",
-    "energie": "windmolens",
-    "stikstof": "stikstof",
-    "corona": "corona",
-    "wonen": "woningkrapte",
-    "bestaanszekerheid": "inflatie",
-    "burger_overheid": "wantrouwen-overheid",
-}
-KNOWLEDGE_LINES = {
-    "herkomst": "etnisch-cultureel-religieus",
-    "religie": "etnisch-cultureel-religieus",
-    "kansen": "arm-rijk",
-    "leeftijd": "jong-oud",
-    "stad_platteland": "stad-platteland",
-    "burger_overheid": "burger-overheid",
-}
 
 
 @dataclass(frozen=True)
@@ -149,8 +129,9 @@ def share_preview(*, membership: Membership, analysis: JointAnalysis) -> SharePr
     title = f"Lokale analyse: {scrub(analysis.title)}"
     if len(title) > TITLE_MAX:  # placeholders and the prefix can make a 200-character title too long
         title = title[: TITLE_MAX - 1].rstrip() + "…"
-    themes = ["lokale-analyse"] + [KNOWLEDGE_THEMES[k] for k in line_keys if k in KNOWLEDGE_THEMES]
-    knowledge_lines = [KNOWLEDGE_LINES[k] for k in line_keys if k in KNOWLEDGE_LINES]
+    # One taxonomy: a pair's key is a dividing line or a theme of the knowledge base as it is.
+    themes = ["lokale-analyse"] + [k for k in line_keys if not taxonomy.is_dividing_line(k)]
+    knowledge_lines = [k for k in line_keys if taxonomy.is_dividing_line(k)]
     theme_keys, line_keys_kb, theme_labels, line_labels = _taxonomy(themes, knowledge_lines)
     return SharePreview(
         title=title,

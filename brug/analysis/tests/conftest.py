@@ -40,7 +40,7 @@ def pair(officer_m: Membership, pmap: Any) -> Any:
         pmap=pmap,
         pole_a="Gemeente",
         pole_b="Wijk achter het spoor",
-        dividing_line="burger_overheid",
+        dividing_line="burger-overheid",
     )
     services.add_actor(
         membership=officer_m, pair=pair, label="Wethouder", role=Role.PUSHER_A, is_government=True

@@ -30,7 +30,7 @@ def test_an_officer_builds_a_map_moves_actors_and_gets_advice(page: Any, tenancy
     page.wait_for_url("**/kaarten/*/")
     page.get_by_label("Wij (pool links)").fill("Gemeente")
     page.get_by_label("Zij (pool rechts)").fill("Wijk achter het spoor")
-    page.get_by_label("Scheidslijn").select_option("burger_overheid")
+    page.get_by_label("Scheidslijn").select_option("burger-overheid")
     page.get_by_role("button", name="Paar toevoegen").click()
     assert_accessible(page)
     page.get_by_role("link", name="Gemeente tegenover Wijk achter het spoor").click()
@@ -99,7 +99,7 @@ def test_an_officer_walks_the_wizard_and_opens_the_report(page: Any, tenancy: Te
         pmap=pmap,
         pole_a="Nieuwkomers",
         pole_b="Oorspronkelijke bewoners",
-        dividing_line="nieuw_oud",
+        dividing_line="nieuwkomers-gevestigden",
     )
     services.add_actor(membership=officer, pair=pair, label="Buurtapp", role="pusher_b")
     services.save_impact_scan(
@@ -177,7 +177,7 @@ def test_an_officer_edits_an_own_intervention_and_deletes_a_scan_an_analysis_and
     officer = member(tenancy, "officer")
     pmap = services.create_map(membership=officer, title="Kaart om te wissen", as_of=timezone.localdate())
     pair = services.add_pair(
-        membership=officer, pmap=pmap, pole_a="Boeren", pole_b="Stad", dividing_line="stad_platteland"
+        membership=officer, pmap=pmap, pole_a="Boeren", pole_b="Stad", dividing_line="stad-platteland"
     )
     services.add_actor(membership=officer, pair=pair, label="Buurtapp", role="pusher_b")
     scan = services.save_impact_scan(

@@ -28,7 +28,7 @@ def test_comparing_two_dates_shows_phase_pairs_and_roles_that_changed(
         pmap=pmap,
         pole_a="Provincie",
         pole_b="Randstad",
-        dividing_line="stad_platteland",
+        dividing_line="stad-platteland",
     )
     services.move_actor(membership=officer_m, actor=pair.actors.get(label="Wethouder"), role=Role.BRIDGE)
     pmap.refresh_from_db()

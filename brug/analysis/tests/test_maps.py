@@ -56,11 +56,11 @@ def test_an_officer_adds_a_pair_and_sees_it_in_the_table(client_for: Any, tenanc
     client = client_for(tenancy.officer)
     response = client.post(
         reverse("analysis:pair_add", args=["gouda", pmap.pk]),
-        {"pole_a": "Anti Zwarte Piet", "pole_b": "Pro Zwarte Piet", "dividing_line": "traditie"},
+        {"pole_a": "Anti Zwarte Piet", "pole_b": "Pro Zwarte Piet", "dividing_line": "sinterklaas"},
     )
     assert response.status_code == 302
     page = client.get(reverse("analysis:map_detail", args=["gouda", pmap.pk])).content.decode()
-    assert "Anti Zwarte Piet" in page and "Traditie en feest" in page
+    assert "Anti Zwarte Piet" in page and "Sinterklaas / Zwarte Piet" in page
 
 
 def test_an_empty_pole_label_is_refused_and_nothing_is_saved(
@@ -68,7 +68,7 @@ def test_an_empty_pole_label_is_refused_and_nothing_is_saved(
 ) -> None:
     response = client_for(tenancy.officer).post(
         reverse("analysis:pair_add", args=["gouda", pmap.pk]),
-        {"pole_a": "   ", "pole_b": "Pro Zwarte Piet", "dividing_line": "traditie"},
+        {"pole_a": "   ", "pole_b": "Pro Zwarte Piet", "dividing_line": "sinterklaas"},
     )
     assert response.status_code == 400
     assert "Vul de naam van de linker pool (wij) in." in response.content.decode()
@@ -77,7 +77,9 @@ def test_an_empty_pole_label_is_refused_and_nothing_is_saved(
 
 def test_the_service_also_refuses_an_empty_pole_label(officer_m: Any, pmap: Any) -> None:
     with pytest.raises(services.AnalysisError, match="rechter pool"):
-        services.add_pair(membership=officer_m, pmap=pmap, pole_a="Wij", pole_b="", dividing_line="traditie")
+        services.add_pair(
+            membership=officer_m, pmap=pmap, pole_a="Wij", pole_b="", dividing_line="sinterklaas"
+        )
 
 
 def test_an_actor_in_two_roles_at_once_is_refused(client_for: Any, tenancy: Any, pair: Any) -> None:
@@ -243,11 +245,11 @@ def test_an_officer_renames_a_pair_but_not_to_an_empty_pole(client_for: Any, ten
     client = client_for(tenancy.officer)
     url = reverse("analysis:pair_edit", args=["gouda", pair.map_id, pair.pk])
     bad = client.post(
-        url, {"pair-pole_a": "", "pair-pole_b": "Spoorzijde", "pair-dividing_line": "burger_overheid"}
+        url, {"pair-pole_a": "", "pair-pole_b": "Spoorzijde", "pair-dividing_line": "burger-overheid"}
     )
     assert bad.status_code == 400 and "Vul de naam van de linker pool (wij) in." in bad.content.decode()
     ok = client.post(
-        url, {"pair-pole_a": "Stadhuis", "pair-pole_b": "Spoorzijde", "pair-dividing_line": "burger_overheid"}
+        url, {"pair-pole_a": "Stadhuis", "pair-pole_b": "Spoorzijde", "pair-dividing_line": "burger-overheid"}
     )
     assert ok.status_code == 302
     pair.refresh_from_db()

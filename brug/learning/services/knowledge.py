@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
+from brug.core import taxonomy
 from brug.core.audit import record
 from brug.core.markdown import render_markdown
 from brug.core.models import Membership
 from brug.core.pdf import render_pdf
-from brug.knowledge import taxonomy
 from brug.knowledge.services import publish_item
 
 from ..models import KnowledgeProduct, Session, SessionEntry, Submission
