@@ -13,7 +13,7 @@ class ActionFilter(admin.SimpleListFilter):
     title = "actie"
     parameter_name = "action"
 
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+    def lookups(self, request: HttpRequest, _model_admin: Any) -> list[tuple[str, str]]:
         stored = AuditLogEntry.objects.order_by().values_list("action", flat=True).distinct()
         return [(name, name) for name in sorted({canonical_action(a) for a in stored})]
 

@@ -11,10 +11,6 @@ filter that must find old and new lines alike. New code writes only names from t
 
 from __future__ import annotations
 
-import re
-
-ACTION_PATTERN = re.compile(r"^[a-z_]+\.[a-z_]+\.[a-z_]+$")
-
 # Old name -> name in the scheme. Only ever grows: an old line must always find its new name.
 RENAMED_ACTIONS: dict[str, str] = {
     # core

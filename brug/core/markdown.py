@@ -9,7 +9,6 @@ added after sanitising, on fixed tags only.
 
 from __future__ import annotations
 
-import html
 import re
 
 import nh3
@@ -77,9 +76,3 @@ def render_markdown(text: str) -> SafeString:
         '<table class="utrecht-table">', '<div class="brug-table-wrap"><table class="utrecht-table">'
     )
     return mark_safe(cleaned)  # noqa: S308 - markdown-it output sanitised by nh3 above
-
-
-def plain_text(text: str) -> str:
-    """The words of a Markdown text without its markup (for search snippets and plain mails)."""
-    stripped = html.unescape(nh3.clean(_md.render(text or ""), tags=set()))
-    return re.sub(r"\n{3,}", "\n\n", stripped).strip()

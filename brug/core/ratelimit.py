@@ -100,12 +100,6 @@ def exhausted(limit: Limit, key: str) -> bool:
     return used(limit, key) >= limit.count
 
 
-def enforce(limit: Limit, key: str, message: str) -> None:
-    """Count one hit and raise :class:`RateLimited` with ``message`` once over the limit."""
-    if not allow(limit, key):
-        raise RateLimited(message, retry_after=limit.seconds)
-
-
 def client_ip(request: HttpRequest) -> str:
     """The client address as Django sees it (``REMOTE_ADDR``).
 

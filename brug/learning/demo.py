@@ -30,7 +30,6 @@ from .models import (
 from .services import knowledge
 
 DEADLINE_2027 = dt.date(2027, 4, 15)
-DEMO_PARTICIPANT_EMAIL = "deelnemer@gouda.example"
 
 
 def _sessions(edition: Edition, rows: list[tuple[dt.date, dt.time, dt.time, str]]) -> None:

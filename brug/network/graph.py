@@ -20,7 +20,6 @@ SEED = 42
 NODE_R = 11
 # Nodes never closer than this (px): labels are numbers inside the circles, so no label overlaps.
 MIN_GAP = 2 * NODE_R + 8
-EDGE_LABELS = {"verwijzing": "aangedragen", "werkgroep": "zelfde werkgroep", "bereik": "zelfde wijk"}
 
 
 @dataclass

@@ -68,13 +68,6 @@ def _texts(membership: Membership) -> QuerySet[Signal]:
     ).exclude(text="")
 
 
-def recent_messages(*, membership: Membership, limit: int = 300) -> list[Signal]:
-    """Recent messages with text."""
-    return list(
-        _texts(membership).order_by("-occurred_at").only("id", "text", "occurred_at", "channel")[:limit]
-    )
-
-
 def message_text_count(*, membership: Membership) -> int:
     return _texts(membership).count()
 

@@ -100,17 +100,7 @@ def micro(scores: dict[str, Score], prefix: str = "thema: ") -> Score:
 
 
 # ------------------------------------------------------------------ the labelled corpus
-HOSTILE_CATEGORIES = ("thr", "ins", "deh", "gen", "adr")
 NEUTRAL_CATEGORIES = ("vio", "grp")
-
-
-def label_set(item: dict[str, Any], theme_names: Sequence[str]) -> set[str]:
-    """Gold labels of a corpus row (`Item.as_eval()`), public for the benchmark."""
-    return _labels(item, theme_names)
-
-
-def predicted_set(result: Classification) -> set[str]:
-    return _predicted(result)
 
 
 @dataclass
@@ -201,8 +191,3 @@ def report(
     errors.sort(key=lambda e: -e["weight"])
     scores = {label: Score(label, *c) for label, c in counts.items()}
     return Report(scores, categories, confusion, errors, neutral_fp, neutral_total)
-
-
-def f1(score: Score) -> float:
-    p, r = score.precision, score.recall
-    return 2 * p * r / (p + r) if p + r else 0.0

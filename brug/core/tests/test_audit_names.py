@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 from typing import Any
 
 from brug.core.audit import record
-from brug.core.audit_names import ACTION_PATTERN, RENAMED_ACTIONS, actions_named, canonical_action
+from brug.core.audit_names import RENAMED_ACTIONS, actions_named, canonical_action
 from brug.core.models import AuditLogEntry
 from conftest import Tenancy
 
 BRUG = Path(__file__).resolve().parents[2]
+ACTION_PATTERN = re.compile(r"^[a-z_]+\.[a-z_]+\.[a-z_]+$")
 
 
 def _strings(node: ast.AST) -> list[str]:

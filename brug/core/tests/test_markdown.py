@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brug.core.markdown import plain_text, render_markdown
+from brug.core.markdown import render_markdown
 
 
 def test_headings_lists_and_paragraphs_render_with_nl_design_classes() -> None:
@@ -31,7 +31,3 @@ def test_tables_are_wrapped_for_small_screens() -> None:
     html = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |")
     assert html.startswith('<div class="brug-table-wrap"><table class="utrecht-table">')
     assert '<th scope="col">a</th>' in html
-
-
-def test_plain_text_drops_the_markup() -> None:
-    assert plain_text("## Kop\n\n- een & twee") == "Kop\n\neen & twee"

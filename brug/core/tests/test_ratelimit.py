@@ -35,13 +35,6 @@ def test_a_new_window_starts_a_new_counter() -> None:
     assert ratelimit.allow(limit, "a")
 
 
-def test_enforce_raises_with_the_dutch_message() -> None:
-    limit = Limit("test-enforce", count=1, seconds=60)
-    ratelimit.enforce(limit, "a", "Te snel")
-    with pytest.raises(RateLimited, match="Te snel"):
-        ratelimit.enforce(limit, "a", "Te snel")
-
-
 def test_exhausted_only_reads() -> None:
     limit = Limit("test-peek", count=2, seconds=60)
     assert not ratelimit.exhausted(limit, "a")

@@ -13,7 +13,6 @@ from brug.core.uploads import NotAZip, UnsafeArchive, check_zip, read_entry
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
-EXTENSION = {PDF: "pdf", DOCX: "docx", ODT: "odt"}
 
 
 class UploadError(BrugError):

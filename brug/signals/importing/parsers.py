@@ -76,7 +76,6 @@ PLATFORMS: dict[str, tuple[str, str]] = {
 }
 ACCEPTED_CHANNELS = sorted(PLATFORMS)
 ALREADY_PRESENT = "overgeslagen: al aanwezig"
-FORMATS = {"csv": "CSV", "jsonl": "JSON Lines", "rss": "RSS/Atom"}
 
 
 class ImportFileError(BrugError):
