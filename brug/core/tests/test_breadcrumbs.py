@@ -25,3 +25,19 @@ def test_template_is_an_accessible_nav() -> None:
     assert '<a class="utrecht-link" href="/a/">Start</a>' in html
     assert '<span aria-current="page">Hier</span>' in html
     assert render_to_string("breadcrumbs.html", {"breadcrumbs": []}).strip() == ""
+
+
+def test_every_view_builds_its_trail_with_the_one_helper() -> None:
+    """A hand-made list would skip the rule that the last crumb is the current page."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    assignment = re.compile(r"""["']breadcrumbs["']\s*(?:\]\s*=|:)\s*\[""")  # a list literal
+    wrong = [
+        f"{path.relative_to(root.parent)}: {m.group(0)}"
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts
+        for m in assignment.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert wrong == []
