@@ -1,7 +1,8 @@
-"""Every write of the dialogue part. Moderation decisions go to the audit log.
+"""Every write of the dialogue part. Moderation decisions, imports and confirmed emails go to the audit log.
 
 A vote is the hot path: it writes the vote row (one upsert), marks the dialogue dirty and
-leaves the opinion map to a background recompute (see recompute.py).
+leaves the opinion map to a background recompute (see recompute.py); storing the recomputed map is
+`services/opinion_map.py`, apart because the recompute task calls it and this module enqueues tasks.
 """
 
 from __future__ import annotations
