@@ -67,6 +67,9 @@ class Signal(models.Model):
     hostility = models.FloatField("vijandigheid", default=0.0)
     framing = models.FloatField("wij-zij-framing", default=0.0)
     why = models.JSONField("waarom deze score", default=dict, blank=True)
+    # The brug.text model version the scores above came from ("regels-zonder-model" without a model
+    # file); when brug.text's version differs, services.rescore brings the stored scores up to date.
+    model_version = models.CharField("modelversie", max_length=64, blank=True, default="", db_default="")
     # An import stages its rows invisible and publishes them all at once at the end.
     published = models.BooleanField(default=True)
     import_job = models.ForeignKey(

@@ -12,9 +12,9 @@ from brug.core.audit import record
 from brug.core.errors import BrugError
 from brug.core.versioning import earlier_result, first_submission, remember_result
 
-from .. import stats
 from ..classify import classifier_for, pseudonym
 from ..models import Channel, Severity, Signal, SignalStatus, SignalStatusChange
+from . import stats
 from .themes import ensure_default_themes
 
 if TYPE_CHECKING:
@@ -107,12 +107,13 @@ def create_signal(
         hostility=scored.hostility,
         framing=scored.framing,
         why=scored.why,
+        model_version=scored.model,
         created_by=actor,
     )
     remember_result(submission, scope=scope, obj=signal)
     if scored.theme_ids:
         signal.themes.set(scored.theme_ids)
-    stats.add_signals(organisation.pk, Signal.objects.filter(pk=signal.pk))
+    stats.add_signals(organisation_id=organisation.pk, signals=Signal.objects.filter(pk=signal.pk))
     record(
         action="signal.created",
         obj=signal,

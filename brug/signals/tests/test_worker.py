@@ -73,7 +73,7 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(
         )
     from celery import Celery
 
-    from brug.signals.importing import pipeline
+    from brug.signals.services import pipeline
 
     def not_here(*args: object, **kwargs: object) -> None:
         raise AssertionError("the import ran in the test process instead of on the worker")
