@@ -8,10 +8,9 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
 
 from .models import Signal
+from .models.signals import FRAMING_AT, HOSTILE_AT
 
-# A message counts as hostile / us-them framed when its score reaches this value.
-HOSTILE_AT = 0.5
-FRAMING_AT = 0.5
+__all__ = ["FRAMING_AT", "HOSTILE_AT", "grouped"]
 
 
 def grouped(link_filter: Q) -> Any:

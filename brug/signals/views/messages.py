@@ -124,7 +124,10 @@ def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = _form(request)
     filters = _filters(form)
     after = _cursor(request.GET.get("na", ""))
-    rows, next_cursor = selectors.message_page(membership=request.membership, filters=filters, after=after)
+    notes: list[str] = []
+    rows, next_cursor = selectors.message_page(
+        membership=request.membership, filters=filters, after=after, notes=notes
+    )
     base = _query_without(request, "na")
     items = _items(rows, org_slug)
     return render(
@@ -134,6 +137,7 @@ def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
             "form": form,
             "rows": rows,
             "items": items,
+            "search_notes": notes,
             "can_edit": request.membership.can_edit,
             "new_url": f"/o/{org_slug}/signalen/nieuw/",
             "algorithms_url": f"/o/{org_slug}/signalen/algoritmen/",
