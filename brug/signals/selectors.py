@@ -318,12 +318,12 @@ def messages(
     qs = Signal.objects.filter(organisation=membership.organisation, published=True)
     f = filters
     tz = timezone.get_current_timezone()
-    low = datetime.combine(f.start, time.min, tzinfo=tz) if f.start else None
-    high = datetime.combine(f.end + timedelta(days=1), time.min, tzinfo=tz) if f.end else None
-    if low is not None:
-        qs = qs.filter(occurred_at__gte=low)
-    if high is not None:
-        qs = qs.filter(occurred_at__lt=high)
+    since = datetime.combine(f.start, time.min, tzinfo=tz) if f.start else None
+    until = datetime.combine(f.end + timedelta(days=1), time.min, tzinfo=tz) if f.end else None
+    if since is not None:
+        qs = qs.filter(occurred_at__gte=since)
+    if until is not None:
+        qs = qs.filter(occurred_at__lt=until)
     if f.theme:
         qs = qs.filter(themes__id=f.theme)
     if f.channel:
@@ -343,7 +343,7 @@ def messages(
     if f.status in SignalStatus.values:
         qs = qs.filter(status=f.status)
     if f.q.strip():
-        qs = _full_text(qs, f.q.strip(), membership.organisation_id, start=low, end=high, notes=notes)
+        qs = _full_text(qs, f.q.strip(), membership.organisation_id, start=since, end=until, notes=notes)
     return qs.order_by("-occurred_at", "-id")
 
 
