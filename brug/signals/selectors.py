@@ -16,7 +16,17 @@ from django.utils import timezone
 from brug.core.models import Membership
 from brug.municipalities.models import Neighbourhood
 
-from .models import Alert, ApiToken, ImportJob, Meeting, MonitorConfig, Signal, SignalStatus, Theme
+from .models import (
+    Alert,
+    ApiToken,
+    ImportJob,
+    Meeting,
+    MonitorConfig,
+    ScoreRefresh,
+    Signal,
+    SignalStatus,
+    Theme,
+)
 from .models.signals import NEGATIVE_AT, POSITIVE_AT, REPORTED_CHANNELS
 from .stats import FRAMING_AT, HOSTILE_AT
 
@@ -52,7 +62,7 @@ def open_signal_count(*, membership: Membership) -> int:
 
 
 def signal_for(*, membership: Membership, pk: int) -> Signal:
-    return get_object_or_404(
+    signal = get_object_or_404(
         Signal.objects.select_related("neighbourhood").prefetch_related(
             "themes", "status_changes__changed_by"
         ),
@@ -60,6 +70,36 @@ def signal_for(*, membership: Membership, pk: int) -> Signal:
         published=True,
         pk=pk,
     )
+    with_theme_why([signal])
+    return signal
+
+
+NO_THEME_WORDS = "past bij de zoekvraag van het thema"
+
+
+def theme_why(why: Any, names: list[str]) -> list[str]:
+    """ "Waarom deze score?" for themes, always after the message's current themes: each theme it
+    is listed under now, with the words stored when it was matched (or, while a re-match is still
+    running, that it fits the theme's query). A theme renamed or deleted since then is not named."""
+    stored = (why.get("themes") or {}) if isinstance(why, dict) else {}
+    lines = []
+    for name in names:
+        words = stored.get(name)
+        lines.append(f"{name} ({', '.join(words) if words else NO_THEME_WORDS})")
+    return lines
+
+
+def with_theme_why(signals: list[Signal]) -> None:
+    """Set `theme_names` (sorted) and `theme_why` on each signal, with one query for all."""
+    links = Signal.themes.through.objects.filter(signal_id__in=[s.pk for s in signals]).values_list(
+        "signal_id", "theme__name"
+    )
+    names: dict[int, list[str]] = {}
+    for signal_id, name in links:
+        names.setdefault(signal_id, []).append(name)
+    for s in signals:
+        s.theme_names = sorted(names.get(s.pk, []))  # type: ignore[attr-defined]
+        s.theme_why = theme_why(s.why, s.theme_names)  # type: ignore[attr-defined]
 
 
 def _texts(membership: Membership) -> QuerySet[Signal]:
@@ -94,6 +134,11 @@ def message_text_batches(
             return
         yield rows
         last = (rows[-1][1], rows[-1][0])
+
+
+def running_score_refresh(*, membership: Membership) -> ScoreRefresh | None:
+    """The recomputation of stored scores after a model change, while it runs (services.rescore)."""
+    return ScoreRefresh.objects.filter(organisation=membership.organisation, finished_at__isnull=True).first()
 
 
 def themes(*, membership: Membership) -> QuerySet[Theme]:
@@ -382,14 +427,7 @@ def message_page(
     )
     more = len(rows) > size
     rows = rows[:size]
-    links = Signal.themes.through.objects.filter(signal_id__in=[s.pk for s in rows]).values_list(
-        "signal_id", "theme__name"
-    )
-    names: dict[int, list[str]] = {}
-    for signal_id, name in links:
-        names.setdefault(signal_id, []).append(name)
-    for s in rows:
-        s.theme_names = sorted(names.get(s.pk, []))  # type: ignore[attr-defined]
+    with_theme_why(rows)
     return rows, ((rows[-1].occurred_at, rows[-1].pk) if more and rows else None)
 
 

@@ -33,6 +33,7 @@ def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
         "signals/monitor.html",
         {
             "m": data,
+            "score_refresh": selectors.running_score_refresh(membership=request.membership),
             "period": str(days),
             "unit": unit,
             "alerts": selectors.alerts(membership=request.membership)[:5],
