@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Channel(models.TextChoices):
@@ -135,7 +136,7 @@ class Signal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} {self.occurred_at:%d-%m-%Y}"
+        return f"{self.get_channel_display()} {timezone.localtime(self.occurred_at):%d-%m-%Y}"
 
     @property
     def is_reported(self) -> bool:

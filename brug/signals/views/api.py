@@ -39,7 +39,7 @@ def as_json(signal: Signal) -> dict[str, Any]:
         "id": signal.pk,
         "kanaal": signal.channel,
         "tekst": signal.text,
-        "moment": signal.occurred_at.isoformat(),
+        "moment": timezone.localtime(signal.occurred_at).isoformat(),  # Europe/Amsterdam, with offset
         "wijk": signal.neighbourhood.name if signal.neighbourhood else None,
         "plek": signal.place,
         "ernst": signal.severity,
