@@ -13,7 +13,7 @@ from brug.core.errors import BrugError
 from brug.core.versioning import earlier_result, first_submission, remember_result
 
 from ..classify import classifier_for, pseudonym
-from ..models import Channel, Severity, Signal, SignalStatus, SignalStatusChange
+from ..models import ApiToken, Channel, Severity, Signal, SignalStatus, SignalStatusChange
 from . import stats
 from .themes import ensure_default_themes
 
@@ -62,9 +62,11 @@ def create_signal(
     url: str = "",
     author_handle: str = "",
     submission: str = "",
+    api_token: ApiToken | None = None,
 ) -> Signal:
     """Store one signal, classified with the organisation's themes, and count it in the monitor.
 
+    api_token: the token that delivered it through the API (a token with scope "eigen" reads it back).
     submission: the key of the rendered form (brug.core.versioning); the same form sent twice
     stores one signal and returns the first one again.
     """
@@ -108,6 +110,7 @@ def create_signal(
         framing=scored.framing,
         why=scored.why,
         model_version=scored.model,
+        api_token=api_token,
         created_by=actor,
     )
     remember_result(submission, scope=scope, obj=signal)

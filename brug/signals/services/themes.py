@@ -40,8 +40,9 @@ def check_query(query: str) -> None:
         raise ThemeError(exc.message, exc.position) from None
 
 
-def ensure_default_themes(*, organisation: Organisation) -> int:
-    """Give a municipality the default themes once (first visit, first signal); returns how many were added."""
+def ensure_default_themes(*, organisation: Organisation, membership: Membership | None = None) -> int:
+    """Give a municipality the default themes once (first signal or import, or a coordinator's
+    button); returns how many were added. Audited as the person's action when one asked."""
     if Theme.objects.filter(organisation=organisation).exists():
         return 0
     from brug.text import default_themes
@@ -59,6 +60,14 @@ def ensure_default_themes(*, organisation: Organisation) -> int:
             added += 1
         except IntegrityError:
             continue  # another request seeded it at the same moment
+    if added and membership is not None:
+        record(
+            action="signals.theme.defaults_added",
+            membership=membership,
+            object_type="signals.Theme",
+            object_id=f"{added} thema's",
+            fields=["name", "query"],
+        )
     return added
 
 
