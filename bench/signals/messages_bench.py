@@ -156,25 +156,46 @@ def main() -> None:
         ("laatste 7 dagen + bron media", f"?start={week_ago}&channel=media"),
         ("thema + zoeken + periode", f"?theme={theme.pk if theme else ''}&q=azc&start={week_ago}"),
         ("status geduid", "?status=geduid"),
+        ("status gesloten (0 treffers)", "?status=gesloten"),
+        (
+            "wijk + positief + vijandig + wij-zij + geduid",
+            f"?neighbourhood={hood.pk if hood else ''}&tone=positief&hostile=on&framed=on&status=geduid",
+        ),
     ]
     count = Signal.objects.filter(organisation=org, published=True).count()
     print(f"messages: {count:,}; requests per case: {args.requests}")
-    print("| filter | p50 | p95 | max | rows on page |")
-    print("|---|---|---|---|---|")
+    from django.db import connection
+
+    def count_queries(url: str) -> int:
+        seen: list[str] = []
+
+        def wrapper(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+            seen.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(wrapper):
+            client.get(url)
+        return len(seen)
+
+    print("| filter | p50 | p95 | max | rows on page | queries | CPU per request |")
+    print("|---|---|---|---|---|---|---|")
     for label, query in cases:
         url = base + query
         response = client.get(url)  # warm up
         assert response.status_code == 200, (label, response.status_code)
+        queries = count_queries(url)
         times = []
+        cpu = time.process_time()
         for _ in range(args.requests):
             start = time.perf_counter()
             response = client.get(url)
             times.append((time.perf_counter() - start) * 1000)
+        cpu_ms = (time.process_time() - cpu) * 1000 / args.requests
         times.sort()
         p95 = times[max(0, int(0.95 * len(times)) - 1)]
         print(
             f"| {label} | {statistics.median(times):.0f} ms | {p95:.0f} ms | {times[-1]:.0f} ms | "
-            f"{len(response.context['rows'])} |"
+            f"{len(response.context['rows'])} | {queries} | {cpu_ms:.0f} ms |"
         )
 
 

@@ -230,7 +230,7 @@ def _search_terms(q: str) -> list[list[tuple[bool, list[str], bool]]]:
 
 
 RARE_HITS = 2000
-SEARCH_WINDOW = 20_000
+SEARCH_WINDOW = 10_000
 STOPWORDS_ONLY = (
     "Uw zoekvraag bevat alleen veelvoorkomende woorden (zoals 'de' of 'het'), waarop niet gezocht "
     "wordt. Zoek op een specifieker woord."
