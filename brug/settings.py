@@ -260,6 +260,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "signals-detect-alerts": {"task": "brug.signals.detect_alerts_all", "schedule": 3600},
     # Jobs left running by a dead worker: failed (imports, uploads removed) or resumed (maps).
+    # Stored message scores from an older brug.text model are recomputed in the background.
+    "signals-refresh-outdated-scores": {"task": "brug.signals.refresh_outdated_scores", "schedule": 600},
     "signals-fail-stale-imports": {"task": "brug.signals.fail_stale_imports", "schedule": 600},
     "dialogue-resume-stale-recomputes": {
         "task": "brug.dialogue.resume_stale_recomputes",

@@ -18,7 +18,9 @@ import time
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_signals_messages")
 os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijkl")
+os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
@@ -62,8 +64,8 @@ def seed(org_id: int, rows: int) -> None:
         cur.execute(
             """
             insert into signals_signal (organisation_id, channel, text, occurred_at, neighbourhood_id, place,
-                severity, may_contact, url, author_pseudonym, status, tone, hostility, framing, why, published,
-                created_at)
+                severity, may_contact, url, author_pseudonym, platform, source_id, fingerprint, status, tone,
+                hostility, framing, why, published, created_at)
             select %s,
                    case when g %% 50 = 0 then 'media' when g %% 97 = 0 then 'sleutelfiguur' else 'online' end,
                    (%s::text[])[1 + g %% %s] || ' ' || (%s::text[])[1 + (g / 7) %% %s] || ' ' ||
@@ -72,7 +74,7 @@ def seed(org_id: int, rows: int) -> None:
                    case when g %% 3 = 0 then null else (%s::int[])[1 + g %% %s] end,
                    '', 2, false,
                    case when g %% 4 = 0 then 'https://x.com/u/status/' || g else '' end,
-                   '', case when g %% 97 = 0 then 'geduid' else 'nieuw' end,
+                   '', '', '', md5(g::text), case when g %% 97 = 0 then 'geduid' else 'nieuw' end,
                    round((random() * 2 - 1)::numeric, 3), round(random()::numeric, 3)^2,
                    round(random()::numeric, 3)^3, '{}'::jsonb, true, now()
             from generate_series(1, %s) as g
@@ -154,25 +156,46 @@ def main() -> None:
         ("laatste 7 dagen + bron media", f"?start={week_ago}&channel=media"),
         ("thema + zoeken + periode", f"?theme={theme.pk if theme else ''}&q=azc&start={week_ago}"),
         ("status geduid", "?status=geduid"),
+        ("status gesloten (0 treffers)", "?status=gesloten"),
+        (
+            "wijk + positief + vijandig + wij-zij + geduid",
+            f"?neighbourhood={hood.pk if hood else ''}&tone=positief&hostile=on&framed=on&status=geduid",
+        ),
     ]
     count = Signal.objects.filter(organisation=org, published=True).count()
     print(f"messages: {count:,}; requests per case: {args.requests}")
-    print("| filter | p50 | p95 | max | rows on page |")
-    print("|---|---|---|---|---|")
+    from django.db import connection
+
+    def count_queries(url: str) -> int:
+        seen: list[str] = []
+
+        def wrapper(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+            seen.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(wrapper):
+            client.get(url)
+        return len(seen)
+
+    print("| filter | p50 | p95 | max | rows on page | queries | CPU per request |")
+    print("|---|---|---|---|---|---|---|")
     for label, query in cases:
         url = base + query
         response = client.get(url)  # warm up
         assert response.status_code == 200, (label, response.status_code)
+        queries = count_queries(url)
         times = []
+        cpu = time.process_time()
         for _ in range(args.requests):
             start = time.perf_counter()
             response = client.get(url)
             times.append((time.perf_counter() - start) * 1000)
+        cpu_ms = (time.process_time() - cpu) * 1000 / args.requests
         times.sort()
         p95 = times[max(0, int(0.95 * len(times)) - 1)]
         print(
             f"| {label} | {statistics.median(times):.0f} ms | {p95:.0f} ms | {times[-1]:.0f} ms | "
-            f"{len(response.context['rows'])} |"
+            f"{len(response.context['rows'])} | {queries} | {cpu_ms:.0f} ms |"
         )
 
 

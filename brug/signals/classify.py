@@ -21,6 +21,7 @@ class Scored:
     hostility: float
     framing: float
     why: dict[str, Any]
+    model: str = ""
 
 
 @dataclass
@@ -28,6 +29,11 @@ class OrgClassifier:
     key: tuple[Any, ...]
     classifier: Any
     ids_by_name: dict[str, int]
+
+    @property
+    def version(self) -> str:
+        """The brug.text model version new scores get (see services.rescore)."""
+        return str(self.classifier.version)
 
     def score(self, text: str) -> Scored:
         result = self.classifier.classify(text)
@@ -44,6 +50,7 @@ def _scored(result: Any, ids_by_name: dict[str, int]) -> Scored:
         hostility=float(result.hostility),
         framing=float(result.framing),
         why=dict(result.why),
+        model=str(getattr(result, "model", "")),
     )
 
 

@@ -12,10 +12,9 @@ from brug.core.models import Membership, Organisation
 from brug.municipalities.models import Neighbourhood
 
 from . import sample, tasks
-from .importing import pipeline
 from .importing.parsers import make_row
 from .models import Alert, AlertKind, ImportJob, ImportStatus, Meeting, Signal, Theme
-from .services import create_signal, ensure_default_themes, record_meeting
+from .services import create_signal, ensure_default_themes, pipeline, record_meeting
 
 DEMO_FILE = "demo-berichten.csv"
 OFFICER_SIGNALS = [

@@ -101,7 +101,7 @@ class MeetingForm(BrugModelForm):
         self.fields["signals"].required = False
         signal_field: Any = self.fields["signals"]
         signal_field.label_from_instance = lambda s: (
-            f"{s.occurred_at:%d-%m-%Y} – {s.get_channel_display()}: {s.text[:80]}"
+            f"{timezone.localtime(s.occurred_at):%d-%m-%Y} – {s.get_channel_display()}: {s.text[:80]}"
         )
         self.fields["held_on"].initial = timezone.localdate()
 

@@ -358,12 +358,13 @@ def example_groups(texts: list[tuple[int, str]], shown: int = EXAMPLES_SHOWN) ->
 
 def _examples(ids: list[int]) -> dict[int, Signal]:
     """Only the few examples shown are loaded as objects, with their scores and 'why'."""
-    return {
-        s.pk: s
-        for s in Signal.objects.filter(pk__in=ids).only(
+    signals = list(
+        Signal.objects.filter(pk__in=ids).only(
             "id", "text", "occurred_at", "channel", "tone", "hostility", "framing", "why"
         )
-    }
+    )
+    selectors.with_theme_why(signals)
+    return {s.pk: s for s in signals}
 
 
 def _hoods(

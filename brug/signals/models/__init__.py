@@ -2,7 +2,7 @@
 
 from .imports import ApiToken, ImportJob, ImportStatus, TokenScope
 from .meetings import Measure, MeasureStatus, Meeting
-from .monitor import Alert, AlertKind, DailyThemeStat, MonitorConfig, Theme
+from .monitor import Alert, AlertKind, DailyThemeStat, MonitorConfig, ScoreRefresh, Theme
 from .signals import Channel, Severity, Signal, SignalStatus, SignalStatusChange
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "MeasureStatus",
     "Meeting",
     "MonitorConfig",
+    "ScoreRefresh",
     "Severity",
     "Signal",
     "SignalStatus",

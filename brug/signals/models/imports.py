@@ -36,7 +36,7 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # Set whenever the job makes progress; a running job whose heartbeat stops was left by a
-    # dead worker (see brug.signals.importing.stale).
+    # dead worker (see brug.signals.services.stale).
     heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -52,6 +52,38 @@ class MonitorConfig(models.Model):
     framing_threshold = models.FloatField("drempel aandeel wij-zij", default=0.3)
 
 
+class ScoreRefresh(models.Model):
+    """Recomputing an organisation's stored message scores after brug.text's model changed.
+
+    One row per organisation: the version the scores are brought to, how far the run is (batches in
+    id order; `last_id` lets a restarted worker resume) and when it finished.
+    """
+
+    organisation = models.OneToOneField(
+        "core.Organisation", on_delete=models.CASCADE, related_name="score_refresh"
+    )
+    model_version = models.CharField(max_length=64)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    last_id = models.BigIntegerField(default=0)
+    started_at = models.DateTimeField()
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "herberekening van scores"
+
+    @property
+    def running(self) -> bool:
+        return self.finished_at is None
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 0 if self.running else 100
+        return min(100, int(100 * self.done / self.total))
+
+
 class DailyThemeStat(models.Model):
     """Published signals per theme, day and neighbourhood: the monitor reads only this table."""
 

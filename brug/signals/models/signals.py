@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Channel(models.TextChoices):
@@ -37,6 +38,14 @@ class SignalStatus(models.TextChoices):
 
 STATUS_ORDER = [s.value for s in SignalStatus]
 
+# A message counts as hostile / us-them framed when its score reaches this value; its tone is
+# negative at or below NEGATIVE_AT and positive from POSITIVE_AT. The partial indexes below use
+# the same numbers, so the messages page's filters read only the rows they show.
+HOSTILE_AT = 0.5
+FRAMING_AT = 0.5
+NEGATIVE_AT = -0.2
+POSITIVE_AT = 0.2
+
 
 class Signal(models.Model):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="signals")
@@ -67,6 +76,9 @@ class Signal(models.Model):
     hostility = models.FloatField("vijandigheid", default=0.0)
     framing = models.FloatField("wij-zij-framing", default=0.0)
     why = models.JSONField("waarom deze score", default=dict, blank=True)
+    # The brug.text model version the scores above came from ("regels-zonder-model" without a model
+    # file); when brug.text's version differs, services.rescore brings the stored scores up to date.
+    model_version = models.CharField("modelversie", max_length=64, blank=True, default="", db_default="")
     # An import stages its rows invisible and publishes them all at once at the end.
     published = models.BooleanField(default=True)
     import_job = models.ForeignKey(
@@ -89,10 +101,42 @@ class Signal(models.Model):
             models.Index(fields=["organisation", "channel", "status"], name="signal_org_channel"),
             models.Index(fields=["import_job"], name="signal_import_job"),
             models.Index(fields=["organisation", "fingerprint"], name="signal_org_fingerprint"),
+            # The messages page: each filter has an index in its newest-first order (a filter that
+            # matches few or no messages must not walk all of them along signal_org_time).
+            models.Index(
+                fields=["organisation", "status", "-occurred_at"],
+                name="signal_org_status_time",
+                condition=models.Q(published=True),
+            ),
+            models.Index(
+                fields=["neighbourhood", "-occurred_at"],
+                name="signal_hood_time",
+                condition=models.Q(published=True),
+            ),
+            models.Index(
+                fields=["organisation", "-occurred_at"],
+                name="signal_org_hostile_time",
+                condition=models.Q(published=True, hostility__gte=HOSTILE_AT),
+            ),
+            models.Index(
+                fields=["organisation", "-occurred_at"],
+                name="signal_org_framed_time",
+                condition=models.Q(published=True, framing__gte=FRAMING_AT),
+            ),
+            models.Index(
+                fields=["organisation", "-occurred_at"],
+                name="signal_org_negative_time",
+                condition=models.Q(published=True, tone__lte=NEGATIVE_AT),
+            ),
+            models.Index(
+                fields=["organisation", "-occurred_at"],
+                name="signal_org_positive_time",
+                condition=models.Q(published=True, tone__gte=POSITIVE_AT),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} {self.occurred_at:%d-%m-%Y}"
+        return f"{self.get_channel_display()} {timezone.localtime(self.occurred_at):%d-%m-%Y}"
 
     @property
     def is_reported(self) -> bool:

@@ -12,8 +12,9 @@ from django.db import transaction
 
 from brug.core.audit import record
 
-from ..importing import parsers, pipeline
+from ..importing import parsers
 from ..models import ImportJob, ImportStatus
+from . import pipeline
 from .signals import SignalError
 from .themes import ensure_default_themes
 

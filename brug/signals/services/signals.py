@@ -12,9 +12,9 @@ from brug.core.audit import record
 from brug.core.errors import BrugError
 from brug.core.versioning import earlier_result, first_submission, remember_result
 
-from .. import stats
 from ..classify import classifier_for, pseudonym
-from ..models import Channel, Severity, Signal, SignalStatus, SignalStatusChange
+from ..models import ApiToken, Channel, Severity, Signal, SignalStatus, SignalStatusChange
+from . import stats
 from .themes import ensure_default_themes
 
 if TYPE_CHECKING:
@@ -62,9 +62,11 @@ def create_signal(
     url: str = "",
     author_handle: str = "",
     submission: str = "",
+    api_token: ApiToken | None = None,
 ) -> Signal:
     """Store one signal, classified with the organisation's themes, and count it in the monitor.
 
+    api_token: the token that delivered it through the API (a token with scope "eigen" reads it back).
     submission: the key of the rendered form (brug.core.versioning); the same form sent twice
     stores one signal and returns the first one again.
     """
@@ -107,12 +109,14 @@ def create_signal(
         hostility=scored.hostility,
         framing=scored.framing,
         why=scored.why,
+        model_version=scored.model,
+        api_token=api_token,
         created_by=actor,
     )
     remember_result(submission, scope=scope, obj=signal)
     if scored.theme_ids:
         signal.themes.set(scored.theme_ids)
-    stats.add_signals(organisation.pk, Signal.objects.filter(pk=signal.pk))
+    stats.add_signals(organisation_id=organisation.pk, signals=Signal.objects.filter(pk=signal.pk))
     record(
         action="signals.signal.create",
         obj=signal,

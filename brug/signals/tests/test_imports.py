@@ -103,7 +103,7 @@ def test_an_xml_bomb_is_refused(tenancy, django_capture_on_commit_callbacks) -> 
 
 def test_a_cancelled_import_leaves_no_rows(tenancy) -> None:
     job = _upload(tenancy, "maand.csv", (DATA / "maand.csv").read_bytes())  # not run: on_commit not executed
-    from brug.signals.importing import pipeline
+    from brug.signals.services import pipeline
 
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, total=380)
     pipeline.import_chunk(job.pk, [[2, "Windmolens!", "2026-01-05T10:00:00+01:00", "online", "", "", ""]])

@@ -7,6 +7,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -190,3 +191,45 @@ def test_the_signal_list_has_a_search(tenancy, client_for, world):
     body = client.get(_url("list", tenancy), {"q": "onrust"}).content.decode()
     assert "Sleutelfiguur meldt onrust" in body and "vuurwerk" not in body
     assert client_for(tenancy.outsider).get(_url("list", tenancy), {"q": "onrust"}).status_code == 404
+
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the bounded search plans are PostgreSQL's"
+)
+
+
+@postgres_only
+def test_a_broad_phrase_with_exclusion_searches_the_newest_window_and_says_so(
+    tenancy, client_for, world, monkeypatch
+):
+    from brug.signals import selectors
+
+    monkeypatch.setattr(selectors, "RARE_HITS", 2)
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW", 3)
+    for hours in (1, 2, 3, 4):
+        _msg(tenancy, "Jongeren vinden geen woning in de stad", hours=hours)
+    old = _msg(tenancy, "Ik vind al jaren geen woning", hours=24 * 5)
+    client = client_for(tenancy.officer)
+    response = client.get(_url("messages", tenancy), {"q": '"geen woning" -jongeren'})
+    assert response.status_code == 200
+    assert _ids(response) == set()
+    assert "alleen de nieuwste 3 berichten" in response.content.decode()
+    day = timezone.localtime(old.occurred_at).date().isoformat()
+    response = client.get(
+        _url("messages", tenancy), {"q": '"geen woning" -jongeren', "start": day, "end": day}
+    )
+    assert _ids(response) == {old.pk}
+    assert "van de gekozen periode" in response.content.decode()
+    # Few candidates: no window, every message is searched and nothing is said.
+    monkeypatch.setattr(selectors, "RARE_HITS", 2000)
+    response = client.get(_url("messages", tenancy), {"q": '"geen woning" -jongeren'})
+    assert _ids(response) == {old.pk}
+    assert "doorzocht" not in response.content.decode()
+
+
+@postgres_only
+def test_a_search_of_only_common_words_finds_nothing_and_explains_why(tenancy, client_for, world):
+    response = client_for(tenancy.officer).get(_url("messages", tenancy), {"q": "de het"})
+    assert response.status_code == 200
+    assert _ids(response) == set()
+    assert "alleen veelvoorkomende woorden" in response.content.decode()

@@ -12,9 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from brug.core.models import Membership
-from brug.signals.importing import pipeline, stale
 from brug.signals.models import ImportJob, ImportStatus, Signal
-from brug.signals.services import start_import
+from brug.signals.services import pipeline, stale, start_import
 from brug.signals.tasks import fail_stale_imports
 
 pytestmark = pytest.mark.django_db

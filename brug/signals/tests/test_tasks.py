@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from brug.signals.alerts import detect
 from brug.signals.models import Alert, DailyThemeStat, Signal, Theme
 from brug.signals.services import create_signal
+from brug.signals.services.alerts import detect_alerts
 from brug.signals.tasks import purge_expired_message_texts
 
 
@@ -52,11 +52,11 @@ def test_at_most_one_alert_per_theme_per_window_and_a_spike_is_explained(tenancy
             organisation=tenancy.org, theme=theme, day=day - timedelta(days=i + 1), count=2
         )
     DailyThemeStat.objects.create(organisation=tenancy.org, theme=theme, day=day, count=40, hostility_sum=30)
-    first = detect(tenancy.org.pk, [day])
+    first = detect_alerts(organisation_id=tenancy.org.pk, days=[day])
     assert {a.kind for a in first} == {"piek", "vijandigheid"}
     spike = next(a for a in first if a.kind == "piek")
     assert "normaal 2,0 per dag" in spike.reason and "drempel" in spike.reason
-    assert detect(tenancy.org.pk, [day]) == []
+    assert detect_alerts(organisation_id=tenancy.org.pk, days=[day]) == []
     assert Alert.objects.filter(theme=theme).count() == 2
     from django.core import mail
 

@@ -49,6 +49,45 @@ def _test_database_url() -> str:
     return f"postgres://{user}{password}@{host}{port}/{quote(db['NAME'])}"
 
 
+def _start_worker() -> subprocess.Popen[bytes]:
+    """A real `celery -A brug worker` process on the test's Redis database and PostgreSQL database."""
+    env = {
+        **os.environ,
+        "CELERY_BROKER_URL": REDIS_URL,
+        "CELERY_RESULT_BACKEND": REDIS_URL,
+        "DATABASE_URL": _test_database_url(),
+        "LOG_LEVEL": "WARNING",
+    }
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "brug",
+            "worker",
+            "--pool=solo",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-l",
+            "warning",
+        ],
+        env=env,
+        cwd=settings.BASE_DIR,
+    )
+
+
+def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    worker.terminate()
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait(timeout=5)
+    _redis().flushdb()
+
+
 def _csv() -> bytes:
     moment = timezone.localtime() - timedelta(days=1)
     lines = ["tekst,datum"]
@@ -73,7 +112,7 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(
         )
     from celery import Celery
 
-    from brug.signals.importing import pipeline
+    from brug.signals.services import pipeline
 
     def not_here(*args: object, **kwargs: object) -> None:
         raise AssertionError("the import ran in the test process instead of on the worker")
@@ -90,31 +129,7 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(
     )
 
     _redis().flushdb()
-    env = {
-        **os.environ,
-        "CELERY_BROKER_URL": REDIS_URL,
-        "CELERY_RESULT_BACKEND": REDIS_URL,
-        "DATABASE_URL": _test_database_url(),
-        "LOG_LEVEL": "WARNING",
-    }
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "brug",
-            "worker",
-            "--pool=solo",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-            "-l",
-            "warning",
-        ],
-        env=env,
-        cwd=settings.BASE_DIR,
-    )
+    worker = _start_worker()
     try:
         # set_as_current=False: a second app must not become the one shared tasks use in this process.
         client = Celery("brug-signals-test-client", broker=REDIS_URL, backend=REDIS_URL, set_as_current=False)
@@ -134,13 +149,7 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(
         assert job.refusals["counts"] == {"tekst ontbreekt": 1, "datum onleesbaar": 1}
         assert job.chunks_sent == job.chunks_done == 1
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait(timeout=5)
-        _redis().flushdb()
+        _stop_worker(worker)
 
     published = Signal.objects.filter(organisation=tenancy.org, published=True, import_job=job)
     assert published.count() == GOOD_ROWS and not Signal.objects.filter(published=False).exists()
@@ -153,3 +162,53 @@ def test_a_csv_import_runs_on_a_separate_worker_process_with_redis(
         .content.decode()
     )
     assert "Windmolens bij de Goudse Hout bericht" in body, "the imported messages are visible in the monitor"
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(not _redis_available(), reason="Redis is not reachable")
+def test_stored_scores_of_an_older_model_are_recomputed_on_a_worker_process(tenancy, monkeypatch) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("a worker process cannot reach an in-memory SQLite test database")
+    from celery import Celery
+
+    from brug.signals.classify import classifier_for
+    from brug.signals.models import ScoreRefresh
+    from brug.signals.services import create_signal, rescore
+
+    ensure_default_themes(organisation=tenancy.org)
+    now = timezone.now()
+    for i in range(12):
+        create_signal(
+            organisation=tenancy.org,
+            channel="online",
+            text=f"De windmolens bij de dijk maken lawaai, melding {i}",
+            occurred_at=now - timedelta(hours=i + 1),
+        )
+    expected = {s.pk: (s.tone, s.hostility, s.why) for s in Signal.objects.filter(organisation=tenancy.org)}
+    Signal.objects.filter(organisation=tenancy.org).update(tone=0.9, why={}, model_version="oud-model-1")
+
+    def not_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the scores were recomputed in the test process instead of on the worker")
+
+    monkeypatch.setattr(rescore, "refresh_batch", not_here)
+    _redis().flushdb()
+    worker = _start_worker()
+    try:
+        client = Celery("brug-signals-test-client", broker=REDIS_URL, backend=REDIS_URL, set_as_current=False)
+        queued = client.send_task("brug.signals.refresh_outdated_scores", kwargs={"thorough": True})
+        assert queued.get(timeout=60) == [tenancy.org.pk]
+        deadline = time.monotonic() + 60
+        refresh = None
+        while time.monotonic() < deadline:
+            refresh = ScoreRefresh.objects.filter(organisation=tenancy.org).first()
+            if refresh is not None and not refresh.running:
+                break
+            assert worker.poll() is None, "the worker stopped"
+            time.sleep(0.2)
+        assert refresh is not None and not refresh.running and refresh.done == refresh.total == 12
+    finally:
+        _stop_worker(worker)
+    version = classifier_for(tenancy.org).version
+    for s in Signal.objects.filter(organisation=tenancy.org):
+        assert s.model_version == version and (s.tone, s.hostility, s.why) == expected[s.pk]

@@ -39,7 +39,7 @@ def as_json(signal: Signal) -> dict[str, Any]:
         "id": signal.pk,
         "kanaal": signal.channel,
         "tekst": signal.text,
-        "moment": signal.occurred_at.isoformat(),
+        "moment": timezone.localtime(signal.occurred_at).isoformat(),  # Europe/Amsterdam, with offset
         "wijk": signal.neighbourhood.name if signal.neighbourhood else None,
         "plek": signal.place,
         "ernst": signal.severity,
@@ -122,6 +122,7 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
             neighbourhood=hood,
             place=str(data.get("plek", ""))[:200],
             severity=severity,
+            api_token=token,
         )
     except (TypeError, ValueError) as exc:
         if isinstance(exc, services.SignalError):
@@ -133,7 +134,6 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
                 ),
             )
         return error(400, "Een veld heeft een ongeldige waarde (moment: ISO 8601, ernst: 1 tot 4).")
-    Signal.objects.filter(pk=signal.pk).update(api_token=token)
     return JsonResponse(as_json(signal), status=201)
 
 

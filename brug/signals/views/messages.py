@@ -103,10 +103,7 @@ def _items(rows: list[Signal], org_slug: str) -> list[dict[str, Any]]:
                 "tone": _score(s.tone),
                 "hostility": _score(s.hostility),
                 "framing": _score(s.framing),
-                "why_themes": "; ".join(
-                    f"{name} ({', '.join(terms)})" for name, terms in (why.get("themes") or {}).items()
-                )
-                or "geen",
+                "why_themes": "; ".join(s.theme_why) or "geen",  # type: ignore[attr-defined]
                 "why_tone": "; ".join(why.get("tone") or []) or "geen toonwoorden",
                 "why_hostility": "; ".join(why.get("hostility") or []) or "geen vijandige woorden",
                 "why_framing": "; ".join(why.get("framing") or []) or "geen wij-zij-taal",
@@ -124,7 +121,10 @@ def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = _form(request)
     filters = _filters(form)
     after = _cursor(request.GET.get("na", ""))
-    rows, next_cursor = selectors.message_page(membership=request.membership, filters=filters, after=after)
+    notes: list[str] = []
+    rows, next_cursor = selectors.message_page(
+        membership=request.membership, filters=filters, after=after, notes=notes
+    )
     base = _query_without(request, "na")
     items = _items(rows, org_slug)
     return render(
@@ -134,6 +134,8 @@ def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
             "form": form,
             "rows": rows,
             "items": items,
+            "search_notes": notes,
+            "score_refresh": selectors.running_score_refresh(membership=request.membership),
             "can_edit": request.membership.can_edit,
             "new_url": f"/o/{org_slug}/signalen/nieuw/",
             "algorithms_url": f"/o/{org_slug}/signalen/algoritmen/",

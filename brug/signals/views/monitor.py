@@ -6,6 +6,7 @@ import time
 from datetime import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -24,7 +25,8 @@ PREVIEW_BUDGET_SECONDS = 3.0
 
 @org_view(personal_data=True)
 def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
-    services.ensure_default_themes(organisation=request.membership.organisation)
+    # A read never writes: the default themes come with the first signal or import, or from the
+    # button on the theme list.
     days = PERIODS.get(request.GET.get("periode", "30"), 30)
     unit = "week" if request.GET.get("per") == "week" else "dag"
     data = monitor.build(request.membership.organisation, days=days, unit=unit)
@@ -33,6 +35,7 @@ def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
         "signals/monitor.html",
         {
             "m": data,
+            "score_refresh": selectors.running_score_refresh(membership=request.membership),
             "period": str(days),
             "unit": unit,
             "alerts": selectors.alerts(membership=request.membership)[:5],
@@ -43,7 +46,17 @@ def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
 
 @org_view(personal_data=True)
 def theme_list(request: OrgRequest, org_slug: str) -> HttpResponse:
-    services.ensure_default_themes(organisation=request.membership.organisation)
+    """The themes; without any yet, an editor adds the default set with one button (a POST)."""
+    if request.method == "POST":
+        if not request.membership.can_edit:
+            raise PermissionDenied
+        added = services.ensure_default_themes(
+            organisation=request.membership.organisation, membership=request.membership
+        )
+        messages.success(
+            request, f"{added} standaardthema's toegevoegd." if added else "Er waren al thema's."
+        )
+        return redirect("signals:themes", org_slug=org_slug)
     return render(
         request,
         "signals/theme_list.html",

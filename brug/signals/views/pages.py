@@ -29,8 +29,6 @@ KIND_LABELS = dict(OfficerSignalForm.KIND_CHOICES)
 
 @org_view(personal_data=True)
 def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
-    # First visit seeds the default themes so the monitor has something to show.
-    services.ensure_default_themes(organisation=request.membership.organisation)
     status = request.GET.get("status", "")
     q = request.GET.get("q", "")[:200]
     page = Paginator(

@@ -21,10 +21,10 @@ from django.utils import timezone
 
 from brug.core.audit import record
 
-from .. import stats
 from ..classify import classifier_for
+from ..importing import parsers
 from ..models import ImportJob, ImportStatus, Signal
-from . import copy, parsers
+from . import staging, stats
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +187,7 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
             hostility=s.hostility,
             framing=s.framing,
             why=s.why,
+            model_version=s.model,
             severity=1,
             published=False,
             import_job_id=job.pk,
@@ -200,8 +201,8 @@ def _stage(job: ImportJob, rows: list[list[Any]]) -> None:
         if locked.status != ImportStatus.RUNNING:
             ImportJob.objects.filter(pk=job.pk).update(chunks_done=F("chunks_done") + 1)
             return
-        if copy.available():
-            copy.stage(signals, [s.theme_ids for s in scored])
+        if staging.available():
+            staging.stage(signals, [s.theme_ids for s in scored])
         else:
             Signal.objects.bulk_create(signals, batch_size=1000)
             links = [
@@ -222,7 +223,9 @@ def maybe_finalize(job_id: int) -> Published | None:
             return None
         staged = Signal.objects.filter(import_job_id=job_id, published=False)
         staged.update(published=True)
-        stats.add_signals(job.organisation_id, Signal.objects.filter(import_job_id=job_id))
+        stats.add_signals(
+            organisation_id=job.organisation_id, signals=Signal.objects.filter(import_job_id=job_id)
+        )
         job.status = ImportStatus.DONE
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "finished_at"])
