@@ -30,6 +30,19 @@ class EmbeddingMatrix:
     visibility: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
     vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, DIMENSIONS), dtype=np.float32))
     positions: dict[int, int] = field(default_factory=dict)
+    # Visibility masks per (network, own organisations); a matrix is never changed in place once
+    # published, so its masks stay valid for its lifetime.
+    masks: dict[tuple[bool, tuple[int, ...]], np.ndarray] = field(default_factory=dict)
+
+    def cached_mask(self, *, network: bool, own_org_ids: tuple[int, ...]) -> np.ndarray:
+        key = (network, tuple(sorted(own_org_ids)))
+        mask = self.masks.get(key)
+        if mask is None:
+            if len(self.masks) > 256:
+                self.masks.clear()
+            mask = self.masks[key] = self.visible_mask(network=network, own_org_ids=list(own_org_ids))
+            mask.setflags(write=False)
+        return mask
 
     def visible_mask(self, *, network: bool, own_org_ids: list[int]) -> np.ndarray:
         """The same rule as selectors.visible_items, on the cached columns."""

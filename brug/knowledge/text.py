@@ -3,7 +3,9 @@
 Bodies are plain text. HTML tags are stripped on the way in (so `<script>` never reaches the
 database as markup) and templates escape everything on the way out.
 
-Stemming uses Snowball's `dutch_porter` (the classic Porter-style Dutch stemmer), so "gemeenten"
+Words come from Brug's one Dutch tokeniser, `brug.text.normalise.words` (lower case, accents
+stripped, hyphens split, hashtags as bare words), so the knowledge base and the text engine agree
+on what a word is. Stems are `brug.text.normalise.stem`: Snowball's `dutch_porter`, so "gemeenten"
 and "gemeente" both become "gemeent" and "sleutelfiguren" and "sleutelfiguur" both "sleutelfigur".
 
 Index terms go further than stems, for Dutch as officers type it (see docs/algorithms/kennisbank-zoeken.md):
@@ -21,10 +23,12 @@ import functools
 import re
 import unicodedata
 
-import snowballstemmer
 from django.utils.html import strip_tags
 
-TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+from brug.text.normalise import normalise
+from brug.text.normalise import stem as text_stem
+from brug.text.normalise import words as text_words
+
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
 
@@ -37,9 +41,6 @@ STOPWORDS = frozenset(
     zal zullen heeft hebben had tot toe al meer veel zo zonder tegen na onder ook omdat des
     """.split()
 )
-
-_stemmer = snowballstemmer.stemmer("dutch_porter")
-
 
 SCRIPT_RE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 BREAK_RE = re.compile(r"<\s*/?(br|p|div|li|h\d)\b[^>]*>", re.IGNORECASE)
@@ -56,12 +57,13 @@ def clean_text(value: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return [t for t in TOKEN_RE.findall(text.lower()) if not t.isdigit() or len(t) > 1]
+    """brug.text's words, without single digits."""
+    return [t for t in text_words(text) if not t.isdigit() or len(t) > 1]
 
 
-@functools.lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word.lower())
+    """The dutch_porter stem of a word as brug.text normalises it (cached there)."""
+    return text_stem(word if word.isascii() and word.islower() else normalise(word))
 
 
 def stems(text: str, *, drop_stopwords: bool = True) -> list[str]:
@@ -94,11 +96,12 @@ def lexicon() -> dict[str, float]:
         import wordfreq
     except ImportError:  # without the lexicon compounds are simply not split
         return {}
-    return {
-        word: math.log10(freq) + 9
-        for word, freq in wordfreq.get_frequency_dict("nl").items()
-        if len(word) >= FIRST_PART_MIN and word.isalpha() and freq >= 10 ** (PART_MIN_ZIPF - 9)
-    }
+    found: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("nl").items():
+        if len(word) >= FIRST_PART_MIN and word.isalpha() and freq >= 10 ** (PART_MIN_ZIPF - 9):
+            key = word if word.isascii() else normalise(word)  # the tokeniser strips accents
+            found[key] = max(found.get(key, 0.0), math.log10(freq) + 9)
+    return found
 
 
 def _part_score(word: str) -> float:
@@ -149,7 +152,7 @@ def compound_parts(word: str) -> list[str]:
 def _joined_chains(text: str) -> list[str]:
     """'wij-zij-denken' and 'wij/zij' also as joined words: wijzij, zijdenken, wijzijdenken."""
     out = []
-    for chain in CHAIN_RE.findall(text.lower()):
+    for chain in CHAIN_RE.findall(normalise(text)):
         parts = re.split(r"[-/]", chain)
         out += ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
     return out

@@ -8,7 +8,9 @@ embeddings covers the rest. Keys and values are plain lower-case words; lookup i
 from __future__ import annotations
 
 import functools
-from typing import Any
+
+from brug.text.normalise import normalise
+from brug.text.normalise import stem as text_stem
 
 GROUPS: list[tuple[str, ...]] = [
     (
@@ -47,16 +49,9 @@ GROUPS: list[tuple[str, ...]] = [
 ]
 
 
-@functools.cache
-def _stemmer() -> Any:
-    # The same Snowball stemmer as brug.knowledge.text (imported directly: text uses this module).
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("dutch_porter")
-
-
 def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word.lower()))
+    # brug.text's normalisation and stemmer, as brug.knowledge.text (imported directly: text uses this module).
+    return text_stem(normalise(word))
 
 
 @functools.cache
@@ -64,7 +59,7 @@ def _index() -> dict[str, frozenset[str]]:
     index: dict[str, set[str]] = {}
     for group in GROUPS:
         for word in group:
-            index.setdefault(stem(word), set()).update(w for w in group if w != word)
+            index.setdefault(stem(word), set()).update(normalise(w) for w in group if w != word)
     return {key: frozenset(values) for key, values in index.items()}
 
 

@@ -61,6 +61,17 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(cleaned.replace("-", " "))
 
 
+def words(text: str) -> list[str]:
+    """The words of `tokenize` for search and indexing: hashtags without '#', a plural or
+    genitive 's dropped (``auto's`` → ``auto``, as its singular), no emoji and no clitics
+    ('s, 't); the same normalisation, so a query and a text agree on every word."""
+    return [_bare(t.lstrip("#")) for t in tokenize(text) if t[-1].isalnum() and not t.startswith("'")]
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball dutch_porter stem of a normalised word (cached)."""

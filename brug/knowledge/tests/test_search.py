@@ -212,3 +212,23 @@ def test_the_result_count_is_singular_or_plural(tenancy, publish, client) -> Non
     assert "1 resultaat voor" in one and "resultaaten" not in one
     none = client.get(url, {"q": "riolering"}).content.decode()
     assert "0 resultaten voor" in none
+
+
+def test_the_knowledge_base_uses_brug_texts_tokeniser() -> None:
+    from brug.knowledge.text import index_terms, query_forms, stem, tokens
+    from brug.text.normalise import words
+
+    text = "Complottheorieën over #stikstof 😡 in 's avonds bij het café, wij-zij"
+    assert tokens(text) == words(text)
+    # Accents and hashtags as brug.text has them: the accented and the plain spelling are one word.
+    assert stem("complottheorieën") in index_terms(text)
+    assert stem("complottheorieen") in query_forms("complottheorieen")[0]
+    assert stem("cafe") in index_terms(text) and stem("stikstof") in index_terms(text)
+    assert stem("wijzij") in index_terms(text)
+
+
+def test_an_unaccented_query_finds_an_accented_text(tenancy, publish) -> None:
+    publish(tenancy.officer, "Ideeën uit het café", "Een reeks complottheorieën besproken.")
+    publish(tenancy.officer, "Begroting", "Investeringen in riolering.")
+    hits = search(query="ideeen complottheorieen", user=tenancy.officer)
+    assert titles(hits)[0] == "Ideeën uit het café" and hits[0].word_rank == 1

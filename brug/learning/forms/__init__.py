@@ -14,7 +14,15 @@ from .followup import (
     ThreadForm,
     WorkSessionForm,
 )
-from .registrations import DecisionChangeForm, FilterForm, IntakeForm, PairForm, RegistrationForm
+from .registrations import (
+    DecisionChangeForm,
+    FilterForm,
+    IntakeForm,
+    PairForm,
+    PartnerAttendeeForm,
+    PersonForm,
+    RegistrationForm,
+)
 
 __all__ = [
     "AssignmentForm",
@@ -28,6 +36,8 @@ __all__ = [
     "KnowledgeForm",
     "MaatwerkForm",
     "PairForm",
+    "PartnerAttendeeForm",
+    "PersonForm",
     "RegistrationForm",
     "ReplyForm",
     "SessionForm",

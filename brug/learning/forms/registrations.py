@@ -85,6 +85,59 @@ class RegistrationForm(BrugForm):
         return [{f: self.cleaned_data[f"{p}_{f}"] for f in PERSON_FIELDS} for p in ("p1", "p2")]
 
 
+class PersonForm(BrugForm):
+    """One contact person of the duo, as the facilitator corrects it."""
+
+    name = forms.CharField(
+        label="Naam",
+        max_length=150,
+        error_messages={"required": "Vul de naam in.", "max_length": "Een naam is maximaal 150 tekens."},
+    )
+    email = forms.EmailField(
+        label="E-mailadres",
+        max_length=254,
+        error_messages={"required": "Vul het e-mailadres in.", "invalid": "Vul een geldig e-mailadres in."},
+    )
+    function = forms.CharField(
+        label="Functie",
+        max_length=150,
+        error_messages={
+            "required": "Vul de functie in.",
+            "max_length": "Een functie is maximaal 150 tekens.",
+        },
+    )
+    domain = forms.ChoiceField(
+        label="Domein",
+        choices=Domain.choices,
+        error_messages={"required": "Kies een domein.", "invalid_choice": "Kies een domein uit de lijst."},
+    )
+
+
+class PartnerAttendeeForm(BrugForm):
+    """Someone of a partner organisation who attends the sessions."""
+
+    name = forms.CharField(
+        label="Naam",
+        max_length=150,
+        error_messages={"required": "Vul de naam in.", "max_length": "Een naam is maximaal 150 tekens."},
+    )
+    organisation_name = forms.CharField(
+        label="Organisatie",
+        max_length=150,
+        help_text="Bijvoorbeeld VNG, ministerie van BZK, KIS of JEP.",
+        error_messages={
+            "required": "Vul de organisatie in.",
+            "max_length": "Een organisatienaam is maximaal 150 tekens.",
+        },
+    )
+    email = forms.EmailField(
+        label="E-mailadres",
+        required=False,
+        max_length=254,
+        error_messages={"invalid": "Vul een geldig e-mailadres in, of laat het leeg."},
+    )
+
+
 class IntakeForm(BrugModelForm):
     class Meta:
         model = Intake

@@ -131,9 +131,32 @@ class AttendanceStatus(models.TextChoices):
     ABSENT = "afwezig", "Afwezig"
 
 
+class PartnerAttendee(models.Model):
+    """Someone from a partner organisation (VNG, BZK, KIS, JEP, ...) who attends the edition's sessions."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="partner_attendees")
+    name = models.CharField("naam", max_length=150)
+    organisation_name = models.CharField("organisatie", max_length=150)
+    email = models.EmailField("e-mailadres", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation_name", "name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation_name})"
+
+
 class Attendance(models.Model):
+    """Attendance of one duo member (`person`) or one partner attendee (`partner`) at a session."""
+
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
-    person = models.ForeignKey(RegistrationPerson, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(
+        RegistrationPerson, on_delete=models.CASCADE, related_name="attendance", null=True, blank=True
+    )
+    partner = models.ForeignKey(
+        PartnerAttendee, on_delete=models.CASCADE, related_name="attendance", null=True, blank=True
+    )
     status = models.CharField(
         "aanwezigheid", max_length=10, choices=AttendanceStatus.choices, default=AttendanceStatus.ABSENT
     )
@@ -142,5 +165,11 @@ class Attendance(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["session", "person"], name="one_attendance_per_person")
+            models.UniqueConstraint(fields=["session", "person"], name="one_attendance_per_person"),
+            models.UniqueConstraint(fields=["session", "partner"], name="one_attendance_per_partner"),
+            models.CheckConstraint(
+                condition=(models.Q(person__isnull=False, partner__isnull=True))
+                | (models.Q(person__isnull=True, partner__isnull=False)),
+                name="attendance_person_or_partner",
+            ),
         ]

@@ -116,19 +116,18 @@ def selection(edition: Edition) -> Table:
 
 
 def attendance(edition: Edition) -> Table:
-    header = ["Bijeenkomst", "Datum", "Gemeente", "Naam", "Aanwezig"]
-    rows: list[Sequence[Cell]] = [
-        [
-            f"Bijeenkomst {a.session.number}",
-            a.session.date,
-            a.person.registration.municipality.name,
-            a.person.name,
-            a.get_status_display(),
-        ]
-        for a in Attendance.objects.filter(session__edition=edition)
-        .select_related("session", "person__registration__municipality")
-        .order_by("session__number", "person__registration__municipality__name", "person__name")
-    ]
+    header = ["Bijeenkomst", "Datum", "Gemeente of organisatie", "Naam", "Rol", "Aanwezig"]
+    rows: list[Sequence[Cell]] = []
+    for a in Attendance.objects.filter(session__edition=edition).select_related(
+        "session", "person__registration__municipality", "partner"
+    ):
+        if a.person is not None:
+            who = [a.person.registration.municipality.name, a.person.name, "duo"]
+        else:
+            assert a.partner is not None  # the check constraint: a person or a partner
+            who = [a.partner.organisation_name, a.partner.name, "partner"]
+        rows.append([f"Bijeenkomst {a.session.number}", a.session.date, *who, a.get_status_display()])
+    rows.sort(key=lambda r: (int(str(r[0]).rsplit(" ", 1)[1]), r[4] != "duo", str(r[2]), str(r[3])))
     return header, rows
 
 

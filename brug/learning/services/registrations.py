@@ -206,3 +206,42 @@ def remove_intake(*, membership: Membership, registration: Registration) -> None
     if intake is not None:
         record(action="learning.intake.delete", obj=intake, membership=membership)
         intake.delete()
+
+
+PERSON_LIMITS = {"name": ("naam", 150), "function": ("functie", 150)}
+
+
+@transaction.atomic
+def update_person(
+    *, membership: Membership, person: RegistrationPerson, name: str, email: str, function: str, domain: str
+) -> RegistrationPerson:
+    """The facilitator corrects a contact person of the duo (a typo in the address, a new colleague)."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from ..models import Domain
+
+    values = {"name": name.strip(), "email": email.strip(), "function": function.strip(), "domain": domain}
+    for field, (label, limit) in PERSON_LIMITS.items():
+        if not values[field]:
+            raise RegistrationError(f"Vul de {label} in.", field=field)
+        if len(values[field]) > limit:
+            raise RegistrationError(f"De {label} is te lang: maximaal {limit} tekens.", field=field)
+    try:
+        validate_email(values["email"])
+    except ValidationError:
+        raise RegistrationError("Vul een geldig e-mailadres in.", field="email") from None
+    if domain not in Domain.values:
+        raise RegistrationError("Kies een domein uit de lijst.", field="domain")
+    if (
+        RegistrationPerson.objects.filter(registration=person.registration, email__iexact=values["email"])
+        .exclude(pk=person.pk)
+        .exists()
+    ):
+        raise RegistrationError("De andere persoon van het duo heeft dit e-mailadres al.", field="email")
+    changed = [f for f, v in values.items() if getattr(person, f) != v]
+    for field, value in values.items():
+        setattr(person, field, value)
+    person.save(update_fields=list(values))
+    record(action="learning.registration_person.change", obj=person, membership=membership, fields=changed)
+    return person

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -19,7 +19,15 @@ from brug.core.services import MembershipError
 from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
-from ..forms import DecisionChangeForm, EditionForm, FilterForm, IntakeForm, PairForm, SessionFormSet
+from ..forms import (
+    DecisionChangeForm,
+    EditionForm,
+    FilterForm,
+    IntakeForm,
+    PairForm,
+    PersonForm,
+    SessionFormSet,
+)
 from ..models import Edition, Registration, Status
 from ..services import editions as edition_services
 from ..services import exports as export_services
@@ -170,8 +178,31 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
     action = request.POST.get("action", "") if request.method == "POST" else ""
     if action in ("edit_registration", "delete_registration", "delete_intake"):
         return _change_registration(request, org_slug, ed, reg, action)
-    form = IntakeForm(request.POST or None, instance=intake)
-    if request.method == "POST" and form.is_valid():
+    # Why one form per person: a failed correction re-shows that person's form with its messages.
+    person_forms = {
+        p.pk: PersonForm(
+            initial={"name": p.name, "email": p.email, "function": p.function, "domain": p.domain},
+            prefix=f"p{p.pk}",
+        )
+        for p in reg.people.all()
+    }
+    if action == "edit_person":
+        person = get_object_or_404(reg.people.all(), pk=_int(request.POST.get("person")))
+        person_form = person_forms[person.pk] = PersonForm(request.POST, prefix=f"p{person.pk}")
+        if person_form.is_valid():
+            try:
+                registration_services.update_person(
+                    membership=membership, person=person, **person_form.cleaned_data
+                )
+            except registration_services.RegistrationError as exc:
+                add_form_error(person_form, exc)
+            else:
+                messages.success(request, f"De gegevens van {person.name} zijn gewijzigd.")
+                return redirect(
+                    "learning:registration", org_slug=org_slug, edition_id=ed.pk, registration_id=reg.pk
+                )
+    form = IntakeForm(request.POST if action == "" and request.method == "POST" else None, instance=intake)
+    if request.method == "POST" and action == "" and form.is_valid():
         save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
         messages.success(request, f"Intake met {reg.municipality} opgeslagen.")
         return redirect("learning:registrations", org_slug=org_slug, edition_id=ed.pk)
@@ -182,6 +213,7 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
             "edition": ed,
             "registration": reg,
             "form": form,
+            "people": [(p, person_forms[p.pk]) for p in reg.people.all()],
             "breadcrumbs": breadcrumbs(
                 crumb("Leernetwerk", "learning:index", org_slug),
                 crumb(str(ed), "learning:edition", org_slug, ed.pk),

@@ -11,12 +11,22 @@ from django.urls import reverse
 
 from brug.core.access import FACILITATORS, org_view
 from brug.core.breadcrumbs import breadcrumbs, crumb
+from brug.core.errors import add_form_error
 from brug.core.versioning import StaleObject, stale_to_form
 
 from .. import selectors
-from ..forms import AssignmentForm, EntryForm, KnowledgeForm, MaatwerkForm, SessionForm, WorkSessionForm
+from ..forms import (
+    AssignmentForm,
+    EntryForm,
+    KnowledgeForm,
+    MaatwerkForm,
+    PartnerAttendeeForm,
+    SessionForm,
+    WorkSessionForm,
+)
 from ..models import (
     AttendanceStatus,
+    Edition,
     Intake,
     KnowledgeProduct,
     Pair,
@@ -42,6 +52,17 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
     sess = selectors.session_for(membership=membership, edition=ed, pk=session_id)
     form = SessionForm(initial={"agenda": sess.agenda, "notes": sess.notes, "version": sess.version})
     entry_form = EntryForm()
+    partners = list(ed.partner_attendees.all())
+    partner_forms: dict[str, PartnerAttendeeForm] = {
+        "new": PartnerAttendeeForm(prefix="partner-new"),
+        **{
+            str(p.pk): PartnerAttendeeForm(
+                initial={"name": p.name, "organisation_name": p.organisation_name, "email": p.email},
+                prefix=f"pa{p.pk}",
+            )
+            for p in partners
+        },
+    }
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "notes":
         form = SessionForm(request.POST)
@@ -61,17 +82,25 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
             messages.success(request, "Toegevoegd.")
             return redirect(request.path)
     elif action == "attendance":
-        statuses = {
-            int(key[len("status-") :]): str(request.POST.get(key, ""))
-            for key in request.POST
-            if key.startswith("status-") and key[len("status-") :].isdigit()
-        }
-        present = session_services.record_attendance(membership=membership, session=sess, statuses=statuses)
+        present = session_services.record_attendance(
+            membership=membership,
+            session=sess,
+            statuses=_statuses(request, "status-"),
+            partner_statuses=_statuses(request, "partner-"),
+        )
         messages.success(
             request,
             f"Aanwezigheid opgeslagen: {present} {'persoon' if present == 1 else 'personen'} aanwezig.",
         )
         return redirect(request.path)
+    elif action == "attendance_clear":
+        session_services.clear_attendance(membership=membership, session=sess)
+        messages.success(request, f"De aanwezigheid van bijeenkomst {sess.number} is gewist.")
+        return redirect(request.path)
+    elif action in ("partner_add", "partner_edit", "partner_remove"):
+        response = _change_partner(request, ed, action, partner_forms)
+        if response is not None:
+            return response
     elif action in ("entry_edit", "entry_delete"):
         entry = get_object_or_404(sess.entries.all(), pk=_int(request.POST.get("entry")))
         if action == "entry_delete":
@@ -95,7 +124,9 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
             )
         return redirect(request.path)
     people = selectors.selected_people(edition=ed)
-    status_of = dict(sess.attendance.values_list("person_id", "status"))
+    recorded = list(sess.attendance.values_list("person_id", "partner_id", "status"))
+    status_of = {pk: status for pk, _, status in recorded if pk is not None}
+    partner_status = {pk: status for _, pk, status in recorded if pk is not None}
     rows = [(p, status_of.get(p.pk, AttendanceStatus.ABSENT)) for p in people]
     return render(
         request,
@@ -106,6 +137,12 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
             "form": form,
             "entry_form": entry_form,
             "people": rows,
+            "partners": [
+                (p, partner_status.get(p.pk, AttendanceStatus.ABSENT), partner_forms[str(p.pk)])
+                for p in partners
+            ],
+            "partner_form": partner_forms["new"],
+            "recorded": bool(recorded),
             "statuses": AttendanceStatus.choices,
             "entries": sess.entries.all(),
             "breadcrumbs": breadcrumbs(
@@ -115,6 +152,47 @@ def session(request: HttpRequest, org_slug: str, edition_id: int, session_id: in
             ),
         },
     )
+
+
+def _statuses(request: HttpRequest, prefix: str) -> dict[int, str]:
+    return {
+        int(key[len(prefix) :]): str(request.POST.get(key, ""))
+        for key in request.POST
+        if key.startswith(prefix) and key[len(prefix) :].isdigit()
+    }
+
+
+def _change_partner(
+    request: HttpRequest, ed: Edition, action: str, forms: dict[str, PartnerAttendeeForm]
+) -> HttpResponse | None:
+    """Add, correct or remove a partner attendee; None re-shows the page with the form's messages."""
+    membership = request.membership  # type: ignore[attr-defined]
+    if action == "partner_add":
+        key, partner = "new", None
+    else:
+        partner = get_object_or_404(ed.partner_attendees.all(), pk=_int(request.POST.get("partner")))
+        key = str(partner.pk)
+    if action == "partner_remove" and partner is not None:
+        name = partner.name
+        session_services.remove_partner(membership=membership, partner=partner)
+        messages.success(request, f"{name} is verwijderd, met de vastgelegde aanwezigheid.")
+        return redirect(request.path)
+    form = forms[key] = PartnerAttendeeForm(
+        request.POST, prefix="partner-new" if partner is None else f"pa{key}"
+    )
+    if not form.is_valid():
+        return None
+    try:
+        if partner is None:
+            partner = session_services.add_partner(membership=membership, edition=ed, **form.cleaned_data)
+            messages.success(request, f"{partner.name} ({partner.organisation_name}) is toegevoegd.")
+        else:
+            session_services.update_partner(membership=membership, partner=partner, **form.cleaned_data)
+            messages.success(request, f"De gegevens van {partner.name} zijn gewijzigd.")
+    except session_services.AttendanceError as exc:
+        add_form_error(form, exc)
+        return None
+    return redirect(request.path)
 
 
 @org_view(roles=FACILITATORS)

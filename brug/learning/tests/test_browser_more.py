@@ -1,0 +1,79 @@
+"""axe-core on the learning pages that had no check yet: notification settings (also at 375 px),
+a registration with the duo's details, a session with partners, and a maatwerk application."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from brug.learning.models import MaatwerkApplication, NotificationPreference, PartnerAttendee, Status
+from conftest import Tenancy, assert_accessible, browser_login, screenshot
+
+from . import helpers
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def visit(page: Any, path: str, name: str) -> None:
+    page.goto(page.base_url + path)
+    assert_accessible(page)
+    screenshot(page, f"learning-{name}")
+
+
+def no_sideways_scroll(page: Any) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
+def test_the_notification_settings_are_accessible_and_fit_a_phone(page: Any, tenancy: Tenancy) -> None:
+    org, facilitator = helpers.partner_with_facilitator()
+    helpers.registration(helpers.edition(org), "GM0513", status=Status.SELECTED)
+    page.set_viewport_size({"width": 375, "height": 800})
+    browser_login(page, tenancy.officer)
+    visit(page, "/o/gouda/leernetwerk/meldingen/", "notification-settings-375")
+    assert no_sideways_scroll(page)
+    page.get_by_role("checkbox").first.uncheck()
+    page.get_by_role("button", name="Keuzes opslaan").click()
+    assert page.get_by_text("Uw keuzes voor meldingen zijn opgeslagen.").is_visible()
+    assert_accessible(page)
+    assert NotificationPreference.objects.filter(email=tenancy.officer.email.lower()).exists()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    browser_login(page, facilitator)
+    visit(page, "/o/ess/leernetwerk/meldingen/", "notification-settings-facilitator")
+
+
+def test_registration_session_and_maatwerk_pages_are_accessible(page: Any, tenancy: Tenancy) -> None:
+    org, facilitator = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    reg = helpers.registration(edition, "GM0513", status=Status.SELECTED)
+    application = MaatwerkApplication.objects.create(registration=reg, motivation="Lokale spanningen")
+    session = edition.sessions.first()
+    base = f"/o/ess/leernetwerk/edities/{edition.pk}/"
+    browser_login(page, facilitator)
+
+    visit(page, base + f"aanmeldingen/{reg.pk}/", "registration-duo")
+    person = reg.people.first()
+    page.get_by_text(f"Gegevens van {person.name} wijzigen").click()
+    page.locator(f"#id_p{person.pk}-email").fill("geen-adres")
+    page.get_by_role("button", name=f"Gegevens van {person.name} opslaan").click()
+    assert page.get_by_text("Vul een geldig e-mailadres in.").first.is_visible()
+    assert_accessible(page)
+    screenshot(page, "learning-registration-duo-error")
+
+    visit(page, base + f"bijeenkomsten/{session.pk}/", "session-partners")
+    page.locator("#id_partner-new-name").fill("Ans de Vries")
+    page.get_by_role("button", name="Partner toevoegen").click()
+    assert page.get_by_text("Vul de organisatie in.").first.is_visible()  # refused, nothing saved
+    assert_accessible(page)
+    page.locator("#id_partner-new-organisation_name").fill("VNG")
+    page.get_by_role("button", name="Partner toevoegen").click()
+    assert page.get_by_text("Ans de Vries (VNG) is toegevoegd.").is_visible()
+    ans = PartnerAttendee.objects.get()
+    page.locator(f"#partner-{ans.pk}-afgemeld").check()
+    page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    assert page.get_by_text("Aanwezigheid opgeslagen").is_visible()
+    assert_accessible(page)
+    screenshot(page, "learning-session-partners")
+    assert ans.attendance.get().status == "afgemeld"
+
+    visit(page, base + f"maatwerk/{application.pk}/", "maatwerk-detail")
