@@ -303,3 +303,55 @@ def test_partner_pages_and_named_versions_are_accessible_on_a_phone(page: Any, t
     assert page.get_by_text("Uw bijdrage is opgeslagen").count() == 1
     assert_accessible(page)
     screenshot(page, "analysis-partner-phone")
+
+
+def _in_viewport(page: Any, selector: str) -> bool:
+    return bool(
+        page.evaluate(
+            """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+            selector,
+        )
+    )
+
+
+def test_placing_an_actor_returns_to_the_placed_actor_not_the_top(page: Any, tenancy: Tenancy) -> None:
+    officer = member(tenancy, "officer")
+    pmap = services.create_map(membership=officer, title="Kaart", as_of=timezone.localdate())
+    pair = services.add_pair(
+        membership=officer, pmap=pmap, pole_a="Oud", pole_b="Nieuw", dividing_line="burger_overheid"
+    )
+    for i in range(6):
+        services.add_actor(membership=officer, pair=pair, label=f"Groep {i}", role="middle")
+    browser_login(page, tenancy.officer)
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(page.base_url + f"/o/gouda/analyse/kaarten/{pmap.pk}/paren/{pair.pk}/")
+    page.get_by_label("Wie (rol of groep)").fill("Buurtvaders")
+    page.get_by_label("Rol", exact=True).select_option("bridge")
+    page.get_by_role("button", name="Plaatsen").click()
+    page.wait_for_load_state()
+    placed = Actor.objects.get(label="Buurtvaders")
+    assert page.url.endswith(f"#betrokkene-{placed.pk}")
+    # The page opens at the placed actor's row (marked), far below the top.
+    assert page.evaluate("window.scrollY") > 300
+    assert _in_viewport(page, f"#betrokkene-{placed.pk}")
+    assert_accessible(page)
+    screenshot(page, "analysis-actor-placed-phone")
+
+    # An empty name: the page with the error opens at the placement form, not at the top.
+    page.get_by_role("button", name="Plaatsen").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("#h-addactor")
+    assert page.evaluate("window.scrollY") > 300
+    assert _in_viewport(page, "#h-addactor")
+
+    # Adding a pair on the map page returns to that pair's row.
+    page.goto(page.base_url + f"/o/gouda/analyse/kaarten/{pmap.pk}/")
+    page.get_by_label("Wij (pool links)").fill("Jong")
+    page.get_by_label("Zij (pool rechts)").fill("Oud")
+    page.get_by_label("Scheidslijn").select_option("burger_overheid")
+    page.get_by_role("button", name="Paar toevoegen").click()
+    page.wait_for_load_state()
+    new_pair = pmap.pairs.get(pole_a="Jong")
+    assert page.url.endswith(f"#paar-{new_pair.pk}")
+    assert _in_viewport(page, f"#paar-{new_pair.pk}")
