@@ -13,7 +13,7 @@ from brug.core.versioning import VersionedFormMixin
 from brug.municipalities.models import Neighbourhood
 
 from . import config, distrust, selectors
-from .models import Intervention, PolarisationMap, UsThemPair
+from .models import Intervention, JointAnalysis, PolarisationMap, UsThemPair
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 REQUIRED = "Dit veld is verplicht."
@@ -474,3 +474,133 @@ class PartnerContributionForm(ContributionForm):
         super().__init__(*args, **kwargs)
         del self.fields["domain"]
         del self.fields["version"]
+
+
+LINES = "Eén per regel; inwoners zien ze als opsomming."
+
+
+class DecisionForm(Form):
+    """Dilemmalogica: erken de zorg, leg de afwegingen en dilemma's open, bied een perspectief."""
+
+    analysis = forms.ModelChoiceField(
+        label="Bij de analyse",
+        queryset=JointAnalysis.objects.none(),
+        required=False,
+        empty_label="Geen analyse",
+        help_text="Kies de analyse waar dit besluit uit voortkomt: de dilemma's die het kernteam daar beantwoordde, staan dan hieronder al klaar.",
+    )
+    title = forms.CharField(
+        label="Titel",
+        max_length=200,
+        error_messages={"required": "Geef het besluit een titel."},
+        help_text="Bijvoorbeeld: ‘Geen avondklok op het Stationsplein’. Deze titel staat boven de openbare pagina.",
+    )
+    decision = forms.CharField(
+        label="Het besluit",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf op wat er besloten is."},
+        help_text="Wat heeft de gemeente besloten, in gewone woorden?",
+    )
+    concern = forms.CharField(
+        label="De zorg die wij erkennen",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf op welke zorg van inwoners u erkent."},
+        help_text="Stap 1 van Dilemmalogica: benoem de zorg of onvrede van inwoners, ook als het besluit die niet wegneemt.",
+    )
+    considerations = forms.CharField(
+        label="Afwegingen",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Schrijf de afwegingen op."},
+        help_text="Wat sprak voor en wat sprak tegen? " + LINES,
+    )
+    interests = forms.CharField(
+        label="Belangen die zijn gewogen",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Schrijf op welke belangen u heeft gewogen."},
+        help_text="Van wie, en wat woog het zwaarst? " + LINES,
+    )
+    common_ground = forms.CharField(
+        label="Wat ons bindt",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Stap 2 van Dilemmalogica: wat delen de standpunten onder wat hen verdeelt (bijvoorbeeld: iedereen wil een veilig plein)?",
+    )
+    perspective = forms.CharField(
+        label="Perspectief: wat gebeurt er nu",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf op wat er nu gebeurt en wat inwoners kunnen doen."},
+        help_text="Stap 3 van Dilemmalogica: wat gaat er gebeuren, wanneer, en waar kunnen inwoners terecht?",
+    )
+    dialogue_key = forms.ChoiceField(
+        label="Dialoog over dit onderwerp",
+        required=False,
+        help_text="Inwoners krijgen onder de uitleg een link naar deze dialoog van uw gemeente.",
+    )
+    contact = forms.CharField(
+        label="Vragen? Neem contact op met",
+        max_length=300,
+        required=False,
+        help_text="Bijvoorbeeld een afdeling, telefoonnummer of e-mailadres van de gemeente (geen persoonlijke gegevens van inwoners).",
+    )
+    version = VersionField()
+
+    def __init__(
+        self, *args: Any, membership: Membership, dilemma_notes: dict[str, str] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        _queryset(self, "analysis", selectors.analyses_for(membership=membership))
+        dialogues = selectors.dialogue_choices(organisation=membership.organisation)
+        _choices(
+            self,
+            "dialogue_key",
+            [("", "Geen dialoog" if dialogues else "Uw gemeente heeft nog geen dialoog"), *dialogues],
+        )
+        notes = dilemma_notes or {}
+        for dilemma in distrust.DILEMMAS:
+            note = notes.get(dilemma.key, "")
+            self.fields[f"dilemma_{dilemma.key}"] = forms.CharField(
+                label=dilemma.label,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                max_length=distrust.MAX_WHY,
+                help_text=dilemma.question + (f" In de analyse koos het kernteam: {note}" if note else ""),
+            )
+
+    def dilemma_bound_fields(self) -> list[Any]:
+        return [self[f"dilemma_{d.key}"] for d in distrust.DILEMMAS]
+
+    def main_fields(self) -> list[Any]:
+        return [
+            self[name]
+            for name in (
+                "analysis",
+                "title",
+                "decision",
+                "concern",
+                "considerations",
+                "interests",
+                "common_ground",
+            )
+        ]
+
+    def end_fields(self) -> list[Any]:
+        return [self[name] for name in ("perspective", "dialogue_key", "contact")]
+
+    def service_data(self) -> dict[str, Any]:
+        data = {
+            name: self.cleaned_data.get(name)
+            for name in (
+                "analysis",
+                "title",
+                "decision",
+                "concern",
+                "considerations",
+                "interests",
+                "common_ground",
+                "perspective",
+                "dialogue_key",
+                "contact",
+            )
+        }
+        data["dilemmas"] = {d.key: self.cleaned_data.get(f"dilemma_{d.key}") or "" for d in distrust.DILEMMAS}
+        return data

@@ -32,6 +32,7 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
         "maps": selectors.maps_for(membership=membership),
         "analyses": selectors.analyses_for(membership=membership),
         "scans": selectors.impact_scans_for(membership=membership),
+        "decisions": selectors.decisions_for(membership=membership),
         "today": timezone.localdate(),
         "breadcrumbs": [("Analyse", None)],
     }
