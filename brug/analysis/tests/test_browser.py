@@ -355,3 +355,48 @@ def test_placing_an_actor_returns_to_the_placed_actor_not_the_top(page: Any, ten
     new_pair = pmap.pairs.get(pole_a="Jong")
     assert page.url.endswith(f"#paar-{new_pair.pk}")
     assert _in_viewport(page, f"#paar-{new_pair.pk}")
+
+
+def test_a_decision_explanation_is_written_previewed_published_and_read_on_a_phone(
+    page: Any, tenancy: Tenancy
+) -> None:
+    from brug.analysis.models import DecisionExplanation
+
+    browser_login(page, tenancy.coordinator)
+    page.goto(page.base_url + "/o/gouda/analyse/")
+    page.get_by_role("link", name="Nieuwe uitleg van een besluit").click()
+    assert_accessible(page)
+    page.get_by_label("Titel", exact=True).fill("Geen avondklok op het Stationsplein")
+    page.get_by_label("Het besluit").fill("Er komt geen avondklok; wel jongerenwerk op vrijdag en zaterdag.")
+    page.get_by_label("De zorg die wij erkennen").fill(
+        "Bewoners maken zich zorgen over overlast in de avond."
+    )
+    page.get_by_label("Afwegingen").fill(
+        "Een avondklok treft alle jongeren.\nJongerenwerk werkt aan de oorzaak."
+    )
+    page.get_by_label("Belangen die zijn gewogen").fill("Rust voor omwonenden\nRuimte voor jongeren")
+    page.get_by_label("Wanneer ingrijpen").fill("Wij grijpen in met jongerenwerk, niet met een verbod.")
+    page.get_by_label("Perspectief: wat gebeurt er nu").fill("Na drie maanden kijken wij samen of het werkt.")
+    page.get_by_role("button", name="Opslaan als concept").click()
+    assert page.get_by_role("heading", name="Status: Concept (niet openbaar)").count() == 1
+    assert_accessible(page)
+    page.get_by_role("link", name="Voorbeeld bekijken").click()
+    assert page.get_by_text("Zo ziet een inwoner deze pagina").count() == 1
+    assert_accessible(page)
+    page.get_by_role("link", name="Terug naar bewerken").click()
+    page.get_by_role("button", name="Publiceren").click()
+    assert page.get_by_role("heading", name="Status: Gepubliceerd").count() == 1
+    assert_accessible(page)
+    screenshot(page, "analysis-decision-officer")
+
+    # A resident opens the public page on a phone, without an account.
+    slug = DecisionExplanation.objects.get().public_slug
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(page.base_url + f"/besluit/{slug}/")
+    assert page.get_by_role("heading", name="Geen avondklok op het Stationsplein").count() == 1
+    assert page.get_by_role("heading", name="Wanneer ingrijpen").count() == 1
+    # Nothing wider than the phone: no sideways scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
+    screenshot(page, "analysis-decision-public-phone")
