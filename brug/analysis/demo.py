@@ -78,11 +78,31 @@ def load(ctx: DemoContext) -> None:
             project="Windpark Noorderveld",
             kind="windmolens",
             neighbourhoods=hoods,
-            affected_groups="Bewoners en agrariërs van Noorderveld; natuurvereniging; nieuwe bewoners van De Akkers.",
-            expected_tensions="Gevoel dat de stad beslist over het buitengebied; zorgen over geluid en slagschaduw; "
-            "online oproepen tegen de ‘windmaffia’.",
+            groups=[
+                {
+                    "name": "Bewoners en agrariërs van Noorderveld",
+                    "how": "Zij wonen en werken naast het windpark.",
+                },
+                {"name": "Natuurvereniging", "how": "Zorgen over vogels en het open landschap."},
+                {"name": "Nieuwe bewoners van De Akkers", "how": "Zij kozen voor het uitzicht."},
+            ],
+            tensions=[
+                {
+                    "what": "Gevoel dat de stad beslist over het buitengebied",
+                    "between": "stad en buitengebied",
+                },
+                {"what": "Zorgen over geluid en slagschaduw", "between": "omwonenden en de gemeente"},
+                {"what": "Online oproepen tegen de ‘windmaffia’", "between": "tegenstanders en voorstanders"},
+            ],
             pairs=list(pmap.pairs.filter(pole_a__in=["Provincie", "Gemeente"])),
-            mitigation="Vroeg gesprek met omwonenden volgens Dilemmalogica; opbrengst deels naar een buurtfonds.",
+            measures=[
+                {
+                    "what": "Vroeg gesprek met omwonenden volgens Dilemmalogica",
+                    "who": "Omgevingsmanager",
+                    "due": today + dt.timedelta(days=21),
+                },
+                {"what": "Opbrengst deels naar een buurtfonds", "who": "Wethouder energie", "due": None},
+            ],
             owner="Programmamanager energietransitie",
             review_date=today + dt.timedelta(days=45),
         )

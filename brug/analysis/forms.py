@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 
-from brug.core.forms_base import BrugForm
+from brug.core.forms_base import BrugForm, style_fields
 from brug.core.models import Membership
 from brug.core.versioning import VersionedFormMixin
 from brug.municipalities.models import Neighbourhood
@@ -396,7 +397,41 @@ class InterventionForm(Form):
         _choices(self, "phases", config.all_phases())
 
 
+# The guiding questions of the social impact scan, each answered in rows: (prefix, question, help,
+# [(key, label, required-in-a-row, is a date)]).
+IMPACT_QUESTIONS: list[tuple[str, str, str, list[tuple[str, str, bool]]]] = [
+    (
+        "group",
+        "Welke groepen raakt het project?",
+        "Denk ook aan groepen die niet aan tafel zitten: jongeren, nieuwe bewoners, ondernemers. "
+        "Schrijf erbij hoe het hen raakt.",
+        [("name", "Groep", False), ("how", "Hoe raakt het hen?", False)],
+    ),
+    (
+        "tension",
+        "Welke spanningen kunnen ontstaan?",
+        "Tussen welke groepen, of tussen inwoners en de overheid, en waarover?",
+        [("what", "Spanning", False), ("between", "Tussen wie?", False)],
+    ),
+    (
+        "measure",
+        "Welke maatregelen nemen we?",
+        "Wat doet de gemeente of een partner om de spanningen te voorkomen of te verminderen, wie doet het en wanneer?",
+        [("what", "Maatregel", False), ("who", "Wie doet het?", False), ("due", "Uiterlijk op", True)],
+    ),
+]
+EXTRA_ROWS = 2
+MIN_ROWS = 3
+
+
+def _row_count(data: Any, prefix: str) -> int:
+    found = [int(m.group(1)) for key in data for m in [re.match(rf"^{prefix}_(\d+)_", key)] if m]
+    return min(max(found, default=-1) + 1, 30)
+
+
 class ImpactScanForm(Form):
+    """The scan asks its guiding questions one by one; every question is answered in rows."""
+
     project = forms.CharField(
         label="Project", max_length=200, error_messages={"required": "Vul de naam van het project in."}
     )
@@ -406,28 +441,103 @@ class ImpactScanForm(Form):
         queryset=Neighbourhood.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-    )
-    affected_groups = forms.CharField(label="Geraakte groepen", widget=forms.Textarea(attrs={"rows": 2}))
-    expected_tensions = forms.CharField(
-        label="Verwachte spanningen", widget=forms.Textarea(attrs={"rows": 3})
+        help_text="Geen wijk gekozen: het project raakt de hele gemeente.",
     )
     pairs = forms.ModelMultipleChoiceField(
-        label="Wij-zij-paren op de kaart",
+        label="Welke wij-zij-paren spelen mee?",
         queryset=UsThemPair.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text="De wij-zij-paren van uw polarisatiekaarten die dit project kan aanwakkeren.",
     )
-    mitigation = forms.CharField(
-        label="Wat doen we eraan", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    owner = forms.CharField(
+        label="Wie volgt de scan op?",
+        max_length=160,
+        error_messages={"required": "Vul in wie de scan opvolgt (een rol of afdeling)."},
+        help_text="Een rol of afdeling, bijvoorbeeld ‘programmamanager energietransitie’.",
     )
-    owner = forms.CharField(label="Eigenaar (rol of afdeling)", max_length=160)
-    review_date = forms.DateField(label="Herzien op", widget=DATE)
+    review_date = forms.DateField(
+        label="Wanneer kijken we opnieuw?",
+        widget=DATE,
+        error_messages={
+            "required": "Vul in wanneer u de scan opnieuw bekijkt.",
+            "invalid": "Vul een geldige datum in.",
+        },
+    )
 
-    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, membership: Membership, rows: dict[str, int] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         _queryset(self, "neighbourhoods", selectors.neighbourhoods_for(membership=membership))
         _queryset(self, "pairs", selectors.pairs_for(membership=membership))
         cast(forms.ModelMultipleChoiceField, self.fields["pairs"]).label_from_instance = _pair_label  # type: ignore[method-assign,assignment]
+        self.row_counts: dict[str, int] = {}
+        for prefix, _question, _help, parts in IMPACT_QUESTIONS:
+            if self.is_bound:
+                count = max(_row_count(self.data, prefix), 1)
+            else:
+                count = max((rows or {}).get(prefix, 0) + EXTRA_ROWS, MIN_ROWS)
+            self.row_counts[prefix] = count
+            for i in range(count):
+                for key, label, is_date in parts:
+                    name = f"{prefix}_{i}_{key}"
+                    if is_date:
+                        self.fields[name] = forms.DateField(
+                            label=label,
+                            widget=DATE,
+                            required=False,
+                            error_messages={"invalid": "Vul een geldige datum in."},
+                        )
+                    else:
+                        self.fields[name] = forms.CharField(label=label, max_length=500, required=False)
+        style_fields(self)  # the row fields were added after BrugForm styled the others
+
+    def questions(self) -> list[dict[str, Any]]:
+        """For the template: per question its rows, each row its bound fields."""
+        return [
+            {
+                "prefix": prefix,
+                "question": question,
+                "help": help_text,
+                "rows": [
+                    [self[f"{prefix}_{i}_{key}"] for key, _l, _d in parts]
+                    for i in range(self.row_counts[prefix])
+                ],
+            }
+            for prefix, question, help_text, parts in IMPACT_QUESTIONS
+        ]
+
+    def answers(self, prefix: str) -> list[dict[str, Any]]:
+        parts = next(p for q, _q, _h, p in IMPACT_QUESTIONS if q == prefix)
+        return [
+            {key: self.cleaned_data.get(f"{prefix}_{i}_{key}") for key, _l, _d in parts}
+            for i in range(self.row_counts[prefix])
+        ]
+
+    def main_fields(self) -> list[Any]:
+        return [self["project"], self["kind"], self["neighbourhoods"]]
+
+    def follow_up_fields(self) -> list[Any]:
+        return [self["owner"], self["review_date"]]
+
+
+def impact_initial(scan: Any) -> tuple[dict[str, Any], dict[str, int]]:
+    """The form's initial values and row counts for a saved scan."""
+    initial: dict[str, Any] = {
+        "project": scan.project,
+        "kind": scan.kind,
+        "neighbourhoods": list(scan.neighbourhoods.all()),
+        "pairs": list(scan.pairs.all()),
+        "owner": scan.owner,
+        "review_date": scan.review_date,
+    }
+    stored = {"group": scan.groups, "tension": scan.tensions, "measure": scan.measures}
+    for prefix, rows in stored.items():
+        for i, row in enumerate(rows):
+            for key, value in row.items():
+                initial[f"{prefix}_{i}_{key}"] = value
+    return initial, {prefix: len(rows) for prefix, rows in stored.items()}
 
 
 class ShareForm(Form):
@@ -565,6 +675,7 @@ class DecisionForm(Form):
                 max_length=distrust.MAX_WHY,
                 help_text=dilemma.question + (f" In de analyse koos het kernteam: {note}" if note else ""),
             )
+        style_fields(self)  # the dilemma fields were added after BrugForm styled the others
 
     def dilemma_bound_fields(self) -> list[Any]:
         return [self[f"dilemma_{d.key}"] for d in distrust.DILEMMAS]

@@ -70,10 +70,12 @@ def _clean(membership: Membership, data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _public_slug(title: str) -> str:
-    # Readable for residents, unguessable, and without any database id.
-    return (
-        f"{slugify(title)[:60].strip('-') or 'besluit'}-{secrets.token_urlsafe(9).replace('_', '-').lower()}"
-    )
+    # Readable for residents (whole words from the title), unguessable, and without any database id.
+    words = slugify(title)
+    if len(words) > 60:
+        words = words[:61].rsplit("-", 1)[0]
+    token = secrets.token_urlsafe(9).replace("_", "-").lower()
+    return f"{words or 'besluit'}-{token}"
 
 
 def _data(explanation: DecisionExplanation) -> dict[str, Any]:

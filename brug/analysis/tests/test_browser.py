@@ -107,8 +107,8 @@ def test_an_officer_walks_the_wizard_and_opens_the_report(page: Any, tenancy: Te
         project="Woningbouw Westergouwe",
         kind="woningbouw",
         neighbourhoods=[],
-        affected_groups="Huidige bewoners",
-        expected_tensions="Wij-zij",
+        groups=[{"name": "Huidige bewoners"}],
+        tensions=[{"what": "Wij-zij"}],
         pairs=[pair],
         owner="Wonen",
         review_date=timezone.localdate() + dt.timedelta(days=9),
@@ -185,8 +185,8 @@ def test_an_officer_edits_an_own_intervention_and_deletes_a_scan_an_analysis_and
         project="Zonnepark",
         kind="windmolens",
         neighbourhoods=[],
-        affected_groups="Omwonenden",
-        expected_tensions="Boosheid",
+        groups=[{"name": "Omwonenden"}],
+        tensions=[{"what": "Boosheid"}],
         pairs=[pair],
         owner="Energie",
         review_date=timezone.localdate() + dt.timedelta(days=9),
@@ -400,3 +400,34 @@ def test_a_decision_explanation_is_written_previewed_published_and_read_on_a_pho
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert_accessible(page)
     screenshot(page, "analysis-decision-public-phone")
+
+
+def test_the_impact_scan_asks_its_guiding_questions_accessibly(page: Any, tenancy: Tenancy) -> None:
+    from brug.analysis.models import ImpactScan
+
+    officer = member(tenancy, "officer")
+    pmap = services.create_map(membership=officer, title="Kaart", as_of=timezone.localdate())
+    services.add_pair(
+        membership=officer, pmap=pmap, pole_a="Boeren", pole_b="Stad", dividing_line="stad_platteland"
+    )
+    browser_login(page, tenancy.officer)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(page.base_url + "/o/gouda/analyse/impactscans/nieuw/")
+    assert_accessible(page)
+    page.get_by_label("Project", exact=True).fill("Windpark Noord")
+    page.get_by_label("Groep (regel 1)").fill("Agrariërs")
+    page.get_by_label("Hoe raakt het hen? (regel 1)").fill("Zij wonen naast de molens.")
+    page.get_by_label("Spanning (regel 1)").fill("Stad tegenover buitengebied")
+    page.get_by_label("Boeren – Stad (Kaart)").check()
+    page.get_by_label("Maatregel (regel 1)").fill("Keukentafelgesprekken")
+    page.get_by_label("Wie doet het? (regel 1)").fill("Omgevingsmanager")
+    page.get_by_label("Wie volgt de scan op?").fill("Programmamanager energie")
+    page.get_by_label("Wanneer kijken we opnieuw?").fill(
+        (timezone.localdate() + dt.timedelta(days=30)).isoformat()
+    )
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("Keukentafelgesprekken").count() >= 1
+    assert ImpactScan.objects.get().groups == [{"name": "Agrariërs", "how": "Zij wonen naast de molens."}]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
+    screenshot(page, "analysis-impact-scan-phone")
