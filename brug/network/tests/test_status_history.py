@@ -89,3 +89,14 @@ def test_erasure_is_a_new_version(member, network) -> None:
     before = KeyFigure.objects.get(pk=person.pk).version
     services.erase_key_figure(membership=member, key_figure=person)
     assert KeyFigure.objects.get(pk=person.pk).version == before + 1
+
+
+def test_the_person_page_shows_the_status_history_and_version(member, network, client_for, tenancy) -> None:
+    person = make_active(member, network, "Bram Bos")
+    services.change_status(membership=member, key_figure=person, status="gepauzeerd")
+    body = (
+        client_for(tenancy.coordinator).get(f"/o/gouda/sleutelfiguren/personen/{person.pk}/").content.decode()
+    )
+    assert "Statusgeschiedenis" in body
+    assert f"Versie {KeyFigure.objects.get(pk=person.pk).version}," in body
+    assert body.index("Gepauzeerd</td>") < body.index("(nieuw)")
