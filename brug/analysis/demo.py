@@ -13,7 +13,7 @@ from brug.municipalities.models import Neighbourhood
 
 from . import services
 from .config import Role
-from .models import ImpactScan, Intervention, JointAnalysis, PolarisationMap
+from .models import DecisionExplanation, ImpactScan, Intervention, JointAnalysis, PolarisationMap
 
 MAP_TITLE = "Wij-zij's in Voorbeeldstad"
 ANALYSIS_TITLE = "Spanningen rond Spoorzijde"
@@ -69,6 +69,8 @@ def load(ctx: DemoContext) -> None:
         pmap = _build_map(officer, today)
     if not JointAnalysis.objects.filter(organisation=org, title=ANALYSIS_TITLE).exists():
         _build_analysis(officer, coordinator, pmap)
+    if not DecisionExplanation.objects.filter(organisation=org, title=DECISION_TITLE).exists():
+        _build_decision(officer, coordinator)
     if not ImpactScan.objects.filter(organisation=org, project="Windpark Noorderveld").exists():
         hoods = list(Neighbourhood.objects.filter(municipality=org.municipality, name="Noorderveld"))
         services.save_impact_scan(
@@ -76,14 +78,68 @@ def load(ctx: DemoContext) -> None:
             project="Windpark Noorderveld",
             kind="windmolens",
             neighbourhoods=hoods,
-            affected_groups="Bewoners en agrariërs van Noorderveld; natuurvereniging; nieuwe bewoners van De Akkers.",
-            expected_tensions="Gevoel dat de stad beslist over het buitengebied; zorgen over geluid en slagschaduw; "
-            "online oproepen tegen de ‘windmaffia’.",
+            groups=[
+                {
+                    "name": "Bewoners en agrariërs van Noorderveld",
+                    "how": "Zij wonen en werken naast het windpark.",
+                },
+                {"name": "Natuurvereniging", "how": "Zorgen over vogels en het open landschap."},
+                {"name": "Nieuwe bewoners van De Akkers", "how": "Zij kozen voor het uitzicht."},
+            ],
+            tensions=[
+                {
+                    "what": "Gevoel dat de stad beslist over het buitengebied",
+                    "between": "stad en buitengebied",
+                },
+                {"what": "Zorgen over geluid en slagschaduw", "between": "omwonenden en de gemeente"},
+                {"what": "Online oproepen tegen de ‘windmaffia’", "between": "tegenstanders en voorstanders"},
+            ],
             pairs=list(pmap.pairs.filter(pole_a__in=["Provincie", "Gemeente"])),
-            mitigation="Vroeg gesprek met omwonenden volgens Dilemmalogica; opbrengst deels naar een buurtfonds.",
+            measures=[
+                {
+                    "what": "Vroeg gesprek met omwonenden volgens Dilemmalogica",
+                    "who": "Omgevingsmanager",
+                    "due": today + dt.timedelta(days=21),
+                },
+                {"what": "Opbrengst deels naar een buurtfonds", "who": "Wethouder energie", "due": None},
+            ],
             owner="Programmamanager energietransitie",
             review_date=today + dt.timedelta(days=45),
         )
+
+
+DECISION_TITLE = "Betaald parkeren in Spoorzijde blijft, met een vergunning voor bewoners"
+
+
+def _build_decision(officer: Membership, coordinator: Membership) -> None:
+    analysis = JointAnalysis.objects.filter(organisation=officer.organisation, title=ANALYSIS_TITLE).first()
+    explanation = services.save_decision(
+        membership=officer,
+        data={
+            "analysis": analysis,
+            "title": DECISION_TITLE,
+            "decision": "De gemeenteraad heeft besloten dat betaald parkeren in Spoorzijde blijft. Bewoners krijgen "
+            "vanaf 1 april een vergunning voor één auto per adres, zonder kosten in het eerste jaar.",
+            "concern": "Veel bewoners voelden zich niet gehoord: het besluit kwam zonder gesprek, na jaren waarin "
+            "weinig in de wijk is geïnvesteerd. Die zorg is terecht, en wij hadden eerder met u moeten praten.",
+            "considerations": "Zonder betaald parkeren staan de straten vol met auto's van forenzen.\n"
+            "Betaald parkeren kost bewoners geld en voelt als een straf voor de wijk.\n"
+            "Een vergunning per adres lost het grootste deel van de kosten op.",
+            "interests": "Bewoners die voor hun deur willen parkeren\nOndernemers aan de Stationsweg\n"
+            "Hulpdiensten die de straten in moeten kunnen\nForenzen die de trein nemen",
+            "common_ground": "Iedereen wil een wijk waar je je auto kwijt kunt en waar de straat niet vol staat.",
+            "dilemmas": {
+                "met_wie": "Wij hebben eerst met de buurtvereniging en de ondernemers gesproken, niet alleen met "
+                "de mensen die online het hardst riepen.",
+                "partij": "De gemeente is hier partij: wij namen het besluit. Daarom laten wij ook zien wat wij "
+                "anders hadden moeten doen.",
+            },
+            "perspective": "In februari is er een inloopavond in het buurthuis. Na een half jaar kijken wij samen "
+            "met bewoners of de vergunning werkt.",
+            "contact": "Team Wijken, telefoon 14 0000, wijken@voorbeeldstad.example",
+        },
+    )
+    services.publish_decision(membership=coordinator, explanation=explanation)
 
 
 def _build_map(officer: Membership, today: dt.date) -> PolarisationMap:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 
-from brug.core.forms_base import BrugForm
+from brug.core.forms_base import BrugForm, style_fields
 from brug.core.models import Membership
 from brug.core.versioning import VersionedFormMixin
 from brug.municipalities.models import Neighbourhood
 
 from . import config, distrust, selectors
-from .models import Intervention, PolarisationMap, UsThemPair
+from .models import Intervention, JointAnalysis, PolarisationMap, UsThemPair
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 REQUIRED = "Dit veld is verplicht."
@@ -396,7 +397,41 @@ class InterventionForm(Form):
         _choices(self, "phases", config.all_phases())
 
 
+# The guiding questions of the social impact scan, each answered in rows: (prefix, question, help,
+# [(key, label, required-in-a-row, is a date)]).
+IMPACT_QUESTIONS: list[tuple[str, str, str, list[tuple[str, str, bool]]]] = [
+    (
+        "group",
+        "Welke groepen raakt het project?",
+        "Denk ook aan groepen die niet aan tafel zitten: jongeren, nieuwe bewoners, ondernemers. "
+        "Schrijf erbij hoe het hen raakt.",
+        [("name", "Groep", False), ("how", "Hoe raakt het hen?", False)],
+    ),
+    (
+        "tension",
+        "Welke spanningen kunnen ontstaan?",
+        "Tussen welke groepen, of tussen inwoners en de overheid, en waarover?",
+        [("what", "Spanning", False), ("between", "Tussen wie?", False)],
+    ),
+    (
+        "measure",
+        "Welke maatregelen nemen we?",
+        "Wat doet de gemeente of een partner om de spanningen te voorkomen of te verminderen, wie doet het en wanneer?",
+        [("what", "Maatregel", False), ("who", "Wie doet het?", False), ("due", "Uiterlijk op", True)],
+    ),
+]
+EXTRA_ROWS = 2
+MIN_ROWS = 3
+
+
+def _row_count(data: Any, prefix: str) -> int:
+    found = [int(m.group(1)) for key in data for m in [re.match(rf"^{prefix}_(\d+)_", key)] if m]
+    return min(max(found, default=-1) + 1, 30)
+
+
 class ImpactScanForm(Form):
+    """The scan asks its guiding questions one by one; every question is answered in rows."""
+
     project = forms.CharField(
         label="Project", max_length=200, error_messages={"required": "Vul de naam van het project in."}
     )
@@ -406,28 +441,103 @@ class ImpactScanForm(Form):
         queryset=Neighbourhood.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-    )
-    affected_groups = forms.CharField(label="Geraakte groepen", widget=forms.Textarea(attrs={"rows": 2}))
-    expected_tensions = forms.CharField(
-        label="Verwachte spanningen", widget=forms.Textarea(attrs={"rows": 3})
+        help_text="Geen wijk gekozen: het project raakt de hele gemeente.",
     )
     pairs = forms.ModelMultipleChoiceField(
-        label="Wij-zij-paren op de kaart",
+        label="Welke wij-zij-paren spelen mee?",
         queryset=UsThemPair.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text="De wij-zij-paren van uw polarisatiekaarten die dit project kan aanwakkeren.",
     )
-    mitigation = forms.CharField(
-        label="Wat doen we eraan", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    owner = forms.CharField(
+        label="Wie volgt de scan op?",
+        max_length=160,
+        error_messages={"required": "Vul in wie de scan opvolgt (een rol of afdeling)."},
+        help_text="Een rol of afdeling, bijvoorbeeld ‘programmamanager energietransitie’.",
     )
-    owner = forms.CharField(label="Eigenaar (rol of afdeling)", max_length=160)
-    review_date = forms.DateField(label="Herzien op", widget=DATE)
+    review_date = forms.DateField(
+        label="Wanneer kijken we opnieuw?",
+        widget=DATE,
+        error_messages={
+            "required": "Vul in wanneer u de scan opnieuw bekijkt.",
+            "invalid": "Vul een geldige datum in.",
+        },
+    )
 
-    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, membership: Membership, rows: dict[str, int] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         _queryset(self, "neighbourhoods", selectors.neighbourhoods_for(membership=membership))
         _queryset(self, "pairs", selectors.pairs_for(membership=membership))
         cast(forms.ModelMultipleChoiceField, self.fields["pairs"]).label_from_instance = _pair_label  # type: ignore[method-assign,assignment]
+        self.row_counts: dict[str, int] = {}
+        for prefix, _question, _help, parts in IMPACT_QUESTIONS:
+            if self.is_bound:
+                count = max(_row_count(self.data, prefix), 1)
+            else:
+                count = max((rows or {}).get(prefix, 0) + EXTRA_ROWS, MIN_ROWS)
+            self.row_counts[prefix] = count
+            for i in range(count):
+                for key, label, is_date in parts:
+                    name = f"{prefix}_{i}_{key}"
+                    if is_date:
+                        self.fields[name] = forms.DateField(
+                            label=label,
+                            widget=DATE,
+                            required=False,
+                            error_messages={"invalid": "Vul een geldige datum in."},
+                        )
+                    else:
+                        self.fields[name] = forms.CharField(label=label, max_length=500, required=False)
+        style_fields(self)  # the row fields were added after BrugForm styled the others
+
+    def questions(self) -> list[dict[str, Any]]:
+        """For the template: per question its rows, each row its bound fields."""
+        return [
+            {
+                "prefix": prefix,
+                "question": question,
+                "help": help_text,
+                "rows": [
+                    [self[f"{prefix}_{i}_{key}"] for key, _l, _d in parts]
+                    for i in range(self.row_counts[prefix])
+                ],
+            }
+            for prefix, question, help_text, parts in IMPACT_QUESTIONS
+        ]
+
+    def answers(self, prefix: str) -> list[dict[str, Any]]:
+        parts = next(p for q, _q, _h, p in IMPACT_QUESTIONS if q == prefix)
+        return [
+            {key: self.cleaned_data.get(f"{prefix}_{i}_{key}") for key, _l, _d in parts}
+            for i in range(self.row_counts[prefix])
+        ]
+
+    def main_fields(self) -> list[Any]:
+        return [self["project"], self["kind"], self["neighbourhoods"]]
+
+    def follow_up_fields(self) -> list[Any]:
+        return [self["owner"], self["review_date"]]
+
+
+def impact_initial(scan: Any) -> tuple[dict[str, Any], dict[str, int]]:
+    """The form's initial values and row counts for a saved scan."""
+    initial: dict[str, Any] = {
+        "project": scan.project,
+        "kind": scan.kind,
+        "neighbourhoods": list(scan.neighbourhoods.all()),
+        "pairs": list(scan.pairs.all()),
+        "owner": scan.owner,
+        "review_date": scan.review_date,
+    }
+    stored = {"group": scan.groups, "tension": scan.tensions, "measure": scan.measures}
+    for prefix, rows in stored.items():
+        for i, row in enumerate(rows):
+            for key, value in row.items():
+                initial[f"{prefix}_{i}_{key}"] = value
+    return initial, {prefix: len(rows) for prefix, rows in stored.items()}
 
 
 class ShareForm(Form):
@@ -474,3 +584,134 @@ class PartnerContributionForm(ContributionForm):
         super().__init__(*args, **kwargs)
         del self.fields["domain"]
         del self.fields["version"]
+
+
+LINES = "Eén per regel; inwoners zien ze als opsomming."
+
+
+class DecisionForm(Form):
+    """Dilemmalogica: erken de zorg, leg de afwegingen en dilemma's open, bied een perspectief."""
+
+    analysis = forms.ModelChoiceField(
+        label="Bij de analyse",
+        queryset=JointAnalysis.objects.none(),
+        required=False,
+        empty_label="Geen analyse",
+        help_text="Kies de analyse waar dit besluit uit voortkomt: de dilemma's die het kernteam daar beantwoordde, staan dan hieronder al klaar.",
+    )
+    title = forms.CharField(
+        label="Titel",
+        max_length=200,
+        error_messages={"required": "Geef het besluit een titel."},
+        help_text="Bijvoorbeeld: ‘Geen avondklok op het Stationsplein’. Deze titel staat boven de openbare pagina.",
+    )
+    decision = forms.CharField(
+        label="Het besluit",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf op wat er besloten is."},
+        help_text="Wat heeft de gemeente besloten, in gewone woorden?",
+    )
+    concern = forms.CharField(
+        label="De zorg die wij erkennen",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf op welke zorg van inwoners u erkent."},
+        help_text="Stap 1 van Dilemmalogica: benoem de zorg of onvrede van inwoners, ook als het besluit die niet wegneemt.",
+    )
+    considerations = forms.CharField(
+        label="Afwegingen",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Schrijf de afwegingen op."},
+        help_text="Wat sprak voor en wat sprak tegen? " + LINES,
+    )
+    interests = forms.CharField(
+        label="Belangen die zijn gewogen",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Schrijf op welke belangen u heeft gewogen."},
+        help_text="Van wie, en wat woog het zwaarst? " + LINES,
+    )
+    common_ground = forms.CharField(
+        label="Wat ons bindt",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Stap 2 van Dilemmalogica: wat delen de standpunten onder wat hen verdeelt (bijvoorbeeld: iedereen wil een veilig plein)?",
+    )
+    perspective = forms.CharField(
+        label="Perspectief: wat gebeurt er nu",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf op wat er nu gebeurt en wat inwoners kunnen doen."},
+        help_text="Stap 3 van Dilemmalogica: wat gaat er gebeuren, wanneer, en waar kunnen inwoners terecht?",
+    )
+    dialogue_key = forms.ChoiceField(
+        label="Dialoog over dit onderwerp",
+        required=False,
+        help_text="Inwoners krijgen onder de uitleg een link naar deze dialoog van uw gemeente.",
+    )
+    contact = forms.CharField(
+        label="Vragen? Neem contact op met",
+        max_length=300,
+        required=False,
+        help_text="Bijvoorbeeld een afdeling, telefoonnummer of e-mailadres van de gemeente (geen persoonlijke gegevens van inwoners).",
+    )
+    version = VersionField()
+
+    def __init__(
+        self, *args: Any, membership: Membership, dilemma_notes: dict[str, str] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        _queryset(self, "analysis", selectors.analyses_for(membership=membership))
+        dialogues = selectors.dialogue_choices(organisation=membership.organisation)
+        _choices(
+            self,
+            "dialogue_key",
+            [("", "Geen dialoog" if dialogues else "Uw gemeente heeft nog geen dialoog"), *dialogues],
+        )
+        notes = dilemma_notes or {}
+        for dilemma in distrust.DILEMMAS:
+            note = notes.get(dilemma.key, "")
+            self.fields[f"dilemma_{dilemma.key}"] = forms.CharField(
+                label=dilemma.label,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                max_length=distrust.MAX_WHY,
+                help_text=dilemma.question + (f" In de analyse koos het kernteam: {note}" if note else ""),
+            )
+        style_fields(self)  # the dilemma fields were added after BrugForm styled the others
+
+    def dilemma_bound_fields(self) -> list[Any]:
+        return [self[f"dilemma_{d.key}"] for d in distrust.DILEMMAS]
+
+    def main_fields(self) -> list[Any]:
+        return [
+            self[name]
+            for name in (
+                "analysis",
+                "title",
+                "decision",
+                "concern",
+                "considerations",
+                "interests",
+                "common_ground",
+            )
+        ]
+
+    def end_fields(self) -> list[Any]:
+        return [self[name] for name in ("perspective", "dialogue_key", "contact")]
+
+    def service_data(self) -> dict[str, Any]:
+        data = {
+            name: self.cleaned_data.get(name)
+            for name in (
+                "analysis",
+                "title",
+                "decision",
+                "concern",
+                "considerations",
+                "interests",
+                "common_ground",
+                "perspective",
+                "dialogue_key",
+                "contact",
+            )
+        }
+        data["dilemmas"] = {d.key: self.cleaned_data.get(f"dilemma_{d.key}") or "" for d in distrust.DILEMMAS}
+        return data

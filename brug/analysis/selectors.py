@@ -7,12 +7,15 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from brug.core import hooks
 from brug.core.models import Membership
 from brug.municipalities.models import Neighbourhood
 
 from .models import (
     Actor,
     AnalysisSnapshot,
+    DecisionExplanation,
+    DecisionStatus,
     FuelStatement,
     ImpactScan,
     Incident,
@@ -162,3 +165,34 @@ def analysis_delete_summary(*, analysis: JointAnalysis) -> dict[str, int]:
 
 def impact_scan_delete_summary(*, scan: ImpactScan) -> dict[str, int]:
     return {"neighbourhoods": scan.neighbourhoods.count(), "pairs": scan.pairs.count()}
+
+
+def decisions_for(*, membership: Membership) -> QuerySet[DecisionExplanation]:
+    return DecisionExplanation.objects.filter(organisation=membership.organisation)
+
+
+def decision_for(*, membership: Membership, pk: int) -> DecisionExplanation:
+    return get_object_or_404(DecisionExplanation, organisation=membership.organisation, pk=pk)
+
+
+def public_decision(*, slug: str) -> DecisionExplanation:
+    """A published or withdrawn explanation by its public address (a draft is not found)."""
+    return get_object_or_404(
+        DecisionExplanation.objects.select_related("organisation"),
+        public_slug=slug,
+        status__in=[DecisionStatus.PUBLISHED, DecisionStatus.WITHDRAWN],
+    )
+
+
+def dialogue_choices(*, organisation: Any) -> list[tuple[str, str]]:
+    """The organisation's dialogues residents can open, for the author to link to (through core's hook)."""
+    return [(d.key, f"{d.title} ({d.status.lower()})") for d in hooks.public_dialogues.get()(organisation)]
+
+
+def linked_dialogue(explanation: DecisionExplanation) -> hooks.PublicDialogue | None:
+    if not explanation.dialogue_key:
+        return None
+    found = [
+        d for d in hooks.public_dialogues.get()(explanation.organisation) if d.key == explanation.dialogue_key
+    ]
+    return found[0] if found else None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analyses, delete, maps, other, partners, report
+from .views import analyses, decisions, delete, maps, other, partners, report
 
 app_name = "analysis"
 
@@ -47,5 +47,11 @@ urlpatterns = [
     path(P + "impactscans/nieuw/", other.impact_create, name="impact_create"),
     path(P + "impactscans/<int:pk>/", other.impact_detail, name="impact_detail"),
     path(P + "impactscans/<int:pk>/verwijderen/", delete.impact_delete, name="impact_delete"),
+    path(P + "besluiten/nieuw/", decisions.decision_create, name="decision_create"),
+    path(P + "besluiten/<int:pk>/", decisions.decision_detail, name="decision_detail"),
+    path(P + "besluiten/<int:pk>/voorbeeld/", decisions.decision_preview, name="decision_preview"),
+    path(P + "besluiten/<int:pk>/publiceren/", decisions.decision_publish, name="decision_publish"),
+    path(P + "besluiten/<int:pk>/intrekken/", decisions.decision_withdraw, name="decision_withdraw"),
+    path("besluit/<slug:slug>/", decisions.decision_public, name="decision_public"),
     path("bijdrage/<str:token>/", partners.partner_contribution, name="partner_contribution"),
 ]

@@ -11,8 +11,10 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
-from brug.core.models import Membership
+from brug.core.hooks import PublicDialogue
+from brug.core.models import Membership, Organisation
 from brug.opinion.matrix import MIN_VOTES
 
 from .models import Dialogue, Participant, Statement, StatementStatus, Vote
@@ -146,3 +148,15 @@ def resident_view(*, dialogue: Dialogue, participant: Participant | None, token_
             if r["statement_id"] in texts
         ]
     return view
+
+
+def public_dialogues(organisation: Organisation) -> list[PublicDialogue]:
+    """The organisation's dialogues as other parts may link to them (fills core.hooks.public_dialogues)."""
+    return [
+        PublicDialogue(
+            key=d.slug, title=d.title, url=reverse("dialogue:resident", args=[d.slug]), status=d.status_label
+        )
+        for d in Dialogue.objects.filter(organisation=organisation).only(
+            "slug", "title", "opens_at", "closes_at"
+        )
+    ]

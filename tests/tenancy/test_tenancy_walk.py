@@ -164,6 +164,9 @@ def _resolvers() -> dict[tuple[str, str], Callable[[World, Kwargs], list[Any]]]:
         ("analysis", "impactscans/pk"): lambda w, kw: _first(
             an.ImpactScan.objects.filter(organisation=w.victim)
         ),
+        ("analysis", "besluiten/pk"): lambda w, kw: _first(
+            an.DecisionExplanation.objects.filter(organisation=w.victim)
+        ),
         # key figures
         ("network", "netwerk/pk"): lambda w, kw: _first(nw.Network.objects.filter(organisation=w.victim)),
         ("network", "signaal/signal_pk"): lambda w, kw: _first(
@@ -454,7 +457,7 @@ def _edition_for_world(partner_victim: Any, participant_victim: Any) -> Any:
 
 def victim_names(w: World) -> list[str]:
     """Distinctive names of the victim's objects: none may appear on the attacker's own pages."""
-    from brug.analysis.models import ImpactScan, JointAnalysis, PolarisationMap
+    from brug.analysis.models import DecisionExplanation, ImpactScan, JointAnalysis, PolarisationMap
     from brug.core.models import Invitation
     from brug.dialogue.models import Dialogue
     from brug.knowledge.models import KnowledgeItem, Visibility
@@ -466,6 +469,7 @@ def victim_names(w: World) -> list[str]:
         (PolarisationMap.objects.filter(organisation=w.victim), "title"),
         (JointAnalysis.objects.filter(organisation=w.victim), "title"),
         (ImpactScan.objects.filter(organisation=w.victim), "project"),
+        (DecisionExplanation.objects.filter(organisation=w.victim), "title"),
         (Dialogue.objects.filter(organisation=w.victim), "title"),
         # items shared with the network or the public are meant to be seen by others
         (KnowledgeItem.objects.filter(organisation=w.victim, visibility=Visibility.ORGANISATION), "title"),

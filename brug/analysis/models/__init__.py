@@ -10,6 +10,7 @@ from .analyses import (
     Step,
 )
 from .catalogue import Intervention
+from .decisions import DecisionExplanation, DecisionStatus, DecisionVersion
 from .impact import ImpactScan
 from .maps import Actor, FuelStatement, Incident, MapSnapshot, PolarisationMap, UsThemPair
 
@@ -18,6 +19,9 @@ __all__ = [
     "AnalysisSnapshot",
     "ChosenIntervention",
     "Contribution",
+    "DecisionExplanation",
+    "DecisionStatus",
+    "DecisionVersion",
     "FuelStatement",
     "ImpactScan",
     "Incident",

@@ -16,6 +16,7 @@ from .catalogue import (
     update_intervention,
 )
 from .common import AnalysisError, StaleVersion
+from .decisions import publish_decision, save_decision, withdraw_decision
 from .deletion import delete_analysis, delete_impact_scan, delete_map
 from .impact import save_impact_scan
 from .maps import (
@@ -76,6 +77,9 @@ __all__ = [
     "snapshot_analysis",
     "invite_partner",
     "partner_link_state",
+    "publish_decision",
+    "save_decision",
+    "withdraw_decision",
     "revoke_partner_link",
     "save_named_version",
     "save_partner_contribution",

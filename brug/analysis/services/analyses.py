@@ -23,7 +23,7 @@ from ..models import (
     PolarisationMap,
     Step,
 )
-from .common import AnalysisError, StaleVersion, clean_label, require_editor
+from .common import AnalysisError, StaleVersion, changed_fields, clean_label, require_editor
 
 DOUBLE_SUBMIT = (
     "Niet opgeslagen: deze stap is intussen al opgeslagen (misschien twee keer verstuurd, of door een collega). "
@@ -104,28 +104,23 @@ def save_preparation(
         raise AnalysisError("Kies uw domein.")
     if pmap is not None and pmap.organisation_id != membership.organisation_id:
         raise AnalysisError("Kies een kaart van uw eigen gemeente.")
+    new = {
+        "title": title,
+        "question": question,
+        "map": pmap,
+        "phase_model": phase_model,
+        "other_participants": other_participants,
+    }
     with transaction.atomic():
-        _bump(
-            analysis,
-            version,
-            title=title,
-            question=question,
-            map=pmap,
-            phase_model=phase_model,
-            other_participants=other_participants,
-        )
+        changed = changed_fields(JointAnalysis.objects.get(pk=analysis.pk), new)
+        _bump(analysis, version, **new)
         own = list(Contribution.objects.filter(analysis=analysis, author=membership.user))
         if not own:
             Contribution.objects.create(analysis=analysis, author=membership.user, domain=domain)
         elif len(own) == 1 and not (own[0].phase or own[0].manifestations or any(own[0].answers.values())):
             # Only an empty contribution follows a changed domain; a filled one keeps its view.
             Contribution.objects.filter(pk=own[0].pk).update(domain=domain)
-        record(
-            action="analysis.analysis.preparation",
-            obj=analysis,
-            membership=membership,
-            fields=["title", "question", "map", "phase_model", "other_participants"],
-        )
+        record(action="analysis.analysis.preparation", obj=analysis, membership=membership, fields=changed)
         snapshot_analysis(analysis=analysis, membership=membership)
     return analysis
 
@@ -159,13 +154,20 @@ def save_contribution(
         )
         if not created and contribution.version != version:
             raise AnalysisError(DOUBLE_SUBMIT)
+        empty = {"phase": "", "manifestations": [], "answers": {}, "narratives": {}}
+        # A new contribution names every field it fills; an edit only what changed.
+        changed = (
+            [name for name, value in content.items() if name == "domain" or value != empty.get(name)]
+            if created
+            else changed_fields(contribution, content)
+        )
         _write_contribution(contribution, content)
         analysis.refresh_from_db()
         record(
             action="analysis.contribution.save",
             obj=contribution,
             membership=membership,
-            fields=["domain", "phase", "manifestations", "answers", "narratives"],
+            fields=changed,
         )
         snapshot_analysis(analysis=analysis, membership=membership)
     return contribution
@@ -256,22 +258,11 @@ def save_direction(
         raise AnalysisError("Kies verschijningsvormen uit de lijst.")
     direction = clean_label(direction, "De richting van de oplossing")
     answered = _clean_dilemmas(dilemmas or {})
+    new = {"phase": phase, "manifestations": manifestations, "direction": direction, "dilemmas": answered}
     with transaction.atomic():
-        _bump(
-            analysis,
-            version,
-            phase=phase,
-            manifestations=manifestations,
-            direction=direction,
-            dilemmas=answered,
-            completed_step=max(analysis.completed_step, Step.DIRECTION),
-        )
-        record(
-            action="analysis.analysis.direction",
-            obj=analysis,
-            membership=membership,
-            fields=["phase", "manifestations", "direction", "dilemmas"],
-        )
+        changed = changed_fields(JointAnalysis.objects.get(pk=analysis.pk), new)
+        _bump(analysis, version, completed_step=max(analysis.completed_step, Step.DIRECTION), **new)
+        record(action="analysis.analysis.direction", obj=analysis, membership=membership, fields=changed)
         snapshot_analysis(analysis=analysis, membership=membership)
     return analysis
 

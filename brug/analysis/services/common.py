@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
+from django.db import models
 from django.utils import timezone
 
 from brug.core.errors import BrugError
@@ -37,3 +40,9 @@ def clean_label(value: str, what: str) -> str:
     if not value:
         raise AnalysisError(f"{what} is leeg. Vul een naam in.")
     return value
+
+
+def changed_fields(stored: models.Model, new: Mapping[str, Any]) -> list[str]:
+    """The names in `new` whose value differs from `stored` (read from the database before the write):
+    the audit line names only what really changed."""
+    return sorted(name for name, value in new.items() if getattr(stored, name) != value)

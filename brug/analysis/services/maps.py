@@ -17,7 +17,7 @@ from brug.municipalities.models import Neighbourhood
 
 from .. import config
 from ..models import Actor, FuelStatement, Incident, MapSnapshot, PolarisationMap, UsThemPair
-from .common import AnalysisError, StaleVersion, clean_label, not_in_future, require_editor
+from .common import AnalysisError, StaleVersion, changed_fields, clean_label, not_in_future, require_editor
 
 
 def _check_neighbourhoods(membership: Membership, hoods: list[Neighbourhood]) -> None:
@@ -76,17 +76,21 @@ def update_map(
     if not whole_municipality and not neighbourhoods:
         raise AnalysisError("Kies de hele gemeente of ten minste één wijk.")
     title = clean_label(title, "De titel")
+    new = {
+        "title": title,
+        "as_of": as_of,
+        "whole_municipality": whole_municipality,
+        "phase": phase,
+        "description": description,
+    }
     with transaction.atomic():
+        stored = PolarisationMap.objects.get(pk=pmap.pk)
+        changed = changed_fields(stored, new)
+        if set(stored.neighbourhoods.values_list("pk", flat=True)) != {h.pk for h in neighbourhoods}:
+            changed.append("neighbourhoods")
         # The version in the WHERE clause makes check-and-bump one atomic statement.
         updated = PolarisationMap.objects.filter(pk=pmap.pk, version=version).update(
-            version=F("version") + 1,
-            title=title,
-            as_of=as_of,
-            whole_municipality=whole_municipality,
-            phase=phase,
-            description=description,
-            updated_by=membership.user,
-            updated_at=timezone.now(),
+            version=F("version") + 1, updated_by=membership.user, updated_at=timezone.now(), **new
         )
         if not updated:
             current = PolarisationMap.objects.select_related("updated_by").get(pk=pmap.pk)
@@ -94,12 +98,7 @@ def update_map(
             raise StaleVersion(who=who, when=current.updated_at)
         pmap.refresh_from_db()
         pmap.neighbourhoods.set(neighbourhoods)
-        record(
-            action="analysis.map.update",
-            obj=pmap,
-            membership=membership,
-            fields=["title", "as_of", "area", "phase", "description"],
-        )
+        record(action="analysis.map.update", obj=pmap, membership=membership, fields=changed)
         snapshot_map(pmap=pmap, membership=membership)
     return pmap
 
@@ -157,6 +156,10 @@ def update_pair(
     if config.dividing_line(dividing_line) is None:
         raise AnalysisError("Kies een scheidslijn uit de lijst.")
     with transaction.atomic():
+        changed = changed_fields(
+            UsThemPair.objects.get(pk=pair.pk),
+            {"pole_a": pole_a, "pole_b": pole_b, "dividing_line": dividing_line, "description": description},
+        )
         pair.pole_a, pair.pole_b, pair.dividing_line, pair.description = (
             pole_a,
             pole_b,
@@ -169,12 +172,7 @@ def update_pair(
             )
         except StaleObject as exc:
             raise StaleVersion(who=exc.who, when=exc.when) from None
-        record(
-            action="analysis.pair.update",
-            obj=pair,
-            membership=membership,
-            fields=["pole_a", "pole_b", "dividing_line", "description"],
-        )
+        record(action="analysis.pair.update", obj=pair, membership=membership, fields=changed)
         _touch(pair.map, membership)
     return pair
 
@@ -297,11 +295,12 @@ def move_actor(*, membership: Membership, actor: Actor, role: str) -> Actor:
     if role not in dict(config.ROLE_CHOICES):
         raise AnalysisError("Kies een rol uit de lijst.")
     with transaction.atomic():
-        actor.role = role
         # The stance belongs to the silent middle: leaving the middle drops it.
-        actor.leads_middle = actor.leads_middle and role == config.Role.MIDDLE
+        leads_middle = actor.leads_middle and role == config.Role.MIDDLE
+        changed = changed_fields(actor, {"role": role, "leads_middle": leads_middle})
+        actor.role, actor.leads_middle = role, leads_middle
         actor.save(update_fields=["role", "leads_middle"])
-        record(action="analysis.actor.move", obj=actor, membership=membership, fields=["role"])
+        record(action="analysis.actor.move", obj=actor, membership=membership, fields=changed)
         _touch(actor.pair.map, membership)
     return actor
 

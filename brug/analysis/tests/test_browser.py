@@ -107,8 +107,8 @@ def test_an_officer_walks_the_wizard_and_opens_the_report(page: Any, tenancy: Te
         project="Woningbouw Westergouwe",
         kind="woningbouw",
         neighbourhoods=[],
-        affected_groups="Huidige bewoners",
-        expected_tensions="Wij-zij",
+        groups=[{"name": "Huidige bewoners"}],
+        tensions=[{"what": "Wij-zij"}],
         pairs=[pair],
         owner="Wonen",
         review_date=timezone.localdate() + dt.timedelta(days=9),
@@ -185,8 +185,8 @@ def test_an_officer_edits_an_own_intervention_and_deletes_a_scan_an_analysis_and
         project="Zonnepark",
         kind="windmolens",
         neighbourhoods=[],
-        affected_groups="Omwonenden",
-        expected_tensions="Boosheid",
+        groups=[{"name": "Omwonenden"}],
+        tensions=[{"what": "Boosheid"}],
         pairs=[pair],
         owner="Energie",
         review_date=timezone.localdate() + dt.timedelta(days=9),
@@ -303,3 +303,131 @@ def test_partner_pages_and_named_versions_are_accessible_on_a_phone(page: Any, t
     assert page.get_by_text("Uw bijdrage is opgeslagen").count() == 1
     assert_accessible(page)
     screenshot(page, "analysis-partner-phone")
+
+
+def _in_viewport(page: Any, selector: str) -> bool:
+    return bool(
+        page.evaluate(
+            """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+            selector,
+        )
+    )
+
+
+def test_placing_an_actor_returns_to_the_placed_actor_not_the_top(page: Any, tenancy: Tenancy) -> None:
+    officer = member(tenancy, "officer")
+    pmap = services.create_map(membership=officer, title="Kaart", as_of=timezone.localdate())
+    pair = services.add_pair(
+        membership=officer, pmap=pmap, pole_a="Oud", pole_b="Nieuw", dividing_line="burger_overheid"
+    )
+    for i in range(6):
+        services.add_actor(membership=officer, pair=pair, label=f"Groep {i}", role="middle")
+    browser_login(page, tenancy.officer)
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(page.base_url + f"/o/gouda/analyse/kaarten/{pmap.pk}/paren/{pair.pk}/")
+    page.get_by_label("Wie (rol of groep)").fill("Buurtvaders")
+    page.get_by_label("Rol", exact=True).select_option("bridge")
+    page.get_by_role("button", name="Plaatsen").click()
+    page.wait_for_load_state()
+    placed = Actor.objects.get(label="Buurtvaders")
+    assert page.url.endswith(f"#betrokkene-{placed.pk}")
+    # The page opens at the placed actor's row (marked), far below the top.
+    assert page.evaluate("window.scrollY") > 300
+    assert _in_viewport(page, f"#betrokkene-{placed.pk}")
+    assert_accessible(page)
+    screenshot(page, "analysis-actor-placed-phone")
+
+    # An empty name: the page with the error opens at the placement form, not at the top.
+    page.get_by_role("button", name="Plaatsen").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("#h-addactor")
+    assert page.evaluate("window.scrollY") > 300
+    assert _in_viewport(page, "#h-addactor")
+
+    # Adding a pair on the map page returns to that pair's row.
+    page.goto(page.base_url + f"/o/gouda/analyse/kaarten/{pmap.pk}/")
+    page.get_by_label("Wij (pool links)").fill("Jong")
+    page.get_by_label("Zij (pool rechts)").fill("Oud")
+    page.get_by_label("Scheidslijn").select_option("burger_overheid")
+    page.get_by_role("button", name="Paar toevoegen").click()
+    page.wait_for_load_state()
+    new_pair = pmap.pairs.get(pole_a="Jong")
+    assert page.url.endswith(f"#paar-{new_pair.pk}")
+    assert _in_viewport(page, f"#paar-{new_pair.pk}")
+
+
+def test_a_decision_explanation_is_written_previewed_published_and_read_on_a_phone(
+    page: Any, tenancy: Tenancy
+) -> None:
+    from brug.analysis.models import DecisionExplanation
+
+    browser_login(page, tenancy.coordinator)
+    page.goto(page.base_url + "/o/gouda/analyse/")
+    page.get_by_role("link", name="Nieuwe uitleg van een besluit").click()
+    assert_accessible(page)
+    page.get_by_label("Titel", exact=True).fill("Geen avondklok op het Stationsplein")
+    page.get_by_label("Het besluit").fill("Er komt geen avondklok; wel jongerenwerk op vrijdag en zaterdag.")
+    page.get_by_label("De zorg die wij erkennen").fill(
+        "Bewoners maken zich zorgen over overlast in de avond."
+    )
+    page.get_by_label("Afwegingen").fill(
+        "Een avondklok treft alle jongeren.\nJongerenwerk werkt aan de oorzaak."
+    )
+    page.get_by_label("Belangen die zijn gewogen").fill("Rust voor omwonenden\nRuimte voor jongeren")
+    page.get_by_label("Wanneer ingrijpen").fill("Wij grijpen in met jongerenwerk, niet met een verbod.")
+    page.get_by_label("Perspectief: wat gebeurt er nu").fill("Na drie maanden kijken wij samen of het werkt.")
+    page.get_by_role("button", name="Opslaan als concept").click()
+    assert page.get_by_role("heading", name="Status: Concept (niet openbaar)").count() == 1
+    assert_accessible(page)
+    page.get_by_role("link", name="Voorbeeld bekijken").click()
+    assert page.get_by_text("Zo ziet een inwoner deze pagina").count() == 1
+    assert_accessible(page)
+    page.get_by_role("link", name="Terug naar bewerken").click()
+    page.get_by_role("button", name="Publiceren").click()
+    assert page.get_by_role("heading", name="Status: Gepubliceerd").count() == 1
+    assert_accessible(page)
+    screenshot(page, "analysis-decision-officer")
+
+    # A resident opens the public page on a phone, without an account.
+    slug = DecisionExplanation.objects.get().public_slug
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(page.base_url + f"/besluit/{slug}/")
+    assert page.get_by_role("heading", name="Geen avondklok op het Stationsplein").count() == 1
+    assert page.get_by_role("heading", name="Wanneer ingrijpen").count() == 1
+    # Nothing wider than the phone: no sideways scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
+    screenshot(page, "analysis-decision-public-phone")
+
+
+def test_the_impact_scan_asks_its_guiding_questions_accessibly(page: Any, tenancy: Tenancy) -> None:
+    from brug.analysis.models import ImpactScan
+
+    officer = member(tenancy, "officer")
+    pmap = services.create_map(membership=officer, title="Kaart", as_of=timezone.localdate())
+    services.add_pair(
+        membership=officer, pmap=pmap, pole_a="Boeren", pole_b="Stad", dividing_line="stad_platteland"
+    )
+    browser_login(page, tenancy.officer)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(page.base_url + "/o/gouda/analyse/impactscans/nieuw/")
+    assert_accessible(page)
+    page.get_by_label("Project", exact=True).fill("Windpark Noord")
+    page.get_by_label("Groep (regel 1)").fill("Agrariërs")
+    page.get_by_label("Hoe raakt het hen? (regel 1)").fill("Zij wonen naast de molens.")
+    page.get_by_label("Spanning (regel 1)").fill("Stad tegenover buitengebied")
+    page.get_by_label("Boeren – Stad (Kaart)").check()
+    page.get_by_label("Maatregel (regel 1)").fill("Keukentafelgesprekken")
+    page.get_by_label("Wie doet het? (regel 1)").fill("Omgevingsmanager")
+    page.get_by_label("Wie volgt de scan op?").fill("Programmamanager energie")
+    page.get_by_label("Wanneer kijken we opnieuw?").fill(
+        (timezone.localdate() + dt.timedelta(days=30)).isoformat()
+    )
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("Keukentafelgesprekken").count() >= 1
+    assert ImpactScan.objects.get().groups == [{"name": "Agrariërs", "how": "Zij wonen naast de molens."}]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
+    screenshot(page, "analysis-impact-scan-phone")

@@ -151,10 +151,10 @@ def test_an_officer_records_an_impact_scan_with_pairs_and_review_date(
         {
             "project": "Azc Noord",
             "kind": "azc",
-            "affected_groups": "Omwonenden",
-            "expected_tensions": "Onrust",
+            "group_0_name": "Omwonenden",
+            "tension_0_what": "Onrust",
             "pairs": [pair.pk],
-            "mitigation": "Informatieavond",
+            "measure_0_what": "Informatieavond",
             "owner": "Team opvang",
             "review_date": review.isoformat(),
         },

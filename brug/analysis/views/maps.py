@@ -31,7 +31,7 @@ from ..forms import (
     role_choices,
 )
 from ..gamechanger import advise
-from ..models import PolarisationMap, UsThemPair
+from ..models import Actor, PolarisationMap, UsThemPair
 
 
 def _map_initial(pmap: PolarisationMap) -> dict[str, Any]:
@@ -137,7 +137,7 @@ def map_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         add_form_error(form, exc)
         return _render_map(request, pmap, form=form, status=400)
     messages.success(request, "De kaart is opgeslagen.")
-    return redirect("analysis:map_detail", org_slug=org_slug, pk=pmap.pk)
+    return redirect(reverse("analysis:map_detail", args=[org_slug, pmap.pk]) + "#h-editmap")
 
 
 @org_view(EDITORS)
@@ -152,7 +152,7 @@ def pair_add(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
             add_form_error(form, exc)
         else:
             messages.success(request, f"Het paar ‘{pair}’ is toegevoegd.")
-            return redirect("analysis:map_detail", org_slug=org_slug, pk=pmap.pk)
+            return redirect(reverse("analysis:map_detail", args=[org_slug, pmap.pk]) + f"#paar-{pair.pk}")
     return _render_map(request, pmap, pair_form=form, status=400)
 
 
@@ -162,7 +162,7 @@ def pair_remove(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Ht
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
     services.remove_pair(membership=request.membership, pair=pair)
     messages.success(request, f"Het paar ‘{pair}’ is verwijderd.")
-    return redirect("analysis:map_detail", org_slug=org_slug, pk=pk)
+    return redirect(reverse("analysis:map_detail", args=[org_slug, pk]) + "#paren")
 
 
 def _render_pair(request: OrgRequest, pair: UsThemPair, status: int = 200, **bound: Any) -> HttpResponse:
@@ -215,6 +215,11 @@ def _pair_url(pair: UsThemPair) -> str:
     return reverse("analysis:pair_detail", args=[pair.map.organisation.slug, pair.map_id, pair.pk])
 
 
+def _actor_anchor(actor: Actor) -> str:
+    # The row of one actor in the table "Betrokkenen per rol" (id in pair_detail.html).
+    return f"#betrokkene-{actor.pk}"
+
+
 @org_view(EDITORS)
 @require_POST
 def actor_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
@@ -227,7 +232,8 @@ def actor_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Http
             add_form_error(form, exc, field="label")
         else:
             messages.success(request, f"‘{actor.label}’ staat op de kaart.")
-            return redirect(_pair_url(pair) + "#kaart")
+            # Back to the placed actor's row, right above the form, not to the top of the page.
+            return redirect(_pair_url(pair) + _actor_anchor(actor))
     return _render_pair(request, pair, status=400, actor_form=form)
 
 
@@ -243,7 +249,7 @@ def pair_edit(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Http
             add_form_error(form, exc)
         else:
             messages.success(request, "Het paar is opgeslagen.")
-            return redirect(_pair_url(pair))
+            return redirect(_pair_url(pair) + "#h-editpair")
     pair.refresh_from_db()
     return _render_pair(request, pair, status=400, edit_form=form)
 
@@ -316,7 +322,7 @@ def actor_move(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     if wants_json:
         return JsonResponse({"ok": True, "role": actor.role, "label": label})
     messages.success(request, f"‘{actor.label}’ is verplaatst naar {label}.")
-    return redirect(_pair_url(actor.pair) + "#tabel")
+    return redirect(_pair_url(actor.pair) + _actor_anchor(actor))
 
 
 @org_view(EDITORS)

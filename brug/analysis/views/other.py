@@ -20,7 +20,7 @@ from brug.core.errors import add_form_error
 from brug.core.pdf import render_pdf
 
 from .. import config, distrust, method, selectors, services
-from ..forms import ImpactScanForm, InterventionForm
+from ..forms import ImpactScanForm, InterventionForm, impact_initial
 from ..models import ImpactScan
 from .report import _pdf_css
 
@@ -33,6 +33,7 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
         "maps": selectors.maps_for(membership=membership),
         "analyses": selectors.analyses_for(membership=membership),
         "scans": selectors.impact_scans_for(membership=membership),
+        "decisions": selectors.decisions_for(membership=membership),
         "today": timezone.localdate(),
         "breadcrumbs": breadcrumbs(("Analyse", None)),
     }
@@ -117,20 +118,6 @@ def catalogue(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(request, "analysis/catalogue.html", context, status=status)
 
 
-def _scan_initial(scan: ImpactScan) -> dict[str, object]:
-    return {
-        "project": scan.project,
-        "kind": scan.kind,
-        "neighbourhoods": list(scan.neighbourhoods.all()),
-        "affected_groups": scan.affected_groups,
-        "expected_tensions": scan.expected_tensions,
-        "pairs": list(scan.pairs.all()),
-        "mitigation": scan.mitigation,
-        "owner": scan.owner,
-        "review_date": scan.review_date,
-    }
-
-
 @org_view(EDITORS)
 def impact_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     return _impact_form(request, org_slug, None)
@@ -146,8 +133,10 @@ def impact_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 
 def _impact_form(request: OrgRequest, org_slug: str, scan: ImpactScan | None) -> HttpResponse:
     membership = request.membership
-    initial = _scan_initial(scan) if scan else {}
-    form = ImpactScanForm(request.POST or None, membership=membership, initial=initial)
+    initial, rows = impact_initial(scan) if scan else ({}, {})
+    form = ImpactScanForm(
+        request.POST if request.method == "POST" else None, membership=membership, initial=initial, rows=rows
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -160,10 +149,10 @@ def _impact_form(request: OrgRequest, org_slug: str, scan: ImpactScan | None) ->
                     project=data["project"],
                     kind=data["kind"],
                     neighbourhoods=list(data["neighbourhoods"]),
-                    affected_groups=data["affected_groups"],
-                    expected_tensions=data["expected_tensions"],
+                    groups=form.answers("group"),
+                    tensions=form.answers("tension"),
                     pairs=list(data["pairs"]),
-                    mitigation=data["mitigation"],
+                    measures=form.answers("measure"),
                     owner=data["owner"],
                     review_date=data["review_date"],
                 )

@@ -34,6 +34,7 @@ PUBLIC_ROUTES: dict[str, str] = {
     r"^s/": "key figure's personal signal link: the secret token is the proof",
     r"^bijdrage/": "a partner's personal link to one joint analysis: the secret token is the proof",
     r"^d/": "public dialogue page for residents: anonymous token",
+    r"^besluit/": "a published decision explanation (Dilemmalogica) for residents: random slug, no ids",
     r"^api/": "JSON API: authenticated by organisation token, tested in the signals part",
 }
 

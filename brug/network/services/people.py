@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from brug.core.audit import record
@@ -214,19 +215,35 @@ def save_key_figure(
     return key_figure
 
 
-def _set_status(key_figure: KeyFigure, status: str) -> None:
+def _set_status(
+    key_figure: KeyFigure, status: str, *, membership: Membership, also: Mapping[str, Any] | None = None
+) -> None:
+    """Change the status (and any `also` fields) as a new version of the person, with a history row
+    and an audit line naming the fields that changed; like every other edit of a key figure."""
     old = key_figure.status
-    key_figure.status = status
+    changes: dict[str, Any] = {"status": status, **(also or {})}
     if status == S.ACTIVE and key_figure.start_date is None:
-        key_figure.start_date = timezone.localdate()
-    key_figure.save(update_fields=["status", "start_date", "updated_at"])
-    StatusChange.objects.create(
-        organisation=key_figure.organisation,
-        key_figure=key_figure,
-        old_status=old,
-        new_status=status,
-        changed_at=timezone.now(),
+        changes["start_date"] = timezone.localdate()
+    changed = sorted(name for name, value in changes.items() if getattr(key_figure, name) != value)
+    if not changed:
+        return
+    now = timezone.now()
+    KeyFigure.objects.filter(pk=key_figure.pk).update(
+        version=F("version") + 1, updated_at=now, **{name: changes[name] for name in changed}
     )
+    for name in changed:
+        setattr(key_figure, name, changes[name])
+    key_figure.version += 1
+    key_figure.updated_at = now
+    if status != old:
+        StatusChange.objects.create(
+            organisation=key_figure.organisation,
+            key_figure=key_figure,
+            old_status=old,
+            new_status=status,
+            changed_at=now,
+        )
+    record(action="network.keyfigure.status", obj=key_figure, membership=membership, fields=changed)
 
 
 @transaction.atomic
@@ -252,8 +269,7 @@ def change_status(*, membership: Membership, key_figure: KeyFigure, status: str)
             "met het besluit ‘aannemen’ of ‘oriëntatiefase’.",
             field="status",
         )
-    _set_status(key_figure, status)
-    record(action="network.keyfigure.status", obj=key_figure, membership=membership, fields=["status"])
+    _set_status(key_figure, status, membership=membership)
     return key_figure
 
 
@@ -295,11 +311,11 @@ def record_conversation(
         Decision.HOLD: S.IN_CONVERSATION,
         Decision.DECLINE: S.STOPPED,
     }[Decision(conversation.decision)]
+    also = {}
     if conversation.decision == Decision.ORIENTATION and data.get("orientation_until"):
-        key_figure.orientation_until = data["orientation_until"]
-        key_figure.save(update_fields=["orientation_until", "updated_at"])
-    if target != key_figure.status:
-        _set_status(key_figure, target)
+        also["orientation_until"] = data["orientation_until"]
+    # The decision moves the person on: a new version of the key figure with its own audit line.
+    _set_status(key_figure, target, membership=membership, also=also)
     record(
         action="network.keyfigure.conversation",
         obj=conversation,

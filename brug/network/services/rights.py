@@ -156,6 +156,7 @@ def erase_key_figure(*, membership: Membership, key_figure: KeyFigure) -> int:
     key_figure.age_groups = []
     key_figure.status = KeyFigureStatus.STOPPED
     key_figure.erased_at = timezone.now()
+    key_figure.version += 1  # a new version, so an edit form opened before the erasure cannot restore data
     key_figure.save()
     key_figure.neighbourhoods.clear()
     key_figure.networks.clear()

@@ -238,3 +238,16 @@ def test_the_signal_follow_up_page_passes_axe(page, tenancy: Tenancy, member, ac
     assert active_person.email in page.content()
     assert_accessible(page)
     screenshot(page, "network-signal-sender")
+
+
+def test_the_key_figure_list_does_not_scroll_sideways_on_a_phone(
+    page, tenancy: Tenancy, member, network
+) -> None:
+    # The table scrolls inside its own box; its visually-hidden caption used to widen the page.
+    for name in ["Abdi Hassan", "Femke de Groot", "Tomasz Nowak"]:
+        make_active(member, network, name)
+    browser_login(page, tenancy.coordinator)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(page.base_url + "/o/gouda/sleutelfiguren/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)

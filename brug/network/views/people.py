@@ -95,6 +95,15 @@ def _detail(
         "kf": key_figure,
         "status_form": status_form or StatusForm(initial={"status": key_figure.status}),
         "conversations": key_figure.conversations.select_related("held_by"),
+        # Every status change is history: shown here, with the person's version number.
+        "status_history": [
+            (
+                change.changed_at,
+                KeyFigureStatus(change.old_status).label if change.old_status else "",
+                KeyFigureStatus(change.new_status).label,
+            )
+            for change in key_figure.status_changes.order_by("-changed_at", "-id")
+        ],
         "referrals": key_figure.referrals.filter(erased_at__isnull=True),
         "signal_count": _signal_count(key_figure),
         "link": link,
