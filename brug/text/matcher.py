@@ -13,13 +13,18 @@ Why it is fast:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from brug.text.nodes import And, Near, Node, Not, Or, Phrase, Term
 from brug.text.normalise import Doc, match_key
-from brug.text.query import And, Near, Node, Not, Or, Phrase, Term
 
-if TYPE_CHECKING:
-    from brug.text.query import Query
+
+class Query(Protocol):
+    """What the matcher needs of a query (`brug.text.query.Query`): its parsed tree."""
+
+    @property
+    def node(self) -> Node: ...
+
 
 Hits = dict[int, list[int]]
 Span = tuple[int, int]
