@@ -30,6 +30,7 @@ THEMES_BY_MODEL = True  # default themes: the model decides (the query hit is on
 RULES_ONLY = "regels-zonder-model"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _DUTCH = frozenset(
     "de het een en van ik je jij we wij ze zij is zijn niet dat die dit er op in met voor aan maar ook "
     "naar als nog wel geen om te bij uit dan wat hoe al of mijn ons onze hun heb heeft hebben was wordt "
@@ -101,7 +102,7 @@ def bad_input(text: object) -> str | None:
         foreign = sum(w in _FOREIGN for w in words)
         if foreign >= 3 and foreign > 2 * dutch:
             return "andere taal dan Nederlands"
-        ascii_letters = sum(c.isascii() for c in _LETTER.findall(sample))
+        ascii_letters = letters if sample.isascii() else len(_ASCII_LETTER.findall(sample))
         if ascii_letters < letters * 0.5:
             return "ander schrift dan het Latijnse"
     return None

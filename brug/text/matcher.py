@@ -49,9 +49,13 @@ class Matcher:
         self._by_atom: dict[int, list[int]] = {}
         for qi, query in enumerate(queries):
             positive: set[int] = set()
-            self._compiled.append(self._compile(query.node, positive, negated=False))
+            compiled = self._compile(query.node, positive, negated=False)
+            self._compiled.append(compiled)
             self._positive.append(positive)
-            for atom in positive:
+            # A query is a candidate only when one of the atoms it cannot do without is present
+            # (for "a AND b" that is a or b, whichever is rarer to be needed; for a phrase its first
+            # word), not whenever any of its words is: far fewer queries to evaluate per message.
+            for atom in _need(compiled):
                 self._by_atom.setdefault(atom, []).append(qi)
 
     def __len__(self) -> int:
