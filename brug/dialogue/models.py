@@ -118,6 +118,13 @@ class Statement(Versioned):
     reject_reason = models.CharField(max_length=12, choices=RejectReason.choices, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # brug.text on submit: a hostile or us-them statement is flagged for the moderator, with the why
+    # and the model version that scored it (a flagged statement never appears unseen).
+    text_flagged = models.BooleanField("gemarkeerd door de tekstanalyse", default=False)
+    text_hostility = models.FloatField(null=True, blank=True)
+    text_framing = models.FloatField(null=True, blank=True)
+    text_why = models.JSONField(default=list, blank=True)
+    text_model = models.CharField(max_length=80, blank=True)
 
     class Meta:
         ordering = ["number"]

@@ -13,18 +13,23 @@ Why it is fast:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from brug.text.nodes import And, Near, Node, Not, Or, Phrase, Term
 from brug.text.normalise import Doc, match_key
-from brug.text.query import And, Near, Node, Not, Or, Phrase, Term
 
-if TYPE_CHECKING:
-    from brug.text.query import Query
+
+class Query(Protocol):
+    """What the matcher needs of a query (`brug.text.query.Query`): its parsed tree."""
+
+    @property
+    def node(self) -> Node: ...
+
 
 Hits = dict[int, list[int]]
 Span = tuple[int, int]
 # Compiled node: ("a", atom) | ("p", atoms, atomset) | ("&", kids) | ("|", simple atoms, other kids,
-# needed atoms) | ("!", kid) | ("n", left, right, distance, left needs, right needs)
+# needed atoms, needed atom → other kids) | ("!", kid) | ("n", left, right, distance, left needs, right needs)
 Compiled = tuple
 
 _CACHE_LIMIT = 500_000
@@ -44,9 +49,13 @@ class Matcher:
         self._by_atom: dict[int, list[int]] = {}
         for qi, query in enumerate(queries):
             positive: set[int] = set()
-            self._compiled.append(self._compile(query.node, positive, negated=False))
+            compiled = self._compile(query.node, positive, negated=False)
+            self._compiled.append(compiled)
             self._positive.append(positive)
-            for atom in positive:
+            # A query is a candidate only when one of the atoms it cannot do without is present
+            # (for "a AND b" that is a or b, whichever is rarer to be needed; for a phrase its first
+            # word), not whenever any of its words is: far fewer queries to evaluate per message.
+            for atom in _need(compiled):
                 self._by_atom.setdefault(atom, []).append(qi)
 
     def __len__(self) -> int:
@@ -92,7 +101,19 @@ class Matcher:
             kids = [self._compile(c, positive, negated) for c in node.children]
             simple = frozenset(k[1] for k in kids if k[0] == "a")
             rest = tuple(k for k in kids if k[0] != "a")
-            return ("|", simple, rest, simple.union(*(_need(k) for k in rest)))
+            # Inverted index inside the OR: needed atom → the non-simple children that need it, so
+            # evaluation only visits children that can be true for this message.
+            index: dict[int, list[Compiled]] = {}
+            for k in rest:
+                for atom in _need(k):
+                    index.setdefault(atom, []).append(k)
+            return (
+                "|",
+                simple,
+                rest,
+                simple.union(*(_need(k) for k in rest)),
+                {a: tuple(ks) for a, ks in index.items()},
+            )
         assert isinstance(node, Near)
         left = self._compile(node.left, positive, negated)
         right = self._compile(node.right, positive, negated)
@@ -205,7 +226,12 @@ def _eval(node: Compiled, hits: Hits) -> bool:
             return True
         if node[3].isdisjoint(hits):
             return False
-        return any(_eval(child, hits) for child in node[2])
+        index = node[4]
+        for atom in node[3].intersection(hits):
+            for child in index.get(atom, ()):
+                if _eval(child, hits):
+                    return True
+        return False
     if op == "&":
         return all(_eval(child, hits) for child in node[1])
     if op == "!":

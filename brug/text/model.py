@@ -51,9 +51,20 @@ def _group_words() -> frozenset[str]:
     return load_word_list("neutraal.txt")
 
 
+_MASKED: dict[str, str] = {}
+
+
+def _mask(token: str) -> str:
+    masked = GROUP if normalise(token.lstrip("#")) in _group_words() else token
+    if len(_MASKED) > 300_000:
+        _MASKED.clear()
+    _MASKED[token] = masked
+    return masked
+
+
 def mask_groups(tokens: list[str]) -> list[str]:
-    words = _group_words()
-    return [GROUP if normalise(t.lstrip("#")) in words else t for t in tokens]
+    get = _MASKED.get
+    return [get(t) or _mask(t) for t in tokens]
 
 
 def _is_word(token: str) -> bool:
@@ -76,8 +87,21 @@ def token_features(token: str) -> list[str]:
     return out
 
 
+_PAIR_LEMMA: dict[str, str] = {}
+
+
+def _pair_lemma(token: str) -> str:
+    word = token.lstrip("#")
+    found = lemma(word) if word.isalpha() else word
+    if len(_PAIR_LEMMA) > 300_000:
+        _PAIR_LEMMA.clear()
+    _PAIR_LEMMA[token] = found
+    return found
+
+
 def bigram_keys(tokens: list[str]) -> list[str]:
-    lemmas = [lemma(t.lstrip("#")) if t.lstrip("#").isalpha() else t.lstrip("#") for t in tokens]
+    get = _PAIR_LEMMA.get
+    lemmas = [get(t) or _pair_lemma(t) for t in tokens]
     return ["b:" + a + "_" + b for a, b in zip(lemmas, lemmas[1:], strict=False)]
 
 
@@ -102,89 +126,133 @@ class Prediction:
     evidence: list[tuple[str, float]]  # (word or feature, contribution), strongest first
 
 
-def _sigmoid(x: float) -> float:
-    if x < -30:
-        return 0.0
-    if x > 30:
-        return 1.0
-    return 1.0 / (1.0 + math.exp(-x))
-
-
 class Model:
-    """A loaded model: `predict(tokens, extras)` gives a calibrated probability per label."""
+    """A loaded model: `predict(tokens, extras)` gives a calibrated probability per label.
+
+    The weights sit in a dense matrix (features × labels, numpy); every distinct token gets a row
+    of its own in a growing token matrix (its lemma and n-gram weights summed once, on first
+    sight). Scoring a message is then a few dict lookups per word and three row sums in numpy.
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
+        import numpy as np
+
         self.version: str = data["version"]
         self.labels: list[str] = list(data["labels"])
         self.index = {label: i for i, label in enumerate(self.labels)}
         self.bias: list[float] = [float(b) for b in data["bias"]]
         self.platt: list[tuple[float, float]] = [(float(a), float(b)) for a, b in data["platt"]]
         width = len(self.labels)
-        # Sparse per feature: ((label index, weight), …); most features matter for one or two labels.
-        self.weights: dict[str, tuple[tuple[int, float], ...]] = {
-            feature: tuple((i, w / SCALE) for i, w in zip(row[0::2], row[1::2], strict=True))
-            for feature, row in data["weights"].items()
-        }
         self.width = width
-        self._token_cache: dict[str, tuple[tuple[int, float], ...]] = {}
+        raw: dict[str, list[int]] = data["weights"]
+        self._feature_row: dict[str, int] = {f: k for k, f in enumerate(raw)}
+        matrix = np.zeros((len(raw) + 1, width))  # the last row stays zero (no such feature)
+        for k, row in enumerate(raw.values()):
+            matrix[k, row[0::2]] = np.asarray(row[1::2], dtype=float) / SCALE
+        self._W = matrix
+        self._bias = np.asarray(self.bias)
+        self._platt_a = np.asarray([a for a, _ in self.platt])
+        self._platt_b = np.asarray([b for _, b in self.platt])
+        # Row 0 of the token matrix is the zero vector: a token none of whose features has a weight.
+        self._token_row: dict[str, int] = {}
+        self._T = np.zeros((4096, width))
+        self._t_used = 1
         self.metrics: dict[str, Any] = data.get("metrics", {})
 
     @property
     def theme_names(self) -> list[str]:
         return [label[len(THEME_PREFIX) :] for label in self.labels if label.startswith(THEME_PREFIX)]
 
-    def _token_vector(self, token: str) -> tuple[tuple[int, float], ...]:
-        cached = self._token_cache.get(token)
-        if cached is not None:
-            return cached
-        summed: dict[int, float] = {}
-        weights = self.weights
-        for f in token_features(token):
-            for i, w in weights.get(f, ()):
-                summed[i] = summed.get(i, 0.0) + w
-        vec = tuple(summed.items())
-        if len(self._token_cache) > 300_000:
-            self._token_cache.clear()
-        self._token_cache[token] = vec
-        return vec
+    def _new_token(self, token: str) -> int:
+        import numpy as np
 
-    def decision(
-        self, tokens: list[str], extras: dict[str, float]
-    ) -> tuple[list[float], list[tuple[str, tuple[tuple[int, float], ...], float]]]:
-        """Raw scores per label and the parts they came from as (name, sparse weights, factor)."""
+        frow = self._feature_row
+        rows = [frow[f] for f in token_features(token) if f in frow]
+        if not rows:
+            row = 0
+        else:
+            if len(self._token_row) > 300_000:  # a stream with endless new words: start afresh
+                self._token_row.clear()
+                self._t_used = 1
+            if self._t_used == len(self._T):
+                self._T = np.concatenate([self._T, np.zeros_like(self._T)])
+            row = self._t_used
+            self._T[row] = self._W[rows].sum(axis=0)
+            self._t_used += 1
+        self._token_row[token] = row
+        return row
+
+    def decision(self, tokens: list[str], extras: dict[str, float]) -> tuple[Any, _Parts]:
+        """Raw scores per label (numpy array) and the parts they came from (for `explain`)."""
         tokens = mask_groups(tokens)
         scale = 1.0 / math.sqrt(max(1, len(tokens)))
-        acc = [0.0] * self.width
-        parts: list[tuple[str, tuple[tuple[int, float], ...], float]] = []
-        for token in tokens:
-            vec = self._token_vector(token)
-            if vec:
-                for i, w in vec:
-                    acc[i] += w
-                parts.append((token, vec, scale))
-        weights = self.weights
-        for key in bigram_keys(tokens):
-            vec = weights.get(key, ())
-            if vec:
-                for i, w in vec:
-                    acc[i] += w
-                parts.append((key, vec, scale))
-        total = [b + a * scale for a, b in zip(acc, self.bias, strict=True)]
-        for f, value in extras.items():
-            vec = weights.get(f, ())
-            if vec:
-                for i, w in vec:
-                    total[i] += w * value
-                parts.append((f, vec, value))
-        return total, parts
+        get = self._token_row.get
+        t_rows = [r if (r := get(t)) is not None else self._new_token(t) for t in tokens]
+        frow = self._feature_row.get
+        missing = len(self._W) - 1
+        keys = bigram_keys(tokens)
+        b_rows = [frow(k, missing) for k in keys]
+        e_names = list(extras)
+        e_rows = [frow(f, missing) for f in e_names]
+        e_values = list(extras.values())
+        W = self._W
+        total = (self._T[t_rows].sum(axis=0) + W[b_rows].sum(axis=0)) * scale + self._bias
+        if e_rows:
+            total += W[e_rows].T @ e_values
+        return total, _Parts(self, tokens, t_rows, keys, b_rows, e_names, e_rows, e_values, scale)
 
     def predict(self, tokens: list[str], extras: dict[str, float]) -> Scored:
+        import numpy as np
+
         total, parts = self.decision(tokens, extras)
-        probabilities = {}
-        for i, label in enumerate(self.labels):
-            a, b = self.platt[i]
-            probabilities[label] = round(_sigmoid(a * total[i] + b), 3)
+        z = np.clip(self._platt_a * total + self._platt_b, -30.0, 30.0)
+        p = (1.0 / (1.0 + np.exp(-z))).tolist()
+        probabilities = {label: round(v, 3) for label, v in zip(self.labels, p, strict=True)}
         return Scored(self, probabilities, parts)
+
+
+class _Parts:
+    """What one message's score is made of, kept as row indices until a label is explained."""
+
+    __slots__ = ("b_keys", "b_rows", "e_names", "e_rows", "e_values", "model", "scale", "t_rows", "tokens")
+
+    def __init__(
+        self,
+        owner: Model,
+        tokens: list[str],
+        t_rows: list[int],
+        b_keys: list[str],
+        b_rows: list[int],
+        e_names: list[str],
+        e_rows: list[int],
+        e_values: list[float],
+        scale: float,
+    ) -> None:
+        self.model = owner
+        self.tokens, self.t_rows = tokens, t_rows
+        self.b_keys, self.b_rows = b_keys, b_rows
+        self.e_names, self.e_rows, self.e_values = e_names, e_rows, e_values
+        self.scale = scale
+
+    def contributions(self, i: int) -> dict[str, float]:
+        """Contribution to label i per word, word pair (as "a b") or feature; zeros left out."""
+        m = self.model
+        summed: dict[str, float] = {}
+        scale = self.scale
+        for name, w in zip(self.tokens, m._T[self.t_rows, i].tolist(), strict=True):
+            if w:
+                summed[name] = summed.get(name, 0.0) + w * scale
+        for key, w in zip(self.b_keys, m._W[self.b_rows, i].tolist(), strict=True):
+            if w:
+                name = key[2:].replace("_", " ")
+                summed[name] = summed.get(name, 0.0) + w * scale
+        if self.e_rows:
+            for name, w, value in zip(
+                self.e_names, m._W[self.e_rows, i].tolist(), self.e_values, strict=True
+            ):
+                if w and value:
+                    summed[name] = summed.get(name, 0.0) + w * value
+        return summed
 
 
 class Scored:
@@ -192,12 +260,7 @@ class Scored:
 
     __slots__ = ("_model", "_parts", "probabilities")
 
-    def __init__(
-        self,
-        owner: Model,
-        probabilities: dict[str, float],
-        parts: list[tuple[str, tuple[tuple[int, float], ...], float]],
-    ) -> None:
+    def __init__(self, owner: Model, probabilities: dict[str, float], parts: _Parts) -> None:
         self._model = owner
         self.probabilities = probabilities
         self._parts = parts
@@ -211,13 +274,7 @@ class Scored:
     def explain(self, label: str) -> Prediction:
         i = self._model.index[label]
         probability = self.probabilities[label]
-        summed: dict[str, float] = {}
-        for name, vec, factor in self._parts:
-            v = sum(w for j, w in vec if j == i) * factor
-            if v:
-                if name.startswith("b:"):
-                    name = name[2:].replace("_", " ")
-                summed[name] = summed.get(name, 0.0) + v
+        summed = self._parts.contributions(i)
         # Evidence for the side the model chose first (3 strongest), then the strongest against.
         sign = 1.0 if probability >= 0.5 else -1.0
         pro = sorted((x for x in summed.items() if x[1] * sign > 0), key=lambda x: -abs(x[1]))[:3]

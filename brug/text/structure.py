@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from brug.text.lexicon import load_word_list
 from brug.text.normalise import tokenize
@@ -34,6 +35,7 @@ _SENTENCE = re.compile(r"(?<=[.!?\n])\s+|\n")
 _QUOTED = re.compile(r"[\"“”„«»]|(?:^|\s)'|'(?:\s|$|[.,!?])")
 
 
+@cache  # also called inside the rules with literal word lists: split each list once
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -202,6 +204,7 @@ TRIGGERS = (
 _CLASS_OF: dict[str, str] = {}
 for _name, _words in reversed(_CLASSES):  # the first class listed wins, as in a lookup in order
     _CLASS_OF.update(dict.fromkeys(_words, _name))
+_KNOW_TRIGGERS = KNOW | ADDRESS_WORDS | frozenset(("woont", "woon"))
 HOSTILE_KINDS = frozenset({"dreiging", "ontmenselijking", "aanspreking", "samenstelling"})
 FRAMING_KINDS = frozenset({"veralgemenisering", "aanspreking"})
 GUARD_KINDS = frozenset({"ontkenning", "citaat", "vraag"})
@@ -227,13 +230,17 @@ def _negated(tokens: list[str], i: int, reach: int = 5) -> bool:
     return any(t in NEGATION for t in tokens[max(0, i - reach) : i])
 
 
+_THEY = frozenset(("ze", "zij", "die"))
+
+
 def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     hits: list[Hit] = []
     n = len(tokens)
     tset = set(tokens)
     has_target = bool(tset & (OFFICE | PRONOUN | GROUP))
     # --- knowing where someone lives / works
-    for i, t in enumerate(tokens):
+    # (each rule below first checks with one set operation that its trigger words occur at all)
+    for i, t in enumerate(tokens) if tset & _KNOW_TRIGGERS else ():
         if t in KNOW:
             rest = tokens[i + 1 : i + 9]
             if ("waar" in rest or "wie" in rest or "welke" in rest or "wanneer" in rest) and set(rest) & LIVE:
@@ -253,7 +260,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
                 hits.append(Hit("dreiging", "adres gedeeld", (t, *tokens[i + 1 : i + 4])))
                 break
     # --- violence against a body part or a person
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & VIOLENCE else ():
         if t in VIOLENCE:
             span = _window(tokens, i, 6, 6)
             for j, w in enumerate(span[:-1]):
@@ -266,14 +273,16 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
             else:
                 continue
             break
-    for phrase in HARM_PHRASES:
+    for phrase in HARM_PHRASES if has_target else ():
+        if phrase[0] not in tset:
+            continue
         k = len(phrase)
         for i in range(n - k + 1):
             if tuple(tokens[i : i + k]) == phrase and has_target and not _negated(tokens, i):
                 hits.append(Hit("dreiging", "iemand iets aandoen", phrase))
                 break
     # --- killing, hanging, shooting a person
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & KILL else ():
         if t in KILL:
             win = set(_window(tokens, i, 7, 5))
             if win & HANG_OBJECTS:
@@ -285,7 +294,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
             if (win & (OFFICE | PRONOUN | GROUP | DEHUMAN | INSULT)) and not _negated(tokens, i):
                 hits.append(Hit("dreiging", "doden of ophangen", (t,)))
                 break
-    for i in range(n - 2):
+    for i in range(n - 2) if ("muur" in tset or "boom" in tset) else ():
         if tokens[i : i + 3] in (["tegen", "de", "muur"], ["hoogste", "boom", "aan"]) or tokens[
             i : i + 2
         ] == [
@@ -296,7 +305,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
                 hits.append(Hit("dreiging", "tegen de muur / hoogste boom", tuple(tokens[i : i + 3])))
             break
     # --- death wishes
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & DEATH else ():
         if t in DEATH and not _negated(tokens, i, 3):
             win = set(_window(tokens, i, 7, 2))
             if win & WISH and (win & (OFFICE | PRONOUN | GROUP) or "dat" in win):
@@ -305,7 +314,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     if "dagen" in tset and "geteld" in tset:
         hits.append(Hit("dreiging", "doodswens", ("dagen", "geteld")))
     # --- fire against a place
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & FIRE else ():
         if t in FIRE:
             if (
                 t in ("brand", "brandt", "branden")
@@ -322,7 +331,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
                 hits.append(Hit("dreiging", "brand stichten", (t, *sorted(win & PLACE))))
                 break
     # --- visiting / confronting an office holder or a group
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & VISIT else ():
         if t in VISIT:
             win = set(_window(tokens, i, 8, 4))
             group_target = (
@@ -345,7 +354,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
                     hits.append(Hit("dreiging", "iemand opzoeken of aanpakken", (t, *sorted(win & OFFICE))))
                     break
     # --- generalisation
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & GROUP else ():
         if t in GROUP and t not in (
             "mensen",
             "lui",
@@ -367,7 +376,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
                         Hit(kind, "groep met negatief gezegde", (t, *sorted(around & NEG_PREDICATE)[:2]))
                     )
                     break
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & _THEY else ():
         if t in ("ze", "zij", "die") and i + 3 < n:
             rest = tokens[i + 1 : i + 6]
             adapt = set(rest) & _set("aanpassen integreren") or ("passen" in rest and "aan" in rest)
@@ -375,7 +384,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
                 hits.append(Hit("veralgemenisering", "passen zich nooit aan", (t, "nooit/niet", "aanpassen")))
                 break
     # --- dehumanising label said of people
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & DEHUMAN else ():
         if t in DEHUMAN:
             win = set(_window(tokens, i, 6, 4))
             if win & (GROUP | PRONOUN | OFFICE | _set("zijn het net als stelletje allemaal")):
@@ -383,7 +392,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
                     hits.append(Hit("ontmenselijking", "mensen als dier, ziekte of vuil", (t,)))
                     break
     # --- hostile address
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if tset & YOU_PLURAL else ():
         if t in YOU_PLURAL:
             win = set(tokens[i + 1 : i + 6])
             if win & (INSULT | DEHUMAN) or (

@@ -7,8 +7,10 @@ leaves the opinion map to a background recompute (see recompute.py); storing the
 
 from __future__ import annotations
 
+import functools
 import secrets
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,6 +41,9 @@ from ..recompute import background_available, take_schedule_lock
 from ..selectors import forget_vote_targets
 from ..tasks import enqueue_recompute, schedule_recompute
 
+if TYPE_CHECKING:
+    from brug.text import Classifier
+
 VOTE_CODES = {"eens": 1, "oneens": -1, "overslaan": 0}
 RATE_LIMIT_VOTES = int(getattr(settings, "BRUG_DIALOGUE_VOTES_PER_MINUTE", 60))
 
@@ -60,8 +65,55 @@ def _next_number(model: type[models.Model], dialogue: Dialogue) -> int:
     return 0 if top is None else top + 1
 
 
+def screen_statement(text: str) -> dict[str, object]:
+    """brug.text's verdict on a resident's statement, as the fields stored on Statement.
+
+    Flagged when the engine finds it hostile (threat, insult, dehumanisation); `text_why` is the
+    engine's own explanation in Dutch (rules that fired, words that weighed most), with us-them
+    framing added as context. Framing alone does not flag: "niet naast ons dorp" is what a
+    dialogue is for. A text the engine cannot score is flagged with the reason, so a person looks.
+    """
+    result = _classifier().classify(text)
+    if result.unknown is not None:
+        return {
+            "text_flagged": True,
+            "text_hostility": None,
+            "text_framing": None,
+            "text_why": [f"Niet te beoordelen door de tekstanalyse: {result.unknown}."],
+            "text_model": result.model,
+        }
+    why: list[str] = []
+    if result.hostile:
+        why.append(f"Mogelijk vijandig (score {result.hostility:.2f}).")
+        why += [str(line) for line in result.why.get("hostility", [])]
+        if result.framed:
+            why.append(f"Ook wij-zij-denken (score {result.framing:.2f}).")
+            why += [str(line) for line in result.why.get("framing", [])]
+    return {
+        "text_flagged": result.hostile,
+        "text_hostility": result.hostility,
+        "text_framing": result.framing,
+        "text_why": why,
+        "text_model": result.model,
+    }
+
+
+@functools.cache
+def _classifier() -> Classifier:
+    # One engine per process, built on first use: the lexicons compile and the model loads once.
+    from brug.text import Classifier
+
+    return Classifier()
+
+
 def _add_statement(
-    *, dialogue: Dialogue, text: str, status: str, is_seed: bool, author: Participant | None
+    *,
+    dialogue: Dialogue,
+    text: str,
+    status: str,
+    is_seed: bool,
+    author: Participant | None,
+    screening: dict[str, object] | None = None,
 ) -> Statement:
     # Two residents may submit at the same moment: retry on a taken number.
     for _attempt in range(5):
@@ -74,6 +126,7 @@ def _add_statement(
                     status=status,
                     is_seed=is_seed,
                     author=author,
+                    **(screening or {}),
                 )
         except IntegrityError:
             continue
@@ -261,8 +314,16 @@ def submit_statement(*, dialogue: Dialogue, token: str, text: str) -> Statement:
     participant = participant_for(dialogue=dialogue, token=token, create=True)
     if Statement.objects.filter(dialogue=dialogue, text__iexact=text).exists():
         raise DialogueError("Deze stelling staat er al.")
-    status = StatementStatus.PENDING if dialogue.moderation == Moderation.BEFORE else StatementStatus.APPROVED
-    return _add_statement(dialogue=dialogue, text=text, status=status, is_seed=False, author=participant)
+    screening = screen_statement(text)
+    # Moderation afterwards publishes at once, but never a statement the engine flagged: that one
+    # waits in the queue with its why.
+    if dialogue.moderation == Moderation.BEFORE or screening["text_flagged"]:
+        status = StatementStatus.PENDING
+    else:
+        status = StatementStatus.APPROVED
+    return _add_statement(
+        dialogue=dialogue, text=text, status=status, is_seed=False, author=participant, screening=screening
+    )
 
 
 def mark_dirty(*, dialogue_id: int) -> None:

@@ -344,3 +344,17 @@ def test_example_groups_keep_the_newest_message_of_each_group_and_count_the_rest
     ]
     assert example_groups(texts) == [(10, 2), (11, 0)]
     assert example_groups([]) == [] and example_groups([(1, "één bericht")]) == [(1, 0)]
+
+
+def test_the_algorithm_register_shows_the_text_models_measured_figures_from_the_benchmark_file(
+    tenancy, client_for
+) -> None:
+    from brug.text import register
+
+    data = register.load_metrics()
+    assert data is not None
+    body = client_for(tenancy.officer).get(_url("algorithms", tenancy)).content.decode()
+    assert 'id="tekstmodel"' in body and data["model"] in body
+    hostile = data["test"]["vijandig"]
+    assert f"F1 {hostile['f1']:.2f}".replace(".", ",") in body
+    assert "Menselijk toezicht" in body and "Bekende zwakke plekken" in body

@@ -186,6 +186,7 @@ def alert_seen(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 
 
 ALGORITHMS = [
+    ("tekstmodel.md", "Tekstmodel: vijandigheid, wij-zij, toon en thema's"),
     ("thema-herkenning.md", "Thema-herkenning"),
     ("toon.md", "Toon"),
     ("vijandigheid.md", "Vijandigheid"),
@@ -196,11 +197,16 @@ ALGORITHMS = [
 
 @org_view(personal_data=True)
 def algorithms(request: OrgRequest, org_slug: str) -> HttpResponse:
+    from brug.text import register
+
     folder = Path(settings.BASE_DIR) / "docs" / "algorithms"
+    metrics = register.load_metrics()
     docs = []
     for name, title in ALGORITHMS:
         path = folder / name
         text = path.read_text(encoding="utf-8") if path.exists() else ""
+        # The measured figures come from the benchmark's data file, never from hand-copied text.
+        text = register.fill(text, metrics)
         docs.append({"slug": name[:-3], "title": title, "html": render_markdown(text)})
     return render(
         request,

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brug.text import Query, QuerySyntaxError, parse_query
-from brug.text.query import And, Near, Not, Or, Phrase, Term
+from brug.text.query import MAX_DEPTH, And, Near, Not, Or, Phrase, Term
 
 
 def test_adjacent_terms_mean_and():
@@ -135,7 +135,7 @@ _nodes = st.recursive(
         st.builds(_and, inner, st.lists(st.one_of(inner, inner.map(Not)), min_size=1, max_size=2)),
     ),
     max_leaves=8,
-)
+).filter(lambda node: str(node).count(" NEAR/") <= MAX_DEPTH)  # the parser's limit, tested on its own
 
 
 @settings(max_examples=150, deadline=None)
@@ -208,3 +208,11 @@ def test_strict_mode_flags_lowercase_english_operators(word):
     # Quoted, the word itself may be searched; without strict (lexicons) it stays a word.
     assert parse_query(f'windmolen "{word}" zonnepark', strict=True).matches(f"windmolen {word} zonnepark")
     parse_query(f"windmolen {word} zonnepark")
+
+
+def test_more_near_operators_than_the_limit_is_a_dutch_error() -> None:
+    ok = " NEAR/2 ".join(f"w{i}" for i in range(MAX_DEPTH + 1))
+    assert parse_query(ok)
+    with pytest.raises(QuerySyntaxError) as info:
+        parse_query(" NEAR/2 ".join(f"w{i}" for i in range(MAX_DEPTH + 2)))
+    assert "Te veel NEAR" in info.value.message
