@@ -21,7 +21,7 @@ from brug.core.audit import record
 from brug.core.exports import neutralise
 from brug.core.models import Membership
 from brug.core.uploads import NotAZip, UnsafeArchive, ZipLimits, check_zip, read_entry
-from brug.opinion.polis_io import PolisExportError, read_export
+from brug.opinion.polis_io import META_TRUE, PolisExportError, read_export
 
 from .models import Dialogue, Participant, Statement, StatementStatus, Vote
 from .services import DialogueError, secret_hash
@@ -82,6 +82,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
                 tally[s.number][1],
                 tally[s.number][-1],
                 MODERATED[s.status],
+                "true" if s.is_meta else "false",
                 s.text,
             ]
         )
@@ -123,6 +124,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
                     "agrees",
                     "disagrees",
                     "moderated",
+                    "is-meta",
                     "comment-body",
                 ],
                 comment_rows,
@@ -211,6 +213,7 @@ def import_polis(
         except PolisExportError as exc:
             raise DialogueError(str(exc).replace(folder + "/", "")) from exc
     texts: dict[int, tuple[str, int, datetime | None, str]] = {}
+    meta: set[int] = set()
     for row in comments:
         try:
             sid, moderated = int(row["comment-id"]), int(float(row["moderated"] or 0))
@@ -220,6 +223,8 @@ def import_polis(
         if not text or len(text) > 1000:
             raise DialogueError(f"Stelling {sid} in comments.csv is leeg of langer dan 1000 tekens.")
         texts[sid] = (text, moderated, _moment(row.get("timestamp")), row.get("author-id") or "")
+        if (row.get("is-meta") or "").strip().lower() in META_TRUE:
+            meta.add(sid)
     unknown = sorted(set(export.statement_ids.tolist()) - set(texts))
     if unknown:
         shown = ", ".join(map(str, unknown[:10]))
@@ -242,7 +247,7 @@ def import_polis(
                 f"Ongeldige stem {value} (alleen 1, -1 of 0) van deelnemer {pid} op stelling {sid}."
             )
         last[(pid, sid)] = value
-    return _write(membership, title, slug, source_note, texts, last, vote_times, start, end)
+    return _write(membership, title, slug, source_note, texts, meta, last, vote_times, start, end)
 
 
 @transaction.atomic
@@ -252,6 +257,7 @@ def _write(
     slug: str,
     source_note: str,
     texts: dict[int, tuple[str, int, datetime | None, str]],
+    meta: set[int],
     last: dict[tuple[int, int], int],
     vote_times: dict[tuple[int, int], datetime],
     start: datetime,
@@ -290,6 +296,9 @@ def _write(
                 text=text,
                 status=STATUS_FROM_POLIS.get(moderated, StatementStatus.APPROVED),
                 is_seed=not author,
+                # Kept with Pol.is's own moderation, but never voted on nor counted in the map:
+                # recompute leaves meta statements out exactly as the engine's reader does.
+                is_meta=sid in meta,
                 author=by_pid.get(int(author)) if author.isdigit() else None,
                 created_at=created or start,
             )

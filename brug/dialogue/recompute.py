@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -108,7 +108,7 @@ def recompute(dialogue_id: int) -> dict[str, Any] | None:
     )
     moderated_out = list(
         Statement.objects.filter(dialogue_id=dialogue_id)
-        .exclude(status=StatementStatus.APPROVED)
+        .filter(~Q(status=StatementStatus.APPROVED) | Q(is_meta=True))
         .values_list("number", flat=True)
     )
     stored = dialogue.result or {}

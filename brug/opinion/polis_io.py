@@ -22,6 +22,8 @@ from brug.opinion.matrix import IntArray
 VOTES_COLUMNS = ("comment-id", "voter-id", "vote")
 PARTICIPANTS_VOTES_COLUMNS = ("participant",)
 COMMENTS_COLUMNS = ("comment-id", "moderated")
+# Values of the `is-meta` column of comments.csv that mark a meta statement.
+META_TRUE = ("true", "t", "1")
 
 
 class PolisExportError(Exception):
@@ -115,7 +117,7 @@ def read_moderated_out(folder: Path) -> frozenset[int]:
     for line, row in rows:
         sid = _int(row[i_sid], path, line, "comment-id")
         state = row[i_mod].strip() or "0"
-        meta = i_meta >= 0 and row[i_meta].strip().lower() in ("true", "t", "1")
+        meta = i_meta >= 0 and row[i_meta].strip().lower() in META_TRUE
         if _int(state, path, line, "moderated") == -1 or meta:
             out.add(sid)
     return frozenset(out)
