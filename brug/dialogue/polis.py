@@ -60,7 +60,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
     statements = list(Statement.objects.filter(dialogue=dialogue).select_related("author").order_by("number"))
     votes = list(
         Vote.objects.filter(dialogue=dialogue)
-        .order_by("updated_at", "id")
+        .order_by("updated_at", "participant__number", "statement__number")
         .values_list("updated_at", "statement__number", "participant__number", "value")
     )
     tally: dict[int, dict[int, int]] = defaultdict(lambda: {1: 0, -1: 0, 0: 0})

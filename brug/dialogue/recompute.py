@@ -103,7 +103,9 @@ def recompute(dialogue_id: int) -> dict[str, Any] | None:
     Dialogue.objects.filter(pk=dialogue_id).update(dirty=False)
     rows = list(
         Vote.objects.filter(dialogue_id=dialogue_id)
-        .order_by("updated_at", "id")
+        # Time, then participant and statement number: a canonical order, so that votes stored in
+        # another order (e.g. an import with equal times) give the same map.
+        .order_by("updated_at", "participant__number", "statement__number")
         .values_list("participant__number", "statement__number", "value")
     )
     moderated_out = list(

@@ -147,10 +147,11 @@ def read_votes(folder: Path) -> tuple[IntArray, IntArray, IntArray]:
         sids.append(_int(row[i_sid], path, line, "comment-id"))
         vals.append(_vote(row[i_vote], path, line, "vote"))
     arr = np.array([pids, sids, vals], dtype=np.int64).reshape(3, -1)
-    if has_time and stamps:
-        order = np.argsort(np.array(stamps), kind="stable")
-        arr = arr[:, order]
-    return arr[0], arr[1], arr[2]
+    # A canonical order, so that the same votes in any row order give the same groups: by time,
+    # then participant, then statement (without a time column: by participant and statement, and
+    # only a repeated vote keeps its file order).
+    keys = (arr[1], arr[0]) if not (has_time and stamps) else (arr[1], arr[0], np.array(stamps))
+    return tuple(arr[:, np.lexsort(keys)])  # type: ignore[return-value]
 
 
 def _statement_columns(header: list[str]) -> list[tuple[int, str, int]]:
@@ -181,12 +182,11 @@ def read_participants_votes(folder: Path) -> tuple[IntArray, IntArray, IntArray,
                 pids.append(pid)
                 sids.append(sid)
                 vals.append(_vote(cell, path, line, name))
-    return (
-        np.array(pids, dtype=np.int64),
-        np.array(sids, dtype=np.int64),
-        np.array(vals, dtype=np.int64),
-        groups,
-    )
+    # No times in this file: participants in id order (Pol.is numbers them as they arrive), so the
+    # row order of the file does not matter.
+    arr = np.array([pids, sids, vals], dtype=np.int64).reshape(3, -1)
+    arr = arr[:, np.lexsort((arr[1], arr[0]))]
+    return arr[0], arr[1], arr[2], groups
 
 
 def read_polis_groups(folder: Path) -> dict[int, int]:
