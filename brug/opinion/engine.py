@@ -100,7 +100,7 @@ def chronological(participant_ids: IntArray, statement_ids: IntArray, timestamps
     return np.lexsort((statement_ids, participant_ids, stamps))
 
 
-def early_participants(pids: IntArray, sids: IntArray) -> IntArray:
+def early_participants(pids: IntArray, sids: IntArray, first_vote: IntArray | None = None) -> IntArray:
     """Participants Pol.is counts in although their final vote count is below the threshold.
 
     Pol.is decides who is in the conversation at every update and never takes anyone out again.
@@ -110,10 +110,12 @@ def early_participants(pids: IntArray, sids: IntArray) -> IntArray:
     - before the conversation has `MIN_VOTES` statements, the threshold is "voted on every
       statement so far", so an early participant who did that is in for good.
     Both depend only on the first votes, so this costs little on any conversation size.
+    `first_vote` may pass `first_positions(pids)[1]` when the caller has it already.
     """
     if pids.size == 0:
         return np.zeros(0, dtype=np.int64)
-    _, first_vote = first_positions(pids)
+    if first_vote is None:
+        _, first_vote = first_positions(pids)
     greedy = pids[np.sort(first_vote)[:GREEDY_N]]
     # Votes before the statement count reaches MIN_VOTES (after that the final count decides).
     _, first_seen = first_positions(sids)
@@ -216,9 +218,9 @@ def compute(
             values = np.asarray(values).reshape(-1)[order]
         matrix = build_vote_matrix(participant_ids, statement_ids, values, moderated_out)
         pids = np.asarray(participant_ids, dtype=np.int64).reshape(-1)
-        early = early_participants(pids, np.asarray(statement_ids, dtype=np.int64).reshape(-1))
         # Position of every participant's first vote, aligned with the matrix rows (sorted ids).
         _, arrival = first_positions(pids)
+        early = early_participants(pids, np.asarray(statement_ids, dtype=np.int64).reshape(-1), arrival)
         return compute_from_matrix(
             matrix,
             previous=previous,
