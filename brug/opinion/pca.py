@@ -58,7 +58,9 @@ def column_means(matrix: VoteMatrix, rows: npt.NDArray[np.bool_] | None = None) 
 
 def centred_csr(matrix: VoteMatrix, means: FloatArray, dtype: type = np.float64) -> sp.csr_matrix:
     """The mean-imputed, centred matrix: `vote - mean` where voted, 0 elsewhere."""
-    data = (matrix.values.astype(np.float64) - means[matrix.indices]).astype(dtype, copy=False)
+    data: npt.NDArray[np.floating] = (matrix.values.astype(np.float64) - means[matrix.indices]).astype(
+        dtype, copy=False
+    )
     return matrix.csr(data)
 
 
