@@ -27,9 +27,8 @@ DENSE_MAX_CELLS = 4_000_000  # 32 MB as float64  # sum over participants of (vot
 SMALL_EIGH = 300  # up to this many statements a full numpy eigh is cheaper than importing scipy
 SUBSPACE_OVERSAMPLING = 8
 SUBSPACE_MAX_ITER = 200
-SUBSPACE_TOL = 1e-7
 # The iteration runs in single precision (half the memory traffic of the sparse products, which are
-# all of its cost); its rounding noise is ~1e-7 relative, so it stops at this residual instead.
+# all of its cost); its rounding noise is ~1e-7 relative, so it stops at this relative residual.
 SUBSPACE_TOL_FLOAT32 = 1e-5
 # From this many votes on, the projection is one sparse product instead of per-component bincounts.
 PROJECT_SPARSE_MIN_NNZ = 5_000_000
