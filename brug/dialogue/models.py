@@ -114,6 +114,9 @@ class Statement(Versioned):
         Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     is_seed = models.BooleanField(default=False)
+    # Pol.is "is-meta": a statement about the conversation itself (e.g. "ik ben student"). It is
+    # shown as such but is not voted on and stays out of the map, groups and consensus.
+    is_meta = models.BooleanField("metastelling", default=False)
     status = models.CharField(max_length=8, choices=StatementStatus.choices, default=StatementStatus.PENDING)
     reject_reason = models.CharField(max_length=12, choices=RejectReason.choices, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

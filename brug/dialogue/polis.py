@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from brug.core.exports import neutralise
 from brug.core.uploads import NotAZip, UnsafeArchive, ZipLimits, check_zip, read_entry
-from brug.opinion.polis_io import PolisExportError, read_export
+from brug.opinion.polis_io import META_TRUE, PolisExportError, read_export
 
 from .common import DialogueError
 from .models import Dialogue, Statement, StatementStatus, Vote
@@ -58,7 +58,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
     statements = list(Statement.objects.filter(dialogue=dialogue).select_related("author").order_by("number"))
     votes = list(
         Vote.objects.filter(dialogue=dialogue)
-        .order_by("updated_at", "id")
+        .order_by("updated_at", "participant__number", "statement__number")
         .values_list("updated_at", "statement__number", "participant__number", "value")
     )
     tally: dict[int, dict[int, int]] = defaultdict(lambda: {1: 0, -1: 0, 0: 0})
@@ -80,6 +80,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
                 tally[s.number][1],
                 tally[s.number][-1],
                 MODERATED[s.status],
+                "true" if s.is_meta else "false",
                 s.text,
             ]
         )
@@ -121,6 +122,7 @@ def export_zip(dialogue: Dialogue) -> bytes:
                     "agrees",
                     "disagrees",
                     "moderated",
+                    "is-meta",
                     "comment-body",
                 ],
                 comment_rows,
@@ -201,6 +203,7 @@ class PolisImport:
     """A checked Pol.is export, ready to be written by `services.import_polis`."""
 
     texts: dict[int, tuple[str, int, datetime | None, str]]  # number -> text, moderated, created, author
+    meta: frozenset[int]  # statements Pol.is marks is-meta: kept, never voted on, left out of the map
     last: dict[tuple[int, int], int]  # (participant, statement) -> last vote
     vote_times: dict[tuple[int, int], datetime]
     start: datetime
@@ -218,6 +221,7 @@ def read_polis(*, files: dict[str, bytes]) -> PolisImport:
         except PolisExportError as exc:
             raise DialogueError(str(exc).replace(folder + "/", "")) from exc
     texts: dict[int, tuple[str, int, datetime | None, str]] = {}
+    meta: set[int] = set()
     for row in comments:
         try:
             sid, moderated = int(row["comment-id"]), int(float(row["moderated"] or 0))
@@ -227,6 +231,8 @@ def read_polis(*, files: dict[str, bytes]) -> PolisImport:
         if not text or len(text) > 1000:
             raise DialogueError(f"Stelling {sid} in comments.csv is leeg of langer dan 1000 tekens.")
         texts[sid] = (text, moderated, _moment(row.get("timestamp")), row.get("author-id") or "")
+        if (row.get("is-meta") or "").strip().lower() in META_TRUE:
+            meta.add(sid)
     unknown = sorted(set(export.statement_ids.tolist()) - set(texts))
     if unknown:
         shown = ", ".join(map(str, unknown[:10]))
@@ -249,4 +255,4 @@ def read_polis(*, files: dict[str, bytes]) -> PolisImport:
                 f"Ongeldige stem {value} (alleen 1, -1 of 0) van deelnemer {pid} op stelling {sid}."
             )
         last[(pid, sid)] = value
-    return PolisImport(texts=texts, last=last, vote_times=vote_times, start=start, end=end)
+    return PolisImport(texts=texts, meta=frozenset(meta), last=last, vote_times=vote_times, start=start, end=end)

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -114,12 +114,14 @@ def compute_map(dialogue: Dialogue) -> MapComputation:
     """
     rows = list(
         Vote.objects.filter(dialogue_id=dialogue.pk)
-        .order_by("updated_at", "id")
+        # Time, then participant and statement number: a canonical order, so that votes stored in
+        # another order (e.g. an import with equal times) give the same map.
+        .order_by("updated_at", "participant__number", "statement__number")
         .values_list("participant__number", "statement__number", "value")
     )
     moderated_out = list(
         Statement.objects.filter(dialogue_id=dialogue.pk)
-        .exclude(status=StatementStatus.APPROVED)
+        .filter(~Q(status=StatementStatus.APPROVED) | Q(is_meta=True))
         .values_list("number", flat=True)
     )
     stored = dialogue.result or {}

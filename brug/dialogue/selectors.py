@@ -117,7 +117,9 @@ def _shuffle_key(participant_key: str, statement: Statement) -> str:
 
 
 def resident_view(*, dialogue: Dialogue, participant: Participant | None, token_hint: str) -> ResidentView:
-    approved = list(Statement.objects.filter(dialogue=dialogue, status=StatementStatus.APPROVED))
+    approved = list(
+        Statement.objects.filter(dialogue=dialogue, status=StatementStatus.APPROVED, is_meta=False)
+    )
     voted: set[int] = set()
     if participant is not None:
         voted = set(Vote.objects.filter(participant=participant).values_list("statement_id", flat=True))

@@ -87,7 +87,20 @@ def first_positions(ids: IntArray) -> tuple[IntArray, IntArray]:
     return uniques.astype(np.int64), index.astype(np.int64)
 
 
-def early_participants(pids: IntArray, sids: IntArray) -> IntArray:
+def chronological(participant_ids: IntArray, statement_ids: IntArray, timestamps: npt.ArrayLike) -> IntArray:
+    """The canonical order of votes: by time, then participant id, then statement id.
+
+    Any permutation of the same (time, participant, statement, vote) rows gives the same order, so
+    the groups do not depend on how the votes were read or stored (issue 14.5). Votes with the same
+    time by the same participant on the same statement keep their input order (one of them must win).
+    """
+    stamps = np.asarray(timestamps).reshape(-1)
+    if stamps.shape != participant_ids.shape:
+        raise ValueError("timestamps must have one entry per vote")
+    return np.lexsort((statement_ids, participant_ids, stamps))
+
+
+def early_participants(pids: IntArray, sids: IntArray, first_vote: IntArray | None = None) -> IntArray:
     """Participants Pol.is counts in although their final vote count is below the threshold.
 
     Pol.is decides who is in the conversation at every update and never takes anyone out again.
@@ -97,10 +110,12 @@ def early_participants(pids: IntArray, sids: IntArray) -> IntArray:
     - before the conversation has `MIN_VOTES` statements, the threshold is "voted on every
       statement so far", so an early participant who did that is in for good.
     Both depend only on the first votes, so this costs little on any conversation size.
+    `first_vote` may pass `first_positions(pids)[1]` when the caller has it already.
     """
     if pids.size == 0:
         return np.zeros(0, dtype=np.int64)
-    _, first_vote = first_positions(pids)
+    if first_vote is None:
+        _, first_vote = first_positions(pids)
     greedy = pids[np.sort(first_vote)[:GREEDY_N]]
     # Votes before the statement count reaches MIN_VOTES (after that the final count decides).
     _, first_seen = first_positions(sids)
@@ -177,11 +192,15 @@ def compute(
     previous: ClusterState | None = None,
     previous_groups: Mapping[int, int] | None = None,
     seed: int = 0,
+    timestamps: npt.ArrayLike | None = None,
 ) -> OpinionResult:
     """Compute the opinion map of one conversation.
 
     The three arrays are parallel and in chronological order (a later vote on the same statement
     by the same participant replaces the earlier one); values are 1 agree, -1 disagree, 0 pass.
+    With `timestamps` (one per vote, any sortable numbers) the input may come in any order: the
+    votes are put in the canonical order of `chronological` first, so any shuffle of the same votes
+    gives the same result.
     Pass the returned `state` back as `previous=` on the next update so that the number of groups
     only changes once the new number has been the best several updates in a row, and the previous
     `groups` as `previous_groups=` so that every group keeps its number (letter).
@@ -191,11 +210,17 @@ def compute(
     # only adds thread hand-offs, which cost 10x the arithmetic on a busy 2-core server.
     # (threadpoolctl ships with scikit-learn.) k-means threads (OpenMP) are not affected.
     with _controller().limit(limits=1, user_api="blas"):
+        if timestamps is not None:
+            pids = np.asarray(participant_ids, dtype=np.int64).reshape(-1)
+            sids = np.asarray(statement_ids, dtype=np.int64).reshape(-1)
+            order = chronological(pids, sids, timestamps)
+            participant_ids, statement_ids = pids[order], sids[order]
+            values = np.asarray(values).reshape(-1)[order]
         matrix = build_vote_matrix(participant_ids, statement_ids, values, moderated_out)
         pids = np.asarray(participant_ids, dtype=np.int64).reshape(-1)
-        early = early_participants(pids, np.asarray(statement_ids, dtype=np.int64).reshape(-1))
         # Position of every participant's first vote, aligned with the matrix rows (sorted ids).
         _, arrival = first_positions(pids)
+        early = early_participants(pids, np.asarray(statement_ids, dtype=np.int64).reshape(-1), arrival)
         return compute_from_matrix(
             matrix,
             previous=previous,

@@ -74,7 +74,7 @@ class VoteMatrix:
         """Row index of every stored entry (the CSR counterpart of COO's `row`)."""
         return np.repeat(np.arange(self.n_rows, dtype=np.int32), np.diff(self.indptr))
 
-    def csr(self, data: FloatArray | None = None) -> sp.csr_matrix:
+    def csr(self, data: npt.NDArray[np.floating] | None = None) -> sp.csr_matrix:
         """A scipy CSR matrix with this sparsity pattern and `data` (default: the votes).
 
         scipy.sparse is imported here, when a large conversation needs it, not at start-up.

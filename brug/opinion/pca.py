@@ -27,7 +27,11 @@ DENSE_MAX_CELLS = 4_000_000  # 32 MB as float64  # sum over participants of (vot
 SMALL_EIGH = 300  # up to this many statements a full numpy eigh is cheaper than importing scipy
 SUBSPACE_OVERSAMPLING = 8
 SUBSPACE_MAX_ITER = 200
-SUBSPACE_TOL = 1e-7
+# The iteration runs in single precision (half the memory traffic of the sparse products, which are
+# all of its cost); its rounding noise is ~1e-7 relative, so it stops at this relative residual.
+SUBSPACE_TOL_FLOAT32 = 1e-5
+# From this many votes on, the projection is one sparse product instead of per-component bincounts.
+PROJECT_SPARSE_MIN_NNZ = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -39,19 +43,23 @@ class PcaResult:
 
 def column_means(matrix: VoteMatrix, rows: npt.NDArray[np.bool_] | None = None) -> FloatArray:
     """Mean vote per statement among the votes cast (the value Pol.is imputes for missing votes)."""
-    entry_rows = matrix.entry_rows()
-    mask = np.ones(matrix.nnz, dtype=bool) if rows is None else rows[entry_rows]
-    cols = matrix.indices[mask]
-    sums = np.bincount(cols, weights=matrix.values[mask].astype(np.float64), minlength=matrix.n_cols)
+    if rows is None:  # every row: no mask (two copies of every vote saved on large conversations)
+        cols, votes = matrix.indices, matrix.values
+    else:
+        mask = rows[matrix.entry_rows()]
+        cols, votes = matrix.indices[mask], matrix.values[mask]
+    sums = np.bincount(cols, weights=votes.astype(np.float64), minlength=matrix.n_cols)
     counts = np.bincount(cols, minlength=matrix.n_cols)
     with np.errstate(invalid="ignore", divide="ignore"):
         means = np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
     return means.astype(np.float64)
 
 
-def centred_csr(matrix: VoteMatrix, means: FloatArray) -> sp.csr_matrix:
+def centred_csr(matrix: VoteMatrix, means: FloatArray, dtype: type = np.float64) -> sp.csr_matrix:
     """The mean-imputed, centred matrix: `vote - mean` where voted, 0 elsewhere."""
-    data = matrix.values.astype(np.float64) - means[matrix.indices]
+    data: npt.NDArray[np.floating] = (matrix.values.astype(np.float64) - means[matrix.indices]).astype(
+        dtype, copy=False
+    )
     return matrix.csr(data)
 
 
@@ -106,6 +114,9 @@ def _top_eigen_subspace(x: sp.csr_matrix, n_components: int, seed: int) -> tuple
     block = min(n_cols, n_components + SUBSPACE_OVERSAMPLING)
     rng = np.random.default_rng(seed)
     q, _ = np.linalg.qr(rng.standard_normal((n_cols, block)))
+    if x.dtype != np.float32:
+        x = x.astype(np.float32)
+    q = q.astype(np.float32)
     # x.T is a free CSC view; its product with a dense block scatters along x's rows, which was
     # 3x faster than converting to CSR and gathering.
     xt = x.T
@@ -121,10 +132,13 @@ def _top_eigen_subspace(x: sp.csr_matrix, n_components: int, seed: int) -> tuple
         ritz = q @ v
         top = max(float(evals[0]), 1e-300)
         residual = z @ v[:, :n_components] - ritz[:, :n_components] * evals[:n_components]
-        if float(np.max(np.linalg.norm(residual, axis=0))) <= SUBSPACE_TOL * top:
+        if float(np.max(np.linalg.norm(residual, axis=0))) <= SUBSPACE_TOL_FLOAT32 * top:
             break
         q, _ = np.linalg.qr(z)
-    return evals[:n_components], ritz[:, :n_components].T
+    # Orthonormal again in double precision (the float32 vectors are orthonormal to ~1e-7 only).
+    vecs, _ = np.linalg.qr(ritz[:, :n_components].astype(np.float64))
+    vecs *= np.sign(np.sum(vecs * ritz[:, :n_components], axis=0))
+    return evals[:n_components].astype(np.float64), vecs.T
 
 
 def fit_pca(
@@ -150,11 +164,13 @@ def fit_pca(
         dense = _dense_centred(matrix, means, row_index)
         evals, vecs = _top_eigen_of_cov(dense.T @ dense, k)
     else:
-        x = centred_csr(matrix, means)
+        per_row = matrix.votes_per_row() if row_index is None else matrix.votes_per_row()[row_index]
+        work = int(np.sum(per_row**2))
+        exact = n_cols <= EXACT_MAX_STATEMENTS and work <= EXACT_MAX_WORK
+        x = centred_csr(matrix, means, np.float64 if exact else np.float32)
         if row_index is not None:
             x = x[row_index]
-        work = int(np.sum(np.diff(x.indptr).astype(np.int64) ** 2))
-        if n_cols <= EXACT_MAX_STATEMENTS and work <= EXACT_MAX_WORK:
+        if exact:
             evals, vecs = _top_eigen_exact(x, k)
         else:
             evals, vecs = _top_eigen_subspace(x, k, seed)
@@ -174,16 +190,20 @@ def project(matrix: VoteMatrix, pca: PcaResult) -> FloatArray:
     """
     if matrix.n_rows == 0:
         return np.zeros((0, pca.components.shape[0]))
-    # Sum over each participant's votes of (vote - mean) · component, without a sparse product.
+    # Sum over each participant's votes of (vote - mean) · component.
     centred = matrix.values.astype(np.float64) - pca.means[matrix.indices]
-    rows = matrix.entry_rows()
-    coords = np.stack(
-        [
-            np.bincount(rows, weights=centred * comp[matrix.indices], minlength=matrix.n_rows)
-            for comp in pca.components
-        ],
-        axis=1,
-    )
+    if matrix.nnz >= PROJECT_SPARSE_MIN_NNZ:
+        # One pass over the votes for both components (scipy is loaded on this path anyway).
+        coords = np.asarray(matrix.csr(centred) @ pca.components.T)
+    else:  # the usual conversation: no scipy import
+        rows = matrix.entry_rows()
+        coords = np.stack(
+            [
+                np.bincount(rows, weights=centred * comp[matrix.indices], minlength=matrix.n_rows)
+                for comp in pca.components
+            ],
+            axis=1,
+        )
     votes = matrix.votes_per_row().astype(np.float64) + matrix.n_moderated
     scale = np.sqrt(matrix.n_cols_all / np.maximum(votes, 1.0))
     scaled: FloatArray = coords.astype(np.float64) * scale[:, None]

@@ -22,6 +22,8 @@ from brug.opinion.matrix import IntArray
 VOTES_COLUMNS = ("comment-id", "voter-id", "vote")
 PARTICIPANTS_VOTES_COLUMNS = ("participant",)
 COMMENTS_COLUMNS = ("comment-id", "moderated")
+# Values of the `is-meta` column of comments.csv that mark a meta statement.
+META_TRUE = ("true", "t", "1")
 
 
 class PolisExportError(Exception):
@@ -115,7 +117,7 @@ def read_moderated_out(folder: Path) -> frozenset[int]:
     for line, row in rows:
         sid = _int(row[i_sid], path, line, "comment-id")
         state = row[i_mod].strip() or "0"
-        meta = i_meta >= 0 and row[i_meta].strip().lower() in ("true", "t", "1")
+        meta = i_meta >= 0 and row[i_meta].strip().lower() in META_TRUE
         if _int(state, path, line, "moderated") == -1 or meta:
             out.add(sid)
     return frozenset(out)
@@ -145,10 +147,11 @@ def read_votes(folder: Path) -> tuple[IntArray, IntArray, IntArray]:
         sids.append(_int(row[i_sid], path, line, "comment-id"))
         vals.append(_vote(row[i_vote], path, line, "vote"))
     arr = np.array([pids, sids, vals], dtype=np.int64).reshape(3, -1)
-    if has_time and stamps:
-        order = np.argsort(np.array(stamps), kind="stable")
-        arr = arr[:, order]
-    return arr[0], arr[1], arr[2]
+    # A canonical order, so that the same votes in any row order give the same groups: by time,
+    # then participant, then statement (without a time column: by participant and statement, and
+    # only a repeated vote keeps its file order).
+    keys = (arr[1], arr[0]) if not (has_time and stamps) else (arr[1], arr[0], np.array(stamps))
+    return tuple(arr[:, np.lexsort(keys)])  # type: ignore[return-value]
 
 
 def _statement_columns(header: list[str]) -> list[tuple[int, str, int]]:
@@ -179,12 +182,11 @@ def read_participants_votes(folder: Path) -> tuple[IntArray, IntArray, IntArray,
                 pids.append(pid)
                 sids.append(sid)
                 vals.append(_vote(cell, path, line, name))
-    return (
-        np.array(pids, dtype=np.int64),
-        np.array(sids, dtype=np.int64),
-        np.array(vals, dtype=np.int64),
-        groups,
-    )
+    # No times in this file: participants in id order (Pol.is numbers them as they arrive), so the
+    # row order of the file does not matter.
+    arr = np.array([pids, sids, vals], dtype=np.int64).reshape(3, -1)
+    arr = arr[:, np.lexsort((arr[1], arr[0]))]
+    return arr[0], arr[1], arr[2], groups
 
 
 def read_polis_groups(folder: Path) -> dict[int, int]:

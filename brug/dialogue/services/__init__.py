@@ -247,6 +247,7 @@ UPSERT_VOTE = """
 INSERT INTO {vote} (dialogue_id, participant_id, statement_id, value, created_at, updated_at)
 SELECT %s, p.id, s.id, %s, %s, %s FROM {participant} p, {statement} s
 WHERE p.dialogue_id = %s AND p.token_hash = %s AND s.id = %s AND s.dialogue_id = %s AND s.status = %s
+  AND NOT s.is_meta
 ON CONFLICT (participant_id, statement_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
 """
 
@@ -293,7 +294,7 @@ def cast_vote(
         dialogue=dialogue, token_hash=token_hash, statement_id=statement_id, code=code, now=now
     ):
         if not Statement.objects.filter(
-            dialogue=dialogue, pk=statement_id, status=StatementStatus.APPROVED
+            dialogue=dialogue, pk=statement_id, status=StatementStatus.APPROVED, is_meta=False
         ).exists():
             raise DialogueError("Deze stelling bestaat niet (meer) in deze dialoog.")
         with transaction.atomic():
@@ -402,6 +403,9 @@ def _write_polis(
                 text=text,
                 status=polis.STATUS_FROM_POLIS.get(moderated, StatementStatus.APPROVED),
                 is_seed=not author,
+                # Kept with Pol.is's own moderation, but never voted on nor counted in the map:
+                # recompute leaves meta statements out exactly as the engine's reader does.
+                is_meta=sid in export.meta,
                 author=by_pid.get(int(author)) if author.isdigit() else None,
                 created_at=created or start,
             )

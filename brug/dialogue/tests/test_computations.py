@@ -153,3 +153,28 @@ def test_the_pdf_names_its_computation_and_links_to_the_report_page(
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert "Dit rapport toont berekening 1 van" in seen["html"]
     assert "/o/gouda/dialogen/windmolens/rapport/?berekening=1" in seen["html"]
+
+
+def test_the_same_votes_stored_in_another_order_give_the_same_engine_input_and_groups(
+    dialogue: Dialogue,
+) -> None:
+    from django.utils import timezone
+
+    from brug.dialogue.models import Vote
+
+    two_camps(dialogue, people=12)
+    moment = timezone.now()
+    Vote.objects.filter(dialogue=dialogue).update(created_at=moment, updated_at=moment)  # e.g. an import
+    first = recompute(dialogue.pk)
+    assert first is not None and first["k"] == 2
+    # Store the very same votes again, in the reverse order (other row ids, same times).
+    rows = list(Vote.objects.filter(dialogue=dialogue).order_by("id"))
+    Vote.objects.filter(dialogue=dialogue).delete()
+    for row in reversed(rows):
+        row.pk = None
+    Vote.objects.bulk_create(list(reversed(rows)))
+    Dialogue.objects.filter(pk=dialogue.pk).update(result=None, cluster_state={})
+    again = recompute(dialogue.pk)
+    assert again is not None
+    assert again["computation"]["fingerprint"] == first["computation"]["fingerprint"]
+    assert again["groups"] == first["groups"] and again["repness"] == first["repness"]

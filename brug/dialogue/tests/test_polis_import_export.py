@@ -227,3 +227,77 @@ def test_a_wrong_vote_in_an_import_names_file_line_and_column(tenancy: Any, clie
     assert response.status_code == 400
     assert "votes.csv, regel 3, kolom &#x27;vote&#x27;" in response.content.decode()
     assert not Dialogue.objects.exists()
+
+
+def _meta_export() -> tuple[str, str]:
+    """Twelve participants in two camps on statements 1-3; statement 4 is a meta statement
+    ("ik woon in de wijk") on which the camps are mixed, so counting it would move the map."""
+    comments = (
+        "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
+        "1000,1,0,0,0,1,false,true,Meer groen in de wijk\n"
+        "1001,2,0,0,0,1,false,true,Minder auto's in het centrum\n"
+        "1002,3,0,0,0,1,false,true,Een nieuw zwembad\n"
+        "1003,4,0,0,0,1,true,true,Ik woon zelf in de wijk\n"
+    )
+    lines = ["timestamp,comment-id,voter-id,vote"]
+    stamp = 2000
+    for pid in range(12):
+        camp = 1 if pid < 6 else -1
+        for sid, value in ((1, camp), (2, camp), (3, -camp), (4, 1 if pid % 2 else -1)):
+            lines.append(f"{stamp},{sid},{pid},{value}")
+            stamp += 1
+    return comments, "\n".join(lines) + "\n"
+
+
+def test_meta_statements_are_imported_as_meta_and_left_out_like_the_cli(
+    tenancy: Any, client_for: Any, tmp_path: Path
+) -> None:
+    from brug.dialogue.recompute import recompute
+    from brug.opinion import compute
+
+    comments, votes = _meta_export()
+    response = post_import(
+        client_for(tenancy.officer),
+        [upload("comments.csv", comments.encode()), upload("votes.csv", votes.encode())],
+        slug="meta-import",
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    dialogue = Dialogue.objects.get(slug="meta-import")
+    meta = Statement.objects.get(dialogue=dialogue, number=4)
+    assert meta.is_meta and not Statement.objects.get(dialogue=dialogue, number=1).is_meta
+    # The votes on it are kept (nothing is lost), but the map does not count them.
+    assert Vote.objects.filter(statement=meta).count() == 12
+    recompute(dialogue.pk)
+    dialogue.refresh_from_db()
+    assert dialogue.result and "4" not in dialogue.result["statement_stats"]
+    assert "1" in dialogue.result["statement_stats"]
+    # Exactly the CLI's result: the engine's reader on the same files leaves statement 4 out too.
+    (tmp_path / "comments.csv").write_text(comments)
+    (tmp_path / "votes.csv").write_text(votes)
+    export = read_export(tmp_path)
+    assert export.moderated_out == {4}
+    cli = compute(
+        export.participant_ids, export.statement_ids, export.values, moderated_out=export.moderated_out
+    )
+    assert dialogue.result["groups"] == {str(p): g for p, g in cli.groups.items()}
+    # And an export of the imported dialogue says so again.
+    exported = client_for(tenancy.officer).get("/o/gouda/dialogen/meta-import/polis-export.zip").content
+    with zipfile.ZipFile(io.BytesIO(exported)) as archive:
+        archive.extractall(tmp_path / "again")
+    assert read_export(tmp_path / "again").moderated_out == {4}
+
+
+def test_a_meta_statement_is_not_offered_and_cannot_be_voted_on(dialogue: Dialogue) -> None:
+    meta = Statement.objects.create(
+        dialogue=dialogue,
+        number=91,
+        text="Ik woon zelf in de wijk",
+        status=StatementStatus.APPROVED,
+        is_meta=True,
+    )
+    client = Client()
+    response = vote(client, dialogue, meta, "eens")
+    assert response.status_code in (200, 302, 400)
+    assert not Vote.objects.filter(statement=meta).exists()
+    page = client.get(f"/d/{dialogue.slug}/").content.decode()
+    assert "Ik woon zelf in de wijk" not in page

@@ -24,10 +24,10 @@ def dense_reference(pids: np.ndarray, sids: np.ndarray, vals: np.ndarray) -> tup
     return vt[:2], centred @ vt[:2].T
 
 
-def assert_same_up_to_sign(a: np.ndarray, b: np.ndarray) -> None:
+def assert_same_up_to_sign(a: np.ndarray, b: np.ndarray, atol: float = 1e-6) -> None:
     for i in range(a.shape[0]):
         sign = 1.0 if np.dot(a[i], b[i]) >= 0 else -1.0
-        np.testing.assert_allclose(a[i], sign * b[i], atol=1e-6)
+        np.testing.assert_allclose(a[i], sign * b[i], atol=atol)
 
 
 @pytest.mark.parametrize("method", ["exact", "subspace"])
@@ -43,11 +43,13 @@ def test_sparse_pca_matches_dense_pca_of_the_imputed_matrix(
     ref_components, ref_coords = dense_reference(
         matrix.participant_ids[matrix.entry_rows()], matrix.statement_ids[matrix.indices], matrix.values
     )
-    assert_same_up_to_sign(fitted.components, ref_components)
+    # The subspace iteration (large conversations only) runs in single precision.
+    atol = 1e-6 if method == "exact" else 1e-4
+    assert_same_up_to_sign(fitted.components, ref_components, atol)
     unscaled = (
         project(matrix, fitted) / np.sqrt(matrix.n_cols / np.maximum(matrix.votes_per_row(), 1))[:, None]
     )
-    assert_same_up_to_sign(unscaled.T, ref_coords.T)
+    assert_same_up_to_sign(unscaled.T, ref_coords.T, atol * 10)
 
 
 def test_moderated_statements_count_as_passes_of_everyone_in_the_stretch() -> None:
@@ -62,3 +64,14 @@ def test_moderated_statements_count_as_passes_of_everyone_in_the_stretch() -> No
         pca_module.centred_csr(moderated, fit_pca(moderated).means) @ fit_pca(moderated).components.T
     )
     assert np.allclose(unscaled, raw)
+
+
+def test_the_sparse_projection_of_large_conversations_equals_the_plain_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pids, sids, vals = latent_groups(200, 30, 12, seed=5)
+    matrix = build_vote_matrix(pids, sids, vals, moderated_out={3})
+    fitted = fit_pca(matrix)
+    plain = project(matrix, fitted)
+    monkeypatch.setattr(pca_module, "PROJECT_SPARSE_MIN_NNZ", 0)
+    np.testing.assert_allclose(project(matrix, fitted), plain, atol=1e-12)
