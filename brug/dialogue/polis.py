@@ -255,4 +255,6 @@ def read_polis(*, files: dict[str, bytes]) -> PolisImport:
                 f"Ongeldige stem {value} (alleen 1, -1 of 0) van deelnemer {pid} op stelling {sid}."
             )
         last[(pid, sid)] = value
-    return PolisImport(texts=texts, meta=frozenset(meta), last=last, vote_times=vote_times, start=start, end=end)
+    return PolisImport(
+        texts=texts, meta=frozenset(meta), last=last, vote_times=vote_times, start=start, end=end
+    )

@@ -165,7 +165,7 @@ def test_the_same_votes_stored_in_another_order_give_the_same_engine_input_and_g
     two_camps(dialogue, people=12)
     moment = timezone.now()
     Vote.objects.filter(dialogue=dialogue).update(created_at=moment, updated_at=moment)  # e.g. an import
-    first = recompute(dialogue.pk)
+    first = recompute_map(dialogue_id=dialogue.pk)
     assert first is not None and first["k"] == 2
     # Store the very same votes again, in the reverse order (other row ids, same times).
     rows = list(Vote.objects.filter(dialogue=dialogue).order_by("id"))
@@ -174,7 +174,7 @@ def test_the_same_votes_stored_in_another_order_give_the_same_engine_input_and_g
         row.pk = None
     Vote.objects.bulk_create(list(reversed(rows)))
     Dialogue.objects.filter(pk=dialogue.pk).update(result=None, cluster_state={})
-    again = recompute(dialogue.pk)
+    again = recompute_map(dialogue_id=dialogue.pk)
     assert again is not None
     assert again["computation"]["fingerprint"] == first["computation"]["fingerprint"]
     assert again["groups"] == first["groups"] and again["repness"] == first["repness"]
