@@ -252,7 +252,7 @@ def _meta_export() -> tuple[str, str]:
 def test_meta_statements_are_imported_as_meta_and_left_out_like_the_cli(
     tenancy: Any, client_for: Any, tmp_path: Path
 ) -> None:
-    from brug.dialogue.recompute import recompute
+    from brug.dialogue.services.opinion_map import recompute_map
     from brug.opinion import compute
 
     comments, votes = _meta_export()
@@ -267,7 +267,7 @@ def test_meta_statements_are_imported_as_meta_and_left_out_like_the_cli(
     assert meta.is_meta and not Statement.objects.get(dialogue=dialogue, number=1).is_meta
     # The votes on it are kept (nothing is lost), but the map does not count them.
     assert Vote.objects.filter(statement=meta).count() == 12
-    recompute(dialogue.pk)
+    recompute_map(dialogue_id=dialogue.pk)
     dialogue.refresh_from_db()
     assert dialogue.result and "4" not in dialogue.result["statement_stats"]
     assert "1" in dialogue.result["statement_stats"]
