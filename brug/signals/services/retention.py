@@ -42,7 +42,7 @@ def _purge(*, organisation_id: int) -> int:
     ).update(text="", author_pseudonym="", url="", why={}, text_purged_at=now)
     if count:
         record(
-            action="signal.texts_purged",
+            action="signals.signal.purge_texts",
             object_type="signals.Signal",
             object_id=f"{count} berichten",
             fields=["text", "author_pseudonym", "url", "why"],
