@@ -13,8 +13,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from ..audit_names import canonical_action
-
 
 class AppendOnlyError(Exception):
     pass
@@ -52,6 +50,14 @@ class AuditLogEntry(models.Model):
     object_type = models.CharField(max_length=100)
     object_id = models.CharField(max_length=64, blank=True)
     changed_fields = models.JSONField(default=list, blank=True)
+    # Set only by core migration 0006, which moved lines written before the `app.object.verb`
+    # scheme to their new name: the name the line was written with.
+    written_as = models.CharField(
+        max_length=60,
+        blank=True,
+        default="",
+        help_text="De naam waaronder de regel is geschreven, als een migratie de actie later hernoemde.",
+    )
 
     objects = AuditLogQuerySet.as_manager()
 
@@ -68,8 +74,3 @@ class AuditLogEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Het auditlog kan niet worden verwijderd")
-
-    @property
-    def canonical_action(self) -> str:
-        """The action in the `app.object.verb` scheme, also for lines written under an older name."""
-        return canonical_action(self.action)

@@ -1,17 +1,19 @@
-"""Audit-action names: `app.object.verb`, and the older names that lines written before the scheme carry.
+"""One audit-action naming scheme (`app.object.verb`): lines written under an older name get the new name.
 
-The audit log is append-only: `AuditLogEntry` refuses updates, and on PostgreSQL a trigger refuses
-UPDATE, DELETE and TRUNCATE (core migrations 0002 and 0004). Rewriting the stored names would need
-exactly what that protection forbids, and a log that was rewritten once proves nothing. So old lines
-keep the name they were written with, and every reader shows `canonical_action(entry.action)`
-(`AuditLogEntry.canonical_action`): the audit-log page, the admin, and `actions_named()` for a
-filter that must find old and new lines alike. New code writes only names from the scheme; a test
-(`brug/core/tests/test_audit_names.py`) checks every name in the code.
+The audit log is append-only (model, admin and, on PostgreSQL, a trigger refuse UPDATE, DELETE and
+TRUNCATE). This migration is the one deliberate exception, made by the operator who deploys it,
+inside one transaction: each renamed line keeps the name it was written with in `written_as`, so
+nothing is lost, and the migration adds a line of its own (`core.audit.rename_actions`) saying how
+many lines it renamed. On PostgreSQL the update trigger is switched off for this transaction only
+and is on again when it commits (a test checks that an UPDATE is refused afterwards).
 """
 
-from __future__ import annotations
+from django.db import migrations, models
+from django.utils import timezone
 
-# Old name -> name in the scheme. Only ever grows: an old line must always find its new name.
+TRIGGER = "brug_audit_log_no_update_delete"
+
+# Old name -> name in the scheme (frozen here: the code writes only new names).
 RENAMED_ACTIONS: dict[str, str] = {
     # core
     "account.aangemaakt": "core.account.create",
@@ -95,11 +97,61 @@ RENAMED_ACTIONS: dict[str, str] = {
 }
 
 
-def canonical_action(name: str) -> str:
-    """The name in the `app.object.verb` scheme of an action as it is stored."""
-    return RENAMED_ACTIONS.get(name, name)
+def _rename(schema_editor, pairs: list[tuple[str, str]], *, keep_old: bool) -> int:  # type: ignore[no-untyped-def]
+    connection = schema_editor.connection
+    postgres = connection.vendor == "postgresql"
+    renamed = 0
+    with connection.cursor() as cursor:
+        if postgres:
+            cursor.execute(f"ALTER TABLE core_auditlogentry DISABLE TRIGGER {TRIGGER}")
+        for old, new in pairs:
+            if keep_old:
+                cursor.execute(
+                    "UPDATE core_auditlogentry SET action = %s, written_as = %s WHERE action = %s",
+                    [new, old, old],
+                )
+            else:
+                cursor.execute(
+                    "UPDATE core_auditlogentry SET action = written_as, written_as = '' "
+                    "WHERE action = %s AND written_as = %s",
+                    [old, new],
+                )
+            renamed += cursor.rowcount
+        if postgres:
+            cursor.execute(f"ALTER TABLE core_auditlogentry ENABLE TRIGGER {TRIGGER}")
+    return renamed
 
 
-def actions_named(name: str) -> list[str]:
-    """Every stored name that means `name` (itself and its older names): for `action__in=`."""
-    return [name, *sorted(old for old, new in RENAMED_ACTIONS.items() if new == name)]
+def forwards(apps, schema_editor):  # type: ignore[no-untyped-def]
+    renamed = _rename(schema_editor, sorted(RENAMED_ACTIONS.items()), keep_old=True)
+    if renamed:
+        apps.get_model("core", "AuditLogEntry").objects.create(
+            at=timezone.now(),
+            actor_label="systeem (migratie core 0006)",
+            action="core.audit.rename_actions",
+            object_type="core.AuditLogEntry",
+            object_id=f"{renamed} {'regel' if renamed == 1 else 'regels'}",
+            changed_fields=["action", "written_as"],
+        )
+
+
+def backwards(apps, schema_editor):  # type: ignore[no-untyped-def]
+    _rename(schema_editor, sorted((new, old) for old, new in RENAMED_ACTIONS.items()), keep_old=False)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0005_merge_20261129_0540")]
+
+    operations = [
+        migrations.AddField(
+            model_name="auditlogentry",
+            name="written_as",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="De naam waaronder de regel is geschreven, als een migratie de actie later hernoemde.",
+                max_length=60,
+            ),
+        ),
+        migrations.RunPython(forwards, backwards),
+    ]
