@@ -219,4 +219,4 @@ text_hostility  # unused variable (model fields read in templates and tests: bru
 text_framing  # unused variable (model fields read in templates and tests: brug/dialogue/models.py:125)
 text_why  # unused variable (model fields read in templates and tests: brug/dialogue/models.py:126)
 text_model  # unused variable (model fields read in templates and tests: brug/dialogue/models.py:127)
-_.written_as  # read by the admin and the audit-log export (set by core migration 0006)
+written_as  # shown on the admin's read-only detail page (set by core migration 0006)
