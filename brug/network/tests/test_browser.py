@@ -130,6 +130,7 @@ def test_every_other_page_of_the_part_passes_axe(
         reverse("network:phase3_create", args=[*args, "training"]),
         reverse("network:person_create", args=["gouda"]),
         reverse("network:person_edit", args=["gouda", active_person.pk]),
+        reverse("network:person_detail", args=["gouda", active_person.pk]),
         reverse("network:person_export", args=["gouda", active_person.pk]),
         reverse("network:person_erase", args=["gouda", active_person.pk]),
         "/o/gouda/",
