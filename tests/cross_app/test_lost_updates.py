@@ -334,12 +334,12 @@ def test_two_edits_of_an_analysis_pair(tenancy: Any, client_for: Any) -> None:
     member = Membership.objects.get(user=tenancy.officer, organisation=tenancy.org)
     pmap = services.create_map(membership=member, title="Kaart", as_of=timezone.localdate())
     pair = services.add_pair(
-        membership=member, pmap=pmap, pole_a="Wij", pole_b="Zij", dividing_line="burger_overheid"
+        membership=member, pmap=pmap, pole_a="Wij", pole_b="Zij", dividing_line="burger-overheid"
     )
     url = reverse("analysis:pair_edit", args=["gouda", pmap.pk, pair.pk])
     page = client_for(tenancy.officer).get(reverse("analysis:pair_detail", args=["gouda", pmap.pk, pair.pk]))
     assert 'name="pair-version" value="1"' in page.content.decode()
-    data = {"pair-pole_b": "Zij", "pair-dividing_line": "burger_overheid", "pair-version": "1"}
+    data = {"pair-pole_b": "Zij", "pair-dividing_line": "burger-overheid", "pair-version": "1"}
     first, second = two_edits(
         client_for(tenancy.coordinator),
         client_for(tenancy.officer),
