@@ -91,3 +91,18 @@ def test_editing_a_meeting_is_accessible_on_desktop_and_phone(page, tenancy: Ten
     _fits_the_screen(page)
     screenshot(page, "signals-meeting-edit-375")
     assert Meeting.objects.get(pk=meeting.pk).title == "Overleg centrum"
+
+
+def test_the_score_refresh_progress_is_accessible(page, tenancy: Tenancy) -> None:
+    from brug.signals.models import ScoreRefresh
+
+    ScoreRefresh.objects.create(
+        organisation=tenancy.org, model_version="brug-text-test", total=50, done=20, started_at=timezone.now()
+    )
+    browser_login(page, tenancy.officer)
+    for path in ("monitor/", "berichten/"):
+        page.set_viewport_size(PHONE)
+        page.goto(page.base_url + "/o/gouda/signalen/" + path)
+        page.get_by_text("Scores worden bijgewerkt: 40 %").wait_for()
+        assert_accessible(page)
+        _fits_the_screen(page)
