@@ -93,6 +93,11 @@ def validate_item(
 
 
 def _embedding_bytes(title: str, body: str) -> bytes:
+    return item_embedding(title, body).tobytes()
+
+
+def item_embedding(title: str, body: str) -> np.ndarray:
+    """The item's meaning vector (float32, unit length), as EMBED_MODE says."""
     from brug.text.embeddings import embed
 
     if EMBED_MODE == "start":
@@ -102,7 +107,29 @@ def _embedding_bytes(title: str, body: str) -> bytes:
         vector = vectors.mean(axis=0)
         norm = float(np.linalg.norm(vector))
         vector = vector / norm if norm else vector
-    return np.asarray(vector, dtype=np.float32).tobytes()
+    return np.asarray(vector, dtype=np.float32)
+
+
+def reembed_items(*, batch: int = 200) -> int:
+    """Recompute every item's meaning vector (after a change of EMBED_MODE or the chunking); each
+    batch gets a new index version, so every process's matrix reloads those rows. Returns the count.
+    Embedding runs outside the transactions; an item edited meanwhile keeps its own fresh vector."""
+    ids = list(KnowledgeItem.objects.order_by("id").values_list("id", flat=True))
+    done = 0
+    for start in range(0, len(ids), batch):
+        rows = list(
+            KnowledgeItem.objects.filter(id__in=ids[start : start + batch]).values_list(
+                "id", "title", "body", "index_version"
+            )
+        )
+        vectors = {pk: (_embedding_bytes(title, body), version) for pk, title, body, version in rows}
+        with transaction.atomic():
+            new_version = _bump_index_version()
+            for pk, (embedding, version) in vectors.items():
+                done += KnowledgeItem.objects.filter(pk=pk, index_version=version).update(
+                    embedding=embedding, index_version=new_version
+                )
+    return done
 
 
 def body_chunks(body: str) -> list[str]:

@@ -73,3 +73,25 @@ def test_the_item_vector_reads_the_whole_body_in_chunks() -> None:
     assert all(len(c) <= 700 for c in chunks)
     assert body_chunks("") == [""]
     assert body_chunks("Kort.\n\nNog een zin.") == ["Kort. Nog een zin."]
+
+
+def test_reembedding_recomputes_the_vectors_and_the_matrix_follows(tenancy, publish, monkeypatch) -> None:
+    import numpy as np
+    from django.core.management import call_command
+
+    from brug.knowledge import index, services
+    from brug.knowledge.models import KnowledgeItem
+
+    monkeypatch.setattr(services, "EMBED_MODE", "start")
+    body = "\n\n".join(["Een lange inleiding over de begroting en de riolering van de gemeente. " * 8] * 5)
+    item = publish(tenancy.officer, "Verslag", body + "\n\nTot slot: hangjongeren bij het winkelcentrum.")
+    before = bytes(KnowledgeItem.objects.get(pk=item.pk).embedding)
+    version = KnowledgeItem.objects.get(pk=item.pk).index_version
+    index.get_matrix()
+    monkeypatch.setattr(services, "EMBED_MODE", "chunks")
+    call_command("knowledge_reembed")
+    after = KnowledgeItem.objects.get(pk=item.pk)
+    assert bytes(after.embedding) != before and after.index_version > version
+    expected = services.item_embedding(item.title, item.body)
+    matrix = index.get_matrix()
+    assert np.allclose(matrix.vectors[matrix.positions[item.pk]], expected, atol=1e-6)
