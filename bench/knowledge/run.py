@@ -296,12 +296,11 @@ def measure(membership) -> dict:  # type: ignore[no-untyped-def]
 
 def approximation_quality(sample: int = 200) -> float:
     from bench.knowledge.corpus import generate
-    from brug.knowledge.services import EMBED_BODY_CHARS
-    from brug.text.embeddings import embed
+    from brug.knowledge.services import item_embedding
 
     pool, titles, items = generate(sample, organisations=45, seed=11)
     approx = approx_vectors(pool, titles, items)
-    exact = embed([f"{i.title}. {i.body(pool)[:EMBED_BODY_CHARS]}" for i in items])
+    exact = np.vstack([item_embedding(i.title, i.body(pool)) for i in items])
     return float(np.mean(np.sum(approx * exact, axis=1)))
 
 

@@ -33,6 +33,12 @@ HEAVY_COLUMNS = ("embedding", "pdf", "title_stems", "body_stems", "search_vector
 CANDIDATES = 100  # per ranking, before fusion
 RRF_K = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
 MIN_SIMILARITY = 0.20  # below this cosine a "meaning" match is mostly noise (USE, query vs title+body)
+MEANING_WEIGHT = (
+    0.5  # weight of the meaning list in the fusion (words weigh 1); chosen on part 1 (bench.knowledge.tune)
+)
+# Fewer fused results than this: the list is topped up with the nearest items in meaning below
+# MIN_SIMILARITY, shown apart as "gaat over iets vergelijkbaars" (never an empty page when items exist).
+RELATED_FILL = 10
 SIMILAR_ORG_MIN = 0.30
 
 
@@ -214,8 +220,12 @@ def query_vector(query: str) -> np.ndarray:
     return embed([query[:MAX_QUERY_LENGTH]])[0]
 
 
-def semantic_ranking(vector: np.ndarray, scope: Scope, *, limit: int = CANDIDATES) -> list[tuple[int, float]]:
-    """(id, cosine) of the visible items closest in meaning, best first, above MIN_SIMILARITY."""
+def semantic_ranking(
+    vector: np.ndarray, scope: Scope, *, limit: int = CANDIDATES, min_similarity: float | None = None
+) -> list[tuple[int, float]]:
+    """(id, cosine) of the visible items closest in meaning, best first, at or above `min_similarity`
+    (default MIN_SIMILARITY; -1 for the nearest items whatever their cosine)."""
+    floor = MIN_SIMILARITY if min_similarity is None else min_similarity
     matrix = index.get_matrix()
     if not len(matrix.ids):
         return []
@@ -224,7 +234,7 @@ def semantic_ranking(vector: np.ndarray, scope: Scope, *, limit: int = CANDIDATE
     take = min(limit, len(sims))
     top = np.argpartition(-sims, take - 1)[:take]
     top = top[np.argsort(-sims[top])]
-    return [(int(matrix.ids[i]), float(sims[i])) for i in top if sims[i] >= MIN_SIMILARITY]
+    return [(int(matrix.ids[i]), float(sims[i])) for i in top if sims[i] >= floor]
 
 
 # ---- combined ----------------------------------------------------------------------------------
@@ -237,14 +247,17 @@ class Hit:
     word_rank: int | None
     meaning_rank: int | None
     similarity: float | None
+    related: bool = False  # no shared word and below MIN_SIMILARITY: the nearest in meaning, shown apart
 
 
-def fuse(rankings: list[list[int]], *, k: int = RRF_K) -> list[tuple[int, float]]:
-    """Reciprocal rank fusion: score(d) = sum over rankings of 1 / (k + rank of d), rank from 1."""
+def fuse(
+    rankings: list[list[int]], *, k: int = RRF_K, weights: list[float] | None = None
+) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion: score(d) = sum over rankings of w / (k + rank of d), rank from 1."""
     scores: dict[int, float] = {}
-    for ranking in rankings:
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
         for rank, pk in enumerate(ranking, start=1):
-            scores[pk] = scores.get(pk, 0.0) + 1.0 / (k + rank)
+            scores[pk] = scores.get(pk, 0.0) + weight / (k + rank)
     return sorted(scores.items(), key=lambda x: (-x[1], -x[0]))
 
 
@@ -258,27 +271,39 @@ def search(
     line: str = "",
     limit: int = 20,
 ) -> list[Hit]:
-    """Words (Dutch stemming) and meaning (embeddings), fused into one ranked, visible list."""
+    """Words (Dutch stemming) and meaning (embeddings), fused into one ranked, visible list.
+
+    With fewer than RELATED_FILL fused results the list is topped up with the visible items nearest
+    in meaning below MIN_SIMILARITY (`Hit.related`), so a query never comes back empty while there
+    are items to see; the page shows those apart, as "about something similar"."""
     scope = scope_for(user=user, membership=membership)
     base = filtered(_visible(scope), kind=kind, theme=theme, line=line)
     # Why a thread: the query embedding (numpy, releases the GIL) runs while PostgreSQL ranks words.
     vector = _embedder().submit(query_vector, query[:MAX_QUERY_LENGTH])
     words = fulltext_ids(base, query)
-    meaning = semantic_ranking(vector.result(), scope)
-    similarity = dict(meaning)
-    meaning_ids = [pk for pk, _ in meaning]
+    nearest = semantic_ranking(vector.result(), scope, min_similarity=-1.0)  # one matrix product
+    similarity = dict(nearest)
+    nearest_ids = [pk for pk, _ in nearest]
     if kind or theme or line:  # the matrix knows visibility only; filters are checked in the database
-        allowed = set(base.filter(pk__in=meaning_ids).values_list("id", flat=True))
-        meaning_ids = [pk for pk in meaning_ids if pk in allowed]
-    fused = fuse([words, meaning_ids])[:limit]
+        allowed = set(base.filter(pk__in=nearest_ids).values_list("id", flat=True))
+        nearest_ids = [pk for pk in nearest_ids if pk in allowed]
+    meaning_ids = [pk for pk in nearest_ids if similarity[pk] >= MIN_SIMILARITY]
+    fused = fuse([words, meaning_ids], weights=[1.0, MEANING_WEIGHT])[:limit]
+    related: list[int] = []
+    if len(fused) < min(RELATED_FILL, limit):
+        taken = {pk for pk, _ in fused}
+        related = [pk for pk in nearest_ids if pk not in taken][: min(RELATED_FILL, limit) - len(fused)]
     # Fetch through the visibility filter again: the database has the last word.
-    items = base.in_bulk([pk for pk, _ in fused])
+    items = base.in_bulk([pk for pk, _ in fused] + related)
     word_rank = {pk: r for r, pk in enumerate(words, start=1)}
     meaning_rank = {pk: r for r, pk in enumerate(meaning_ids, start=1)}
-    return [
+    hits = [
         Hit(items[pk], score, word_rank.get(pk), meaning_rank.get(pk), similarity.get(pk))
         for pk, score in fused
         if pk in items
+    ]
+    return hits + [
+        Hit(items[pk], 0.0, None, None, similarity.get(pk), related=True) for pk in related if pk in items
     ]
 
 

@@ -16,6 +16,7 @@ Contract (used by brug.learning and brug.analysis):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +36,12 @@ MAX_TITLE = 200
 MAX_BODY = 50_000
 MAX_PDF = 10 * 1024 * 1024
 EMBED_BODY_CHARS = 2_000
+# The item vector: "start" = one embedding of title + the first EMBED_BODY_CHARS of the body;
+# "chunks" = the normalised mean of title + each body chunk (paragraphs packed to about
+# EMBED_CHUNK_CHARS, at most EMBED_MAX_CHUNKS), so the whole text counts, not only its start.
+EMBED_MODE = "chunks"
+EMBED_CHUNK_CHARS = 600
+EMBED_MAX_CHUNKS = 8
 
 
 def validate_item(
@@ -86,10 +93,68 @@ def validate_item(
 
 
 def _embedding_bytes(title: str, body: str) -> bytes:
+    return item_embedding(title, body).tobytes()
+
+
+def item_embedding(title: str, body: str) -> np.ndarray:
+    """The item's meaning vector (float32, unit length), as EMBED_MODE says."""
     from brug.text.embeddings import embed
 
-    vector = embed([f"{title}. {body[:EMBED_BODY_CHARS]}"])[0]
-    return np.asarray(vector, dtype=np.float32).tobytes()
+    if EMBED_MODE == "start":
+        vector = embed([f"{title}. {body[:EMBED_BODY_CHARS]}"])[0]
+    else:
+        vectors = embed([f"{title}. {chunk}" for chunk in body_chunks(body)])
+        vector = vectors.mean(axis=0)
+        norm = float(np.linalg.norm(vector))
+        vector = vector / norm if norm else vector
+    return np.asarray(vector, dtype=np.float32)
+
+
+def reembed_items(*, batch: int = 200) -> int:
+    """Recompute every item's meaning vector (after a change of EMBED_MODE or the chunking); each
+    batch gets a new index version, so every process's matrix reloads those rows. Returns the count.
+    Embedding runs outside the transactions; an item edited meanwhile keeps its own fresh vector."""
+    ids = list(KnowledgeItem.objects.order_by("id").values_list("id", flat=True))
+    done = 0
+    for start in range(0, len(ids), batch):
+        rows = list(
+            KnowledgeItem.objects.filter(id__in=ids[start : start + batch]).values_list(
+                "id", "title", "body", "index_version"
+            )
+        )
+        vectors = {pk: (_embedding_bytes(title, body), version) for pk, title, body, version in rows}
+        with transaction.atomic():
+            new_version = _bump_index_version()
+            for pk, (embedding, version) in vectors.items():
+                done += KnowledgeItem.objects.filter(pk=pk, index_version=version).update(
+                    embedding=embedding, index_version=new_version
+                )
+    return done
+
+
+def body_chunks(body: str) -> list[str]:
+    """The body in pieces of about EMBED_CHUNK_CHARS along paragraph and sentence ends, at most
+    EMBED_MAX_CHUNKS spread over the whole text (first and last included); [""] for an empty body."""
+    pieces: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", body):
+        paragraph = " ".join(paragraph.split())
+        while len(paragraph) > EMBED_CHUNK_CHARS:
+            cut = paragraph.rfind(". ", 0, EMBED_CHUNK_CHARS)
+            cut = cut + 1 if cut > EMBED_CHUNK_CHARS // 3 else EMBED_CHUNK_CHARS
+            pieces.append(paragraph[:cut].strip())
+            paragraph = paragraph[cut:].strip()
+        if paragraph:
+            pieces.append(paragraph)
+    chunks: list[str] = []
+    for piece in pieces:
+        if chunks and len(chunks[-1]) + len(piece) < EMBED_CHUNK_CHARS:
+            chunks[-1] += " " + piece
+        else:
+            chunks.append(piece)
+    if len(chunks) > EMBED_MAX_CHUNKS:
+        step = (len(chunks) - 1) / (EMBED_MAX_CHUNKS - 1)
+        chunks = [chunks[round(i * step)] for i in range(EMBED_MAX_CHUNKS)]
+    return chunks or [""]
 
 
 def _bump_index_version() -> int:

@@ -32,7 +32,10 @@ def _search_context(request: HttpRequest, form: SearchForm, **scope: Any) -> dic
     filters = {"kind": data["kind"], "theme": data["theme"], "line": data["line"]}
     if data["q"]:
         context["query"] = data["q"]
-        context["hits"] = selectors.search(query=data["q"], **filters, **scope)
+        hits = selectors.search(query=data["q"], **filters, **scope)
+        context["hits"] = hits
+        context["related_count"] = sum(1 for hit in hits if hit.related)
+        context["found_count"] = len(hits) - context["related_count"]
     else:
         items = selectors.filtered(selectors.visible_items(**scope), **filters)
         context["page"] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))

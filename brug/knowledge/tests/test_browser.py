@@ -109,3 +109,21 @@ def test_a_fellow_participants_learning_question_shows_in_the_panel(page, tenanc
     assert "Gemeente Delft" in similar.inner_text()
     assert_accessible(page)
     screenshot(page, "knowledge-similar-learning-question")
+
+
+def test_a_visitor_without_shared_words_sees_related_items_apart_at_375_px(
+    page, tenancy, publish, monkeypatch
+) -> None:
+    from brug.knowledge import selectors
+
+    publish(tenancy.officer, "Wijkgesprekken over woningkrapte", "Jongeren en ouderen.", visibility="publiek")
+    monkeypatch.setattr(selectors, "MIN_SIMILARITY", 1.01)  # nothing counts as close in meaning
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(page.base_url + "/kennisbank/publiek/?q=riolering")
+    related = page.get_by_role("list", name="Geen items met deze woorden")
+    assert "Wijkgesprekken over woningkrapte" in related.inner_text()
+    assert "0 resultaten voor" in page.content()
+    assert "Vergelijkbaar onderwerp (geen gedeelde woorden)." in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(page)
+    screenshot(page, "knowledge-public-related")

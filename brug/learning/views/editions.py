@@ -190,6 +190,7 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
         person = get_object_or_404(reg.people.all(), pk=_int(request.POST.get("person")))
         person_form = person_forms[person.pk] = PersonForm(request.POST, prefix=f"p{person.pk}")
         if person_form.is_valid():
+            old_email = person.email
             try:
                 registration_services.update_person(
                     membership=membership, person=person, **person_form.cleaned_data
@@ -197,7 +198,12 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
             except registration_services.RegistrationError as exc:
                 add_form_error(person_form, exc)
             else:
-                messages.success(request, f"De gegevens van {person.name} zijn gewijzigd.")
+                hint = (
+                    " Het e-mailadres is veranderd: nodig deze persoon opnieuw uit op de pagina Toegang."
+                    if reg.status == Status.SELECTED and old_email.lower() != person.email.lower()
+                    else ""
+                )
+                messages.success(request, f"De gegevens van {person.name} zijn gewijzigd.{hint}")
                 return redirect(
                     "learning:registration", org_slug=org_slug, edition_id=ed.pk, registration_id=reg.pk
                 )
