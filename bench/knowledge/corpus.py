@@ -122,14 +122,14 @@ class FakeItem:
 
 def generate(n: int, *, organisations: int, seed: int = 7) -> tuple[list[str], list[str], list[FakeItem]]:
     """(sentence pool, title pool, items); deterministic for a seed."""
-    from brug.knowledge.taxonomy import DEFAULT_THEMES
+    from brug.core.taxonomy import DEFAULT_THEMES
 
     rng = random.Random(seed)
     pool = sentence_pool()
     titles = [f"{t} in {p}" for t in TOPICS for p in PLACES]
     kinds = ["casus", "dilemma", "succes", "kennisproduct", "analyse", "methode"]
     visibilities = ["organisatie"] * 3 + ["netwerk"] * 4 + ["publiek"] * 3
-    theme_keys = [k for k, _ in DEFAULT_THEMES]
+    theme_keys = [t.key for t in DEFAULT_THEMES]
     items = [
         FakeItem(
             title=titles[rng.randrange(len(titles))],
