@@ -105,11 +105,11 @@ def recompute_loop(dialogue_id: int, ready: Any, stop: Any, runs: Any, nice: int
     # processes, because a vote is latency-sensitive and the map may be a few seconds late.
     os.nice(nice)
     setup()
-    from brug.dialogue.recompute import recompute
+    from brug.dialogue.services.opinion_map import recompute_map
 
     while not stop.is_set():
         start = time.time()
-        recompute(dialogue_id)
+        recompute_map(dialogue_id=dialogue_id)
         runs.append((start, time.time()))
         ready.set()
 
