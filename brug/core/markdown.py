@@ -73,6 +73,8 @@ def render_markdown(text: str) -> SafeString:
     cleaned = _TAG_RE.sub(lambda m: f'<{m.group(1)} class="{CLASSES[m.group(1)]}"', cleaned)
     cleaned = cleaned.replace("<th>", '<th scope="col">').replace("</table>", "</table></div>")
     cleaned = cleaned.replace(
-        '<table class="utrecht-table">', '<div class="brug-table-wrap"><table class="utrecht-table">'
+        '<table class="utrecht-table">',
+        '<div class="brug-table-wrap" tabindex="0" role="region" aria-label="Tabel">'
+        '<table class="utrecht-table">',
     )
     return mark_safe(cleaned)  # noqa: S308 - markdown-it output sanitised by nh3 above

@@ -29,5 +29,7 @@ def test_raw_html_and_script_links_are_neutralised() -> None:
 
 def test_tables_are_wrapped_for_small_screens() -> None:
     html = render_markdown("| a | b |\n|---|---|\n| 1 | 2 |")
-    assert html.startswith('<div class="brug-table-wrap"><table class="utrecht-table">')
+    assert html.startswith(
+        '<div class="brug-table-wrap" tabindex="0" role="region" aria-label="Tabel"><table class="utrecht-table">'
+    )
     assert '<th scope="col">a</th>' in html
