@@ -319,7 +319,7 @@ def test_placing_an_actor_returns_to_the_placed_actor_not_the_top(page: Any, ten
     officer = member(tenancy, "officer")
     pmap = services.create_map(membership=officer, title="Kaart", as_of=timezone.localdate())
     pair = services.add_pair(
-        membership=officer, pmap=pmap, pole_a="Oud", pole_b="Nieuw", dividing_line="burger_overheid"
+        membership=officer, pmap=pmap, pole_a="Oud", pole_b="Nieuw", dividing_line="burger-overheid"
     )
     for i in range(6):
         services.add_actor(membership=officer, pair=pair, label=f"Groep {i}", role="middle")
@@ -408,7 +408,7 @@ def test_the_impact_scan_asks_its_guiding_questions_accessibly(page: Any, tenanc
     officer = member(tenancy, "officer")
     pmap = services.create_map(membership=officer, title="Kaart", as_of=timezone.localdate())
     services.add_pair(
-        membership=officer, pmap=pmap, pole_a="Boeren", pole_b="Stad", dividing_line="stad_platteland"
+        membership=officer, pmap=pmap, pole_a="Boeren", pole_b="Stad", dividing_line="stad-platteland"
     )
     browser_login(page, tenancy.officer)
     page.set_viewport_size({"width": 375, "height": 800})

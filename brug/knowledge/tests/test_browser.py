@@ -25,7 +25,7 @@ def test_a_participant_searches_adds_and_edits_an_item(page, tenancy, publish) -
     assert_accessible(page)
     page.get_by_label("Zoekvraag").fill("wijk")
     page.get_by_role("button", name="Zoeken").click()
-    results = page.locator(".kb-results")
+    results = page.locator("ol.kb-results[aria-labelledby=resultaten]")
     assert "Gesprekken in de wijken" in results.inner_text()
     assert_accessible(page)
     screenshot(page, "knowledge-search")

@@ -65,7 +65,7 @@ def test_partners_are_added_their_attendance_recorded_and_exported(setup: dict, 
     # Changing the status again is an edit, recorded in the audit log.
     client.post(url, {"action": "attendance", f"partner-{bert.pk}": "afwezig"})
     assert Attendance.objects.get(session=session, partner=bert).status == "afwezig"
-    assert AuditLogEntry.objects.filter(action="learning.attendance_recorded").count() == 2
+    assert AuditLogEntry.objects.filter(action="learning.attendance.record").count() == 2
 
 
 def test_a_partner_is_corrected_and_removed_with_audit(setup: dict, client_for: Any) -> None:
