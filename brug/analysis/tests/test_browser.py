@@ -349,7 +349,7 @@ def test_placing_an_actor_returns_to_the_placed_actor_not_the_top(page: Any, ten
     page.goto(page.base_url + f"/o/gouda/analyse/kaarten/{pmap.pk}/")
     page.get_by_label("Wij (pool links)").fill("Jong")
     page.get_by_label("Zij (pool rechts)").fill("Oud")
-    page.get_by_label("Scheidslijn").select_option("burger_overheid")
+    page.get_by_label("Scheidslijn").select_option("burger-overheid")
     page.get_by_role("button", name="Paar toevoegen").click()
     page.wait_for_load_state()
     new_pair = pmap.pairs.get(pole_a="Jong")
