@@ -121,7 +121,7 @@ def main() -> None:
     from brug.core.access import SESSION_2FA_KEY
     from brug.core.models import Membership, Role, User
     from brug.signals.models import Signal, Theme
-    from brug.signals.selectors import neighbourhoods
+    from brug.signals.selectors import neighbourhoods_for
 
     org = organisation()
     seed(org.pk, args.rows)  # type: ignore[attr-defined]
@@ -137,7 +137,7 @@ def main() -> None:
     session[SESSION_2FA_KEY] = True
     session.save()
     theme = Theme.objects.filter(organisation=org).order_by("id").first()
-    hood = neighbourhoods(membership=membership).first()
+    hood = neighbourhoods_for(membership=membership).first()
     base = f"/o/{org.slug}/signalen/berichten/"  # type: ignore[attr-defined]
     first = client.get(base)
     cursor = first.context["next_url"]

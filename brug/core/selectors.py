@@ -11,19 +11,19 @@ from .access import is_platform_admin
 from .models import AuditLogEntry, Invitation, Membership, Organisation, OrganisationKind, Role, User
 
 
-def memberships_of(*, user: User) -> QuerySet[Membership]:
+def memberships_for(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation")
 
 
-def members_of(*, membership: Membership) -> QuerySet[Membership]:
+def members_for(*, membership: Membership) -> QuerySet[Membership]:
     return Membership.objects.filter(organisation=membership.organisation).select_related("user")
 
 
 def member_for(*, membership: Membership, pk: int) -> Membership:
-    return get_object_or_404(members_of(membership=membership), pk=pk)
+    return get_object_or_404(members_for(membership=membership), pk=pk)
 
 
-def open_invitations_of(*, membership: Membership) -> QuerySet[Invitation]:
+def open_invitations_for(*, membership: Membership) -> QuerySet[Invitation]:
     from django.utils import timezone
 
     return Invitation.objects.filter(
@@ -31,7 +31,7 @@ def open_invitations_of(*, membership: Membership) -> QuerySet[Invitation]:
     )
 
 
-def audit_log_of(*, membership: Membership) -> QuerySet[AuditLogEntry]:
+def audit_log_for(*, membership: Membership) -> QuerySet[AuditLogEntry]:
     return AuditLogEntry.objects.filter(organisation=membership.organisation)
 
 

@@ -27,7 +27,7 @@ def group_label(group: int | str) -> str:
     return f"Groep {GROUP_LETTERS[index] if index < len(GROUP_LETTERS) else index + 1}"
 
 
-def dialogues_of(*, membership: Membership) -> QuerySet[Dialogue]:
+def dialogues_for(*, membership: Membership) -> QuerySet[Dialogue]:
     return Dialogue.objects.filter(organisation=membership.organisation).annotate(
         n_participants=Count("participants", distinct=True),
         n_pending=Count("statements", filter=Q(statements__status=StatementStatus.PENDING), distinct=True),
@@ -75,7 +75,7 @@ def forget_vote_targets() -> None:
     _vote_targets.clear()
 
 
-def statements_of(*, dialogue: Dialogue, status: str | None = None) -> QuerySet[Statement]:
+def statements_for(*, dialogue: Dialogue, status: str | None = None) -> QuerySet[Statement]:
     qs = Statement.objects.filter(dialogue=dialogue)
     return qs.filter(status=status) if status else qs
 

@@ -25,7 +25,7 @@ def panel(request: HttpRequest, membership: Membership) -> Panel | None:
     if not second_factor_verified(request):
         return None
     networks = []
-    for network in selectors.networks_of(membership=membership):
+    for network in selectors.networks_for(membership=membership):
         result = coverage.compute(network, list(selectors.active_in(network)))
         gaps = [(d.label, d.gaps) for d in result.dimensions if d.gaps]
         networks.append({"network": network, "active": result.active, "gaps": gaps})
@@ -33,7 +33,7 @@ def panel(request: HttpRequest, membership: Membership) -> Panel | None:
         title="Sleutelfiguren",
         template="network/panel.html",
         context={
-            "active": selectors.key_figures_of(membership=membership, status="actief").count(),
+            "active": selectors.key_figures_for(membership=membership, status="actief").count(),
             "networks": networks,
             "due": list(selectors.retention_due(membership=membership)[:10]),
             "index_url": reverse("network:index", args=[membership.organisation.slug]),

@@ -116,8 +116,8 @@ class NetworkForm(VersionedFormMixin, BrugModelForm):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _field(self, "target_neighbourhoods").queryset = selectors.neighbourhoods_of(membership=membership)
-        _field(self, "target_domains").queryset = selectors.domains_of(membership=membership)
+        _field(self, "target_neighbourhoods").queryset = selectors.neighbourhoods_for(membership=membership)
+        _field(self, "target_domains").queryset = selectors.domains_for(membership=membership)
         # Left empty, a target keeps the guide's default (30–40 people, 10 partners, 2 meetings).
         for name in self.TARGET_FIELDS:
             self.fields[name].required = False
@@ -190,10 +190,10 @@ class KeyFigureForm(VersionedFormMixin, BrugModelForm):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _field(self, "domain").queryset = selectors.domains_of(membership=membership)
-        _field(self, "networks").queryset = selectors.networks_of(membership=membership)
-        _field(self, "neighbourhoods").queryset = selectors.neighbourhoods_of(membership=membership)
-        others = selectors.key_figures_of(membership=membership)
+        _field(self, "domain").queryset = selectors.domains_for(membership=membership)
+        _field(self, "networks").queryset = selectors.networks_for(membership=membership)
+        _field(self, "neighbourhoods").queryset = selectors.neighbourhoods_for(membership=membership)
+        others = selectors.key_figures_for(membership=membership)
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         _field(self, "referred_by").queryset = others

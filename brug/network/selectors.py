@@ -16,7 +16,7 @@ from brug.signals.models import Signal
 from .models import Domain, KeyFigure, KeyFigureStatus, Meeting, Network, StatusChange, Training, WorkingGroup
 
 
-def networks_of(*, membership: Membership) -> QuerySet[Network]:
+def networks_for(*, membership: Membership) -> QuerySet[Network]:
     return Network.objects.filter(organisation=membership.organisation).annotate(
         active_count=Count("key_figures", filter=Q(key_figures__status=KeyFigureStatus.ACTIVE), distinct=True)
     )
@@ -26,7 +26,7 @@ def network_for(*, membership: Membership, pk: int) -> Network:
     return get_object_or_404(Network, organisation=membership.organisation, pk=pk)
 
 
-def key_figures_of(*, membership: Membership, status: str = "") -> QuerySet[KeyFigure]:
+def key_figures_for(*, membership: Membership, status: str = "") -> QuerySet[KeyFigure]:
     qs = KeyFigure.objects.filter(
         organisation=membership.organisation, erased_at__isnull=True
     ).select_related("domain", "referred_by")
@@ -52,23 +52,23 @@ def active_in(network: Network) -> QuerySet[KeyFigure]:
     )
 
 
-def neighbourhoods_of(*, membership: Membership) -> QuerySet[Neighbourhood]:
+def neighbourhoods_for(*, membership: Membership) -> QuerySet[Neighbourhood]:
     return Neighbourhood.objects.filter(municipality__organisation=membership.organisation)
 
 
-def domains_of(*, membership: Membership) -> QuerySet[Domain]:
+def domains_for(*, membership: Membership) -> QuerySet[Domain]:
     return Domain.objects.filter(organisation=membership.organisation)
 
 
-def meetings_of(network: Network) -> QuerySet[Meeting]:
+def meetings_for(network: Network) -> QuerySet[Meeting]:
     return network.meetings.annotate(present=Count("attendees"))
 
 
-def working_groups_of(network: Network) -> QuerySet[WorkingGroup]:
+def working_groups_for(network: Network) -> QuerySet[WorkingGroup]:
     return network.working_groups.prefetch_related("members")
 
 
-def trainings_of(network: Network) -> QuerySet[Training]:
+def trainings_for(network: Network) -> QuerySet[Training]:
     return network.trainings.annotate(followed=Count("participants"))
 
 

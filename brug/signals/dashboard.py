@@ -30,7 +30,7 @@ def panel(request: HttpRequest, membership: Membership) -> Panel | None:
         template="signals/_panel.html",
         context={
             "open_count": selectors.open_signal_count(membership=membership),
-            "alerts": list(selectors.alerts(membership=membership).filter(seen_at__isnull=True)[:3]),
+            "alerts": list(selectors.alerts_for(membership=membership).filter(seen_at__isnull=True)[:3]),
             "rows": [r for r in data.rows if r.total][:5],
             "overdue": services.overdue_measures(membership=membership)[:5],
         },

@@ -134,7 +134,7 @@ def running_score_refresh(*, membership: Membership) -> ScoreRefresh | None:
     return ScoreRefresh.objects.filter(organisation=membership.organisation, finished_at__isnull=True).first()
 
 
-def themes(*, membership: Membership) -> QuerySet[Theme]:
+def themes_for(*, membership: Membership) -> QuerySet[Theme]:
     return Theme.objects.filter(organisation=membership.organisation)
 
 
@@ -142,7 +142,7 @@ def theme_for(*, membership: Membership, pk: int) -> Theme:
     return get_object_or_404(Theme, organisation=membership.organisation, pk=pk)
 
 
-def imports(*, membership: Membership) -> QuerySet[ImportJob]:
+def imports_for(*, membership: Membership) -> QuerySet[ImportJob]:
     return ImportJob.objects.filter(organisation=membership.organisation).select_related("created_by")[:20]  # type: ignore[return-value]
 
 
@@ -150,7 +150,7 @@ def import_for(*, membership: Membership, pk: int) -> ImportJob:
     return get_object_or_404(ImportJob, organisation=membership.organisation, pk=pk)
 
 
-def alerts(*, membership: Membership) -> QuerySet[Alert]:
+def alerts_for(*, membership: Membership) -> QuerySet[Alert]:
     return Alert.objects.filter(organisation=membership.organisation).select_related("theme")
 
 
@@ -158,7 +158,7 @@ def alert_for(*, membership: Membership, pk: int) -> Alert:
     return get_object_or_404(Alert, organisation=membership.organisation, pk=pk)
 
 
-def meetings(*, membership: Membership) -> QuerySet[Meeting]:
+def meetings_for(*, membership: Membership) -> QuerySet[Meeting]:
     return Meeting.objects.filter(organisation=membership.organisation).prefetch_related("measures")
 
 
@@ -168,7 +168,7 @@ def meeting_for(*, membership: Membership, pk: int) -> Meeting:
     )
 
 
-def api_tokens(*, membership: Membership) -> QuerySet[ApiToken]:
+def api_tokens_for(*, membership: Membership) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(organisation=membership.organisation)
 
 
@@ -345,7 +345,7 @@ def _full_text(
     return qs.filter(condition)
 
 
-def messages(
+def messages_for(
     *, membership: Membership, filters: MessageFilters, notes: list[str] | None = None
 ) -> QuerySet[Signal]:
     """Every published message of the organisation (all channels), newest first, filtered.
@@ -398,7 +398,7 @@ def message_page(
     No count of all matching messages (that would read them all): "Volgende" exists when one row
     more than the page was found. `notes` receives what the page should tell about the search.
     """
-    qs = messages(membership=membership, filters=filters, notes=notes)
+    qs = messages_for(membership=membership, filters=filters, notes=notes)
     if after is not None:
         qs = qs.filter(Q(occurred_at__lt=after[0]) | Q(occurred_at=after[0], id__lt=after[1]))
     rows = list(
@@ -424,7 +424,7 @@ def message_page(
     return rows, ((rows[-1].occurred_at, rows[-1].pk) if more and rows else None)
 
 
-def neighbourhoods(*, membership: Membership) -> QuerySet[Neighbourhood]:
+def neighbourhoods_for(*, membership: Membership) -> QuerySet[Neighbourhood]:
     return Neighbourhood.objects.filter(
         municipality_id=membership.organisation.municipality_id or 0
     ).order_by("name")

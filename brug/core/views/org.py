@@ -25,7 +25,7 @@ from ..registry import panels_for
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     # One organisation: go straight there; several: let the user choose.
-    memberships = list(selectors.memberships_of(user=request.user))  # type: ignore[arg-type]
+    memberships = list(selectors.memberships_for(user=request.user))  # type: ignore[arg-type]
     if len(memberships) == 1:
         return redirect("core:dashboard", org_slug=memberships[0].organisation.slug)
     return render(request, "core/choose_organisation.html", {"memberships": memberships})
@@ -71,8 +71,8 @@ def _members_page(
 ) -> HttpResponse:
     context = {
         "form": form,
-        "members": selectors.members_of(membership=request.membership),
-        "invitations": selectors.open_invitations_of(membership=request.membership),
+        "members": selectors.members_for(membership=request.membership),
+        "invitations": selectors.open_invitations_for(membership=request.membership),
         "role_form": RoleForm(grantable=grantable),
         "invitation_days": settings.BRUG_INVITATION_DAYS,
     }
@@ -109,7 +109,7 @@ def member_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 
 @org_view(MANAGERS)
 def audit_log(request: OrgRequest, org_slug: str) -> HttpResponse:
-    entries = selectors.audit_log_of(membership=request.membership)[:500]
+    entries = selectors.audit_log_for(membership=request.membership)[:500]
     return render(request, "core/audit_log.html", {"entries": entries})
 
 

@@ -34,7 +34,7 @@ def public_url(slug: str) -> str:
 
 @org_view()
 def dialogue_list(request: OrgRequest, org_slug: str) -> HttpResponse:
-    dialogues = selectors.dialogues_of(membership=request.membership)
+    dialogues = selectors.dialogues_for(membership=request.membership)
     return render(request, "dialogue/list.html", {"dialogues": dialogues})
 
 
@@ -66,7 +66,7 @@ def dialogue_detail(request: OrgRequest, org_slug: str, slug: str) -> HttpRespon
     context = {
         "dialogue": dialogue,
         "counts": selectors.counts_for(dialogue=dialogue),
-        "statements": selectors.statements_of(dialogue=dialogue),
+        "statements": selectors.statements_for(dialogue=dialogue),
         "public_url": public_url(dialogue.slug),
         "seed_form": SeedStatementForm(),
         "breadcrumbs": breadcrumbs(crumb("Dialogen", "dialogue:list", org_slug), (dialogue.title, None)),
@@ -144,11 +144,11 @@ def moderation(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
     context = {
         "dialogue": dialogue,
-        "pending": selectors.statements_of(dialogue=dialogue, status=StatementStatus.PENDING),
-        "published": selectors.statements_of(dialogue=dialogue, status=StatementStatus.APPROVED).filter(
+        "pending": selectors.statements_for(dialogue=dialogue, status=StatementStatus.PENDING),
+        "published": selectors.statements_for(dialogue=dialogue, status=StatementStatus.APPROVED).filter(
             is_seed=False
         ),
-        "rejected": selectors.statements_of(dialogue=dialogue, status=StatementStatus.REJECTED),
+        "rejected": selectors.statements_for(dialogue=dialogue, status=StatementStatus.REJECTED),
         "form": ModerationForm(),
         "breadcrumbs": breadcrumbs(
             crumb("Dialogen", "dialogue:list", org_slug),

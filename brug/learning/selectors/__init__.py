@@ -158,7 +158,7 @@ def participation_for(*, membership: Membership, edition_pk: int) -> Registratio
     return get_object_or_404(own_registrations(membership=membership), edition_id=edition_pk)
 
 
-def pairs_of(*, registration: Registration) -> QuerySet[Pair]:
+def pairs_for(*, registration: Registration) -> QuerySet[Pair]:
     """The start-conversation pairs the registration sits in (normally one)."""
     return (
         Pair.objects.filter(edition_id=registration.edition_id)

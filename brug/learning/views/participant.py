@@ -52,7 +52,7 @@ def participation(request: HttpRequest, org_slug: str, edition_id: int) -> HttpR
             "related": selectors.related_questions(membership=request.membership, registration=reg),  # type: ignore[attr-defined]
             "today": timezone.localdate(),
             # Why here: participants see their own start-conversation pair and its date.
-            "pairs": selectors.pairs_of(registration=reg),
+            "pairs": selectors.pairs_for(registration=reg),
             "breadcrumbs": breadcrumbs(
                 crumb("Leernetwerk", "learning:index", org_slug), (edition.title, None)
             ),

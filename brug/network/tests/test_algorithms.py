@@ -99,7 +99,7 @@ def test_working_groups_connect_their_members(member, network) -> None:
     a = make_active(member, network, "Anna A")
     b = make_active(member, network, "Bert B")
     services.save_working_group(membership=member, network=network, data={"name": "Media", "members": [a, b]})
-    result = graph.analyse(list(selectors.active_in(network)), list(selectors.working_groups_of(network)))
+    result = graph.analyse(list(selectors.active_in(network)), list(selectors.working_groups_for(network)))
     assert [e.kind for e in result.edges] == ["werkgroep"]
 
 
@@ -152,7 +152,7 @@ def test_the_demo_network_looks_like_delfts_and_loads_only_once(tenancy) -> None
     assert Meeting.objects.filter(network=network).count() == 2
     result = coverage.compute(network, list(selectors.active_in(network)))
     assert set(result.dimensions[0].gaps) == {"Westerpark", "Bloemendaal-Zuid"}
-    drawn = graph.analyse(list(selectors.active_in(network)), list(selectors.working_groups_of(network)))
+    drawn = graph.analyse(list(selectors.active_in(network)), list(selectors.working_groups_for(network)))
     assert any(n.name == "Marloes Smit" for n in drawn.cut_points)
     # Dense graph: no two circles overlap, so no number label does either.
     points = [(n.x, n.y) for n in drawn.nodes]

@@ -28,8 +28,8 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
     if status not in KeyFigureStatus.values:
         status = ""
     context = {
-        "networks": selectors.networks_of(membership=membership),
-        "people": selectors.key_figures_of(membership=membership, status=status),
+        "networks": selectors.networks_for(membership=membership),
+        "people": selectors.key_figures_for(membership=membership, status=status),
         "statuses": KeyFigureStatus.choices,
         "status": status,
         "due": selectors.retention_due(membership=membership),
@@ -93,8 +93,8 @@ def network_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
 def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     network = selectors.network_for(membership=request.membership, pk=pk)
     active = list(selectors.active_in(network))
-    groups = list(selectors.working_groups_of(network))
-    meetings = list(selectors.meetings_of(network))
+    groups = list(selectors.working_groups_for(network))
+    meetings = list(selectors.meetings_for(network))
     context = {
         "network": network,
         "targets": targets.progress(
@@ -116,9 +116,9 @@ def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
         ],
         "first_version": network.revisions.count() <= 10,
         "people": network.key_figures.filter(erased_at__isnull=True).select_related("domain"),
-        "meetings": selectors.meetings_of(network),
-        "groups": selectors.working_groups_of(network),
-        "trainings": selectors.trainings_of(network),
+        "meetings": selectors.meetings_for(network),
+        "groups": selectors.working_groups_for(network),
+        "trainings": selectors.trainings_for(network),
         "breadcrumbs": breadcrumbs(
             crumb("Overzicht", "core:dashboard", org_slug),
             crumb("Sleutelfiguren", "network:index", org_slug),
@@ -135,7 +135,7 @@ def network_coverage(request: OrgRequest, org_slug: str, pk: int) -> HttpRespons
     context = {
         "network": network,
         "coverage": coverage.compute(network, active),
-        "graph": graph.analyse(active, list(selectors.working_groups_of(network))),
+        "graph": graph.analyse(active, list(selectors.working_groups_for(network))),
         "breadcrumbs": breadcrumbs(
             crumb("Overzicht", "core:dashboard", org_slug),
             crumb("Sleutelfiguren", "network:index", org_slug),
@@ -164,7 +164,7 @@ def domains(request: OrgRequest, org_slug: str) -> HttpResponse:
         status = 400
     context = {
         "form": form,
-        "domains": selectors.domains_of(membership=membership),
+        "domains": selectors.domains_for(membership=membership),
         "breadcrumbs": breadcrumbs(
             crumb("Overzicht", "core:dashboard", org_slug),
             crumb("Sleutelfiguren", "network:index", org_slug),

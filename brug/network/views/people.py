@@ -25,7 +25,7 @@ def _person_form_page(
     services.ensure_default_domains(organisation=membership.organisation)
     initial = {}
     if key_figure is None and request.GET.get("netwerk", "").isdigit():
-        initial["networks"] = selectors.networks_of(membership=membership).filter(pk=request.GET["netwerk"])
+        initial["networks"] = selectors.networks_for(membership=membership).filter(pk=request.GET["netwerk"])
     form = KeyFigureForm(request.POST or None, instance=key_figure, initial=initial, membership=membership)
     status = 200
     if request.method == "POST":

@@ -178,7 +178,7 @@ def tokens(request: OrgRequest, org_slug: str) -> HttpResponse:
         "signals/tokens.html",
         {
             "form": form,
-            "tokens": selectors.api_tokens(membership=request.membership),
+            "tokens": selectors.api_tokens_for(membership=request.membership),
             "new_token": new_token,
             "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("API-sleutels", None)),
         },

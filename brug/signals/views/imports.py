@@ -79,7 +79,7 @@ def import_start(request: OrgRequest, org_slug: str) -> HttpResponse:
         "signals/import_start.html",
         {
             "form": form,
-            "jobs": selectors.imports(membership=request.membership),
+            "jobs": selectors.imports_for(membership=request.membership),
             "columns": COLUMNS_HELP,
             "platforms": parsers.ACCEPTED_CHANNELS,
             "breadcrumbs": breadcrumbs(

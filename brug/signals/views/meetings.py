@@ -20,7 +20,7 @@ def meeting_list(request: OrgRequest, org_slug: str) -> HttpResponse:
         request,
         "signals/meeting_list.html",
         {
-            "meetings": selectors.meetings(membership=request.membership),
+            "meetings": selectors.meetings_for(membership=request.membership),
             "overdue": services.overdue_measures(membership=request.membership),
             "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Kernteamoverleg", None)),
         },

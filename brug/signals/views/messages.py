@@ -23,8 +23,8 @@ EXPORT_LIMIT = 50_000
 
 def _form(request: OrgRequest) -> MessageFilterForm:
     membership = request.membership
-    themes = [(t.pk, t.name) for t in selectors.themes(membership=membership)]
-    hoods = [(n.pk, n.name) for n in selectors.neighbourhoods(membership=membership)]
+    themes = [(t.pk, t.name) for t in selectors.themes_for(membership=membership)]
+    hoods = [(n.pk, n.name) for n in selectors.neighbourhoods_for(membership=membership)]
     data = request.GET if any(k in request.GET for k in MessageFilterForm.base_fields) else None
     return MessageFilterForm(data, themes=themes, hoods=hoods)
 
@@ -157,7 +157,9 @@ def message_export(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = _form(request)
     filters = _filters(form)
     fmt: ExportFormat = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
-    qs = selectors.messages(membership=request.membership, filters=filters).select_related("neighbourhood")
+    qs = selectors.messages_for(membership=request.membership, filters=filters).select_related(
+        "neighbourhood"
+    )
     channels, statuses = dict(Channel.choices), dict(SignalStatus.choices)
     through = qs.model.themes.through
 

@@ -38,7 +38,7 @@ def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
             "score_refresh": selectors.running_score_refresh(membership=request.membership),
             "period": str(days),
             "unit": unit,
-            "alerts": selectors.alerts(membership=request.membership)[:5],
+            "alerts": selectors.alerts_for(membership=request.membership)[:5],
             "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Monitor", None)),
         },
     )
@@ -61,7 +61,7 @@ def theme_list(request: OrgRequest, org_slug: str) -> HttpResponse:
         request,
         "signals/theme_list.html",
         {
-            "themes": selectors.themes(membership=request.membership),
+            "themes": selectors.themes_for(membership=request.membership),
             "breadcrumbs": breadcrumbs(("Signalen", f"/o/{org_slug}/signalen/"), ("Thema's", None)),
         },
     )
@@ -253,8 +253,8 @@ def trends_page(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
     days = PERIODS.get(request.GET.get("periode", "30"), 30)
     unit = "week" if request.GET.get("per") == "week" else "dag"
-    themes = list(selectors.themes(membership=membership))
-    hoods = list(selectors.neighbourhoods(membership=membership))
+    themes = list(selectors.themes_for(membership=membership))
+    hoods = list(selectors.neighbourhoods_for(membership=membership))
     theme_id = _int_or_none(request.GET.get("thema", ""))
     hood_id = _int_or_none(request.GET.get("wijk", ""))
     # Only this organisation's themes and neighbourhoods: another id is ignored, never looked up.

@@ -43,7 +43,7 @@ def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
             "q": q,
             "filter_query": urlencode({"status": status, "q": q}),
             "statuses": SignalStatus.choices,
-            "alerts": selectors.alerts(membership=request.membership).filter(seen_at__isnull=True)[:5],
+            "alerts": selectors.alerts_for(membership=request.membership).filter(seen_at__isnull=True)[:5],
             "breadcrumbs": breadcrumbs(("Signalen", None)),
         },
     )
@@ -166,7 +166,9 @@ def signal_incident(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
 
 @org_view(personal_data=True)
 def alert_list(request: OrgRequest, org_slug: str) -> HttpResponse:
-    page = Paginator(selectors.alerts(membership=request.membership), 30).get_page(request.GET.get("pagina"))
+    page = Paginator(selectors.alerts_for(membership=request.membership), 30).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "signals/alert_list.html",
