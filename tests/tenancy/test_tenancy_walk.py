@@ -31,6 +31,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from brug.core.breadcrumbs import Crumb
 from brug.core.models import Membership
 from brug.core.tests.test_url_scope import all_routes
 from conftest import Tenancy, login
@@ -538,9 +539,15 @@ def check_object_routes(w: World) -> list[str]:
         victim, owner, attacker_org, attacker = roles_for(w, route)
         for kwargs in cases_for(w, route, ns, name):
             own_url = fill(route, victim.slug, kwargs)
-            control = client(owner).get(own_url).status_code
+            response = client(owner).get(own_url)
+            control = response.status_code
             if control not in (200, 302, 405):
                 problems.append(f"control: owner gets {control} on {ns}:{name} {own_url}")
+            # The owner's page is rendered here anyway: its trail must come from the one helper
+            # (a hand-made list of tuples renders as empty crumbs).
+            trail = (response.context or {}).get("breadcrumbs") if control == 200 else None
+            if trail and not all(isinstance(c, Crumb) for c in trail):
+                problems.append(f"breadcrumbs not built with brug.core.breadcrumbs on {ns}:{name}")
             url = fill(route, attacker_org.slug, kwargs)
             statuses = {m: getattr(client(attacker), m)(url).status_code for m in ("get", "post")}
             # 405 (a method the view never accepts) shows nothing; the other method must be 404.

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from brug.core.access import EDITORS, MANAGERS, OrgRequest, org_view
+from brug.core.breadcrumbs import Crumb, breadcrumbs, crumb
 from brug.core.errors import add_form_error
 
 from .. import distrust, selectors, services
@@ -34,8 +35,8 @@ FIELD_LABELS = {
 }
 
 
-def _crumbs(org_slug: str, *extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [("Analyse", reverse("analysis:index", args=[org_slug])), *extra]
+def _crumbs(org_slug: str, *extra: tuple[str, str | None]) -> list[Crumb]:
+    return breadcrumbs(crumb("Analyse", "analysis:index", org_slug), *extra)
 
 
 def _notes(analysis: JointAnalysis | None) -> dict[str, str]:
