@@ -592,6 +592,20 @@ LINES = "Eén per regel; inwoners zien ze als opsomming."
 class DecisionForm(Form):
     """Dilemmalogica: erken de zorg, leg de afwegingen en dilemma's open, bied een perspectief."""
 
+    # The explanation's own fields (the dilemmas are one field per dilemma, see service_data).
+    TEXT_FIELDS = (
+        "analysis",
+        "title",
+        "decision",
+        "concern",
+        "considerations",
+        "interests",
+        "common_ground",
+        "perspective",
+        "dialogue_key",
+        "contact",
+    )
+
     analysis = forms.ModelChoiceField(
         label="Bij de analyse",
         queryset=JointAnalysis.objects.none(),
@@ -698,20 +712,6 @@ class DecisionForm(Form):
         return [self[name] for name in ("perspective", "dialogue_key", "contact")]
 
     def service_data(self) -> dict[str, Any]:
-        data = {
-            name: self.cleaned_data.get(name)
-            for name in (
-                "analysis",
-                "title",
-                "decision",
-                "concern",
-                "considerations",
-                "interests",
-                "common_ground",
-                "perspective",
-                "dialogue_key",
-                "contact",
-            )
-        }
+        data = {name: self.cleaned_data.get(name) for name in self.TEXT_FIELDS}
         data["dilemmas"] = {d.key: self.cleaned_data.get(f"dilemma_{d.key}") or "" for d in distrust.DILEMMAS}
         return data

@@ -113,20 +113,7 @@ def decision_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
     if request.method == "POST" and not membership.can_edit:
         raise PermissionDenied
     initial: dict[str, Any] = {
-        name: getattr(explanation, name)
-        for name in (
-            "analysis",
-            "title",
-            "decision",
-            "concern",
-            "considerations",
-            "interests",
-            "common_ground",
-            "perspective",
-            "dialogue_key",
-            "contact",
-            "version",
-        )
+        name: getattr(explanation, name) for name in (*DecisionForm.TEXT_FIELDS, "version")
     }
     for key, text in explanation.dilemmas.items():
         initial[f"dilemma_{key}"] = text
