@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from brug.text import framing, hostility, model, structure
@@ -134,6 +135,7 @@ _CLASS_NAMES = {
 }
 
 
+@lru_cache(maxsize=100_000)
 def _plain(name: str) -> str:
     if name in _FEATURE_NAMES:
         return _FEATURE_NAMES[name]

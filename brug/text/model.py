@@ -25,6 +25,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -289,11 +290,14 @@ class Scored:
         # Evidence for the side the model chose first (3 strongest), then the strongest against.
         positive = [x for x in summed.items() if x[1] > 0]
         negative = [x for x in summed.items() if x[1] < 0]
-        if probability < 0.5:
-            positive, negative = negative, positive
-        # nsmallest and min keep the first of equals, exactly as a stable sort would.
-        pro = heapq.nsmallest(3, positive, key=_weakness)
-        con = [min(negative, key=_weakness)] if negative else []
+        # Strongest first (largest |value|); nlargest, nsmallest, max and min keep the first of
+        # equals, exactly as the stable sort by -|value| did.
+        if probability >= 0.5:
+            pro = heapq.nlargest(3, positive, key=_value)
+            con = [min(negative, key=_value)] if negative else []
+        else:
+            pro = heapq.nsmallest(3, negative, key=_value)
+            con = [max(positive, key=_value)] if positive else []
         out = []
         for n, v in pro + con:
             r = round(v, 2)
@@ -302,8 +306,7 @@ class Scored:
         return Prediction(probability, out)
 
 
-def _weakness(item: tuple[str, float]) -> float:
-    return -abs(item[1])
+_value = itemgetter(1)
 
 
 @cache
