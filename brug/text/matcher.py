@@ -28,7 +28,7 @@ class Query(Protocol):
 
 Hits = dict[int, list[int]]
 Span = tuple[int, int]
-# Compiled node: ("a", atom) | ("p", atoms, atomset) | ("&", kids) | ("|", simple atoms, other kids,
+# Compiled node: ("a", atom) | ("p", atoms, atomset, needed atom) | ("&", kids) | ("|", simple atoms, other kids,
 # needed atoms, needed atom → other kids) | ("!", kid) | ("n", left, right, distance, left needs, right needs)
 Compiled = tuple
 
@@ -92,7 +92,10 @@ class Matcher:
             atoms = tuple(self._atom(t) for t in node.terms)
             if not negated:
                 positive.update(atoms)
-            return ("p", atoms, frozenset(atoms))
+            # The phrase is looked at only when its rarest-looking word occurs: the longest one
+            # ("in de zak" waits for "zak", not for every message with "in").
+            longest = max(range(len(atoms)), key=lambda k: len(node.terms[k].word))
+            return ("p", atoms, frozenset(atoms), atoms[longest])
         if isinstance(node, Not):
             return ("!", self._compile(node.child, positive, not negated))
         if isinstance(node, And):
@@ -210,7 +213,7 @@ def _need(node: Compiled) -> frozenset[int]:
     if op == "a":
         return frozenset((node[1],))
     if op == "p":
-        return frozenset(node[1][:1])
+        return frozenset((node[3],))
     if op == "|":
         return frozenset(node[3])
     assert op == "n"
@@ -258,8 +261,11 @@ def _spans(node: Compiled, hits: Hits) -> list[Span]:
     if op == "|":
         if node[3].isdisjoint(hits):
             return []
-        spans = [(p, p) for a in node[1] & hits.keys() for p in hits[a]]
+        keys = hits.keys()
+        spans = [(p, p) for a in node[1] & keys for p in hits[a]]
         for child in node[2]:
+            if child[0] == "p" and not child[2] <= keys:
+                continue  # a phrase with a word missing: no spans (checked without a call)
             spans.extend(_spans(child, hits))
         return spans
     assert op == "n"
