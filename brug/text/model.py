@@ -250,20 +250,21 @@ class _Parts:
         """Contribution to label i per word, word pair (as "a b") or feature; zeros left out."""
         m = self.model
         summed: dict[str, float] = {}
+        get = summed.get
         scale = self.scale
         for name, w in zip(self.tokens, m._T[self.t_rows, i].tolist(), strict=True):
             if w:
-                summed[name] = summed.get(name, 0.0) + w * scale
+                summed[name] = get(name, 0.0) + w * scale
         for pair, w in zip(self.b_pairs, m._W[self.b_rows, i].tolist(), strict=True):
             if w:
                 name = bigram_keys(list(pair))[0][2:].replace("_", " ")
-                summed[name] = summed.get(name, 0.0) + w * scale
+                summed[name] = get(name, 0.0) + w * scale
         if self.e_rows:
             for name, w, value in zip(
                 self.e_names, m._W[self.e_rows, i].tolist(), self.e_values, strict=True
             ):
                 if w and value:
-                    summed[name] = summed.get(name, 0.0) + w * value
+                    summed[name] = get(name, 0.0) + w * value
         return summed
 
 
