@@ -42,7 +42,10 @@ class Matcher:
         self._atoms: dict[tuple[str, str], int] = {}
         self._exact: dict[str, list[int]] = {}
         self._stem: dict[str, list[int]] = {}
-        self._prefix: list[tuple[str, int]] = []
+        # prefix word → its atom, and the distinct prefix lengths: a token is tested by looking up
+        # its own beginnings of those lengths, not by a startswith over every prefix.
+        self._prefix: dict[str, int] = {}
+        self._prefix_sizes: list[int] = []
         self._cache: dict[str, tuple[int, ...]] = {}
         self._compiled: list[Compiled] = []
         self._positive: list[set[int]] = []
@@ -74,7 +77,8 @@ class Matcher:
             atom = self._atoms[key] = len(self._atoms)
             kind, value = key
             if kind == "prefix":
-                self._prefix.append((value, atom))
+                self._prefix[value] = atom
+                self._prefix_sizes = sorted({len(p) for p in self._prefix})
             else:
                 (self._exact if kind == "exact" else self._stem).setdefault(value, []).append(atom)
             self._cache.clear()
@@ -129,7 +133,15 @@ class Matcher:
         if word != token:
             found.extend(self._exact.get(word, ()))
         found.extend(self._stem.get(match_key(word), ()))
-        found.extend(a for p, a in self._prefix if token.startswith(p) or word.startswith(p))
+        if self._prefix_sizes:
+            prefix = self._prefix
+            starts = {
+                atom
+                for size in self._prefix_sizes
+                for form in (token, word)
+                if len(form) >= size and (atom := prefix.get(form[:size])) is not None
+            }
+            found.extend(sorted(starts))  # prefix atoms in the order they were made
         result = tuple(dict.fromkeys(found))
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
