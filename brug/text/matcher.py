@@ -28,7 +28,7 @@ class Query(Protocol):
 
 Hits = dict[int, list[int]]
 Span = tuple[int, int]
-# Compiled node: ("a", atom) | ("p", atoms, atomset) | ("&", kids) | ("|", simple atoms, other kids,
+# Compiled node: ("a", atom) | ("p", atoms, atomset, needed atom) | ("&", kids) | ("|", simple atoms, other kids,
 # needed atoms, needed atom → other kids) | ("!", kid) | ("n", left, right, distance, left needs, right needs)
 Compiled = tuple
 
@@ -42,7 +42,10 @@ class Matcher:
         self._atoms: dict[tuple[str, str], int] = {}
         self._exact: dict[str, list[int]] = {}
         self._stem: dict[str, list[int]] = {}
-        self._prefix: list[tuple[str, int]] = []
+        # prefix word → its atom, and the distinct prefix lengths: a token is tested by looking up
+        # its own beginnings of those lengths, not by a startswith over every prefix.
+        self._prefix: dict[str, int] = {}
+        self._prefix_sizes: list[int] = []
         self._cache: dict[str, tuple[int, ...]] = {}
         self._compiled: list[Compiled] = []
         self._positive: list[set[int]] = []
@@ -74,7 +77,8 @@ class Matcher:
             atom = self._atoms[key] = len(self._atoms)
             kind, value = key
             if kind == "prefix":
-                self._prefix.append((value, atom))
+                self._prefix[value] = atom
+                self._prefix_sizes = sorted({len(p) for p in self._prefix})
             else:
                 (self._exact if kind == "exact" else self._stem).setdefault(value, []).append(atom)
             self._cache.clear()
@@ -92,7 +96,10 @@ class Matcher:
             atoms = tuple(self._atom(t) for t in node.terms)
             if not negated:
                 positive.update(atoms)
-            return ("p", atoms, frozenset(atoms))
+            # The phrase is looked at only when its rarest-looking word occurs: the longest one
+            # ("in de zak" waits for "zak", not for every message with "in").
+            longest = max(range(len(atoms)), key=lambda k: len(node.terms[k].word))
+            return ("p", atoms, frozenset(atoms), atoms[longest])
         if isinstance(node, Not):
             return ("!", self._compile(node.child, positive, not negated))
         if isinstance(node, And):
@@ -126,7 +133,15 @@ class Matcher:
         if word != token:
             found.extend(self._exact.get(word, ()))
         found.extend(self._stem.get(match_key(word), ()))
-        found.extend(a for p, a in self._prefix if token.startswith(p) or word.startswith(p))
+        if self._prefix_sizes:
+            prefix = self._prefix
+            starts = {
+                atom
+                for size in self._prefix_sizes
+                for form in (token, word)
+                if len(form) >= size and (atom := prefix.get(form[:size])) is not None
+            }
+            found.extend(sorted(starts))  # prefix atoms in the order they were made
         result = tuple(dict.fromkeys(found))
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
@@ -210,7 +225,7 @@ def _need(node: Compiled) -> frozenset[int]:
     if op == "a":
         return frozenset((node[1],))
     if op == "p":
-        return frozenset(node[1][:1])
+        return frozenset((node[3],))
     if op == "|":
         return frozenset(node[3])
     assert op == "n"
@@ -258,8 +273,11 @@ def _spans(node: Compiled, hits: Hits) -> list[Span]:
     if op == "|":
         if node[3].isdisjoint(hits):
             return []
-        spans = [(p, p) for a in node[1] & hits.keys() for p in hits[a]]
+        keys = hits.keys()
+        spans = [(p, p) for a in node[1] & keys for p in hits[a]]
         for child in node[2]:
+            if child[0] == "p" and not child[2] <= keys:
+                continue  # a phrase with a word missing: no spans (checked without a call)
             spans.extend(_spans(child, hits))
         return spans
     assert op == "n"

@@ -19,11 +19,13 @@ labels, the Platt parameters and the kept weights as integers (×1000); it is lo
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +159,8 @@ class Model:
         self._token_row: dict[str, int] = {}
         self._T = np.zeros((4096, width))
         self._t_used = 1
+        # (token, next token) → row of its "b:" lemma-pair feature (the zero row when it has none).
+        self._pair_row: dict[tuple[str, str], int] = {}
         self.metrics: dict[str, Any] = data.get("metrics", {})
 
     @property
@@ -182,16 +186,24 @@ class Model:
         self._token_row[token] = row
         return row
 
+    def _new_pair(self, pair: tuple[str, str]) -> int:
+        if len(self._pair_row) > 300_000:
+            self._pair_row.clear()
+        row = self._feature_row.get(bigram_keys(list(pair))[0], len(self._W) - 1)
+        self._pair_row[pair] = row
+        return row
+
     def decision(self, tokens: list[str], extras: dict[str, float]) -> tuple[Any, _Parts]:
         """Raw scores per label (numpy array) and the parts they came from (for `explain`)."""
         tokens = mask_groups(tokens)
         scale = 1.0 / math.sqrt(max(1, len(tokens)))
         get = self._token_row.get
         t_rows = [r if (r := get(t)) is not None else self._new_token(t) for t in tokens]
+        pairs = list(zip(tokens, tokens[1:], strict=False))
+        pair_get = self._pair_row.get
+        b_rows = [r if (r := pair_get(pair)) is not None else self._new_pair(pair) for pair in pairs]
         frow = self._feature_row.get
         missing = len(self._W) - 1
-        keys = bigram_keys(tokens)
-        b_rows = [frow(k, missing) for k in keys]
         e_names = list(extras)
         e_rows = [frow(f, missing) for f in e_names]
         e_values = list(extras.values())
@@ -199,7 +211,7 @@ class Model:
         total = (self._T[t_rows].sum(axis=0) + W[b_rows].sum(axis=0)) * scale + self._bias
         if e_rows:
             total += W[e_rows].T @ e_values
-        return total, _Parts(self, tokens, t_rows, keys, b_rows, e_names, e_rows, e_values, scale)
+        return total, _Parts(self, tokens, t_rows, pairs, b_rows, e_names, e_rows, e_values, scale)
 
     def predict(self, tokens: list[str], extras: dict[str, float]) -> Scored:
         import numpy as np
@@ -214,14 +226,14 @@ class Model:
 class _Parts:
     """What one message's score is made of, kept as row indices until a label is explained."""
 
-    __slots__ = ("b_keys", "b_rows", "e_names", "e_rows", "e_values", "model", "scale", "t_rows", "tokens")
+    __slots__ = ("b_pairs", "b_rows", "e_names", "e_rows", "e_values", "model", "scale", "t_rows", "tokens")
 
     def __init__(
         self,
         owner: Model,
         tokens: list[str],
         t_rows: list[int],
-        b_keys: list[str],
+        b_pairs: list[tuple[str, str]],
         b_rows: list[int],
         e_names: list[str],
         e_rows: list[int],
@@ -230,7 +242,7 @@ class _Parts:
     ) -> None:
         self.model = owner
         self.tokens, self.t_rows = tokens, t_rows
-        self.b_keys, self.b_rows = b_keys, b_rows
+        self.b_pairs, self.b_rows = b_pairs, b_rows
         self.e_names, self.e_rows, self.e_values = e_names, e_rows, e_values
         self.scale = scale
 
@@ -238,20 +250,21 @@ class _Parts:
         """Contribution to label i per word, word pair (as "a b") or feature; zeros left out."""
         m = self.model
         summed: dict[str, float] = {}
+        get = summed.get
         scale = self.scale
         for name, w in zip(self.tokens, m._T[self.t_rows, i].tolist(), strict=True):
             if w:
-                summed[name] = summed.get(name, 0.0) + w * scale
-        for key, w in zip(self.b_keys, m._W[self.b_rows, i].tolist(), strict=True):
+                summed[name] = get(name, 0.0) + w * scale
+        for pair, w in zip(self.b_pairs, m._W[self.b_rows, i].tolist(), strict=True):
             if w:
-                name = key[2:].replace("_", " ")
-                summed[name] = summed.get(name, 0.0) + w * scale
+                name = bigram_keys(list(pair))[0][2:].replace("_", " ")
+                summed[name] = get(name, 0.0) + w * scale
         if self.e_rows:
             for name, w, value in zip(
                 self.e_names, m._W[self.e_rows, i].tolist(), self.e_values, strict=True
             ):
                 if w and value:
-                    summed[name] = summed.get(name, 0.0) + w * value
+                    summed[name] = get(name, 0.0) + w * value
         return summed
 
 
@@ -276,10 +289,25 @@ class Scored:
         probability = self.probabilities[label]
         summed = self._parts.contributions(i)
         # Evidence for the side the model chose first (3 strongest), then the strongest against.
-        sign = 1.0 if probability >= 0.5 else -1.0
-        pro = sorted((x for x in summed.items() if x[1] * sign > 0), key=lambda x: -abs(x[1]))[:3]
-        con = sorted((x for x in summed.items() if x[1] * sign < 0), key=lambda x: -abs(x[1]))[:1]
-        return Prediction(probability, [(n, round(v, 2)) for n, v in pro + con if round(v, 2)])
+        positive = [x for x in summed.items() if x[1] > 0]
+        negative = [x for x in summed.items() if x[1] < 0]
+        # Strongest first (largest |value|); nlargest, nsmallest, max and min keep the first of
+        # equals, exactly as the stable sort by -|value| did.
+        if probability >= 0.5:
+            pro = heapq.nlargest(3, positive, key=_value)
+            con = [min(negative, key=_value)] if negative else []
+        else:
+            pro = heapq.nsmallest(3, negative, key=_value)
+            con = [max(positive, key=_value)] if positive else []
+        out = []
+        for n, v in pro + con:
+            r = round(v, 2)
+            if r:
+                out.append((n, r))
+        return Prediction(probability, out)
+
+
+_value = itemgetter(1)
 
 
 @cache

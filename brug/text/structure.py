@@ -416,18 +416,17 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     return hits
 
 
-def _word_class(token: str) -> str:
-    return _CLASS_OF.get(token, token)
-
-
 def class_bigrams(tokens: list[str]) -> list[str]:
     """Bigram features with word classes ("die GROEP", "GROEP zijn", "jullie SCHELD") so that the
     model learns a pattern once for every group, office or insult."""
-    classes = [_word_class(t) for t in tokens]
-    out = []
-    for a, b in zip(classes, classes[1:], strict=False):
-        if a.isupper() or b.isupper():
-            out.append(f"k:{a}_{b}")
+    get = _CLASS_OF.get
+    classes = [get(t, t) for t in tokens]
+    upper = [c.isupper() for c in classes]
+    out = [
+        f"k:{a}_{b}"
+        for a, b, a_up, b_up in zip(classes, classes[1:], upper, upper[1:], strict=False)
+        if a_up or b_up
+    ]
     out.extend(f"k:{c}" for c in set(classes) if c.isupper())
     return out
 
