@@ -258,6 +258,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "brug.signals.purge_expired_message_texts",
         "schedule": 24 * 3600,
     },
+    "core-purge-expired-submission-keys": {
+        "task": "brug.core.purge_expired_submission_keys",
+        "schedule": 24 * 3600,
+    },
     "signals-detect-alerts": {"task": "brug.signals.detect_alerts_all", "schedule": 3600},
     # Jobs left running by a dead worker: failed (imports, uploads removed) or resumed (maps).
     # Stored message scores from an older brug.text model are recomputed in the background.
@@ -281,6 +285,8 @@ BRUG_SIZE_LARGE_ABOVE = int(os.environ.get("BRUG_SIZE_LARGE_ABOVE", "100000"))
 BRUG_LOCKOUT_ATTEMPTS = int(os.environ.get("BRUG_LOCKOUT_ATTEMPTS", "5"))
 BRUG_LOCKOUT_MINUTES = int(os.environ.get("BRUG_LOCKOUT_MINUTES", "15"))
 BRUG_INVITATION_DAYS = int(os.environ.get("BRUG_INVITATION_DAYS", "7"))
+# Days a double-submission key (brug.core.versioning) is kept: longer than any form stays open.
+BRUG_SUBMISSION_KEY_DAYS = int(os.environ.get("BRUG_SUBMISSION_KEY_DAYS", "30"))
 # A verified second factor stays valid for the session; personal data needs it.
 BRUG_TOTP_ISSUER = os.environ.get("BRUG_TOTP_ISSUER", "Brug")
 

@@ -20,7 +20,7 @@ from brug.municipalities.models import Municipality
 
 from .access import is_platform_admin
 from .audit import record
-from .models import Invitation, Membership, Organisation, OrganisationKind, Role, User
+from .models import Invitation, Membership, Organisation, OrganisationKind, Role, SubmissionKey, User
 from .tokens import hash_token
 
 
@@ -367,3 +367,24 @@ def invite_on_behalf(
             lambda: _send_invitation_email(inviter_name=inviter, org_name=org_name, email=email, url=url)
         )
     return IssuedInvitation(invitation=invitation, url=url)
+
+
+@transaction.atomic
+def purge_expired_submission_keys() -> int:
+    """Retention: delete the double-submission keys (brug.core.versioning) older than
+    BRUG_SUBMISSION_KEY_DAYS, with one audit line. Returns how many went.
+
+    A key only has to outlive the form it was rendered in; after that it is dead weight. A form
+    kept open longer than the term and then sent twice would store twice: that is the trade-off.
+    Keys carry no organisation (only a scope such as "signal:12"), so the line is the platform's.
+    """
+    cutoff = timezone.now() - timedelta(days=settings.BRUG_SUBMISSION_KEY_DAYS)
+    count, _ = SubmissionKey.objects.filter(created_at__lt=cutoff).delete()
+    if count:
+        record(
+            action="core.submission_key.purge",
+            object_type="core.SubmissionKey",
+            object_id=f"{count} sleutels",
+            actor_label="systeem (bewaartermijn)",
+        )
+    return count

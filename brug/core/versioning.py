@@ -13,7 +13,8 @@ Double submissions
     A form that creates something inherits `IdempotentFormMixin`: a hidden `submission` key, new
     for every rendering of the form. The service calls `first_submission(key, scope=...)` inside its
     transaction: the second submission of the same rendered form finds the key taken (a unique
-    row in `SubmissionKey`) and stores nothing; the view answers as if it succeeded.
+    row in `SubmissionKey`) and stores nothing; the view answers as if it succeeded. Keys older than
+    BRUG_SUBMISSION_KEY_DAYS are deleted daily (`services.purge_expired_submission_keys`, beat task).
 
 Unique-name races
     Two people create "Windmolens" at the same moment: both pass the "does it exist?" check, the
