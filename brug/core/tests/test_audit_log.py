@@ -79,3 +79,65 @@ def test_the_audit_log_view_accepts_no_changes(tenancy: Tenancy, client_for) -> 
     response = client_for(tenancy.coordinator).post("/o/gouda/auditlog/", {"action": "x"})
     assert response.status_code in (200, 405)
     assert AuditLogEntry.objects.filter(action="gouda.actie").count() == 1
+
+
+# ---- the page in Dutch ---------------------------------------------------------------------------
+
+
+def test_the_page_shows_the_dutch_label_with_the_code_in_small_print(tenancy: Tenancy, client_for) -> None:
+    record(actor=tenancy.officer, organisation=tenancy.org, action="signals.signal.change_status")
+    body = client_for(tenancy.coordinator).get("/o/gouda/auditlog/").content.decode()
+    assert "Signaal: status gewijzigd" in body
+    assert (
+        '<span class="brug-audit-code"><span class="visually-hidden">Code: </span>'
+        "signals.signal.change_status</span>" in body
+    )
+
+
+def test_an_old_line_with_an_unknown_code_shows_the_code_once(tenancy: Tenancy, client_for) -> None:
+    record(actor=tenancy.officer, organisation=tenancy.org, action="lid.toegevoegd")
+    body = client_for(tenancy.coordinator).get("/o/gouda/auditlog/").content.decode()
+    assert "<td>lid.toegevoegd</td>" in body and body.count("lid.toegevoegd") == 1
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("coordinator", 200), ("officer", 403), ("reader", 403), ("outsider", 404)]
+)
+def test_only_the_organisations_managers_see_the_page_and_an_outsider_gets_404(
+    tenancy: Tenancy, client_for, who: str, status: int
+) -> None:
+    record(actor=tenancy.officer, organisation=tenancy.org, action="signals.signal.create")
+    response = client_for(getattr(tenancy, who)).get("/o/gouda/auditlog/")
+    assert response.status_code == status
+    assert ("Signaal: vastgelegd" in response.content.decode()) is (status == 200)
+
+
+# ---- the admin list in Dutch ---------------------------------------------------------------------
+
+
+def test_the_admin_list_shows_labels_and_filters_by_onderwerp_in_dutch(tenancy: Tenancy) -> None:
+    from brug.core.tests.test_admin_site import _admin_client
+
+    root = type(tenancy.coordinator).objects.create_superuser(
+        email="root@brug.example", password="Geheim-wachtwoord-1", name="Rita Root"
+    )
+    client = _admin_client(root)
+    record(actor=tenancy.officer, organisation=tenancy.org, action="signals.signal.change_status")
+    record(actor=tenancy.officer, organisation=tenancy.org, action="network.keyfigure.erase")
+    record(actor=tenancy.officer, organisation=tenancy.org, action="lid.toegevoegd")
+
+    body = client.get("/beheer/core/auditlogentry/").content.decode()
+    assert "Signaal: status gewijzigd<br><small><code>signals.signal.change_status</code></small>" in body
+    assert "Sleutelfiguur: gegevens gewist" in body and "lid.toegevoegd" in body
+    assert "?onderwerp=signals.signal" in body and ">Signaal</a>" in body  # the filter speaks Dutch
+
+    only_signals = client.get("/beheer/core/auditlogentry/?onderwerp=signals.signal").content.decode()
+    assert (
+        "Signaal: status gewijzigd<br>" in only_signals
+        and "Sleutelfiguur: gegevens gewist" not in only_signals
+    )
+    one_action = client.get("/beheer/core/auditlogentry/?handeling=network.keyfigure.erase").content.decode()
+    assert (
+        "Sleutelfiguur: gegevens gewist<br>" in one_action
+        and "Signaal: status gewijzigd<br>" not in one_action
+    )

@@ -14,6 +14,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from brug.core.audit import record
+from brug.core.audit_labels import ACTION_LABELS, SUBJECT_LABELS, subject_of
 from brug.core.models import AuditLogEntry
 from conftest import Tenancy
 
@@ -65,11 +66,47 @@ def _action_names_in_code() -> list[tuple[str, str]]:
     return names
 
 
+def _action_names_written_by_migrations() -> set[str]:
+    """A migration that writes a line of its own (core 0006: `core.audit.rename_actions`)."""
+    names: set[str] = set()
+    for path in BRUG.glob("*/migrations/*.py"):
+        names.update(value for value, _ in _names_in(ast.parse(path.read_text(encoding="utf-8"))))
+    return names
+
+
 def test_every_action_name_in_the_code_follows_app_object_verb() -> None:
     names = _action_names_in_code()
     assert len(names) > 100  # the scan finds the services' names, not nothing
     wrong = [f"{where}: {value!r}" for value, where in names if not ACTION_PATTERN.match(value)]
     assert wrong == []
+
+
+def test_every_action_in_the_code_has_a_dutch_label() -> None:
+    missing = sorted(
+        {f"{value} ({where})" for value, where in _action_names_in_code() if value not in ACTION_LABELS}
+        | {f"{value} (migratie)" for value in _action_names_written_by_migrations() - ACTION_LABELS.keys()}
+    )
+    assert missing == [], "add a label in brug/core/audit_labels.py"
+
+
+def test_every_label_has_an_action_in_the_code() -> None:
+    written = {value for value, _ in _action_names_in_code()} | _action_names_written_by_migrations()
+    assert "core.audit.rename_actions" in written  # the migrations' own line is found
+    dead = sorted(set(ACTION_LABELS) - written)
+    assert dead == [], "a label without an action: remove it or fix its code"
+
+
+def test_labels_read_onderwerp_colon_what_happened_one_onderwerp_per_object() -> None:
+    assert all(ACTION_PATTERN.match(action) for action in ACTION_LABELS)
+    wrong = [
+        label for label in ACTION_LABELS.values() if len([p for p in label.split(": ") if p.strip()]) != 2
+    ]
+    assert wrong == []
+    # Every action of one app.object names the same onderwerp, and no two objects share one.
+    for action, label in ACTION_LABELS.items():
+        assert label.startswith(SUBJECT_LABELS[subject_of(action)] + ": "), action
+    assert len(set(SUBJECT_LABELS.values())) == len(SUBJECT_LABELS)
+    assert len(set(ACTION_LABELS.values())) == len(ACTION_LABELS)
 
 
 def test_the_scan_catches_an_old_style_name() -> None:
@@ -116,7 +153,8 @@ def test_the_migration_renames_old_lines_keeps_their_written_name_and_logs_itsel
     call_command("migrate", "core", verbosity=0)
 
 
-def test_the_audit_log_page_shows_the_scheme_name(tenancy: Tenancy, client_for: Any) -> None:
+def test_the_audit_log_page_shows_the_label_and_the_scheme_name(tenancy: Tenancy, client_for: Any) -> None:
     record(membership=tenancy.coordinator.memberships.get(), action="core.membership.add", obj=tenancy.reader)
     page = client_for(tenancy.coordinator).get(f"/o/{tenancy.org.slug}/auditlog/").content.decode()
-    assert "<td>core.membership.add</td>" in page
+    assert "<td>Lidmaatschap: lid toegevoegd<span" in page
+    assert '<span class="visually-hidden">Code: </span>core.membership.add</span>' in page
