@@ -36,10 +36,16 @@ def _names_in(tree: ast.AST) -> list[tuple[str, int]]:
     for func in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]:
         assigned: dict[str, list[str]] = {}
         for node in ast.walk(func):
-            if isinstance(node, ast.Assign):
-                for target in node.targets:
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
                     if isinstance(target, ast.Name) and target.id == "action":
                         assigned.setdefault(target.id, []).extend(_strings(node.value))
+                    elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
+                        # `action, changed = "app.object.create", [...]`
+                        for element, value in zip(target.elts, node.value.elts, strict=False):
+                            if isinstance(element, ast.Name) and element.id == "action":
+                                assigned.setdefault(element.id, []).extend(_strings(value))
         for node in ast.walk(func):
             if not isinstance(node, ast.Call):
                 continue
@@ -112,6 +118,18 @@ def test_labels_read_onderwerp_colon_what_happened_one_onderwerp_per_object() ->
 def test_the_scan_catches_an_old_style_name() -> None:
     code = 'def f(m):\n    action = "lid.toegevoegd" if m else "core.membership.add"\n    record(action=action)\n'
     assert [v for v, _ in _names_in(ast.parse(code))] == ["lid.toegevoegd", "core.membership.add"]
+
+
+def test_the_scan_catches_a_name_set_together_with_others() -> None:
+    code = (
+        "def f(m):\n"
+        "    if m:\n"
+        '        action, changed = "analysis.impact.create", ["kind"]\n'
+        "    else:\n"
+        '        action: str = "analysis.impact.update"\n'
+        "    record(action=action, fields=changed)\n"
+    )
+    assert [v for v, _ in _names_in(ast.parse(code))] == ["analysis.impact.create", "analysis.impact.update"]
 
 
 def test_every_old_name_maps_into_the_scheme() -> None:

@@ -96,3 +96,23 @@ def test_an_outsider_sees_the_not_found_page_in_the_house_style(page, tenancy: T
     assert response.status == 404
     assert page.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
     assert_accessible(page)
+
+
+def test_the_audit_log_reads_in_dutch_with_the_code_beneath_and_passes_axe(page, tenancy: Tenancy) -> None:
+    from brug.core.audit import record
+
+    record(actor=tenancy.officer, organisation=tenancy.org, action="signals.signal.change_status")
+    record(actor=tenancy.coordinator, organisation=tenancy.org, action="network.keyfigure.erase")
+    record(actor=tenancy.coordinator, organisation=tenancy.org, action="lid.toegevoegd")  # an old line
+    browser_login(page, tenancy.coordinator, verified=False)
+    page.goto(page.base_url + "/o/gouda/auditlog/")
+    cells = page.locator("tbody tr td:nth-child(3)").all_inner_texts()
+    assert cells == [
+        "lid.toegevoegd",
+        "Sleutelfiguur: gegevens gewist\nCode:\nnetwork.keyfigure.erase",  # "Code:" for screen readers
+        "Signaal: status gewijzigd\nCode:\nsignals.signal.change_status",
+    ]
+    code = page.locator(".brug-audit-code").first
+    assert code.evaluate("e => getComputedStyle(e).fontFamily").startswith("monospace")
+    assert_accessible(page)
+    screenshot(page, "core-audit-log")
