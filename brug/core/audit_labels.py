@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+
 ACTION_LABELS: dict[str, str] = {
     # Analyse
     "analysis.actor.create": "Betrokkene op polarisatiekaart: toegevoegd",
@@ -23,7 +26,7 @@ ACTION_LABELS: dict[str, str] = {
     "analysis.analysis.preparation": "Lokale analyse: voorbereiding opgeslagen",
     "analysis.analysis.share": "Lokale analyse: geanonimiseerd gedeeld met het leernetwerk",
     "analysis.contribution.partner_save": "Bijdrage aan analyse: opgeslagen door een partner",
-    "analysis.contribution.save": "Bijdrage aan analyse: opgeslagen door een medewerker",
+    "analysis.contribution.save": "Bijdrage aan analyse: opgeslagen",
     "analysis.decision.create": "Uitleg van een besluit: aangemaakt",
     "analysis.decision.publish": "Uitleg van een besluit: gepubliceerd",
     "analysis.decision.update": "Uitleg van een besluit: gewijzigd",
@@ -181,3 +184,21 @@ def subject_choices(actions: Iterable[str]) -> list[tuple[str, str]]:
     """(app.object, Dutch onderwerp) for the given actions, alphabetical by onderwerp; for filters."""
     subjects = {subject_of(action) for action in actions}
     return sorted(((s, SUBJECT_LABELS.get(s, s)) for s in subjects), key=lambda c: (c[1].lower(), c[0]))
+
+
+def field_labels(object_type: str, fields: Iterable[str]) -> list[str]:
+    """The changed fields by the Dutch names their model gives them (the names its forms show);
+    a field without a Dutch name, or of a model that no longer exists, keeps its code name."""
+    try:
+        meta = apps.get_model(object_type)._meta
+    except (LookupError, ValueError):
+        return list(fields)
+    labels = []
+    for name in fields:
+        try:
+            verbose = str(getattr(meta.get_field(name), "verbose_name", ""))
+        except FieldDoesNotExist:
+            verbose = ""
+        # Django's default verbose name is the code name with spaces: not a Dutch name.
+        labels.append(verbose if verbose and verbose != name.replace("_", " ") else name)
+    return labels

@@ -141,3 +141,40 @@ def test_the_admin_list_shows_labels_and_filters_by_onderwerp_in_dutch(tenancy: 
         "Sleutelfiguur: gegevens gewist<br>" in one_action
         and "Signaal: status gewijzigd<br>" not in one_action
     )
+
+
+def test_changed_fields_read_by_their_dutch_names_and_the_object_by_its_number(
+    tenancy: Tenancy, client_for
+) -> None:
+    record(
+        actor=tenancy.officer,
+        organisation=tenancy.org,
+        action="signals.signal.create",
+        object_type="signals.Signal",
+        object_id="12",
+        fields=["channel", "text", "status", "no_such_field"],
+    )
+    record(
+        actor=tenancy.officer,
+        organisation=tenancy.org,
+        action="signals.signal.purge_texts",
+        object_type="signals.Signal",
+        object_id="3 berichten",
+        fields=["text"],
+    )
+    record(
+        actor=tenancy.officer,
+        organisation=tenancy.org,
+        action="x.y.z",
+        object_type="weg.Model",
+        fields=["a_b"],
+    )
+    body = client_for(tenancy.coordinator).get("/o/gouda/auditlog/").content.decode()
+    # Dutch where the model names the field in Dutch (the name its forms show), else the code name.
+    assert "<td>kanaal, no_such_field, status, tekst</td>" in body
+    assert (
+        '<td>nr. 12<span class="brug-audit-code"><span class="visually-hidden">Soort: </span>signals.Signal</span>'
+        in body
+    )
+    assert "<td>3 berichten<span" in body and "<td>tekst</td>" in body
+    assert "<td>a_b</td>" in body  # a model that no longer exists
