@@ -196,7 +196,12 @@ def field_labels(object_type: str, fields: Iterable[str]) -> list[str]:
     labels = []
     for name in fields:
         try:
-            verbose = str(getattr(meta.get_field(name), "verbose_name", ""))
+            field = meta.get_field(name)
+            # A reverse relation (a meeting's measures) is named by the related model's plural.
+            related = field.related_model if field.auto_created and not field.concrete else None
+            verbose = str(
+                related._meta.verbose_name_plural if related else getattr(field, "verbose_name", "")
+            )
         except FieldDoesNotExist:
             verbose = ""
         # Django's default verbose name is the code name with spaces: not a Dutch name.

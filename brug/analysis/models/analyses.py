@@ -101,15 +101,17 @@ class Contribution(models.Model):
     partner_label = models.CharField(max_length=300, blank=True)
     domain = models.CharField("domein", max_length=20, choices=DOMAINS)
     phase = models.CharField("fase volgens u", max_length=40, blank=True)
-    manifestations = models.JSONField(default=list, blank=True)
-    answers = models.JSONField(default=dict, blank=True)
+    manifestations = models.JSONField("verschijningsvormen", default=list, blank=True)
+    answers = models.JSONField("antwoorden", default=dict, blank=True)
     # Distrust narratives heard locally: {narrative key: {"strength": "soms"|"sterk", "example": ...}}.
-    narratives = models.JSONField(default=dict, blank=True)
+    narratives = models.JSONField("wantrouwensverhalen", default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["domain", "id"]
+        verbose_name = "bijdrage"
+        verbose_name_plural = "bijdragen"
         constraints = [
             models.UniqueConstraint(
                 fields=["analysis", "author", "domain"],
@@ -132,6 +134,8 @@ class ChosenIntervention(models.Model):
 
     class Meta:
         ordering = ["intervention__name"]
+        verbose_name = "gekozen interventie"
+        verbose_name_plural = "gekozen interventies"
         constraints = [
             models.UniqueConstraint(fields=["analysis", "intervention"], name="analysis_intervention_once")
         ]
@@ -149,6 +153,8 @@ class AnalysisSnapshot(models.Model):
 
     class Meta:
         ordering = ["-taken_on"]
+        verbose_name = "momentopname"
+        verbose_name_plural = "momentopnamen"
         constraints = [
             models.UniqueConstraint(fields=["analysis", "taken_on"], name="analysis_one_snapshot_per_day")
         ]

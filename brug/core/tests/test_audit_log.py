@@ -178,3 +178,14 @@ def test_changed_fields_read_by_their_dutch_names_and_the_object_by_its_number(
     )
     assert "<td>3 berichten<span" in body and "<td>tekst</td>" in body
     assert "<td>a_b</td>" in body  # a model that no longer exists
+
+
+def test_a_changed_reverse_relation_reads_as_the_related_models_plural() -> None:
+    from brug.core.audit_labels import field_labels
+
+    # A meeting's measures and an analysis' chosen interventions are reverse relations, not fields.
+    assert field_labels("signals.Meeting", ["measures"]) == ["maatregelen"]
+    assert field_labels("analysis.JointAnalysis", ["chosen", "contributions"]) == [
+        "gekozen interventies",
+        "bijdragen",
+    ]

@@ -46,6 +46,8 @@ class Measure(models.Model):
 
     class Meta:
         ordering = ["id"]
+        verbose_name = "maatregel"
+        verbose_name_plural = "maatregelen"
 
     @property
     def overdue(self) -> bool:
