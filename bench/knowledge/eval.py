@@ -44,8 +44,9 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def load() -> tuple[object, dict[int, str], dict[int, str]]:
-    """(membership, topic per generated item id, title per demo item id)."""
+def load(*, reuse: bool = False) -> tuple[object, dict[int, str], dict[int, str]]:
+    """(membership, topic per generated item id, title per demo item id). With `reuse` (tuning only)
+    items already published in the same order are kept: index terms and vectors are not rebuilt."""
     from bench.knowledge.eval_data import generated_items
     from brug.core.models import Membership, Organisation, OrganisationKind, Role, User
     from brug.knowledge.demo import DEMO_ITEMS
@@ -62,6 +63,15 @@ def load() -> tuple[object, dict[int, str], dict[int, str]]:
     membership, _ = Membership.objects.get_or_create(
         user=user, organisation=org, defaults={"role": Role.OFFICER}
     )
+    generated_list = generated_items()
+    existing = list(KnowledgeItem.objects.filter(organisation=org).order_by("pk").values_list("pk", "title"))
+    expected = [t for *_x, t, _th, _l, _b in DEMO_ITEMS] + [m["title"] for m in METHODS]
+    expected += [g.title for g in generated_list]
+    if reuse and [t for _pk, t in existing] == expected:
+        n_demo = len(DEMO_ITEMS) + len(METHODS)
+        demo_ids = {pk: t for pk, t in existing[:n_demo]}
+        topic_ids = {pk: g.topic for (pk, _t), g in zip(existing[n_demo:], generated_list, strict=True)}
+        return membership, topic_ids, demo_ids
     KnowledgeItem.objects.filter(organisation=org).delete()  # always fresh: index terms may have changed
     started = time.perf_counter()
     demo: dict[int, str] = {}
@@ -78,7 +88,7 @@ def load() -> tuple[object, dict[int, str], dict[int, str]]:
         )
         demo[item.pk] = method["title"]
     topics: dict[int, str] = {}
-    for generated in generated_items():
+    for generated in generated_list:
         item = publish_item(
             membership=membership,
             kind="casus",
@@ -91,36 +101,59 @@ def load() -> tuple[object, dict[int, str], dict[int, str]]:
     return membership, topics, demo
 
 
-def load_heldout() -> tuple[object, dict[str, int]]:
-    """(membership, item id per key) for the held-out part: its own organisation, which is no network
-    member, so its searches see only its own items."""
-    from bench.knowledge.eval_heldout import ITEMS
+def load_own(
+    slug: str, name: str, email: str, items: dict[str, tuple[str, str]], *, reuse: bool = False
+) -> tuple[object, dict[str, int]]:
+    """(membership, item id per key) for a hand-written part: its own organisation, which is no
+    network member, so its searches see only its own items."""
     from brug.core.models import Membership, Organisation, OrganisationKind, Role, User
     from brug.knowledge.models import KnowledgeItem
     from brug.knowledge.selectors import visible_items
     from brug.knowledge.services import publish_item
 
     org, _ = Organisation.objects.get_or_create(
-        slug="eval-kennisbank-apart",
-        defaults={"name": "Evaluatie kennisbank (apart)", "kind": OrganisationKind.PLATFORM},
+        slug=slug, defaults={"name": name, "kind": OrganisationKind.PLATFORM}
     )
-    user = User.objects.filter(email="eval-apart@brug.example").first() or User.objects.create_user(
-        email="eval-apart@brug.example", password=None, name="Evaluatie apart"
+    user = User.objects.filter(email=email).first() or User.objects.create_user(
+        email=email, password=None, name=name
     )
     membership, _ = Membership.objects.get_or_create(
         user=user, organisation=org, defaults={"role": Role.OFFICER}
     )
+    existing = list(KnowledgeItem.objects.filter(organisation=org).order_by("pk").values_list("pk", "title"))
+    if reuse and [t for _pk, t in existing] == [t for t, _b in items.values()]:
+        return membership, {key: pk for key, (pk, _t) in zip(items, existing, strict=True)}
     KnowledgeItem.objects.filter(organisation=org).delete()
     ids = {}
-    for key, (title, body) in ITEMS.items():
+    for key, (title, body) in items.items():
         item = publish_item(
             membership=membership, kind="casus", title=title, body=body, visibility="organisatie"
         )
         ids[key] = item.pk
     visible = set(visible_items(membership=membership).values_list("id", flat=True))
     if visible != set(ids.values()):
-        raise SystemExit("het aparte deel ziet andere items dan zijn eigen: de meting zou niet eerlijk zijn")
+        raise SystemExit(f"{name} ziet andere items dan zijn eigen: de meting zou niet eerlijk zijn")
     return membership, ids
+
+
+def load_heldout() -> tuple[object, dict[str, int]]:
+    """Part 2, held out: never loaded by tune.py."""
+    from bench.knowledge.eval_heldout import ITEMS
+
+    return load_own("eval-kennisbank-apart", "Evaluatie kennisbank (apart)", "eval-apart@brug.example", ITEMS)
+
+
+def load_dev(*, reuse: bool = False) -> tuple[object, dict[str, int]]:
+    """Part 3, development: hand-written like part 2, used for tuning."""
+    from bench.knowledge.eval_dev import ITEMS
+
+    return load_own(
+        "eval-kennisbank-dev",
+        "Evaluatie kennisbank (ontwikkeling)",
+        "eval-dev@brug.example",
+        ITEMS,
+        reuse=reuse,
+    )
 
 
 def evaluate(judgements: dict[str, dict[int, int]], membership: object) -> tuple[list[tuple], list[float]]:
