@@ -15,7 +15,9 @@ Without DATABASE_URL it runs on a scratch SQLite file (the SQLite search path).
 Part 2, held out (bench/knowledge/eval_heldout.py): 42 hand-written items, written before and
 independently of its 35 queries, which use other words (synonyms, descriptions, compounds). It
 is searched as a member of its own organisation, which sees only those items. Nothing was tuned
-on it. Both parts are reported.
+on it. Part 3, development (bench/knowledge/eval_dev.py): written the same way by another author,
+without looking at part 2, and used with part 1 to choose the constants (bench/knowledge/tune.py).
+All three parts are reported; every run scores part 2 again, so run it only to report.
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def load() -> tuple[object, dict[int, str], dict[int, str]]:
-    """(membership, topic per generated item id, title per demo item id)."""
+def load(*, reuse: bool = False) -> tuple[object, dict[int, str], dict[int, str]]:
+    """(membership, topic per generated item id, title per demo item id). With `reuse` (tuning only)
+    items already published in the same order are kept: index terms and vectors are not rebuilt."""
     from bench.knowledge.eval_data import generated_items
     from brug.core.models import Membership, Organisation, OrganisationKind, Role, User
     from brug.knowledge.demo import DEMO_ITEMS
@@ -62,6 +65,15 @@ def load() -> tuple[object, dict[int, str], dict[int, str]]:
     membership, _ = Membership.objects.get_or_create(
         user=user, organisation=org, defaults={"role": Role.OFFICER}
     )
+    generated_list = generated_items()
+    existing = list(KnowledgeItem.objects.filter(organisation=org).order_by("pk").values_list("pk", "title"))
+    expected = [t for *_x, t, _th, _l, _b in DEMO_ITEMS] + [m["title"] for m in METHODS]
+    expected += [g.title for g in generated_list]
+    if reuse and [t for _pk, t in existing] == expected:
+        n_demo = len(DEMO_ITEMS) + len(METHODS)
+        demo_ids = {pk: t for pk, t in existing[:n_demo]}
+        topic_ids = {pk: g.topic for (pk, _t), g in zip(existing[n_demo:], generated_list, strict=True)}
+        return membership, topic_ids, demo_ids
     KnowledgeItem.objects.filter(organisation=org).delete()  # always fresh: index terms may have changed
     started = time.perf_counter()
     demo: dict[int, str] = {}
@@ -78,7 +90,7 @@ def load() -> tuple[object, dict[int, str], dict[int, str]]:
         )
         demo[item.pk] = method["title"]
     topics: dict[int, str] = {}
-    for generated in generated_items():
+    for generated in generated_list:
         item = publish_item(
             membership=membership,
             kind="casus",
@@ -91,36 +103,59 @@ def load() -> tuple[object, dict[int, str], dict[int, str]]:
     return membership, topics, demo
 
 
-def load_heldout() -> tuple[object, dict[str, int]]:
-    """(membership, item id per key) for the held-out part: its own organisation, which is no network
-    member, so its searches see only its own items."""
-    from bench.knowledge.eval_heldout import ITEMS
+def load_own(
+    slug: str, name: str, email: str, items: dict[str, tuple[str, str]], *, reuse: bool = False
+) -> tuple[object, dict[str, int]]:
+    """(membership, item id per key) for a hand-written part: its own organisation, which is no
+    network member, so its searches see only its own items."""
     from brug.core.models import Membership, Organisation, OrganisationKind, Role, User
     from brug.knowledge.models import KnowledgeItem
     from brug.knowledge.selectors import visible_items
     from brug.knowledge.services import publish_item
 
     org, _ = Organisation.objects.get_or_create(
-        slug="eval-kennisbank-apart",
-        defaults={"name": "Evaluatie kennisbank (apart)", "kind": OrganisationKind.PLATFORM},
+        slug=slug, defaults={"name": name, "kind": OrganisationKind.PLATFORM}
     )
-    user = User.objects.filter(email="eval-apart@brug.example").first() or User.objects.create_user(
-        email="eval-apart@brug.example", password=None, name="Evaluatie apart"
+    user = User.objects.filter(email=email).first() or User.objects.create_user(
+        email=email, password=None, name=name
     )
     membership, _ = Membership.objects.get_or_create(
         user=user, organisation=org, defaults={"role": Role.OFFICER}
     )
+    existing = list(KnowledgeItem.objects.filter(organisation=org).order_by("pk").values_list("pk", "title"))
+    if reuse and [t for _pk, t in existing] == [t for t, _b in items.values()]:
+        return membership, {key: pk for key, (pk, _t) in zip(items, existing, strict=True)}
     KnowledgeItem.objects.filter(organisation=org).delete()
     ids = {}
-    for key, (title, body) in ITEMS.items():
+    for key, (title, body) in items.items():
         item = publish_item(
             membership=membership, kind="casus", title=title, body=body, visibility="organisatie"
         )
         ids[key] = item.pk
     visible = set(visible_items(membership=membership).values_list("id", flat=True))
     if visible != set(ids.values()):
-        raise SystemExit("het aparte deel ziet andere items dan zijn eigen: de meting zou niet eerlijk zijn")
+        raise SystemExit(f"{name} ziet andere items dan zijn eigen: de meting zou niet eerlijk zijn")
     return membership, ids
+
+
+def load_heldout() -> tuple[object, dict[str, int]]:
+    """Part 2, held out: never loaded by tune.py."""
+    from bench.knowledge.eval_heldout import ITEMS
+
+    return load_own("eval-kennisbank-apart", "Evaluatie kennisbank (apart)", "eval-apart@brug.example", ITEMS)
+
+
+def load_dev(*, reuse: bool = False) -> tuple[object, dict[str, int]]:
+    """Part 3, development: hand-written like part 2, used for tuning."""
+    from bench.knowledge.eval_dev import ITEMS
+
+    return load_own(
+        "eval-kennisbank-dev",
+        "Evaluatie kennisbank (ontwikkeling)",
+        "eval-dev@brug.example",
+        ITEMS,
+        reuse=reuse,
+    )
 
 
 def evaluate(judgements: dict[str, dict[int, int]], membership: object) -> tuple[list[tuple], list[float]]:
@@ -226,51 +261,65 @@ def main() -> None:
     django.setup()
     call_command("migrate", verbosity=0)
     from bench.knowledge.eval_data import JUDGEMENTS
+    from bench.knowledge.eval_dev import ITEMS as DEV_ITEMS
+    from bench.knowledge.eval_dev import JUDGEMENTS as DEV
     from bench.knowledge.eval_heldout import ITEMS
     from bench.knowledge.eval_heldout import JUDGEMENTS as HELDOUT
     from brug.knowledge import index
 
     membership, topics, demo = load()
     heldout_membership, heldout_ids = load_heldout()
+    dev_membership, dev_ids = load_dev()
     index.reset()
     rows, timings = evaluate({q: grades_for(j, topics, demo) for q, j in JUDGEMENTS.items()}, membership)
     held_rows, held_timings = evaluate(
         {q: {heldout_ids[k]: g for k, g in j.items()} for q, j in HELDOUT.items()}, heldout_membership
     )
+    dev_rows, dev_timings = evaluate(
+        {q: {dev_ids[k]: g for k, g in j.items()} for q, j in DEV.items()}, dev_membership
+    )
     mean, zero, table = summary(rows, timings)
     held_mean, held_zero, held_table = summary(held_rows, held_timings)
+    dev_mean, dev_zero, dev_table = summary(dev_rows, dev_timings)
     backend = f"PostgreSQL ({connection.vendor})" if connection.vendor == "postgresql" else "SQLite"
     lines = [
         "# Kennisbank zoeken: kwaliteit (nDCG@10)",
         "",
-        f"Gemeten op {dt.date.today().isoformat()} met `bench/knowledge/eval.py` op {backend}, in twee delen. "
+        f"Gemeten op {dt.date.today().isoformat()} met `bench/knowledge/eval.py` op {backend}, in drie delen. "
         "Gezocht via `brug.knowledge.selectors.search` (woorden + betekenis, samengevoegd); oordelen "
         "gegradeerd (3 = wat men zoekt, 2 = duidelijk bruikbaar, 1 = deels), nDCG@10 met winst 2^cijfer − 1.",
         "",
         "| Deel | Items | Zoekvragen | nDCG@10 | Zonder resultaat |",
         "|---|---:|---:|---:|---:|",
-        f"| 1. Gegenereerd + demo (woorden gedeeld met de vragen) | {len(demo) + len(topics)} | {len(rows)} "
-        f"| {mean:.3f} | {len(zero)} |",
+        f"| 1. Gegenereerd + demo (woorden gedeeld met de vragen; afstellen) | {len(demo) + len(topics)} "
+        f"| {len(rows)} | {mean:.3f} | {len(zero)} |",
         f"| 2. Apart gehouden: handgeschreven items, vragen in andere woorden | {len(ITEMS)} | {len(held_rows)} "
         f"| {held_mean:.3f} | {len(held_zero)} |",
+        f"| 3. Ontwikkelset: handgeschreven items, vragen in andere woorden (afstellen) | {len(DEV_ITEMS)} "
+        f"| {len(dev_rows)} | {dev_mean:.3f} | {len(dev_zero)} |",
         "",
         f"**Oordeel deel 1:** {verdict(mean, zero)}.  ",
-        f"**Oordeel deel 2 (apart gehouden):** {verdict(held_mean, held_zero)}.",
+        f"**Oordeel deel 2 (apart gehouden):** {verdict(held_mean, held_zero)}.  ",
+        f"**Oordeel deel 3 (ontwikkelset):** {verdict(dev_mean, dev_zero)}.",
         "",
         "Deel 1 is optimistisch: de gegenereerde items zijn gebouwd uit zinnen met de woorden van de "
         "zoekvragen. Deel 2 is het eerlijke getal: de items zijn eerst geschreven, zoals een gemeente haar "
         "eigen casus opschrijft, en daarna de vragen, bewust in andere woorden (synoniemen, omschrijvingen, "
-        "samenstellingen). Op deel 2 is niets afgesteld: thesaurus, kandidatenpools en de fusieconstante "
-        "zijn van vóór dit deel; de grens voor betekenis (0,20), het gewicht van de betekenislijst (0,5) en "
-        "de inbedding over stukken van de hele tekst zijn gekozen op deel 1 alleen (`bench/knowledge/tune.py`, "
-        "`bench/results/knowledge_tune.md`), daarna is deel 2 één keer gescoord. Beperking: één auteur "
-        "schreef items en vragen.",
+        "samenstellingen). Deel 3 is op dezelfde manier geschreven, door een andere auteur en zonder deel 2 "
+        "in te zien (`bench/knowledge/eval_dev.py`), om op af te stellen: thesaurus, zeldzaamheidsgewicht, "
+        "fusie en grens zijn gekozen op deel 1 + 3 (`bench/knowledge/tune.py`, "
+        "`bench/results/knowledge_tune.md`). Op deel 2 is niets afgesteld; het is na het afstellen op "
+        "deel 1 + 3 één keer gescoord (deze meting, 2026-11-29; de meting daarvóór was de vorige versie). "
+        "Deel 3 is makkelijker gebleken dan deel 2 (vóór de wijzigingen 0,796 tegen 0,514): de auteur "
+        "van deel 3 deelde vaker woorden tussen vraag en item. Beperking: per deel één auteur.",
         "",
         "**Voor en na (PostgreSQL):** vóór de aanvulling met 'vergelijkbaar', de gewogen fusie en de "
         "inbedding over de hele tekst (commit 5de17a7): deel 1 nDCG@10 0.977 / 0 zonder resultaat, deel 2 "
-        "0.458 / 6 zonder resultaat. Nu: zie de tabel hierboven. Zonder resultaat telt een vraag waarbij de "
-        "pagina leeg is; items onder 'vergelijkbaar' tellen mee als resultaat en in nDCG, zoals de gebruiker "
-        "ze ziet (apart, met de melding dat ze geen woorden delen).",
+        "0.458 / 6 zonder resultaat. Vóór de wijzigingen van deze ronde (zeldzaamheidsgewicht, vraagwoorden, "
+        "meervoud na klinker, afkortingen en algemene thesaurus, score-fusie; commit a5a53d1): deel 1 0.989 / 0, "
+        "deel 2 0.514 / 0, deel 3 0.796 / 0 (3 vragen alleen met 'vergelijkbaar'). Nu: zie de tabel hierboven. "
+        "Zonder resultaat telt een vraag waarbij de pagina leeg is; items onder 'vergelijkbaar' tellen mee "
+        "als resultaat en in nDCG, zoals de gebruiker ze ziet (apart, met de melding dat ze geen woorden delen).",
         "",
         "## Deel 1: gegenereerd en demo",
         "",
@@ -291,7 +340,21 @@ def main() -> None:
         "|---|---:|---:|",
         *held_table,
         "",
+        "## Deel 3: ontwikkelset",
+        "",
+        f"{len(DEV_ITEMS)} handgeschreven items (waarvan 8 gewoon gemeentenieuws als afleiders) en "
+        f"{len(DEV)} zoekvragen (`bench/knowledge/eval_dev.py`); gezocht als lid van een eigen organisatie "
+        "die alleen deze items ziet.",
+        "",
+        "| Maat | Waarde | Doel |",
+        "|---|---:|---:|",
+        *dev_table,
+        "",
         "Snelheid over 50.000 items op PostgreSQL: zie `bench/results/knowledge.md` (`bench/knowledge/run.py`).",
+        "",
+        "## Deel 3 per zoekvraag (slechtste eerst)",
+        "",
+        *per_query(dev_rows),
         "",
         "## Deel 1 per zoekvraag (slechtste eerst)",
         "",
@@ -302,12 +365,12 @@ def main() -> None:
         *per_query(held_rows),
         "",
         "Opnieuw draaien: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_knowledge_eval "
-        ".venv/bin/python -m bench.knowledge.eval` (zonder DATABASE_URL: SQLite). Constanten kiezen (alleen deel 1): "
-        "`… -m bench.knowledge.tune`.",
+        ".venv/bin/python -m bench.knowledge.eval` (zonder DATABASE_URL: SQLite). Constanten kiezen (deel 1 + 3): "
+        "`… -m bench.knowledge.tune` (laadt deel 2 niet).",
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines[:14]))
+    print("\n".join(lines[:16]))
 
 
 if __name__ == "__main__":

@@ -26,16 +26,20 @@ from brug.core.models import Membership, Organisation, OrganisationKind
 from . import hooks, index
 from .hooks import LearningQuestion
 from .models import KnowledgeItem, Visibility
-from .text import MAX_QUERY_LENGTH, query_forms
+from .text import MAX_QUERY_LENGTH, WeightedTerms, weighted_query_forms
 
 NETWORK_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.PARTNER)
 HEAVY_COLUMNS = ("embedding", "pdf", "title_stems", "body_stems", "search_vector", "tag_index")
 CANDIDATES = 100  # per ranking, before fusion
+# How the word and meaning lists become one (chosen on evaluation parts 1 + 3, bench.knowledge.tune):
+# "scores": (1 - SCORE_SHARE) x word score / best word score + SCORE_SHARE x (cosine - MIN_SIMILARITY)
+#   / (best cosine - MIN_SIMILARITY), so how much better the best match is counts, not only its rank;
+# "rrf": weighted reciprocal rank fusion, 1 / (RRF_K + word rank) + MEANING_WEIGHT / (RRF_K + meaning rank).
+FUSION = "scores"
+SCORE_SHARE = 0.35
 RRF_K = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
+MEANING_WEIGHT = 0.5  # weight of the meaning list in rank fusion (words weigh 1)
 MIN_SIMILARITY = 0.20  # below this cosine a "meaning" match is mostly noise (USE, query vs title+body)
-MEANING_WEIGHT = (
-    0.5  # weight of the meaning list in the fusion (words weigh 1); chosen on part 1 (bench.knowledge.tune)
-)
 # Fewer fused results than this: the list is topped up with the nearest items in meaning below
 # MIN_SIMILARITY, shown apart as "gaat over iets vergelijkbaars" (never an empty page when items exist).
 RELATED_FILL = 10
@@ -112,14 +116,22 @@ RELATED_WEIGHT = 0.5  # compound parts, joined neighbours and thesaurus words co
 
 
 def fulltext_ids(qs: QuerySet[KnowledgeItem], query: str, *, limit: int = CANDIDATES) -> list[int]:
-    """Ids ranked by word match: the query's own words (stems, joined forms) count fully, their
-    compound parts and thesaurus neighbours half; title above body (see brug.knowledge.text)."""
-    exact, related = query_forms(query[:MAX_QUERY_LENGTH])
+    """Ids ranked by word match, best first (see `fulltext_scores`)."""
+    return [pk for pk, _score in fulltext_scores(qs, query, limit=limit)]
+
+
+def fulltext_scores(
+    qs: QuerySet[KnowledgeItem], query: str, *, limit: int = CANDIDATES
+) -> list[tuple[int, float]]:
+    """(id, score) ranked by word match: the query's own words (stems, joined forms) count fully, their
+    compound parts and thesaurus neighbours at RELATED_WEIGHT; each term weighs by its rarity
+    (brug.knowledge.text.rarity), title above body (see brug.knowledge.text)."""
+    exact, related = weighted_query_forms(query[:MAX_QUERY_LENGTH])
     if not exact and not related:
         return []
     if connection.vendor == "postgresql":
-        return _fulltext_postgres(qs, list(exact), list(related), limit)
-    return _fulltext_stems(qs, list(exact), list(related), limit)
+        return _fulltext_postgres(qs, exact, related, limit)
+    return _fulltext_stems(qs, exact, related, limit)
 
 
 POOL_ALL = 200  # PostgreSQL: candidates holding every full term of the query
@@ -128,24 +140,32 @@ POOL_RELATED = 200  # ... holding any related term (compound part, thesaurus nei
 TABLE = '"knowledge_knowledgeitem"'
 
 
-def _tsquery(terms: list[str], op: str, params: list[Any]) -> str:
-    """A tsquery of our own index terms, joined with || (any) or && (every); values as parameters."""
-    params.extend(terms)
-    return "(" + f" {op} ".join(["plainto_tsquery('simple'::regconfig, %s)"] * len(terms)) + ")"
+def _tsquery(terms: list[tuple[str, ...]], op: str, params: list[Any]) -> str:
+    """A tsquery of our own index terms, joined with || (any) or && (every); the stems of one term
+    (a word and its other number) with ||. Values as parameters."""
+    groups = []
+    for term in terms:
+        params.extend(term)
+        groups.append("(" + " || ".join(["plainto_tsquery('simple'::regconfig, %s)"] * len(term)) + ")")
+    return "(" + f" {op} ".join(groups) + ")"
 
 
 def _fulltext_postgres(
-    qs: QuerySet[KnowledgeItem], exact: list[str], related: list[str], limit: int
-) -> list[int]:
+    qs: QuerySet[KnowledgeItem], exact_weighted: WeightedTerms, related_weighted: WeightedTerms, limit: int
+) -> list[tuple[int, float]]:
     """One SQL statement: a bounded candidate pool through the GIN index, ts_rank on the pool only.
 
     The search vector holds our own index terms (config "simple"). Candidates: up to POOL_ALL
     visible items containing every exact term, POOL_ANY containing any exact term and POOL_RELATED
     containing any related term, each found through the GIN index (bitmap scan) and cut off by a
     LIMIT without sorting the matches; a word found in 30,000 items therefore costs as little as a
-    rare one. Only the pool (at most 600 rows) is ranked. Written as SQL, not with the ORM:
-    compiling a dozen combined SearchQuery expressions cost more CPU than running the query.
+    rare one. Only the pool (at most 600 rows) is ranked: the sum over the query's terms of
+    weight x ts_rank(term), weight = rarity (x RELATED_WEIGHT for a related term). Written as SQL,
+    not with the ORM: compiling a dozen combined SearchQuery expressions cost more CPU than running
+    the query.
     """
+    exact = [t for t, _w in exact_weighted]
+    related = [t for t, _w in related_weighted]
     query = qs.query
     try:
         where, where_params = query.get_compiler(connection=connection).compile(query.where)
@@ -167,42 +187,49 @@ def _fulltext_postgres(
             # Constants, placeholders and the ORM's compiled filter only; every value is a parameter.
             vector_match = f'{TABLE}."search_vector" @@ {tsq}'
             pools.append(f'(SELECT {TABLE}."id" FROM {TABLE} WHERE {condition}{vector_match} LIMIT {size})')  # noqa: S608
-    rank = []
-    if exact:
-        rank.append(f"ts_rank(k.search_vector, {_tsquery(exact, '||', params)})")
-    if related:
-        rank.append(f"{RELATED_WEIGHT} * ts_rank(k.search_vector, {_tsquery(related, '||', params)})")
+    rank: list[str] = []
+    rank_params: list[Any] = []  # the score comes first in the statement, so do its parameters
+    for weighted, factor in ((exact_weighted, 1.0), (related_weighted, RELATED_WEIGHT)):
+        for term, weight in weighted:
+            rank_params.append(factor * weight)
+            rank.append(f"%s * ts_rank(k.search_vector, {_tsquery([term], '||', rank_params)})")
+    params = [*rank_params, *params]
     pool, order = " UNION ".join(pools), " + ".join(rank)
-    sql = f"SELECT k.id FROM {TABLE} k WHERE k.id IN ({pool}) ORDER BY {order} DESC, k.id DESC LIMIT %s"  # noqa: S608
+    sql = f"SELECT k.id, {order} AS score FROM {TABLE} k WHERE k.id IN ({pool}) ORDER BY score DESC, k.id DESC LIMIT %s"  # noqa: S608
     # Why no sequential scan: with a LIMIT the planner likes to read the table in order until it has
     # enough matches, testing (and de-TOASTing) every row's vector: 6,000-9,000 buffers for a word
     # in one item in twenty, against ~300 through the GIN bitmap. SET LOCAL ends with the transaction.
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, [*params, limit])
-        return [row[0] for row in cursor.fetchall()]
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
 def _fulltext_stems(
-    qs: QuerySet[KnowledgeItem], exact: list[str], related: list[str], limit: int
-) -> list[int]:
-    # SQLite: the same idea as ts_rank with weights A (title, 1.0) and B (body, 0.4) on our index terms.
-    weighted = {f" {t} ": 1.0 for t in exact}
-    for t in related:
-        weighted.setdefault(f" {t} ", RELATED_WEIGHT)
+    qs: QuerySet[KnowledgeItem], exact: WeightedTerms, related: WeightedTerms, limit: int
+) -> list[tuple[int, float]]:
+    # SQLite: the same idea as ts_rank with weights A (title, 1.0) and B (body, 0.4) on our index terms,
+    # each term times its weight (x RELATED_WEIGHT for a related term); a term's stems count as one.
+    weighted = [([f" {s} " for s in term], w) for term, w in exact]
+    weighted += [([f" {s} " for s in term], RELATED_WEIGHT * w) for term, w in related]
     condition = Q()
-    for s in weighted:
-        condition |= Q(title_stems__contains=s) | Q(body_stems__contains=s)
+    for alternatives, _w in weighted:
+        for s in alternatives:
+            condition |= Q(title_stems__contains=s) | Q(body_stems__contains=s)
     scored = []
     for pk, title, body in qs.filter(condition).values_list("id", "title_stems", "body_stems")[:5000]:
         length = max(len(body.split()), 1)
         score = sum(
-            w * ((1.0 if s in title else 0.0) + 0.4 * min(body.count(s), 5) / (1 + np.log(length)))
-            for s, w in weighted.items()
+            w
+            * (
+                (1.0 if any(s in title for s in alternatives) else 0.0)
+                + 0.4 * min(sum(body.count(s) for s in alternatives), 5) / (1 + np.log(length))
+            )
+            for alternatives, w in weighted
         )
         scored.append((score, pk))
     scored.sort(key=lambda x: (-x[0], -x[1]))
-    return [pk for _, pk in scored[:limit]]
+    return [(pk, float(score)) for score, pk in scored[:limit]]
 
 
 # ---- meaning -----------------------------------------------------------------------------------
@@ -217,7 +244,9 @@ def _embedder() -> ThreadPoolExecutor:
 def query_vector(query: str) -> np.ndarray:
     from brug.text.embeddings import embed
 
-    return embed([query[:MAX_QUERY_LENGTH]])[0]
+    from .thesaurus import meaning_text
+
+    return embed([meaning_text(query[:MAX_QUERY_LENGTH])])[0]
 
 
 def semantic_ranking(
@@ -261,6 +290,23 @@ def fuse(
     return sorted(scores.items(), key=lambda x: (-x[1], -x[0]))
 
 
+def fuse_scores(
+    words: list[tuple[int, float]], meaning: list[tuple[int, float]], *, share: float, floor: float
+) -> list[tuple[int, float]]:
+    """Score fusion: (1 - share) x word score / best word score + share x (cosine - floor) / (best
+    cosine - floor); an item missing from one list scores 0 there. Ties: the newer item first."""
+    scores: dict[int, float] = {}
+    top_word = max((sc for _pk, sc in words), default=0.0)
+    for pk, sc in words:
+        scores[pk] = (1 - share) * (sc / top_word if top_word > 0 else 0.0)
+    top_cos = max((c for _pk, c in meaning), default=floor)
+    for pk, c in meaning:
+        scores[pk] = scores.get(pk, 0.0) + share * (
+            (c - floor) / (top_cos - floor) if top_cos > floor else 1.0
+        )
+    return sorted(scores.items(), key=lambda x: (-x[1], -x[0]))
+
+
 def search(
     *,
     query: str,
@@ -280,7 +326,8 @@ def search(
     base = filtered(_visible(scope), kind=kind, theme=theme, line=line)
     # Why a thread: the query embedding (numpy, releases the GIL) runs while PostgreSQL ranks words.
     vector = _embedder().submit(query_vector, query[:MAX_QUERY_LENGTH])
-    words = fulltext_ids(base, query)
+    words_scored = fulltext_scores(base, query)
+    words = [pk for pk, _sc in words_scored]
     nearest = semantic_ranking(vector.result(), scope, min_similarity=-1.0)  # one matrix product
     similarity = dict(nearest)
     nearest_ids = [pk for pk, _ in nearest]
@@ -288,7 +335,15 @@ def search(
         allowed = set(base.filter(pk__in=nearest_ids).values_list("id", flat=True))
         nearest_ids = [pk for pk in nearest_ids if pk in allowed]
     meaning_ids = [pk for pk in nearest_ids if similarity[pk] >= MIN_SIMILARITY]
-    fused = fuse([words, meaning_ids], weights=[1.0, MEANING_WEIGHT])[:limit]
+    if FUSION == "scores":
+        fused = fuse_scores(
+            words_scored,
+            [(pk, similarity[pk]) for pk in meaning_ids],
+            share=SCORE_SHARE,
+            floor=MIN_SIMILARITY,
+        )[:limit]
+    else:
+        fused = fuse([words, meaning_ids], k=RRF_K, weights=[1.0, MEANING_WEIGHT])[:limit]
     related: list[int] = []
     if len(fused) < min(RELATED_FILL, limit):
         taken = {pk for pk, _ in fused}

@@ -176,34 +176,90 @@ def index_terms(text: str) -> list[str]:
     return terms
 
 
+# Words of a question that say nothing about its subject ("hoe ga ik om met ...", "wat doe je als ...").
+# Query side only: items keep them in their index terms, harmlessly.
+QUESTION_WORDS = frozenset(
+    """
+    ga gaat gaan omgaan doe doet doen je jullie mijn welke wanneer waarom waarmee iemand iets
+    kan kunnen moet moeten
+    """.split()
+)
+# Rarity weight of a query word: common words ("nieuw", "wijk", "veel") say less about what an officer
+# looks for than rare ones ("asielzoekerscentrum"). Zipf frequency from the same wordfreq lexicon as
+# the compound splitter: weight = clip((ZIPF_COMMON - zipf) / (ZIPF_COMMON - ZIPF_RARE), RARITY_FLOOR, 1)
+# raised to RARITY_POWER (0 switches it off); a word missing from the lexicon is rare (weight 1).
+ZIPF_COMMON = 7.0
+ZIPF_RARE = 3.0
+RARITY_FLOOR = 0.1
+RARITY_POWER = 1.0
+
+
+def rarity(word: str) -> float:
+    zipf = _part_score(word)
+    share = (ZIPF_COMMON - zipf) / (ZIPF_COMMON - ZIPF_RARE) if zipf else 1.0
+    return float(min(1.0, max(RARITY_FLOOR, share)) ** RARITY_POWER)
+
+
+# A query term: the stems that count as the same word (a plural and its singular, see
+# `plural_variants`), with the term's weight.
+WeightedTerms = tuple[tuple[tuple[str, ...], float], ...]
+
+
+def plural_variants(word: str) -> list[str]:
+    """Other number of a word the stemmer leaves apart: dutch_porter keeps the -s of a plural after a
+    vowel, so "manifestaties" and "manifestatie" have different stems. Query side only (no reindex)."""
+    if len(word) > 5 and word.endswith("ies"):
+        return [word[:-1]]
+    if len(word) > 4 and word.endswith("ie"):
+        return [word + "s"]
+    return []
+
+
 @functools.lru_cache(maxsize=2048)
-def query_forms(query: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(exact, related) stems of a query. Exact: its words and joined forms; related (half weight):
-    the parts of its compounds, two adjacent words joined, and thesaurus neighbours."""
+def weighted_query_forms(query: str) -> tuple[WeightedTerms, WeightedTerms]:
+    """(exact, related) terms of a query, each with its rarity weight (see `rarity`; a stem reached
+    from several words keeps the highest). Exact: its words and joined forms; related (counted at
+    selectors.RELATED_WEIGHT): the parts of its compounds, two adjacent words joined, and thesaurus
+    neighbours and abbreviation long forms (brug.knowledge.thesaurus). A term holds the stems of the
+    word and of its `plural_variants`, which count as one."""
     from .thesaurus import related_words
 
-    words = tokens(query[:MAX_QUERY_LENGTH])
-    exact: dict[str, None] = {}
-    related: dict[str, None] = {}
+    words = [w for w in tokens(query[:MAX_QUERY_LENGTH]) if w not in QUESTION_WORDS]
+    exact: dict[tuple[str, ...], float] = {}
+    related: dict[tuple[str, ...], float] = {}
+    seen: set[str] = set()
+
+    def add(target: dict[tuple[str, ...], float], word: str, weight: float | None = None) -> None:
+        key = tuple(dict.fromkeys(stem(w) for w in [word, *plural_variants(word)]))
+        if target is related and seen.intersection(key) and key not in related:
+            return  # already a term of its own
+        seen.update(key)
+        target[key] = max(target.get(key, 0.0), rarity(word) if weight is None else weight)
+
     for word in words:
         if word not in STOPWORDS:
-            exact.setdefault(stem(word), None)
+            add(exact, word)
     for joined in _joined_chains(query):
-        exact.setdefault(stem(joined), None)
+        add(exact, joined)
     pairs = []
     for a, b in zip(words, words[1:], strict=False):
         if a.isalpha() and b.isalpha():
-            pairs.append(a + b)
-            target = exact if a in PRONOUNS and b in PRONOUNS else related
-            target.setdefault(stem(a + b), None)
+            if a in PRONOUNS and b in PRONOUNS:
+                pairs.append(a + b)
+                add(exact, a + b)
+            elif a not in STOPWORDS and b not in STOPWORDS:  # "woning nood" -> woningnood
+                pairs.append(a + b)
+                add(related, a + b, min(rarity(a), rarity(b)))
     for word in [*words, *_joined_chains(query), *pairs]:
         for part in compound_parts(word):
             if part not in STOPWORDS:
-                related.setdefault(stem(part), None)
-        for neighbour in related_words(word):
-            related.setdefault(stem(neighbour), None)
-    exact_terms = list(exact)[:MAX_QUERY_TERMS]
-    related_terms = [t for t in related if t not in exact][: 2 * MAX_QUERY_TERMS]
+                add(related, part)
+        for variant in [word, *plural_variants(word)]:
+            for neighbour in related_words(variant):
+                if neighbour not in STOPWORDS:
+                    add(related, neighbour)
+    exact_terms = list(exact.items())[:MAX_QUERY_TERMS]
+    related_terms = [(t, w) for t, w in related.items() if t not in exact][: 2 * MAX_QUERY_TERMS]
     return tuple(exact_terms), tuple(related_terms)
 
 

@@ -45,7 +45,7 @@ def test_meaning_search_finds_an_item_without_shared_words(tenancy, publish) -> 
         "Groepen tieners veroorzaken 's avonds overlast en ondernemers klagen.",
     )
     publish(tenancy.officer, "Begroting en riolering", "De kosten van het onderhoud van straten en riolen.")
-    hits = search(query="rondhangende jeugd", user=tenancy.officer)  # no word (nor thesaurus word) shared
+    hits = search(query="rondhangende jeugdigen", user=tenancy.officer)  # no word (nor thesaurus word) shared
     assert hits and hits[0].item.title == "Hangjongeren bij het winkelcentrum"
     assert hits[0].word_rank is None and hits[0].meaning_rank == 1
 
@@ -152,9 +152,9 @@ def test_municipalities_with_the_same_question_are_found_by_meaning(tenancy, pub
 
 def test_a_deleted_item_drops_out_of_meaning_search(tenancy, publish) -> None:
     item = publish(tenancy.officer, "Hangjongeren bij het winkelcentrum", "Tieners geven overlast.")
-    assert titles(search(query="rondhangende jeugd", user=tenancy.officer))
+    assert titles(search(query="rondhangende jeugdigen", user=tenancy.officer))
     item.delete()
-    assert search(query="rondhangende jeugd", user=tenancy.officer) == []
+    assert search(query="rondhangende jeugdigen", user=tenancy.officer) == []
     assert len(index.get_matrix().ids) == 0
 
 
@@ -215,14 +215,14 @@ def test_the_result_count_is_singular_or_plural(tenancy, publish, client) -> Non
 
 
 def test_the_knowledge_base_uses_brug_texts_tokeniser() -> None:
-    from brug.knowledge.text import index_terms, query_forms, stem, tokens
+    from brug.knowledge.text import index_terms, stem, tokens, weighted_query_forms
     from brug.text.normalise import words
 
     text = "Complottheorieën over #stikstof 😡 in 's avonds bij het café, wij-zij"
     assert tokens(text) == words(text)
     # Accents and hashtags as brug.text has them: the accented and the plain spelling are one word.
     assert stem("complottheorieën") in index_terms(text)
-    assert stem("complottheorieen") in query_forms("complottheorieen")[0]
+    assert (stem("complottheorieen"),) in [term for term, _w in weighted_query_forms("complottheorieen")[0]]
     assert stem("cafe") in index_terms(text) and stem("stikstof") in index_terms(text)
     assert stem("wijzij") in index_terms(text)
 
