@@ -1,0 +1,252 @@
+"""Updates that start from the previous computation, as Pol.is computes a live conversation.
+
+Pol.is recomputes after every batch of new votes and carries its clusters from one update to the
+next (`conversation.clj`, `clusters.clj`):
+- who is in the conversation is sticky: once in, always in (`in-conv`), and while fewer than 15 are
+  in, the most active others are added (`greedy-n`);
+- the base clusters and, for every k, the group clusters start from the previous update's
+  clusters (`kmeans` with `:last-clusters`, prepared by `clean-start-clusters`: every old cluster
+  is recentred on its members' new positions, clusters with identical centres are merged, and while
+  there are fewer clusters than min(k, distinct points) the point farthest from every centre is split
+  off into a new cluster); new clusters get the next free id, so ids persist between updates;
+- k-means rounds: every point to its nearest centre, empty clusters dropped, centres to the
+  (weighted) mean of their members, until the sorted centres moved less than 0.01 or after
+  `max_iters` + 1 rounds; the members are those of the last assignment.
+Everything here works on numpy arrays; no loop runs over participants or votes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from brug.opinion.clustering import (
+    BASE_CLUSTERS,
+    BASE_ITERS,
+    GROUP_ITERS,
+    MIN_GROUPS,
+    centre_distances,
+    max_groups,
+    number_by_size,
+    polis_silhouette,
+    smooth_k,
+)
+from brug.opinion.matrix import MIN_VOTES, FloatArray, IntArray
+from brug.opinion.result import ClusterState
+
+SAME_CLUSTERING = 0.01
+GREEDY_N = 15
+
+
+def nearest_centre(points: FloatArray, centres: FloatArray) -> IntArray:
+    """Index of the nearest centre of every point (one matrix product; ties to the lowest index).
+
+    |p - c|² = |p|² - 2 p·c + |c|²; |p|² is the same for every centre of a point, so it is left out.
+    Ten times cheaper than the written-out differences on 2,000 points × 100 centres, which matters
+    when a conversation is replayed update by update.
+    """
+    table = points @ (-2.0 * centres.T)
+    table += np.einsum("ij,ij->i", centres, centres)[None, :]
+    return table.argmin(axis=1).astype(np.int64)
+
+
+def _means(
+    labels: IntArray, n: int, points: FloatArray, weights: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Weighted centre and total weight of every label 0..n-1 (labels < 0 are left out)."""
+    use = labels >= 0
+    lab, w = labels[use], weights[use]
+    mass: FloatArray = np.bincount(lab, weights=w, minlength=n).astype(np.float64)
+    sx = np.bincount(lab, weights=w * points[use, 0], minlength=n)
+    sy = np.bincount(lab, weights=w * points[use, 1], minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centres = np.stack([sx / mass, sy / mass], axis=1)
+    return centres, mass
+
+
+def same_clustering(old: FloatArray, new: FloatArray) -> bool:
+    """Pol.is `same-clustering?`: the centres, each list sorted, pairwise closer than 0.01
+    (pairs are zipped, so a dropped centre only shortens the comparison)."""
+    a = old[np.lexsort((old[:, 1], old[:, 0]))]
+    b = new[np.lexsort((new[:, 1], new[:, 0]))]
+    n = min(len(a), len(b))
+    moved = np.sqrt(((a[:n] - b[:n]) ** 2).sum(axis=1))
+    return bool(np.all(moved < SAME_CLUSTERING))
+
+
+def n_distinct(points: FloatArray) -> int:
+    if len(points) == 0:
+        return 0
+    return int(len(np.unique(points, axis=0)))
+
+
+def first_distinct(points: FloatArray, k: int) -> FloatArray:
+    """The first k distinct rows in order (Pol.is `init-clusters`)."""
+    _, first = np.unique(points, axis=0, return_index=True)
+    return points[np.sort(first)[:k]]
+
+
+@dataclass(frozen=True)
+class Clustering:
+    labels: IntArray  # cluster id of every point
+    ids: IntArray  # cluster ids, ascending
+    centres: FloatArray  # centre of each id, aligned with `ids`
+    weights: FloatArray  # total weight of each id (participants, for base clusters)
+
+
+def clean_start(
+    points: FloatArray, weights: FloatArray, previous: IntArray, k: int
+) -> tuple[IntArray, FloatArray]:
+    """Pol.is `clean-start-clusters`: starting clusters (ids, centres) from the previous members.
+
+    `previous` holds the previous cluster id of every point, -1 for points that were in no cluster.
+    """
+    known = previous >= 0
+    if not bool(known.any()):
+        # Pol.is: nothing left of the old clusters -> one cluster of everyone, with the next id.
+        centre, _ = _means(np.zeros(len(points), dtype=np.int64), 1, points, weights)
+        return np.array([0], dtype=np.int64), centre
+    ids, members = np.unique(previous[known], return_inverse=True)
+    labels = np.full(len(points), -1, dtype=np.int64)
+    labels[known] = members
+    centres, _ = _means(labels, len(ids), points, weights)
+    # uniqify: clusters with identical centres merge into one, in id order; the merged cluster
+    # takes the id of the one with more members (ties: the later one, as Clojure's max-key).
+    order = np.lexsort((centres[:, 1], centres[:, 0]))
+    ordered = centres[order]
+    dup = np.all(ordered[1:] == ordered[:-1], axis=1)
+    if bool(dup.any()):
+        counts = np.bincount(labels[known], minlength=len(ids))
+        run = np.r_[0, np.cumsum(~dup)]  # identical-centre run of every cluster in `order`
+        winner = np.arange(len(ids))
+        for r in np.unique(run[np.r_[dup, False] | np.r_[False, dup]]).tolist():  # only the few merges
+            members = np.sort(order[run == r])
+            best, total = int(members[0]), int(counts[members[0]])
+            for j in members[1:].tolist():
+                if counts[j] >= total:
+                    best = j
+                total += int(counts[j])
+            winner[members] = best
+        keep = np.unique(winner)
+        position = np.full(len(ids), -1, dtype=np.int64)
+        position[keep] = np.arange(len(keep))
+        labels = np.where(labels >= 0, position[winner[np.maximum(labels, 0)]], -1)
+        ids = ids[keep]
+        centres, _ = _means(labels, len(ids), points, weights)
+    possible = min(k, n_distinct(points)) if len(ids) < k else len(ids)
+    next_id = int(ids.max()) + 1
+    ids_list = ids.tolist()
+    while len(ids_list) < possible:
+        # The point farthest from every centre (ties: the last one) starts a new cluster.
+        diff = points[:, None, :] - centres[None, :, :]
+        dist = np.sqrt((diff * diff).sum(axis=2)).min(axis=1)
+        far = len(dist) - 1 - int(np.argmax(dist[::-1]))
+        if not dist[far] > 0:
+            break
+        labels[far] = len(ids_list)
+        ids_list.append(next_id)
+        next_id += 1
+        centres, mass = _means(labels, len(ids_list), points, weights)
+        if not bool((mass > 0).all()):  # a cluster lost its only member: drop it
+            used = mass > 0
+            labels = np.where(labels >= 0, (np.cumsum(used) - 1)[np.maximum(labels, 0)], -1)
+            ids_list = [i for i, u in zip(ids_list, used.tolist(), strict=True) if u]
+            centres = centres[used]
+    return np.asarray(ids_list, dtype=np.int64), centres
+
+
+def warm_kmeans(
+    points: FloatArray,
+    weights: FloatArray,
+    previous: IntArray | None,
+    k: int,
+    max_iters: int,
+) -> Clustering:
+    """Pol.is `kmeans`: from the previous clusters (`previous`: old id per point, -1 = none) via
+    `clean_start`, or, without previous clusters, from the first k distinct points (ids 0..k-1)."""
+    if previous is None:
+        centres = first_distinct(points, k)
+        ids = np.arange(len(centres), dtype=np.int64)
+    else:
+        ids, centres = clean_start(points, weights, previous, k)
+    for round_ in range(max_iters + 1):
+        assign = nearest_centre(points, centres)
+        new_centres, mass = _means(assign, len(ids), points, weights)
+        used = np.bincount(assign, minlength=len(ids)) > 0
+        done = same_clustering(centres, new_centres[used])
+        if not bool(used.all()):
+            remap = np.cumsum(used) - 1
+            assign = remap[assign]
+            ids, new_centres, mass = ids[used], new_centres[used], mass[used]
+        centres = new_centres
+        if done or round_ == max_iters:
+            break
+    return Clustering(labels=ids[assign], ids=ids, centres=centres, weights=mass)
+
+
+def sticky_in_conv(previous: np.ndarray, votes: IntArray, n_statements: int) -> np.ndarray:
+    """Pol.is `in-conv`: the previous set, plus everyone with at least min(7, statements) votes;
+    while fewer than 15 are in, the most active others (ties: the earlier arrival = lower row)."""
+    threshold = max(min(MIN_VOTES, n_statements), 1)
+    in_conv = previous | (votes >= threshold)
+    missing = GREEDY_N - int(in_conv.sum())
+    if missing > 0:
+        out = np.flatnonzero(~in_conv & (votes > 0))
+        take = out[np.argsort(-votes[out], kind="stable")[:missing]]
+        in_conv = in_conv.copy()
+        in_conv[take] = True
+    return in_conv
+
+
+@dataclass(frozen=True)
+class Update:
+    """One warm-started clustering update (the part of Pol.is's `conv-update` after the projection)."""
+
+    base: Clustering  # base clusters of the points
+    clusterings: dict[int, Clustering]  # k -> group clusters of the base clusters
+    silhouettes: dict[int, float]
+    k: int
+    group_of_base: IntArray  # group (numbered by size, largest 0) of every base cluster in `base.ids` order
+    smoother: ClusterState
+
+
+def lookup(keys: IntArray, values: IntArray, wanted: IntArray) -> IntArray:
+    """values[keys == w] for every w in `wanted` (keys sorted), -1 where a key is missing."""
+    if len(keys) == 0:
+        return np.full(len(wanted), -1, dtype=np.int64)
+    pos = np.clip(np.searchsorted(keys, wanted), 0, len(keys) - 1)
+    found = keys[pos] == wanted
+    return np.where(found, values[pos], -1).astype(np.int64)
+
+
+def update_groups(
+    points: FloatArray,
+    previous_base: IntArray | None,
+    previous_groupings: dict[int, tuple[IntArray, IntArray]],
+    smoother: ClusterState | None,
+) -> Update | None:
+    """Base clusters and groups of the points (participants in the conversation, in arrival order).
+
+    `previous_base`: the previous base cluster id of every point (-1: none), or None when there are no
+    previous base clusters; `previous_groupings`: k -> (base ids, their group ids) of the previous
+    update. Returns None when there is nothing to split (fewer than two distinct base clusters).
+    """
+    base = warm_kmeans(points, np.ones(len(points)), previous_base, BASE_CLUSTERS, BASE_ITERS)
+    n_base = len(base.ids)
+    clusterings: dict[int, Clustering] = {}
+    for k in range(MIN_GROUPS, max_groups(n_base) + 1):
+        last = previous_groupings.get(k)
+        prev = None if last is None else lookup(last[0], last[1], base.ids)
+        clustering = warm_kmeans(base.centres, base.weights, prev, k, GROUP_ITERS)
+        if len(clustering.ids) >= 2:
+            clusterings[k] = clustering
+    if not clusterings:
+        return None
+    dist = centre_distances(base.centres)
+    index = {k: np.searchsorted(c.ids, c.labels) for k, c in clusterings.items()}
+    silhouettes = {k: polis_silhouette(dist, labels) for k, labels in index.items()}
+    best_k = max(silhouettes, key=lambda kk: (silhouettes[kk], kk))
+    k, state = smooth_k(best_k, smoother, set(clusterings))
+    group_of_base = number_by_size(index[k], base.weights, base.centres[:, 0])
+    return Update(base, clusterings, silhouettes, int(group_of_base.max()) + 1, group_of_base, state)
