@@ -29,7 +29,6 @@ from brug.opinion.clustering import (
     centre_distances,
     max_groups,
     number_by_size,
-    polis_silhouette,
     smooth_k,
 )
 from brug.opinion.matrix import MIN_VOTES, FloatArray, IntArray
@@ -58,10 +57,10 @@ def _means(
     use = labels >= 0
     lab, w = labels[use], weights[use]
     mass: FloatArray = np.bincount(lab, weights=w, minlength=n).astype(np.float64)
-    sx = np.bincount(lab, weights=w * points[use, 0], minlength=n)
-    sy = np.bincount(lab, weights=w * points[use, 1], minlength=n)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        centres = np.stack([sx / mass, sy / mass], axis=1)
+    centres = np.empty((n, 2))
+    safe = np.where(mass > 0, mass, np.nan)  # an empty cluster gets a NaN centre
+    centres[:, 0] = np.bincount(lab, weights=w * points[use, 0], minlength=n) / safe
+    centres[:, 1] = np.bincount(lab, weights=w * points[use, 1], minlength=n) / safe
     return centres, mass
 
 
@@ -220,6 +219,143 @@ def lookup(keys: IntArray, values: IntArray, wanted: IntArray) -> IntArray:
     return np.where(found, values[pos], -1).astype(np.int64)
 
 
+def group_clusterings_warm(
+    base: Clustering, previous_groupings: dict[int, tuple[IntArray, IntArray]], ks: range
+) -> dict[int, Clustering]:
+    """`warm_kmeans` of the base clusters for every k, the usual case for all k at once.
+
+    The usual case: every base cluster already had a group for this k and there are k groups, so
+    `clean_start` only recentres them; then the k-means rounds of all those k run as one batch (a
+    run stops on its own once converged). Every other k (new base clusters, no previous groups,
+    identical centres) goes through `warm_kmeans` on its own.
+    """
+    out: dict[int, Clustering] = {}
+    batch: list[tuple[int, IntArray, IntArray]] = []
+    for k in ks:
+        last = previous_groupings.get(k)
+        prev = None if last is None else lookup(last[0], last[1], base.ids)
+        if prev is not None and len(prev) and int(prev.min()) >= 0:
+            gids, slot = np.unique(prev, return_inverse=True)
+            if len(gids) == k:
+                batch.append((k, gids, slot.reshape(-1)))
+                continue
+        out[k] = warm_kmeans(base.centres, base.weights, prev, k, GROUP_ITERS)
+    if batch:
+        out.update(_batched_kmeans(base.centres, base.weights, batch, GROUP_ITERS))
+    return out
+
+
+def _batched_kmeans(
+    points: FloatArray, weights: FloatArray, runs: list[tuple[int, IntArray, IntArray]], max_iters: int
+) -> dict[int, Clustering]:
+    """Pol.is k-means rounds for several k at once, each starting from its recentred previous groups.
+
+    `runs`: (k, group ids, slot of every point among those ids). Centres have shape (runs, K, 2);
+    a slot that is not (or no longer) a cluster is masked out of every distance.
+    """
+    r_count, n = len(runs), len(points)
+    width = max(k for k, _, _ in runs)
+    row = np.arange(r_count)[:, None]
+    slots = np.stack([slot for _, _, slot in runs])  # (R, n)
+    valid = np.arange(width)[None, :] < np.array([k for k, _, _ in runs])[:, None]
+
+    def means(assign: IntArray) -> tuple[FloatArray, FloatArray]:
+        flat = (row * width + assign).reshape(-1)
+        w = np.broadcast_to(weights, (r_count, n)).reshape(-1)
+        mass: FloatArray = (
+            np.bincount(flat, weights=w, minlength=r_count * width).reshape(r_count, width).astype(np.float64)
+        )
+        safe = np.where(mass > 0, mass, np.nan)
+        cx = np.bincount(flat, weights=w * np.tile(points[:, 0], r_count), minlength=r_count * width)
+        cy = np.bincount(flat, weights=w * np.tile(points[:, 1], r_count), minlength=r_count * width)
+        centres = np.stack([cx.reshape(r_count, width) / safe, cy.reshape(r_count, width) / safe], axis=2)
+        return centres, mass
+
+    centres, _ = means(slots)
+    # clean_start's uniqify: a run with two identical centres merges clusters -> handled one by one.
+    same = np.all(centres[:, :, None, :] == centres[:, None, :, :], axis=3)
+    same &= valid[:, :, None] & valid[:, None, :] & ~np.eye(width, dtype=bool)[None]
+    odd = same.any(axis=(1, 2))
+    out: dict[int, Clustering] = {}
+    for r in np.flatnonzero(odd).tolist():
+        k, gids, slot = runs[r]
+        out[k] = warm_kmeans(points, weights, gids[slot], k, max_iters)
+    active = ~odd
+    final_assign = np.zeros((r_count, n), dtype=np.int64)
+    final_centres = centres.copy()
+    final_mass = np.zeros((r_count, width))
+    for round_ in range(max_iters + 1):
+        if not bool(active.any()):
+            break
+        cc = np.where(valid[:, :, None], centres, 0.0)
+        table = np.einsum("nd,rkd->rnk", points, -2.0 * cc) + np.einsum("rkd,rkd->rk", cc, cc)[:, None, :]
+        table[~np.broadcast_to(valid[:, None, :], table.shape)] = np.inf
+        assign = table.argmin(axis=2)
+        new_centres, mass = means(assign)
+        used = mass > 0
+        # Pol.is same-clustering?: both centre lists sorted, zipped to the shorter, all moved < 0.01.
+        old_s = _sorted_centres(centres, valid)
+        new_s = _sorted_centres(new_centres, used)
+        shorter = np.minimum(valid.sum(axis=1), used.sum(axis=1))
+        moved = np.sqrt(((old_s - new_s) ** 2).sum(axis=2))
+        close = (moved < SAME_CLUSTERING) | (np.arange(width)[None, :] >= shorter[:, None])
+        done = close.all(axis=1) | (round_ == max_iters)
+        stop = active & done
+        final_assign[stop], final_centres[stop], final_mass[stop] = (
+            assign[stop],
+            new_centres[stop],
+            mass[stop],
+        )
+        centres = np.where(active[:, None, None], new_centres, centres)
+        valid = np.where(active[:, None], used, valid)
+        active &= ~done
+    for r, (k, gids, _) in enumerate(runs):
+        if odd[r]:
+            continue
+        used = final_mass[r] > 0
+        out[k] = Clustering(
+            labels=gids[final_assign[r]],
+            ids=gids[used[: len(gids)]],
+            centres=final_centres[r][used],
+            weights=final_mass[r][used],
+        )
+    return out
+
+
+def _sorted_centres(centres: FloatArray, valid: np.ndarray) -> FloatArray:
+    """Each run's valid centres sorted by x, then y (invalid ones last)."""
+    x = np.where(valid, centres[:, :, 0], np.inf)
+    y = np.where(valid, centres[:, :, 1], np.inf)
+    order = np.lexsort((y, x), axis=-1)
+    ordered = np.take_along_axis(np.stack([x, y], axis=2), order[:, :, None], axis=1)
+    ordered[~np.isfinite(ordered)] = 0.0  # beyond the shorter list: not compared
+    return ordered
+
+
+def silhouettes_of(dist: FloatArray, index: dict[int, IntArray]) -> dict[int, float]:
+    """`polis_silhouette` for several clusterings of the same base clusters at once."""
+    ks = list(index)
+    labels = np.stack([index[k] for k in ks])  # (R, n)
+    r_count, n = labels.shape
+    width = int(labels.max()) + 1
+    onehot = np.zeros((r_count, n, width))
+    onehot[np.arange(r_count)[:, None], np.arange(n)[None, :], labels] = 1.0
+    size = onehot.sum(axis=1)  # (R, width)
+    sums = dist[None] @ onehot  # (R, n, width)
+    rows = np.arange(n)[None, :]
+    runs = np.arange(r_count)[:, None]
+    own = size[runs, labels]
+    a = sums[runs, rows, labels] / np.maximum(own - 1, 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        other = sums / size[:, None, :]
+    other = np.where((size == 0)[:, None, :], np.inf, other)
+    other[runs, rows, labels] = np.inf
+    b = other.min(axis=2)
+    denom = np.maximum(a, b)
+    s = np.where((own > 1) & (denom > 0), (b - a) / np.where(denom > 0, denom, 1.0), 0.0)
+    return {k: float(v) for k, v in zip(ks, s.mean(axis=1).tolist(), strict=True)}
+
+
 def update_groups(
     points: FloatArray,
     previous_base: IntArray | None,
@@ -234,18 +370,13 @@ def update_groups(
     """
     base = warm_kmeans(points, np.ones(len(points)), previous_base, BASE_CLUSTERS, BASE_ITERS)
     n_base = len(base.ids)
-    clusterings: dict[int, Clustering] = {}
-    for k in range(MIN_GROUPS, max_groups(n_base) + 1):
-        last = previous_groupings.get(k)
-        prev = None if last is None else lookup(last[0], last[1], base.ids)
-        clustering = warm_kmeans(base.centres, base.weights, prev, k, GROUP_ITERS)
-        if len(clustering.ids) >= 2:
-            clusterings[k] = clustering
+    found = group_clusterings_warm(base, previous_groupings, range(MIN_GROUPS, max_groups(n_base) + 1))
+    clusterings = {k: c for k, c in found.items() if len(c.ids) >= 2}
     if not clusterings:
         return None
     dist = centre_distances(base.centres)
     index = {k: np.searchsorted(c.ids, c.labels) for k, c in clusterings.items()}
-    silhouettes = {k: polis_silhouette(dist, labels) for k, labels in index.items()}
+    silhouettes = silhouettes_of(dist, index)
     best_k = max(silhouettes, key=lambda kk: (silhouettes[kk], kk))
     k, state = smooth_k(best_k, smoother, set(clusterings))
     group_of_base = number_by_size(index[k], base.weights, base.centres[:, 0])
