@@ -199,15 +199,16 @@ class _Chain:
 
     def add(self, start: int, end: int) -> None:
         """Votes [start, end): the last vote per participant and statement counts."""
-        rows, cols, kcols, vals = (
-            self.rows[start:end],
-            self.cols[start:end],
-            self.kept_col[start:end],
-            self.vals[start:end],
-        )
+        rows, cols = self.rows[start:end], self.cols[start:end]
+        # The last vote per participant and statement within the batch (votes are in time order).
+        key = rows * self.voted.shape[1] + cols
+        _, last_rev = np.unique(key[::-1], return_index=True)
+        last = (end - start - 1) - last_rev
+        rows, cols = rows[last], cols[last]
+        kcols, vals = self.kept_col[start:end][last], self.vals[start:end][last]
         new = ~self.voted[rows, cols]
         self.voted[rows, cols] = True
-        np.add.at(self.votes_all, rows[new], 1)
+        self.votes_all += np.bincount(rows[new], minlength=len(self.votes_all))
         self.col_seen[cols] = True
         self.n_seen = max(self.n_seen, int(rows.max()) + 1)
         keep = kcols >= 0
