@@ -28,8 +28,9 @@ from sklearn.metrics import adjusted_rand_score
 from threadpoolctl import threadpool_limits
 
 from bench.opinion import ROOT
-from brug.opinion import OpinionResult, compute
+from brug.opinion import ClusterState, OpinionResult, compute
 from brug.opinion.polis_io import PolisExport, read_export
+from brug.opinion.replay import replay
 
 DEFAULT_DATA = Path("/work/shared/data/polis")
 RESULTS = ROOT / "bench" / "results" / "opinion.md"
@@ -65,6 +66,15 @@ class ConversationRow:
     polis_k: int = 0
     coverage_brug: float = 0.0  # share of Pol.is's grouped participants that Brug groups
     coverage_rd: float = 0.0
+    # Replay (`brug.opinion.replay`, one update per second of vote time); None without vote times.
+    replay_updates: int | None = None
+    replay_cpu_s: float = float("nan")
+    replay_k: int = 0
+    ari_replay: float = float("nan")
+    coverage_replay: float = float("nan")
+    # The same history, but the last update starts its groups afresh (as after a Pol.is reload).
+    fresh_k: int = 0
+    ari_fresh: float = float("nan")
 
 
 def interleaved_medians(
@@ -132,7 +142,52 @@ def reddwarf_votes(export: PolisExport) -> list[dict[str, int]]:
     ]
 
 
-def bench_conversation(folder: Path, repeats: int) -> ConversationRow:
+def replay_columns(export: PolisExport) -> dict[str, Any]:
+    """Brug's replay of the export (one thread, CPU time of one run) and the fresh-groups variant."""
+    if export.timestamps is None:
+        return {}
+    with threadpool_limits(limits=1):
+        start = time.process_time()
+        replayed = replay(
+            export.participant_ids,
+            export.statement_ids,
+            export.values,
+            export.timestamps,
+            moderated_out=export.moderated_out,
+        )
+        cpu_s = time.process_time() - start
+        fresh = replayed.result
+        if replayed.previous is not None:
+            # Pol.is's reload (conv_man `restructure-json-conv`) keeps in-conv and the base clusters
+            # but not the per-k group clusterings or the k smoother.
+            restart = ClusterState(
+                history=True,
+                in_conv=replayed.previous.in_conv,
+                base_of=replayed.previous.base_of,
+                base_ids=replayed.previous.base_ids,
+            )
+            fresh = compute(
+                export.participant_ids,
+                export.statement_ids,
+                export.values,
+                moderated_out=export.moderated_out,
+                previous=restart,
+                timestamps=export.timestamps,
+            )
+    result = replayed.result
+    polis = export.polis_groups
+    return {
+        "replay_updates": replayed.n_updates,
+        "replay_cpu_s": cpu_s,
+        "replay_k": result.k,
+        "ari_replay": ari_against(result.groups, polis),
+        "coverage_replay": sum(p in result.groups for p in polis) / max(len(polis), 1),
+        "fresh_k": fresh.k,
+        "ari_fresh": ari_against(fresh.groups, polis),
+    }
+
+
+def bench_conversation(folder: Path, repeats: int, with_replay: bool = True) -> ConversationRow:
     from reddwarf.implementations.polis import run_pipeline
 
     load_before = os.getloadavg()[0]
@@ -211,6 +266,7 @@ def bench_conversation(folder: Path, repeats: int) -> ConversationRow:
         polis_k=len(set(export.polis_groups.values())),
         coverage_brug=sum(p in brug.groups for p in export.polis_groups) / max(len(export.polis_groups), 1),
         coverage_rd=sum(p in rd_groups for p in export.polis_groups) / max(len(export.polis_groups), 1),
+        **(replay_columns(export) if with_replay else {}),
     )
 
 
@@ -265,6 +321,68 @@ def _cpu_note(run: dict[str, Any]) -> str:
     return f"; CPU time {run['cpu_seconds']:.2f} s" if "cpu_seconds" in run else ""
 
 
+def render_replay(rows: list[ConversationRow]) -> list[str]:
+    replayed = [r for r in rows if r.replay_updates is not None]
+    if not replayed:
+        return []
+    out = [
+        "",
+        "### Brug replay: the conversation update by update, as Pol.is computed it",
+        "",
+        "`brug.opinion.replay` (CLI: `python -m brug.opinion DIR --naspelen`): one update per second of vote",
+        "time that has votes (Pol.is's vote poller runs every 1,000 ms), each update starting from the previous",
+        "one's state (sticky in-conv, base clusters and groups warm-started by Pol.is's clean-start-clusters, k",
+        'smoother). No constant was chosen on these data. CPU = one run, one thread. "Fresh groups at the end"',
+        "is the same history with the last update starting its groups and k smoother afresh, as Pol.is does",
+        "after reloading a conversation (conv_man `restructure-json-conv` keeps in-conv and the base clusters",
+        "only). Conversations without vote times (no votes.csv) cannot be replayed: the one-shot figure counts",
+        "for them in the means.",
+        "",
+        "| conversation | updates | replay CPU (s) | Pol.is k | k one-shot / replay / fresh groups | ARI one-shot | ARI **replay** | ARI fresh groups at the end | ARI red-dwarf | coverage replay |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        if r.replay_updates is None:
+            out.append(
+                f"| {r.name} | – | – | {r.polis_k} | {r.brug_k} / – / – | {r.ari_brug:.3f} | – | – | {r.ari_rd:.3f} | – |"
+            )
+            continue
+        out.append(
+            f"| {r.name} | {r.replay_updates} | {r.replay_cpu_s:.1f} | {r.polis_k} | {r.brug_k} / {r.replay_k} / "
+            f"{r.fresh_k} | {r.ari_brug:.3f} | **{r.ari_replay:.3f}** | {r.ari_fresh:.3f} | {r.ari_rd:.3f} "
+            f"| {r.coverage_replay:.3f} |"
+        )
+
+    def value(r: ConversationRow, field: str) -> float:
+        return r.ari_brug if r.replay_updates is None else float(getattr(r, field))
+
+    def k_of(r: ConversationRow, field: str) -> int:
+        return r.brug_k if r.replay_updates is None else int(getattr(r, field))
+
+    below = [
+        f"{r.name} ({value(r, 'ari_replay') - r.ari_rd:+.3f})"
+        for r in rows
+        if value(r, "ari_replay") < r.ari_rd - 0.03
+    ]
+    out += [
+        "",
+        "| summary (11 conversations) | one-shot | replay | fresh groups at the end | red-dwarf |",
+        "|---|---:|---:|---:|---:|",
+        f"| mean ARI against Pol.is | {statistics.mean(r.ari_brug for r in rows):.3f} "
+        f"| **{statistics.mean(value(r, 'ari_replay') for r in rows):.3f}** "
+        f"| {statistics.mean(value(r, 'ari_fresh') for r in rows):.3f} | {statistics.mean(r.ari_rd for r in rows):.3f} |",
+        f"| same k as Pol.is | {sum(r.brug_k == r.polis_k for r in rows)} "
+        f"| **{sum(k_of(r, 'replay_k') == r.polis_k for r in rows)}** "
+        f"| {sum(k_of(r, 'fresh_k') == r.polis_k for r in rows)} | {sum(r.rd_k == r.polis_k for r in rows)} |",
+        f"| total replay CPU (s) | – | {sum(r.replay_cpu_s for r in replayed):.1f} | – | – |",
+        "",
+        "Conversations where the replay's ARI is more than 0.03 below red-dwarf's: "
+        + (", ".join(below) if below else "none")
+        + ".",
+    ]
+    return out
+
+
 def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | None, repeats: int) -> str:
     out = ["# Opinion engine benchmark: Brug vs red-dwarf vs Pol.is", "", *machine_info(), ""]
     out += [
@@ -310,6 +428,7 @@ def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | N
             + (", ".join(below) if below else "none")
             + ".",
         ]
+        out += render_replay(rows)
     out += [
         "",
         "## 2. Speed on the real conversations",
@@ -390,6 +509,28 @@ def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | N
     return "\n".join(out) + "\n"
 
 
+def _section(text: str, number: int) -> str:
+    start = text.find(f"\n## {number}.")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start : len(text) if end < 0 else end]
+
+
+def keep_sections(new: str, previous: str) -> str:
+    """Sections 3 and 4 from the previous file when this run skipped them (--skip-synthetic,
+    --skip-national: the large runs are made on a quiet machine), and sections 5 and later as
+    they are: those are written by hand (stage-by-stage analysis, before/after, notes)."""
+    out = new.rstrip("\n") + "\n"
+    for number in (3, 4):
+        if not _section(out, number) and _section(previous, number):
+            out = out.rstrip("\n") + "\n" + _section(previous, number).rstrip("\n") + "\n"
+    tail = previous.find("\n## 5.")
+    if tail >= 0:
+        out = out.rstrip("\n") + "\n" + previous[tail:]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -397,12 +538,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--skip-national", action="store_true", help="skip the 1M × 5k / 50M-vote run")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--skip-replay", action="store_true", help="skip the update-by-update replay column")
     args = parser.parse_args(argv)
 
     rows = []
     for folder in sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file()):
         print(f"conversation {folder.name} ...", file=sys.stderr, flush=True)
-        rows.append(bench_conversation(folder, args.repeats))
+        rows.append(bench_conversation(folder, args.repeats, with_replay=not args.skip_replay))
 
     synthetic = None
     if not args.skip_synthetic:
@@ -422,6 +564,8 @@ def main(argv: list[str] | None = None) -> int:
             synthetic["national"] = run_worker(["brug", str(WORK_NATIONAL)], timeout=600)
 
     text = render(rows, synthetic, args.repeats)
+    if args.output.is_file():
+        text = keep_sections(text, args.output.read_text())
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text)
     print(text)

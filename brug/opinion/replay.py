@@ -45,6 +45,7 @@ class ReplayResult:
     result: OpinionResult  # the last update, as `compute` returns it
     n_updates: int
     k_per_update: tuple[int, ...]  # groups after each update (0 = no groups yet)
+    previous: ClusterState | None = None  # the state the last update started from
 
 
 def update_ends(timestamps: npt.NDArray[np.float64], window: float) -> IntArray:
@@ -122,7 +123,7 @@ def replay(
     moderated = frozenset(int(s) for s in moderated_out)
     if len(ends) <= 1:
         result = compute(pids, sids, vals, moderated_out=moderated, seed=seed, timestamps=stamps)
-        return ReplayResult(result, len(ends), (result.k,))
+        return ReplayResult(result, len(ends), (result.k,), None)
 
     with _controller().limit(limits=1, user_api="blas"):  # tiny matrices: threads only cost
         return _replay(pids, sids, vals, stamps, ends, moderated, seed)
@@ -152,11 +153,10 @@ def _replay(
     for start, end in zip(ends[:-2].tolist(), ends[1:-1].tolist(), strict=True):
         chain.add(start, end)
         ks.append(chain.update())
-    result = compute(
-        pids, sids, vals, moderated_out=moderated, previous=chain.state(), seed=seed, timestamps=stamps
-    )
+    previous = chain.state()
+    result = compute(pids, sids, vals, moderated_out=moderated, previous=previous, seed=seed, timestamps=stamps)
     ks.append(result.k)
-    return ReplayResult(result, len(ends), tuple(ks))
+    return ReplayResult(result, len(ends), tuple(ks), previous)
 
 
 class _Chain:
@@ -215,15 +215,22 @@ class _Chain:
         if not bool(keep.any()):
             return
         r = np.unique(rows[keep])
+        c = np.unique(kcols[keep])  # the statements whose cells change
         old_v, old_m = self.V[r], self.M[r]
-        self.V[rows[keep], kcols[keep]] = vals[keep]  # in time order: the last vote stays
+        self.V[rows[keep], kcols[keep]] = vals[keep]
         self.M[rows[keep], kcols[keep]] = 1.0
         new_v, new_m = self.V[r], self.M[r]
-        self.S += new_v.T @ new_v - old_v.T @ old_v
-        self.A += new_v.T @ new_m - old_v.T @ old_m
-        self.N += new_m.T @ new_m - old_m.T @ old_m
-        self.colsum += new_v.sum(axis=0) - old_v.sum(axis=0)
-        self.colcount += new_m.sum(axis=0) - old_m.sum(axis=0)
+        # X'X changes by D'X_new + X_old'D for D = X_new - X_old, which is zero outside the
+        # columns `c`: only those rows and columns of the products move (no m × m work per vote).
+        dv, dm = (new_v - old_v)[:, c], (new_m - old_m)[:, c]
+        self.S[c, :] += dv.T @ new_v
+        self.S[:, c] += old_v.T @ dv
+        self.A[c, :] += dv.T @ new_m
+        self.A[:, c] += old_v.T @ dm
+        self.N[c, :] += dm.T @ new_m
+        self.N[:, c] += old_m.T @ dm
+        self.colsum[c] += dv.sum(axis=0)
+        self.colcount[c] += dm.sum(axis=0)
 
     def take_state(self, state: ClusterState) -> None:
         self.smoother = state.smoother
