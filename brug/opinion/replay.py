@@ -101,10 +101,16 @@ def replay(
     *,
     moderated_out: Collection[int] = (),
     window: float = POLIS_POLL_MS,
+    reload_gap: float | None = None,
     seed: int = 0,
 ) -> ReplayResult:
     """The opinion map after replaying the votes in updates of `window` time units (default one
     second for Pol.is's millisecond timestamps), each update starting from the previous one.
+
+    `reload_gap` (same unit; None = never): an update that comes at least this long after the
+    previous vote starts its groups and k smoother afresh, keeping in-conv and the base clusters,
+    as Pol.is does when it loads a conversation again (conv_man `restructure-json-conv`), e.g. after
+    a restart: its poller only picks up conversations with votes in the last 10 days.
 
     The result equals chaining `compute` over the growing vote prefixes with `previous=` the state
     of the update before (up to rounding in the warm-started PCA, ~1e-10).
@@ -126,7 +132,7 @@ def replay(
         return ReplayResult(result, len(ends), (result.k,), None)
 
     with _controller().limit(limits=1, user_api="blas"):  # tiny matrices: threads only cost
-        return _replay(pids, sids, vals, stamps, ends, moderated, seed)
+        return _replay(pids, sids, vals, stamps, ends, moderated, seed, reload_gap)
 
 
 def _replay(
@@ -137,6 +143,7 @@ def _replay(
     ends: IntArray,
     moderated: frozenset[int],
     seed: int,
+    reload_gap: float | None = None,
 ) -> ReplayResult:
     first = compute(
         pids[: ends[0]],
@@ -150,11 +157,20 @@ def _replay(
     chain = _Chain(pids, sids, vals, moderated)
     chain.add(0, int(ends[0]))
     chain.take_state(first.state)
-    for start, end in zip(ends[:-2].tolist(), ends[1:-1].tolist(), strict=True):
+    gap = np.full(len(ends), -np.inf)
+    gap[1:] = stamps[ends[:-1]] - stamps[ends[:-1] - 1]  # first vote of an update - last vote before
+    reload = gap >= (np.inf if reload_gap is None else reload_gap)
+    for i, (start, end) in enumerate(zip(ends[:-2].tolist(), ends[1:-1].tolist(), strict=True), start=1):
         chain.add(start, end)
+        if reload[i]:
+            chain.reload()
         ks.append(chain.update())
+    if reload[-1]:
+        chain.reload()
     previous = chain.state()
-    result = compute(pids, sids, vals, moderated_out=moderated, previous=previous, seed=seed, timestamps=stamps)
+    result = compute(
+        pids, sids, vals, moderated_out=moderated, previous=previous, seed=seed, timestamps=stamps
+    )
     ks.append(result.k)
     return ReplayResult(result, len(ends), tuple(ks), previous)
 
@@ -195,6 +211,7 @@ class _Chain:
         self.base_of = np.full(n, -1, dtype=np.int64)
         self.has_base = False
         self.groupings: dict[int, tuple[IntArray, IntArray]] = {}
+        self.base_ids = np.zeros(0, dtype=np.int64)
         self.smoother = ClusterState()
 
     def add(self, start: int, end: int) -> None:
@@ -246,13 +263,14 @@ class _Chain:
                 self.base_of[rows] = np.asarray(state.base_of, dtype=np.int64)
         self.has_base = bool(state.base_of)
         base_ids = np.asarray(state.base_ids, dtype=np.int64)
+        self.base_ids = base_ids
         self.groupings = {k: (base_ids, np.asarray(g, dtype=np.int64)) for k, g in state.groupings}
 
     def state(self) -> ClusterState:
         rows = np.flatnonzero(self.in_conv)
         pids = self.pid_of_row[rows]
         order = np.argsort(pids)
-        base_ids = next(iter(self.groupings.values()))[0] if self.groupings else np.zeros(0, dtype=np.int64)
+        base_ids = self.base_ids
         return ClusterState(
             last_k=self.smoother.last_k,
             last_k_count=self.smoother.last_k_count,
@@ -266,9 +284,15 @@ class _Chain:
             else (),
         )
 
+    def reload(self) -> None:
+        """Forget the per-k group clusterings and the k smoother (Pol.is reloading the conversation)."""
+        self.groupings = {}
+        self.smoother = ClusterState()
+
     def _reset_clusters(self) -> int:
         self.base_of[:] = -1
         self.has_base = False
+        self.base_ids = np.zeros(0, dtype=np.int64)
         self.groupings = {}
         return 0
 
@@ -299,6 +323,7 @@ class _Chain:
         self.base_of[:] = -1
         self.base_of[conv_rows] = result.base.labels
         self.has_base = True
+        self.base_ids = result.base.ids
         self.groupings = {k: (result.base.ids, c.labels) for k, c in result.clusterings.items()}
         self.smoother = result.smoother
         return result.k

@@ -286,3 +286,46 @@ def test_the_replay_does_not_depend_on_the_input_order() -> None:
     a = replay(pids, sids, vals, stamps, window=10_000.0)
     b = replay(pids[shuffle], sids[shuffle], vals[shuffle], stamps[shuffle], window=10_000.0)
     assert a.result.groups == b.result.groups and a.k_per_update == b.k_per_update
+
+
+def test_after_a_long_pause_the_replay_starts_the_groups_afresh_and_keeps_the_base_clusters() -> None:
+    pids, sids, vals, stamps = timed_votes()
+    late = pids >= 40
+    stamps = np.where(late, stamps + 30 * 86_400_000.0, stamps)  # a month's pause before 40..59
+    replayed = replay(pids, sids, vals, stamps, window=20_000.0, reload_gap=10 * 86_400_000.0)
+    order = np.lexsort((sids, pids, stamps))
+    p, s, v, t = pids[order], sids[order], vals[order], stamps[order]
+    state: ClusterState | None = None
+    groups = None
+    ks = []
+    for end in update_ends(t, 20_000.0).tolist():
+        result = compute(
+            p[:end], s[:end], v[:end], timestamps=t[:end], previous=state, previous_groups=groups
+        )
+        state, groups = result.state, result.groups
+        ks.append(result.k)
+    without = replay(pids, sids, vals, stamps, window=20_000.0)
+    assert list(without.k_per_update) == ks  # no reload: the plain chain
+    # With the reload, the update after the pause starts from in-conv and base clusters only.
+    first_late = int(np.argmax(t > 20 * 86_400_000.0))
+    ends = update_ends(t, 20_000.0)
+    i = int(np.searchsorted(ends, first_late, side="right"))
+    chain_state: ClusterState | None = None
+    groups = None
+    for j, end in enumerate(ends.tolist()):
+        previous = chain_state
+        if j == i and chain_state is not None:
+            previous = ClusterState(
+                history=True,
+                in_conv=chain_state.in_conv,
+                base_of=chain_state.base_of,
+                base_ids=chain_state.base_ids,
+            )
+        result = compute(
+            p[:end], s[:end], v[:end], timestamps=t[:end], previous=previous, previous_groups=groups
+        )
+        chain_state, groups = result.state, result.groups
+    assert same_partition(replayed.result.groups, result.groups)
+    assert replayed.result.state.groupings == result.state.groupings
+    # The k smoother counted afresh from the update after the pause.
+    assert replayed.result.state.last_k_count < without.result.state.last_k_count
