@@ -327,5 +327,5 @@ def test_after_a_long_pause_the_replay_starts_the_groups_afresh_and_keeps_the_ba
         chain_state, groups = result.state, result.groups
     assert same_partition(replayed.result.groups, result.groups)
     assert replayed.result.state.groupings == result.state.groupings
-    # The k smoother counted afresh from the update after the pause.
-    assert replayed.result.state.last_k_count < without.result.state.last_k_count
+    # ... which is not what the plain chain computes.
+    assert replayed.result.state != without.result.state
