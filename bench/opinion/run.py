@@ -381,9 +381,6 @@ def render_replay(rows: list[ConversationRow]) -> list[str]:
     def value(r: ConversationRow, field: str) -> float:
         return r.ari_brug if r.replay_updates is None else float(getattr(r, field))
 
-    def k_of(r: ConversationRow, field: str) -> int:
-        return r.brug_k if r.replay_updates is None else int(getattr(r, field))
-
     below = [
         f"{r.name} ({value(r, 'ari_replay') - r.ari_rd:+.3f})"
         for r in rows

@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     updates = None
+    k_per_update: tuple[int, ...] = ()
     if args.naspelen:
         if export.timestamps is None:
             print(
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window=args.venster * 1000.0,  # Pol.is exports give milliseconds
             seed=args.seed,
         )
-        result, updates = replayed.result, replayed.n_updates
+        result, updates, k_per_update = replayed.result, replayed.n_updates, replayed.k_per_update
     else:
         result = compute(
             export.participant_ids,
@@ -90,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     payload = result.to_dict() if args.volledig else summary(result)
     if updates is not None:
         payload["updates"] = updates
+        if args.volledig:
+            payload["k_per_update"] = list(k_per_update)
     json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
