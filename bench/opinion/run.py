@@ -573,8 +573,12 @@ def keep_sections(new: str, previous: str) -> str:
     they are: those are written by hand (stage-by-stage analysis, before/after, notes)."""
     out = new.rstrip("\n") + "\n"
     for number in (3, 4):
-        if not _section(out, number) and _section(previous, number):
-            out = out.rstrip("\n") + "\n" + _section(previous, number).rstrip("\n") + "\n"
+        mine, theirs = _section(out, number), _section(previous, number)
+        if theirs and "skipped in this run" not in theirs and (not mine or "skipped in this run" in mine):
+            if mine:
+                out = out.replace(mine, theirs)
+            else:
+                out = out.rstrip("\n") + "\n" + theirs.rstrip("\n") + "\n"
     tail = previous.find("\n## 5.")
     if tail >= 0:
         out = out.rstrip("\n") + "\n" + previous[tail:]
