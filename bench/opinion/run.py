@@ -165,8 +165,9 @@ def replay_columns(export: PolisExport) -> dict[str, Any]:
         cpu_s = time.process_time() - start
         fresh = replayed.result
         if replayed.previous is not None:
-            # Pol.is's reload (conv_man `restructure-json-conv`) keeps in-conv and the base clusters
-            # but not the per-k group clusterings or the k smoother.
+            # = replay(..., reload_at_end=True) without replaying twice: Pol.is's reload (conv_man
+            # `restructure-json-conv`) keeps in-conv and the base clusters, not the per-k group
+            # clusterings or the k smoother.
             restart = ClusterState(
                 history=True,
                 in_conv=replayed.previous.in_conv,

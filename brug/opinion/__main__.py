@@ -44,6 +44,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "elke update verder vanaf de vorige (vraagt votes.csv met kolom timestamp)",
     )
     parser.add_argument(
+        "--verse-groepen",
+        action="store_true",
+        help="bij --naspelen: de laatste update begint de groepen en de k-stabilisatie opnieuw (zoals Pol.is "
+        "na het herladen van een gesprek); wie meetelt en de basisclusters blijven",
+    )
+    parser.add_argument(
         "--venster",
         type=float,
         default=1.0,
@@ -77,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             export.timestamps,
             moderated_out=export.moderated_out,
             window=args.venster * 1000.0,  # Pol.is exports give milliseconds
+            reload_at_end=args.verse_groepen,
             seed=args.seed,
         )
         result, updates, k_per_update = replayed.result, replayed.n_updates, replayed.k_per_update

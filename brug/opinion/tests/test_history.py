@@ -329,3 +329,19 @@ def test_after_a_long_pause_the_replay_starts_the_groups_afresh_and_keeps_the_ba
     assert replayed.result.state.groupings == result.state.groupings
     # ... which is not what the plain chain computes.
     assert replayed.result.state != without.result.state
+
+
+def test_fresh_groups_at_the_end_keep_in_conv_and_base_clusters_only() -> None:
+    pids, sids, vals, stamps = timed_votes()
+    plain = replay(pids, sids, vals, stamps, window=20_000.0)
+    fresh = replay(pids, sids, vals, stamps, window=20_000.0, reload_at_end=True)
+    assert plain.previous is not None
+    restart = ClusterState(
+        history=True,
+        in_conv=plain.previous.in_conv,
+        base_of=plain.previous.base_of,
+        base_ids=plain.previous.base_ids,
+    )
+    expected = compute(pids, sids, vals, timestamps=stamps, previous=restart)
+    assert fresh.result.groups == expected.groups and fresh.result.state == expected.state
+    assert fresh.result.state.last_k_count == 1  # the smoother started again
