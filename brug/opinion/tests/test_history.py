@@ -345,3 +345,14 @@ def test_fresh_groups_at_the_end_keep_in_conv_and_base_clusters_only() -> None:
     expected = compute(pids, sids, vals, timestamps=stamps, previous=restart)
     assert fresh.result.groups == expected.groups and fresh.result.state == expected.state
     assert fresh.result.state.last_k_count == 1  # the smoother started again
+
+
+def test_nearest_centre_in_blocks_equals_the_written_out_distances() -> None:
+    from brug.opinion.history import CHUNK, min_distance, nearest_centre
+
+    rng = np.random.default_rng(7)
+    points = rng.normal(size=(CHUNK + 1_000, 2))
+    centres = rng.normal(size=(30, 2))
+    d2 = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+    assert (nearest_centre(points, centres) == d2.argmin(axis=1)).all()
+    assert np.allclose(min_distance(points, centres), np.sqrt(d2.min(axis=1)))
