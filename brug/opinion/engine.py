@@ -203,10 +203,14 @@ def compute(
     With `timestamps` (one per vote, any sortable numbers) the input may come in any order: the
     votes are put in the canonical order of `chronological` first, so any shuffle of the same votes
     gives the same result.
-    Pass the returned `state` back as `previous=` on the next update so that the number of groups
-    only changes once the new number has been the best several updates in a row, and the previous
-    `groups` as `previous_groups=` so that every group keeps its number (letter).
-    The result depends only on the votes: there is no randomness below 5,000 distinct positions.
+    Pass the returned `state` back as `previous=` on the next update: the update then continues from
+    it as Pol.is does (see `brug.opinion.history`): who was in the conversation stays in, the base
+    clusters and the groups of every k start from the previous ones, and the number of groups only
+    changes once the new number has been the best several updates in a row. Pass the previous
+    `groups` as `previous_groups=` so that every group keeps its number (letter). Without `previous`
+    (or with a state that has only the k smoother) the clusters start afresh, as for a new
+    conversation. The result depends only on the votes and `previous`: there is no randomness below
+    5,000 distinct positions.
     """
     # The dense linear algebra here is on tiny matrices (statements × a few); multi-threaded BLAS
     # only adds thread hand-offs, which cost 10x the arithmetic on a busy 2-core server.
