@@ -133,7 +133,8 @@ def compute_map(dialogue: Dialogue) -> MapComputation:
     When nothing the engine sees has changed since the stored computation (same votes, same
     moderation), the stored one is kept as it is: recomputing without new votes changes nothing,
     not even the number of groups (the k-smoothing only counts real updates, as in Pol.is).
-    `brug.dialogue.services.opinion_map.recompute_map` stores the result.
+    Otherwise the engine continues from the stored state (`stored_state`), as Pol.is continues each
+    update from the previous one. `brug.dialogue.services.opinion_map.recompute_map` stores the result.
     """
     rows = list(
         Vote.objects.filter(dialogue_id=dialogue.pk)
