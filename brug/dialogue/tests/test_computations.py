@@ -257,3 +257,19 @@ def test_recomputing_twice_with_the_same_votes_and_state_gives_the_same_groups(d
     second = recompute_map(dialogue_id=dialogue.pk)
     assert second is not None and second["computation"]["id"] == 2
     assert second["groups"] == first["groups"] and second["k"] == first["k"]
+
+
+def test_recompute_now_with_a_corrupt_stored_state_redirects_instead_of_failing(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    two_camps(dialogue, people=12)
+    first = recompute_map(dialogue_id=dialogue.pk)
+    assert first is not None
+    Dialogue.objects.filter(pk=dialogue.pk).update(
+        cluster_state={"version": 2, "in_conv": [3, 1]}, result={**first, "computation": {"id": 1, "at": "x"}}
+    )
+    response = client_for(tenancy.officer).post("/o/gouda/dialogen/windmolens/herberekenen/")
+    assert response.status_code == 302
+    dialogue.refresh_from_db()
+    assert dialogue.result["computation"]["id"] == 2 and dialogue.result["groups"] == first["groups"]
+    assert dialogue.cluster_state["version"] == 2 and len(dialogue.cluster_state["in_conv"]) == 12
