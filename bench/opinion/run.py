@@ -28,8 +28,9 @@ from sklearn.metrics import adjusted_rand_score
 from threadpoolctl import threadpool_limits
 
 from bench.opinion import ROOT
-from brug.opinion import OpinionResult, compute
+from brug.opinion import ClusterState, OpinionResult, compute
 from brug.opinion.polis_io import PolisExport, read_export
+from brug.opinion.replay import replay
 
 DEFAULT_DATA = Path("/work/shared/data/polis")
 RESULTS = ROOT / "bench" / "results" / "opinion.md"
@@ -37,6 +38,9 @@ WORK = ROOT / "bench" / ".work" / "synthetic"
 WORK_NATIONAL = ROOT / "bench" / ".work" / "national"
 NATIONAL_SIZE = (1_000_000, 5_000, 50_000_000)
 REDDWARF_TIME_LIMIT_S = 300
+# Pol.is's poller picks up conversations with votes in the last 10 days (`:poll-from-days-ago 10`);
+# after a pause that long a conversation is loaded afresh when its next vote comes in.
+RELOAD_GAP_MS = 10 * 86_400_000.0
 REDDWARF_MEMORY_CAP_MB = 8192
 
 
@@ -65,6 +69,19 @@ class ConversationRow:
     polis_k: int = 0
     coverage_brug: float = 0.0  # share of Pol.is's grouped participants that Brug groups
     coverage_rd: float = 0.0
+    # Replay (`brug.opinion.replay`, one update per second of vote time); None without vote times.
+    replay_updates: int | None = None
+    replay_cpu_s: float = float("nan")
+    replay_k: int = 0
+    ari_replay: float = float("nan")
+    coverage_replay: float = float("nan")
+    # The same history, but the last update starts its groups afresh (as after a Pol.is reload).
+    fresh_k: int = 0
+    ari_fresh: float = float("nan")
+    # The replay with Pol.is's reload after a pause of at least 10 days (see `RELOAD_GAP_MS`).
+    reload_k: int = 0
+    ari_reload: float = float("nan")
+    reloads: int = 0
 
 
 def interleaved_medians(
@@ -132,7 +149,68 @@ def reddwarf_votes(export: PolisExport) -> list[dict[str, int]]:
     ]
 
 
-def bench_conversation(folder: Path, repeats: int) -> ConversationRow:
+def replay_columns(export: PolisExport) -> dict[str, Any]:
+    """Brug's replay of the export (one thread, CPU time of one run) and the fresh-groups variant."""
+    if export.timestamps is None:
+        return {}
+    with threadpool_limits(limits=1):
+        start = time.process_time()
+        replayed = replay(
+            export.participant_ids,
+            export.statement_ids,
+            export.values,
+            export.timestamps,
+            moderated_out=export.moderated_out,
+        )
+        cpu_s = time.process_time() - start
+        fresh = replayed.result
+        if replayed.previous is not None:
+            # = replay(..., reload_at_end=True) without replaying twice: Pol.is's reload (conv_man
+            # `restructure-json-conv`) keeps in-conv and the base clusters, not the per-k group
+            # clusterings or the k smoother.
+            restart = ClusterState(
+                history=True,
+                in_conv=replayed.previous.in_conv,
+                base_of=replayed.previous.base_of,
+                base_ids=replayed.previous.base_ids,
+            )
+            fresh = compute(
+                export.participant_ids,
+                export.statement_ids,
+                export.values,
+                moderated_out=export.moderated_out,
+                previous=restart,
+                timestamps=export.timestamps,
+            )
+        stamps = np.sort(export.timestamps)
+        reloads = int(np.sum(np.diff(stamps) >= RELOAD_GAP_MS))
+        reloaded = replayed.result
+        if reloads:
+            reloaded = replay(
+                export.participant_ids,
+                export.statement_ids,
+                export.values,
+                export.timestamps,
+                moderated_out=export.moderated_out,
+                reload_gap=RELOAD_GAP_MS,
+            ).result
+    result = replayed.result
+    polis = export.polis_groups
+    return {
+        "reloads": reloads,
+        "reload_k": reloaded.k,
+        "ari_reload": ari_against(reloaded.groups, polis),
+        "replay_updates": replayed.n_updates,
+        "replay_cpu_s": cpu_s,
+        "replay_k": result.k,
+        "ari_replay": ari_against(result.groups, polis),
+        "coverage_replay": sum(p in result.groups for p in polis) / max(len(polis), 1),
+        "fresh_k": fresh.k,
+        "ari_fresh": ari_against(fresh.groups, polis),
+    }
+
+
+def bench_conversation(folder: Path, repeats: int, with_replay: bool = True) -> ConversationRow:
     from reddwarf.implementations.polis import run_pipeline
 
     load_before = os.getloadavg()[0]
@@ -211,6 +289,7 @@ def bench_conversation(folder: Path, repeats: int) -> ConversationRow:
         polis_k=len(set(export.polis_groups.values())),
         coverage_brug=sum(p in brug.groups for p in export.polis_groups) / max(len(export.polis_groups), 1),
         coverage_rd=sum(p in rd_groups for p in export.polis_groups) / max(len(export.polis_groups), 1),
+        **(replay_columns(export) if with_replay else {}),
     )
 
 
@@ -265,6 +344,96 @@ def _cpu_note(run: dict[str, Any]) -> str:
     return f"; CPU time {run['cpu_seconds']:.2f} s" if "cpu_seconds" in run else ""
 
 
+def render_replay(rows: list[ConversationRow]) -> list[str]:
+    replayed = [r for r in rows if r.replay_updates is not None]
+    if not replayed:
+        return []
+    out = [
+        "",
+        "### Brug replay: the conversation update by update, as Pol.is computed it",
+        "",
+        "`brug.opinion.replay` (CLI: `python -m brug.opinion DIR --naspelen`): one update per second of vote",
+        "time that has votes (Pol.is's vote poller runs every 1,000 ms), each update starting from the previous",
+        "one's state (sticky in-conv, base clusters and groups warm-started by Pol.is's clean-start-clusters, k",
+        "smoother). No constant was chosen on these data. CPU = one run, one thread. Two variants model Pol.is",
+        "reloading a conversation (conv_man `restructure-json-conv` keeps in-conv and the base clusters, and",
+        "drops the per-k group clusterings and the k smoother): 'reload' after every pause of at least 10 days",
+        "between votes (Pol.is's poller only picks up conversations with votes in the last 10 days, so after a",
+        "restart in such a pause the next vote loads the conversation afresh), and 'fresh groups at the end'",
+        "(only the last update starts its groups afresh). Conversations without vote times (no votes.csv)",
+        "cannot be replayed: the one-shot figure counts for them in the means.",
+        "",
+        "| conversation | updates | replay CPU (s) | pauses ≥ 10 days | Pol.is k | k one-shot / replay / reload / fresh | ARI one-shot | ARI **replay** | ARI replay + reload after pauses | ARI fresh groups at the end | ARI red-dwarf | coverage replay |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        if r.replay_updates is None:
+            out.append(
+                f"| {r.name} | – | – | – | {r.polis_k} | {r.brug_k} / – / – / – | {r.ari_brug:.3f} | – | – | – "
+                f"| {r.ari_rd:.3f} | – |"
+            )
+            continue
+        out.append(
+            f"| {r.name} | {r.replay_updates} | {r.replay_cpu_s:.1f} | {r.reloads} | {r.polis_k} | {r.brug_k} / "
+            f"{r.replay_k} / {r.reload_k} / {r.fresh_k} | {r.ari_brug:.3f} | **{r.ari_replay:.3f}** "
+            f"| {r.ari_reload:.3f} | {r.ari_fresh:.3f} | {r.ari_rd:.3f} | {r.coverage_replay:.3f} |"
+        )
+
+    def value(r: ConversationRow, field: str) -> float:
+        return r.ari_brug if r.replay_updates is None else float(getattr(r, field))
+
+    below = [
+        f"{r.name} ({value(r, 'ari_replay') - r.ari_rd:+.3f})"
+        for r in rows
+        if value(r, "ari_replay") < r.ari_rd - 0.03
+    ]
+    variants = {
+        "one-shot": ("ari_brug", "brug_k"),
+        "replay": ("ari_replay", "replay_k"),
+        "replay + reload": ("ari_reload", "reload_k"),
+        "fresh groups at the end": ("ari_fresh", "fresh_k"),
+    }
+
+    def ari(r: ConversationRow, variant: str) -> float:
+        return r.ari_brug if r.replay_updates is None else float(getattr(r, variants[variant][0]))
+
+    def k_match(r: ConversationRow, variant: str) -> bool:
+        k = r.brug_k if r.replay_updates is None else int(getattr(r, variants[variant][1]))
+        return k == r.polis_k
+
+    # Leave-one-conversation-out: the variant for a conversation is the one with the best mean ARI
+    # on the ten others; its figures on the held-out conversation are what counts.
+    picks = {
+        r.name: max(variants, key=lambda v, r=r: statistics.mean(ari(o, v) for o in rows if o is not r))
+        for r in rows
+    }
+    loco_ari = statistics.mean(ari(r, picks[r.name]) for r in rows)
+    loco_k = sum(k_match(r, picks[r.name]) for r in rows)
+    out += [
+        "",
+        f"| summary ({len(rows)} conversations) | one-shot | replay | replay + reload | fresh groups at the end | red-dwarf |",
+        "|---|---:|---:|---:|---:|---:|",
+        "| mean ARI against Pol.is | "
+        + " | ".join(f"{statistics.mean(ari(r, v) for r in rows):.3f}" for v in variants)
+        + f" | {statistics.mean(r.ari_rd for r in rows):.3f} |",
+        "| same k as Pol.is | "
+        + " | ".join(str(sum(k_match(r, v) for r in rows)) for v in variants)
+        + f" | {sum(r.rd_k == r.polis_k for r in rows)} |",
+        f"| total replay CPU (s) | – | {sum(r.replay_cpu_s for r in replayed):.1f} | – | – | – |",
+        "",
+        "Leave-one-conversation-out choice among these four (each conversation scored with the variant that "
+        f"has the best mean ARI on the other {len(rows) - 1}): mean ARI **{loco_ari:.3f}**, same k as Pol.is "
+        f"**{loco_k} / {len(rows)}**; picks: "
+        + ", ".join(f"{name} {pick}" for name, pick in picks.items())
+        + ".",
+        "",
+        "Conversations where the replay's ARI is more than 0.03 below red-dwarf's: "
+        + (", ".join(below) if below else "none")
+        + ".",
+    ]
+    return out
+
+
 def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | None, repeats: int) -> str:
     out = ["# Opinion engine benchmark: Brug vs red-dwarf vs Pol.is", "", *machine_info(), ""]
     out += [
@@ -310,6 +479,7 @@ def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | N
             + (", ".join(below) if below else "none")
             + ".",
         ]
+        out += render_replay(rows)
     out += [
         "",
         "## 2. Speed on the real conversations",
@@ -390,6 +560,32 @@ def render(rows: list[ConversationRow], synthetic: dict[str, dict[str, Any]] | N
     return "\n".join(out) + "\n"
 
 
+def _section(text: str, number: int) -> str:
+    start = text.find(f"\n## {number}.")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start : len(text) if end < 0 else end]
+
+
+def keep_sections(new: str, previous: str) -> str:
+    """Sections 3 and 4 from the previous file when this run skipped them (--skip-synthetic,
+    --skip-national: the large runs are made on a quiet machine), and sections 5 and later as
+    they are: those are written by hand (stage-by-stage analysis, before/after, notes)."""
+    out = new.rstrip("\n") + "\n"
+    for number in (3, 4):
+        mine, theirs = _section(out, number), _section(previous, number)
+        if theirs and "skipped in this run" not in theirs and (not mine or "skipped in this run" in mine):
+            if mine:
+                out = out.replace(mine, theirs)
+            else:
+                out = out.rstrip("\n") + "\n" + theirs.rstrip("\n") + "\n"
+    tail = previous.find("\n## 5.")
+    if tail >= 0:
+        out = out.rstrip("\n") + "\n" + previous[tail:]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -397,12 +593,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--skip-national", action="store_true", help="skip the 1M × 5k / 50M-vote run")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--skip-replay", action="store_true", help="skip the update-by-update replay column")
     args = parser.parse_args(argv)
 
     rows = []
     for folder in sorted(p for p in args.data.iterdir() if (p / "comments.csv").is_file()):
         print(f"conversation {folder.name} ...", file=sys.stderr, flush=True)
-        rows.append(bench_conversation(folder, args.repeats))
+        rows.append(bench_conversation(folder, args.repeats, with_replay=not args.skip_replay))
 
     synthetic = None
     if not args.skip_synthetic:
@@ -422,6 +619,8 @@ def main(argv: list[str] | None = None) -> int:
             synthetic["national"] = run_worker(["brug", str(WORK_NATIONAL)], timeout=600)
 
     text = render(rows, synthetic, args.repeats)
+    if args.output.is_file():
+        text = keep_sections(text, args.output.read_text())
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text)
     print(text)

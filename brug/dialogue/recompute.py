@@ -24,6 +24,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from brug.opinion import ClusterState, compute
+from brug.opinion.result import StateError
 
 from .models import Dialogue, Participant, Statement, StatementStatus, Vote
 
@@ -94,6 +95,28 @@ def _fingerprint(rows: list[tuple[int, int, int]], moderated_out: list[int]) -> 
     return digest.hexdigest()
 
 
+def stored_state(dialogue: Dialogue) -> ClusterState | None:
+    """The computation state stored with the map, for the next recompute to start from.
+
+    Like Pol.is, every recompute continues from the previous one (who is counted in, the base
+    clusters and groups, the k smoother), so groups evolve instead of being recomputed from scratch.
+    A state that cannot be read (corrupt, or from another engine version) is logged and ignored:
+    the recompute then starts clean, as for a new dialogue. A state from before the history existed
+    (only the k smoother) keeps its smoother; its clusters start clean.
+    """
+    raw = dialogue.cluster_state
+    if not raw:
+        return None
+    try:
+        state = ClusterState.from_dict(raw)
+    except StateError as exc:
+        log.warning("dialogue %s: stored computation state unreadable (%s); starting clean", dialogue.pk, exc)
+        return None
+    if not state.history:
+        log.info("dialogue %s: stored state has no cluster history; clusters start clean", dialogue.pk)
+    return state
+
+
 @dataclass(frozen=True)
 class MapComputation:
     """What a recompute would store: `unchanged` when the engine would see nothing new."""
@@ -110,7 +133,8 @@ def compute_map(dialogue: Dialogue) -> MapComputation:
     When nothing the engine sees has changed since the stored computation (same votes, same
     moderation), the stored one is kept as it is: recomputing without new votes changes nothing,
     not even the number of groups (the k-smoothing only counts real updates, as in Pol.is).
-    `brug.dialogue.services.opinion_map.recompute_map` stores the result.
+    Otherwise the engine continues from the stored state (`stored_state`), as Pol.is continues each
+    update from the previous one. `brug.dialogue.services.opinion_map.recompute_map` stores the result.
     """
     rows = list(
         Vote.objects.filter(dialogue_id=dialogue.pk)
@@ -128,7 +152,7 @@ def compute_map(dialogue: Dialogue) -> MapComputation:
     fingerprint = _fingerprint(rows, moderated_out)
     if stored.get("computation", {}).get("fingerprint") == fingerprint:
         return MapComputation(data=stored, state=None, unchanged=True)
-    previous = ClusterState.from_dict(dialogue.cluster_state) if dialogue.cluster_state else None
+    previous = stored_state(dialogue)
     previous_groups = {int(p): int(g) for p, g in (stored.get("groups") or {}).items()}
     result = compute(
         [r[0] for r in rows],

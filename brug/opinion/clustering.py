@@ -85,6 +85,7 @@ class GroupChoice:
     base_labels: IntArray  # group of every base cluster, numbered by size (largest group = 0)
     silhouettes: dict[int, float]
     state: ClusterState
+    clusterings: dict[int, IntArray] | None = None  # every k's group of each base cluster
 
 
 def polis_kmeans(
@@ -307,7 +308,13 @@ def choose_groups(
     best_k = max(silhouettes, key=lambda kk: (silhouettes[kk], kk))
     k, state = smooth_k(best_k, previous, set(clusterings))
     labels = number_by_size(clusterings[k], base.weights, base.centres[:, 0])
-    return GroupChoice(k=int(labels.max()) + 1, base_labels=labels, silhouettes=silhouettes, state=state)
+    return GroupChoice(
+        k=int(labels.max()) + 1,
+        base_labels=labels,
+        silhouettes=silhouettes,
+        state=state,
+        clusterings=clusterings,
+    )
 
 
 def participant_groups(points: Points, base: BaseClusters, choice: GroupChoice) -> IntArray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -10,6 +11,7 @@ import numpy.typing as npt
 from threadpoolctl import ThreadpoolController
 
 from brug.opinion.clustering import Points, base_clusters, choose_groups, participant_groups
+from brug.opinion.history import lookup, sticky_in_conv, update_groups
 from brug.opinion.matrix import MIN_VOTES, IntArray, VoteMatrix, build_vote_matrix
 from brug.opinion.pca import fit_pca, project
 from brug.opinion.repness import (
@@ -201,10 +203,14 @@ def compute(
     With `timestamps` (one per vote, any sortable numbers) the input may come in any order: the
     votes are put in the canonical order of `chronological` first, so any shuffle of the same votes
     gives the same result.
-    Pass the returned `state` back as `previous=` on the next update so that the number of groups
-    only changes once the new number has been the best several updates in a row, and the previous
-    `groups` as `previous_groups=` so that every group keeps its number (letter).
-    The result depends only on the votes: there is no randomness below 5,000 distinct positions.
+    Pass the returned `state` back as `previous=` on the next update: the update then continues from
+    it as Pol.is does (see `brug.opinion.history`): who was in the conversation stays in, the base
+    clusters and the groups of every k start from the previous ones, and the number of groups only
+    changes once the new number has been the best several updates in a row. Pass the previous
+    `groups` as `previous_groups=` so that every group keeps its number (letter). Without `previous`
+    (or with a state that has only the k smoother) the clusters start afresh, as for a new
+    conversation. The result depends only on the votes and `previous`: there is no randomness below
+    5,000 distinct positions.
     """
     # The dense linear algebra here is on tiny matrices (statements × a few); multi-threaded BLAS
     # only adds thread hand-offs, which cost 10x the arithmetic on a busy 2-core server.
@@ -250,9 +256,19 @@ def compute_from_matrix(
     everyone = np.zeros(matrix.n_rows, dtype=np.int64)
     all_counts = count_votes(matrix, everyone, 1)
     consensus = select_consensus(all_counts, sids)
-    in_conv = matrix.in_conversation()
-    if early is not None and early.size:
-        in_conv |= np.isin(matrix.participant_ids, early)
+    warm = previous is not None and previous.history
+    if warm:
+        assert previous is not None
+        # Pol.is's update rules: in-conv is sticky, the clusters start from the previous ones.
+        order = np.arange(matrix.n_rows) if arrival is None else np.argsort(arrival, kind="stable")
+        before = np.isin(matrix.participant_ids[order], np.asarray(previous.in_conv, dtype=np.int64))
+        in_order = sticky_in_conv(before, matrix.votes_including_moderated()[order], matrix.n_cols_all)
+        conv_rows = order[in_order]  # in arrival order, as Pol.is's matrix holds them
+    else:
+        in_conv = matrix.in_conversation()
+        if early is not None and early.size:
+            in_conv |= np.isin(matrix.participant_ids, early)
+        conv_rows = np.flatnonzero(in_conv)
 
     # Pol.is fits the PCA on every participant's (imputed) votes; the sparsity-aware scaling keeps
     # light voters from collapsing to the centre. Only participants in conversation are clustered.
@@ -263,14 +279,52 @@ def compute_from_matrix(
         int(p): (float(x), float(y)) for p, (x, y) in zip(pids.tolist(), coords[:, :2].tolist(), strict=True)
     }
 
-    conv_rows = np.flatnonzero(in_conv)
-    points = Points.from_coords(coords[conv_rows], None if arrival is None else arrival[conv_rows])
-    base = base_clusters(points, seed=seed)
     enough = len(conv_rows) >= MIN_PARTICIPANTS_FOR_GROUPS and matrix.n_cols >= MIN_STATEMENTS_FOR_GROUPS
-    choice = choose_groups(base, previous=previous, seed=seed) if enough else None
-    if choice is None:
+    conv_pids = pids[conv_rows]
+    labels: IntArray | None = None
+    state = previous.smoother if previous is not None else ClusterState()
+    base_of = np.zeros(0, dtype=np.int64)
+    base_ids = np.zeros(0, dtype=np.int64)
+    groupings: dict[int, IntArray] = {}
+    if warm and enough:
+        assert previous is not None
+        prev_in = np.asarray(previous.in_conv, dtype=np.int64)
+        prev_base = (
+            lookup(prev_in, np.asarray(previous.base_of, dtype=np.int64), conv_pids)
+            if previous.base_of
+            else None
+        )
+        prev_base_ids = np.asarray(previous.base_ids, dtype=np.int64)
+        prev_groupings = {k: (prev_base_ids, np.asarray(g, dtype=np.int64)) for k, g in previous.groupings}
+        update = update_groups(coords[conv_rows, :2], prev_base, prev_groupings, previous.smoother)
+        if update is not None:
+            base_index = np.searchsorted(update.base.ids, update.base.labels)
+            labels = keep_letters(conv_pids, update.group_of_base[base_index], previous_groups)
+            state = update.smoother
+            base_of, base_ids = update.base.labels, update.base.ids
+            groupings = {k: c.labels for k, c in update.clusterings.items()}
+    elif enough:
+        points = Points.from_coords(coords[conv_rows], None if arrival is None else arrival[conv_rows])
+        base = base_clusters(points, seed=seed)
+        choice = choose_groups(base, previous=previous, seed=seed)
+        if choice is not None:
+            labels = keep_letters(conv_pids, participant_groups(points, base, choice), previous_groups)
+            state = choice.state
+            base_of = base.labels[points.index]
+            base_ids = np.arange(len(base.centres), dtype=np.int64)
+            groupings = dict(choice.clusterings or {})
+
+    by_pid = np.argsort(conv_pids, kind="stable")
+    state = replace(
+        state,
+        history=True,
+        in_conv=tuple(conv_pids[by_pid].tolist()),
+        base_of=tuple(base_of[by_pid].tolist()) if len(base_of) else (),
+        base_ids=tuple(base_ids.tolist()),
+        groupings=tuple((int(k), tuple(g.tolist())) for k, g in sorted(groupings.items())),
+    )
+    if labels is None:
         # Nothing to split; keep the caller's smoothing memory so a later update continues from it.
-        state = previous or ClusterState()
         no_groups = Counts(*(np.zeros((0, matrix.n_cols), dtype=np.int64) for _ in range(3)))
         return OpinionResult(
             projection=projection,
@@ -284,15 +338,14 @@ def compute_from_matrix(
             note=TOO_FEW_VOTES,
         )
 
-    labels = keep_letters(pids[conv_rows], participant_groups(points, base, choice), previous_groups)
     row_groups = np.full(matrix.n_rows, -1, dtype=np.int64)
     row_groups[conv_rows] = labels
-    k = choice.k
+    k = int(labels.max()) + 1
     counts = count_votes(matrix, row_groups, k)
     repness: dict[int, list[Repness]] = {g: select_repness(group_stats(counts, g), sids) for g in range(k)}
     sizes = np.bincount(labels, minlength=k)
     return OpinionResult(
-        groups={int(p): int(g) for p, g in zip(pids[conv_rows].tolist(), labels.tolist(), strict=True)},
+        groups={int(p): int(g) for p, g in zip(conv_pids.tolist(), labels.tolist(), strict=True)},
         projection=projection,
         group_sizes={g: int(sizes[g]) for g in range(k)},
         repness=repness,
@@ -300,7 +353,7 @@ def compute_from_matrix(
         group_aware_consensus=group_aware_consensus(counts, sids),
         statement_stats=_statement_stats(all_counts, counts, sids),
         k=k,
-        state=choice.state,
+        state=state,
         n_participants=matrix.n_rows,
         n_in_conversation=len(conv_rows),
         n_statements=matrix.n_cols,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from brug.opinion.matrix import IntArray
 
@@ -38,6 +39,9 @@ class PolisExport:
     moderated_out: frozenset[int] = frozenset()
     polis_groups: dict[int, int] = field(default_factory=dict)  # Pol.is's own group-id, if exported
     source: str = "votes.csv"  # which file the votes came from
+    # Vote times (votes.csv `timestamp`, milliseconds in Pol.is exports), aligned with the votes;
+    # None when the export has no vote times (participants-votes.csv only, or no timestamp column).
+    timestamps: npt.NDArray[np.float64] | None = None
 
 
 def _int(value: str | None, path: Path, line: int, column: str) -> int:
@@ -123,8 +127,9 @@ def read_moderated_out(folder: Path) -> frozenset[int]:
     return frozenset(out)
 
 
-def read_votes(folder: Path) -> tuple[IntArray, IntArray, IntArray]:
-    """votes.csv sorted by time, so that a participant's latest vote on a statement is last."""
+def read_votes(folder: Path) -> tuple[IntArray, IntArray, IntArray, npt.NDArray[np.float64] | None]:
+    """votes.csv sorted by time, so that a participant's latest vote on a statement is last
+    (and the times, when the file has them)."""
     path = folder / "votes.csv"
     header, rows = _rows(path, VOTES_COLUMNS)
     has_time = "timestamp" in header
@@ -150,8 +155,11 @@ def read_votes(folder: Path) -> tuple[IntArray, IntArray, IntArray]:
     # A canonical order, so that the same votes in any row order give the same groups: by time,
     # then participant, then statement (without a time column: by participant and statement, and
     # only a repeated vote keeps its file order).
-    keys = (arr[1], arr[0]) if not (has_time and stamps) else (arr[1], arr[0], np.array(stamps))
-    return tuple(arr[:, np.lexsort(keys)])  # type: ignore[return-value]
+    times = np.array(stamps, dtype=np.float64) if has_time and stamps else None
+    keys = (arr[1], arr[0]) if times is None else (arr[1], arr[0], times)
+    order = np.lexsort(keys)
+    ordered: IntArray = arr[:, order]
+    return ordered[0], ordered[1], ordered[2], None if times is None else times[order]
 
 
 def _statement_columns(header: list[str]) -> list[tuple[int, str, int]]:
@@ -213,9 +221,9 @@ def read_export(folder: str | Path, *, with_groups: bool = True) -> PolisExport:
         raise PolisExportError(f"Map bestaat niet: {folder}")
     moderated = read_moderated_out(folder)
     if (folder / "votes.csv").is_file():
-        pids, sids, vals = read_votes(folder)
+        pids, sids, vals, times = read_votes(folder)
         groups = read_polis_groups(folder) if with_groups else {}
-        return PolisExport(pids, sids, vals, moderated, groups, "votes.csv")
+        return PolisExport(pids, sids, vals, moderated, groups, "votes.csv", times)
     if (folder / "participants-votes.csv").is_file():
         pids, sids, vals, groups = read_participants_votes(folder)
         return PolisExport(pids, sids, vals, moderated, groups, "participants-votes.csv")

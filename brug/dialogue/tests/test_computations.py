@@ -178,3 +178,98 @@ def test_the_same_votes_stored_in_another_order_give_the_same_engine_input_and_g
     assert again is not None
     assert again["computation"]["fingerprint"] == first["computation"]["fingerprint"]
     assert again["groups"] == first["groups"] and again["repness"] == first["repness"]
+
+
+def test_a_recompute_continues_from_the_stored_state_and_stores_the_next(dialogue: Dialogue) -> None:
+    from brug.opinion import ClusterState
+
+    two_camps(dialogue, people=12)
+    first = recompute_map(dialogue_id=dialogue.pk)
+    assert first is not None
+    dialogue.refresh_from_db()
+    state = ClusterState.from_dict(dialogue.cluster_state)
+    assert state.history and len(state.in_conv) == 12 and len(state.base_of) == 12
+    # Renumber the stored base clusters: a clean start numbers them 0, 1, 2…, a warm start keeps
+    # the ids it is given (Pol.is's clusters keep their ids from update to update).
+    shifted = dict(dialogue.cluster_state)
+    shifted["base_of"] = [b + 1000 for b in state.base_of]
+    shifted["base_ids"] = [b + 1000 for b in state.base_ids]
+    Dialogue.objects.filter(pk=dialogue.pk).update(cluster_state=shifted)
+    statement = Statement.objects.filter(dialogue=dialogue).order_by("number").first()
+    vote(Client(), dialogue, statement, "eens")  # a 13th participant with one vote
+    second = recompute_map(dialogue_id=dialogue.pk)
+    assert second is not None and second["computation"]["id"] == 2
+    dialogue.refresh_from_db()
+    after = ClusterState.from_dict(dialogue.cluster_state)
+    assert after.history and min(after.base_ids) >= 1000
+    # Who was counted in stays counted in; the newcomer joins as the 13th (greedy: < 15 counted in).
+    assert set(state.in_conv) <= set(after.in_conv) and len(after.in_conv) == 13
+    assert all(second["groups"][p] == first["groups"][p] for p in first["groups"])
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"version": 2, "in_conv": [1, 2], "base_of": [0], "base_ids": [0]},  # misaligned
+        {"version": 99, "last_k": 2},  # another engine version
+        {"version": 2, "in_conv": "1,2", "base_of": [], "base_ids": []},  # wrong type
+        {"last_k": "twee"},
+    ],
+)
+def test_an_unreadable_stored_state_is_logged_and_the_recompute_starts_clean(
+    dialogue: Dialogue, stored: dict[str, Any], caplog: Any
+) -> None:
+    two_camps(dialogue, people=12)
+    clean = recompute_map(dialogue_id=dialogue.pk)
+    assert clean is not None
+    Dialogue.objects.filter(pk=dialogue.pk).update(cluster_state=stored, result=None)
+    with caplog.at_level("WARNING", logger="brug.dialogue.recompute"):
+        again = recompute_map(dialogue_id=dialogue.pk)
+    assert again is not None and "unreadable" in caplog.text
+    assert again["groups"] == clean["groups"] and again["k"] == clean["k"]
+    dialogue.refresh_from_db()
+    assert dialogue.cluster_state["version"] == 2
+
+
+def test_a_state_from_before_the_history_keeps_its_smoother_and_starts_the_clusters_clean(
+    dialogue: Dialogue,
+) -> None:
+    two_camps(dialogue, people=12)
+    Dialogue.objects.filter(pk=dialogue.pk).update(
+        cluster_state={"last_k": 2, "last_k_count": 2, "smoothed_k": 2}
+    )
+    data = recompute_map(dialogue_id=dialogue.pk)
+    assert data is not None and data["k"] == 2
+    dialogue.refresh_from_db()
+    # The smoother counted on (a clean one would say 1) and the history is stored from now on.
+    assert dialogue.cluster_state["last_k_count"] == 3
+    assert dialogue.cluster_state["version"] == 2 and len(dialogue.cluster_state["in_conv"]) == 12
+
+
+def test_recomputing_twice_with_the_same_votes_and_state_gives_the_same_groups(dialogue: Dialogue) -> None:
+    """Even past the fingerprint check: a warm start from a converged state changes no group."""
+    two_camps(dialogue, people=12)
+    first = recompute_map(dialogue_id=dialogue.pk)
+    assert first is not None
+    stored = dict(first)
+    stored["computation"] = {**first["computation"], "fingerprint": "forced"}
+    Dialogue.objects.filter(pk=dialogue.pk).update(result=stored)
+    second = recompute_map(dialogue_id=dialogue.pk)
+    assert second is not None and second["computation"]["id"] == 2
+    assert second["groups"] == first["groups"] and second["k"] == first["k"]
+
+
+def test_recompute_now_with_a_corrupt_stored_state_redirects_instead_of_failing(
+    tenancy: Any, client_for: Any, dialogue: Dialogue
+) -> None:
+    two_camps(dialogue, people=12)
+    first = recompute_map(dialogue_id=dialogue.pk)
+    assert first is not None
+    Dialogue.objects.filter(pk=dialogue.pk).update(
+        cluster_state={"version": 2, "in_conv": [3, 1]}, result={**first, "computation": {"id": 1, "at": "x"}}
+    )
+    response = client_for(tenancy.officer).post("/o/gouda/dialogen/windmolens/herberekenen/")
+    assert response.status_code == 302
+    dialogue.refresh_from_db()
+    assert dialogue.result["computation"]["id"] == 2 and dialogue.result["groups"] == first["groups"]
+    assert dialogue.cluster_state["version"] == 2 and len(dialogue.cluster_state["in_conv"]) == 12

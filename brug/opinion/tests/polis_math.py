@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from brug.opinion.matrix import IntArray
 
@@ -23,6 +24,7 @@ class PolisMath:
     values: IntArray
     moderated_out: frozenset[int]
     math: dict[str, Any]
+    timestamps: npt.NDArray[np.float64] | None = None  # `modified` of every vote (ms), chronological
 
     @property
     def in_conv(self) -> set[int]:
@@ -64,4 +66,5 @@ def load(name: str) -> PolisMath:
     pids = np.array([int(_get(v, "pid", "participant_id")) for v in votes], dtype=np.int64)
     sids = np.array([int(_get(v, "tid", "statement_id")) for v in votes], dtype=np.int64)
     vals = np.array([int(_get(v, "vote")) for v in votes], dtype=np.int64)
-    return PolisMath(name, pids, sids, vals, frozenset(int(t) for t in math["mod-out"]), math)
+    stamps = np.array([float(_get(v, "modified")) for v in votes], dtype=np.float64)
+    return PolisMath(name, pids, sids, vals, frozenset(int(t) for t in math["mod-out"]), math, stamps)

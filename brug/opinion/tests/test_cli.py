@@ -102,3 +102,20 @@ def test_a_wrong_cell_gives_file_line_and_column_on_stderr(tmp_path: Path) -> No
     done = run_cli(tmp_path)
     assert done.returncode == 2
     assert "votes.csv, regel 10, kolom 'vote'" in done.stderr
+
+
+def test_the_command_replays_the_votes_update_by_update_when_asked(tmp_path: Path) -> None:
+    done = run_cli(SEATTLE, "--naspelen", "--venster", "600")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    one_shot = json.loads(run_cli(SEATTLE).stdout)
+    assert data["updates"] > 100 and "updates" not in one_shot
+    assert data["k"] >= 2 and len(set(data["groups"].values())) == data["k"]
+
+
+def test_replaying_an_export_without_vote_times_says_why_in_dutch(tmp_path: Path) -> None:
+    folder = tmp_path / "zonder-tijden"
+    shutil.copytree(SEATTLE, folder)
+    (folder / "votes.csv").unlink()
+    done = run_cli(folder, "--naspelen")
+    assert done.returncode == 2 and "stemtijden" in done.stderr and "participants-votes.csv" in done.stderr
