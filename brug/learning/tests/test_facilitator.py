@@ -566,3 +566,11 @@ def test_a_deadline_after_the_first_session_is_refused_and_nothing_changes(
     assert response.status_code == 200
     assert "ligt niet vóór de eerste bijeenkomst" in response.content.decode()
     assert Edition.objects.count() == 1  # only the fixture's edition
+
+
+def test_a_hidden_field_shows_no_label_on_the_assignment_form(setup: dict, client_for: Any) -> None:
+    # the version field that guards against overwriting a colleague's change is hidden, not "Version"
+    page = client_for(setup["facilitator"]).get(_url("assignments", setup)).content.decode()
+    assert 'type="hidden" name="version"' in page
+    assert "Version" not in page and ">version<" not in page.lower()
+    assert client_for(setup["tenancy"].outsider).get(_url("assignments", setup)).status_code == 404
