@@ -574,3 +574,26 @@ def test_a_hidden_field_shows_no_label_on_the_assignment_form(setup: dict, clien
     assert 'type="hidden" name="version"' in page
     assert "Version" not in page and ">version<" not in page.lower()
     assert client_for(setup["tenancy"].outsider).get(_url("assignments", setup)).status_code == 404
+
+
+def test_an_intake_planned_in_the_past_is_refused_unless_it_was_held(setup: dict, client_for: Any) -> None:
+    reg = setup["regs"][0]
+    client = client_for(setup["facilitator"])
+    url = _url("registration", setup, reg.pk)
+    past = (dt.datetime.now() - dt.timedelta(days=3)).strftime("%Y-%m-%dT10:00")
+    mail.outbox.clear()
+    response = client.post(url, {"scheduled_at": past, "advice": ""})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Deze datum ligt in het verleden" in page
+    assert 'id="id_scheduled_at_error"' in page
+    assert not Intake.objects.filter(registration=reg).exists() and not mail.outbox
+    # a planned intake moved to a past day is refused too, and nobody is told
+    future = (dt.datetime.now() + dt.timedelta(days=3)).strftime("%Y-%m-%dT10:00")
+    assert client.post(url, {"scheduled_at": future, "advice": ""}).status_code == 302
+    mail.outbox.clear()
+    assert client.post(url, {"scheduled_at": past, "advice": ""}).status_code == 200
+    assert Intake.objects.get(registration=reg).scheduled_at.date() > dt.date.today() and not mail.outbox
+    # recording a held conversation afterwards is fine
+    assert client.post(url, {"scheduled_at": past, "held": "on", "advice": "geschikt"}).status_code == 302
+    assert Intake.objects.get(registration=reg).held
+    assert client_for(setup["tenancy"].outsider).post(url, {"scheduled_at": past}).status_code == 404
