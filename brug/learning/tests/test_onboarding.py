@@ -188,3 +188,35 @@ def test_admitting_beyond_the_maximum_or_withdrawing_an_outsider_changes_nothing
     assert dict(Registration.objects.values_list("pk", "status")) == before
     assert not Membership.objects.filter(organisation__municipality__cbs_code="GM0150").exists()
     assert vaals.pk in before
+
+
+def test_the_access_page_offers_to_invite_before_it_offers_to_invite_again(
+    setup: dict, client_for: Any
+) -> None:
+    client = client_for(setup["facilitator"])
+    vaals = setup["regs"][1]
+    # admitted without the commit step (as in an edition from before onboarding): nobody invited yet
+    Registration.objects.filter(pk=vaals.pk).update(status=Status.SELECTED)
+    page = client.get(_url("access", setup)).content.decode()
+    assert ">Uitnodigen<span" in page and "Opnieuw uitnodigen" not in page
+    client.post(_url("access", setup), {"registration": vaals.pk})
+    page = client.get(_url("access", setup)).content.decode()
+    assert "Opnieuw uitnodigen<span" in page and ">Uitnodigen<span" not in page
+    assert (
+        client_for(setup["tenancy"].outsider)
+        .post(_url("access", setup), {"registration": vaals.pk})
+        .status_code
+        == 404
+    )
+
+
+def test_no_invite_button_when_the_whole_duo_has_an_account(setup: dict, client_for: Any) -> None:
+    gouda = setup["regs"][0]
+    for person, user in zip(
+        gouda.people.all(), (setup["tenancy"].officer, setup["tenancy"].reader), strict=False
+    ):
+        person.email = user.email
+        person.save()
+    Registration.objects.filter(pk=gouda.pk).update(status=Status.SELECTED)
+    page = client_for(setup["facilitator"]).get(_url("access", setup)).content.decode()
+    assert "Iedereen heeft een account" in page and "uitnodigen<span" not in page.lower()
