@@ -597,3 +597,30 @@ def test_an_intake_planned_in_the_past_is_refused_unless_it_was_held(setup: dict
     assert client.post(url, {"scheduled_at": past, "held": "on", "advice": "geschikt"}).status_code == 302
     assert Intake.objects.get(registration=reg).held
     assert client_for(setup["tenancy"].outsider).post(url, {"scheduled_at": past}).status_code == 404
+
+
+def test_after_the_decision_only_admitted_municipalities_are_paired(
+    setup: dict, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "brug.learning.services.pairs.embed", lambda texts: np.array([[1.0, 0.0] for _ in texts])
+    )
+    gouda, deventer, vaals, leeuwarden = setup["regs"]
+    Registration.objects.filter(pk__in=[gouda.pk, deventer.pk]).update(status=Status.SELECTED)
+    Registration.objects.filter(pk=vaals.pk).update(status=Status.WAITING)
+    Registration.objects.filter(pk=leeuwarden.pk).update(status=Status.WITHDRAWN)
+    Edition.objects.filter(pk=setup["edition"].pk).update(selection_decided_at=dt.datetime.now(dt.UTC))
+    client = client_for(setup["facilitator"])
+    client.post(_url("pairs", setup), {"action": "propose"})
+    pair = Pair.objects.get()
+    assert {pair.first_id, pair.second_id} == {gouda.pk, deventer.pk} and pair.third is None
+    page = client.get(_url("pairs", setup)).content.decode()
+    assert f'<option value="{vaals.pk}"' not in page and f'<option value="{leeuwarden.pk}"' not in page
+    prefix = f"p{pair.pk}"
+    data = {f"{prefix}-first": gouda.pk, f"{prefix}-second": deventer.pk, f"{prefix}-third": vaals.pk}
+    client.post(_url("pair_update", setup, pair.pk), data)
+    assert Pair.objects.get(pk=pair.pk).third is None  # the waiting list does not join a pair
+    assert (
+        client_for(setup["tenancy"].outsider).post(_url("pair_update", setup, pair.pk), data).status_code
+        == 404
+    )

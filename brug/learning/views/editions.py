@@ -417,8 +417,8 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
     if request.method == "POST" and request.POST.get("action") == "propose":
         _, left = pair_services.propose_and_store(membership=membership, edition=ed)
         messages.success(request, "Nieuwe koppels voorgesteld.")
-    candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
-        status=Status.REJECTED
+    candidates = pair_services.in_the_running(
+        selectors.registrations_for(membership=membership, edition=ed), edition=ed
     )
     rows = [
         (
@@ -461,8 +461,8 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
     pair = selectors.pair_for(edition=ed, pk=pair_id)
-    candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
-        status=Status.REJECTED
+    candidates = pair_services.in_the_running(
+        selectors.registrations_for(membership=membership, edition=ed), edition=ed
     )
     if request.POST.get("action") == "delete":
         names = pair.names
