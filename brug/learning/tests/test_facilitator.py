@@ -624,3 +624,21 @@ def test_after_the_decision_only_admitted_municipalities_are_paired(
         client_for(setup["tenancy"].outsider).post(_url("pair_update", setup, pair.pk), data).status_code
         == 404
     )
+
+
+def test_a_published_knowledge_product_points_to_the_knowledge_base_and_takes_no_silent_edits(
+    setup: dict, client_for: Any
+) -> None:
+    session = setup["edition"].sessions.first()
+    client = client_for(setup["facilitator"])
+    url = _url("knowledge_product", setup, session.pk)
+    data = {"title": "Infoblad 1", "body": "## Kop\n\nTekst", "visibility": "netwerk", "action": "publish"}
+    client.post(url, data)
+    product = KnowledgeProduct.objects.get(session=session)
+    page = client.get(url).content.decode()
+    item_url = reverse("knowledge:detail", args=[setup["org"].slug, product.knowledge_item_id])
+    assert f'href="{item_url}"' in page and "Concept opslaan" not in page
+    response = client.post(url, {**data, "title": "Stil gewijzigd", "action": "save"}, follow=True)
+    assert "wijzigingen doet u in de kennisbank" in response.content.decode()
+    assert KnowledgeProduct.objects.get(session=session).title == "Infoblad 1"
+    assert client_for(setup["tenancy"].outsider).get(url).status_code == 404
