@@ -638,6 +638,7 @@ def test_a_published_knowledge_product_points_to_the_knowledge_base_and_takes_no
     page = client.get(url).content.decode()
     item_url = reverse("knowledge:detail", args=[setup["org"].slug, product.knowledge_item_id])
     assert f'href="{item_url}"' in page and "Concept opslaan" not in page
+    assert "Pas de tekst aan en publiceer" not in page and "Gepubliceerde tekst" in page
     response = client.post(url, {**data, "title": "Stil gewijzigd", "action": "save"}, follow=True)
     assert "wijzigingen doet u in de kennisbank" in response.content.decode()
     assert KnowledgeProduct.objects.get(session=session).title == "Infoblad 1"
