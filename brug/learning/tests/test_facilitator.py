@@ -643,3 +643,10 @@ def test_a_published_knowledge_product_points_to_the_knowledge_base_and_takes_no
     assert "wijzigingen doet u in de kennisbank" in response.content.decode()
     assert KnowledgeProduct.objects.get(session=session).title == "Infoblad 1"
     assert client_for(setup["tenancy"].outsider).get(url).status_code == 404
+
+
+def test_intake_dates_use_dutch_month_abbreviations(setup: dict, client_for: Any) -> None:
+    Intake.objects.create(registration=setup["regs"][2], scheduled_at="2026-10-01T10:00Z", advice="geschikt")
+    body = client_for(setup["facilitator"]).get(_url("registrations", setup)).content.decode()
+    assert "1 okt 2026 12:00" in body and "Oct" not in body and "Okt" not in body
+    assert client_for(setup["tenancy"].outsider).get(_url("registrations", setup)).status_code == 404
