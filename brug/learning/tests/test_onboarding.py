@@ -220,3 +220,19 @@ def test_no_invite_button_when_the_whole_duo_has_an_account(setup: dict, client_
     Registration.objects.filter(pk=gouda.pk).update(status=Status.SELECTED)
     page = client_for(setup["facilitator"]).get(_url("access", setup)).content.decode()
     assert "Iedereen heeft een account" in page and "uitnodigen<span" not in page.lower()
+
+
+def test_committing_first_shows_who_gets_which_mail_and_changes_nothing(setup: dict, client_for: Any) -> None:
+    mail.outbox.clear()
+    url = _url("selection", setup) + "?vastleggen=1"
+    page = client_for(setup["facilitator"]).get(url).content.decode()
+    assert "Controleer het besluit" in page and "2 gemeenten doen mee" in page
+    assert "Voorbeeld: U doet mee" in page and "Goed nieuws: uw gemeente neemt deel" in page
+    assert "Bevestigen: selectie vastleggen en besluitmails versturen" in page
+    assert not mail.outbox and not Registration.objects.exclude(status=Status.REGISTERED).exists()
+    assert not Invitation.objects.exists()
+    assert (
+        "Controleer het besluit"
+        not in client_for(setup["facilitator"]).get(_url("selection", setup)).content.decode()
+    )
+    assert client_for(setup["tenancy"].outsider).get(url).status_code == 404

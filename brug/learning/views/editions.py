@@ -298,6 +298,8 @@ def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespo
         {
             "edition": ed,
             "proposal": proposal,
+            # Why a second step: committing mails every duo at once and cannot be taken back.
+            "confirm": selection_services.preview_decision(ed) if request.GET.get("vastleggen") else None,
             "selected": [by_id[i] for i in proposal.selected],
             "waiting": [by_id[i] for i in proposal.waiting],
             "excluded": [by_id[i] for i in proposal.excluded],
