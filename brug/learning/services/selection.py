@@ -19,6 +19,7 @@ from brug.core.services import MembershipError
 from ..algorithms.selection import Candidate, Proposal, propose
 from ..models import Edition, Registration, Status
 from . import mails
+from .mails import PlannedMail
 from .onboarding import onboard
 
 
@@ -116,7 +117,7 @@ class DecisionGroup:
     label: str
     registrations: list[Registration]
     mails: int
-    example: mails.PlannedMail | None
+    example: PlannedMail | None
 
 
 def preview_decision(edition: Edition) -> list[DecisionGroup]:
