@@ -74,6 +74,7 @@ def test_committing_creates_the_missing_organisation_and_invites_the_duo(
     assert to_vaals.subject.startswith("U doet mee")
     link = re.search(r"http\S+/uitnodiging/\S+", to_vaals.body) or re.search(r"http\S+", to_vaals.body)
     assert link is not None and "Maak met deze persoonlijke link uw account aan" in to_vaals.body
+    assert "de link werkt één keer en is 7 dagen geldig" in to_vaals.body
     first = setup["edition"].sessions.first()
     assert f"{first.date:%d-%m-%Y}" in to_vaals.body
     name, content, mimetype = to_vaals.attachments[0]
