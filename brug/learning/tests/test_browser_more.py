@@ -113,3 +113,13 @@ def test_notification_choices_are_a_table_and_attendance_radios_sit_with_their_l
             abs((r["y"] + r["height"] / 2) - (lab["y"] + lab["height"] / 2)) < 8
             and 0 <= lab["x"] - r["x"] < 60
         )
+
+
+def test_the_call_button_and_the_edit_link_do_not_touch(page: Any, tenancy: Tenancy) -> None:
+    org, facilitator = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    browser_login(page, facilitator)
+    visit(page, f"/o/ess/leernetwerk/edities/{edition.pk}/", "edition-actions")
+    button = page.locator("form[action$='publiceren/'] button").bounding_box()
+    link = page.get_by_role("link", name="Editie bewerken").bounding_box()
+    assert link["x"] >= button["x"] + button["width"] + 8 or link["y"] >= button["y"] + button["height"]
