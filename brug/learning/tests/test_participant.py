@@ -270,3 +270,16 @@ def test_a_municipality_that_does_not_take_part_is_pointed_to_the_open_calls(
 ) -> None:
     page = client_for(tenancy.officer).get(reverse("learning:index", args=["gouda"])).content.decode()
     assert "neemt nog niet deel" in page and f'href="{reverse("learning:calls")}"' in page
+
+
+def test_the_facilitator_reads_a_handed_in_text_on_the_assignments_page(world: dict, client_for: Any) -> None:
+    Submission.objects.create(
+        assignment=world["assignment"],
+        registration=world["own"],
+        text="Onze casus: <b>overlast</b> bij het station",
+    )
+    url = reverse("learning:assignments", args=[world["org"].slug, world["edition"].pk])
+    page = client_for(world["facilitator"]).get(url).content.decode()
+    assert "Onze casus: &lt;b&gt;overlast&lt;/b&gt; bij het station" in page
+    assert "uitwerking van Gouda" in page
+    assert client_for(world["t"].outsider).get(url).status_code == 404
