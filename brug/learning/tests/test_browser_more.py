@@ -123,3 +123,25 @@ def test_the_call_button_and_the_edit_link_do_not_touch(page: Any, tenancy: Tena
     button = page.locator("form[action$='publiceren/'] button").bounding_box()
     link = page.get_by_role("link", name="Editie bewerken").bounding_box()
     assert link["x"] >= button["x"] + button["width"] + 8 or link["y"] >= button["y"] + button["height"]
+
+
+def test_a_handed_in_text_opens_accessibly_on_the_assignments_page(page: Any, tenancy: Tenancy) -> None:
+    import datetime as dt
+
+    from brug.learning.models import Assignment, Submission
+
+    org, facilitator = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    reg = helpers.registration(edition, "GM0513", status=Status.SELECTED)
+    assignment = Assignment.objects.create(
+        edition=edition,
+        title="Casus",
+        description="Beschrijf",
+        due_date=dt.date.today() + dt.timedelta(days=5),
+    )
+    Submission.objects.create(assignment=assignment, registration=reg, text="Overlast bij het station.")
+    browser_login(page, facilitator)
+    visit(page, f"/o/ess/leernetwerk/edities/{edition.pk}/opdrachten/", "assignments-text")
+    page.get_by_text("Lezen").click()
+    assert page.get_by_text("Overlast bij het station.").is_visible()
+    assert_accessible(page)
