@@ -179,3 +179,11 @@ def test_result_excerpts_show_no_markdown_markup(tenancy, client_for, publish, c
     # an outsider of another municipality still cannot open Gouda's own items
     own = publish(tenancy.officer, "Eigen casus", "## Kop", visibility="organisatie")
     assert client_for(tenancy.outsider).get(f"/o/gouda/kennisbank/{own.pk}/").status_code == 404
+
+
+def test_the_add_form_explains_headings_and_lists_as_the_page_shows_them(tenancy, client_for) -> None:
+    page = client_for(tenancy.officer).get(ADD_URL).content.decode()
+    assert (
+        "Koppen beginnen met" in page and "opsommingen met" in page and "Gewone tekst, geen HTML" not in page
+    )
+    assert client_for(tenancy.outsider).get(ADD_URL).status_code == 404
