@@ -283,3 +283,13 @@ def test_the_facilitator_reads_a_handed_in_text_on_the_assignments_page(world: d
     assert "Onze casus: &lt;b&gt;overlast&lt;/b&gt; bij het station" in page
     assert "uitwerking van Gouda" in page
     assert client_for(world["t"].outsider).get(url).status_code == 404
+
+
+def test_after_handing_in_the_button_says_it_changes_the_hand_in(world: dict, client_for: Any) -> None:
+    client = client_for(world["t"].officer)
+    url = _p("assignment", world, world["assignment"].pk)
+    assert 'type="submit">Inleveren</button>' in client.get(url).content.decode()
+    client.post(url, {"text": "Onze casus"})
+    page = client.get(url).content.decode()
+    assert 'type="submit">Wijziging inleveren</button>' in page and "Onze casus" in page
+    assert client_for(world["t"].outsider).get(url).status_code == 404
