@@ -650,3 +650,15 @@ def test_intake_dates_use_dutch_month_abbreviations(setup: dict, client_for: Any
     body = client_for(setup["facilitator"]).get(_url("registrations", setup)).content.decode()
     assert "1 okt 2026 12:00" in body and "Oct" not in body and "Okt" not in body
     assert client_for(setup["tenancy"].outsider).get(_url("registrations", setup)).status_code == 404
+
+
+def test_a_pair_with_a_municipality_that_no_longer_takes_part_says_so(setup: dict, client_for: Any) -> None:
+    gouda, deventer, vaals, _ = setup["regs"]
+    Registration.objects.filter(pk__in=[gouda.pk, deventer.pk]).update(status=Status.SELECTED)
+    Registration.objects.filter(pk=vaals.pk).update(status=Status.WITHDRAWN)
+    Edition.objects.filter(pk=setup["edition"].pk).update(selection_decided_at=dt.datetime.now(dt.UTC))
+    Pair.objects.create(edition=setup["edition"], first=gouda, second=vaals)
+    page = client_for(setup["facilitator"]).get(_url("pairs", setup)).content.decode()
+    assert "Vaals doet niet mee. Kies een andere gemeente of verwijder dit koppel." in page
+    assert "Gouda doet niet mee" not in page
+    assert client_for(setup["tenancy"].outsider).get(_url("pairs", setup)).status_code == 404

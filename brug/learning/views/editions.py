@@ -422,6 +422,7 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
     candidates = pair_services.in_the_running(
         selectors.registrations_for(membership=membership, edition=ed), edition=ed
     )
+    taking_part = set(candidates.values_list("pk", flat=True))
     rows = [
         (
             pair,
@@ -436,6 +437,12 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
                 registrations=candidates,
                 prefix=f"p{pair.pk}",
             ),
+            # Why: a municipality that withdrew (or waits) still sits in an older pair; say so.
+            [
+                r.municipality.name
+                for r in (pair.first, pair.second, pair.third)
+                if r and r.pk not in taking_part
+            ],
         )
         for pair in ed.pairs.select_related(
             "first__municipality", "second__municipality", "third__municipality"
