@@ -237,3 +237,11 @@ def test_committing_first_shows_who_gets_which_mail_and_changes_nothing(setup: d
         not in client_for(setup["facilitator"]).get(_url("selection", setup)).content.decode()
     )
     assert client_for(setup["tenancy"].outsider).get(url).status_code == 404
+
+
+def test_a_decided_selection_without_anyone_left_to_admit_says_so(setup: dict, client_for: Any) -> None:
+    Registration.objects.filter(edition=setup["edition"]).update(status=Status.SELECTED)
+    type(setup["edition"]).objects.filter(pk=setup["edition"].pk).update(selection_decided_at=timezone.now())
+    page = client_for(setup["facilitator"]).get(_url("selection", setup)).content.decode()
+    assert "Er staat niemand op de wachtlijst" in page and "Krijgt een plaats" not in page
+    assert client_for(setup["tenancy"].outsider).get(_url("selection", setup)).status_code == 404
