@@ -222,3 +222,5 @@ text_framing  # unused variable (model fields read in templates and tests: brug/
 text_why  # unused variable (model fields read in templates and tests: brug/dialogue/models.py:126)
 text_model  # unused variable (model fields read in templates and tests: brug/dialogue/models.py:127)
 written_as  # shown on the admin's read-only detail page (set by core migration 0006)
+_.get_error_message  # unused method (brug/core/passwords.py:13)
+_.get_help_text  # unused method (brug/core/passwords.py:16)

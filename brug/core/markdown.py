@@ -9,6 +9,7 @@ added after sanitising, on fixed tags only.
 
 from __future__ import annotations
 
+import html
 import re
 
 import nh3
@@ -78,3 +79,16 @@ def render_markdown(text: str) -> SafeString:
         '<table class="utrecht-table">',
     )
     return mark_safe(cleaned)  # noqa: S308 - markdown-it output sanitised by nh3 above
+
+
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:h[2-6]|p|br|ul|ol|li|pre|blockquote|hr|table|thead|tbody|tr|th|td|div)\b[^>]*>"
+)
+_ANY_TAG_RE = re.compile(r"<[^>]+>")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def markdown_to_text(text: str) -> str:
+    """The words of a Markdown text without its markup, for excerpts ('## Titel' shows as 'Titel')."""
+    rendered = _ANY_TAG_RE.sub("", _BLOCK_TAG_RE.sub(" ", str(render_markdown(text))))
+    return _SPACES_RE.sub(" ", html.unescape(rendered)).strip()

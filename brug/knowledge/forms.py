@@ -62,7 +62,8 @@ class ItemForm(BrugForm):
     body = forms.CharField(
         label="Tekst",
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text="Gewone tekst, geen HTML. Laat een witregel tussen alinea's.",
+        help_text="Koppen beginnen met '## ', opsommingen met '- '. Laat een witregel tussen alinea's; "
+        "HTML wordt als gewone tekst getoond.",
     )
     themes = forms.MultipleChoiceField(label="Thema's", required=False, widget=forms.CheckboxSelectMultiple)
     dividing_lines = forms.MultipleChoiceField(

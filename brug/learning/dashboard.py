@@ -45,6 +45,7 @@ def panel(request: HttpRequest, membership: Membership) -> Panel | None:
                 "open_assignments": Assignment.objects.filter(
                     edition_id__in=edition_ids, due_date__gte=today
                 ).exclude(pk__in=done),
+                "unread": selectors.unread_notifications(membership=membership),
             },
             order=30,
         )

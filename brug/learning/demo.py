@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from brug.core.demo import DemoContext
+from brug.core.demo import DEMO_ACCOUNTS, DemoContext
 from brug.core.models import Membership
 from brug.municipalities.models import Municipality
 
@@ -47,6 +47,16 @@ def _sessions(edition: Edition, rows: list[tuple[dt.date, dt.time, dt.time, str]
         )
 
 
+def _email(name: str, domain: str, taken: set[str]) -> str:
+    """A demo account's own address when the person is that account (so the demo participant sees
+    their notifications and access), else first name; full name when the duo would share one."""
+    for _key, email, account_name, _org, _role in DEMO_ACCOUNTS:
+        if account_name == name and email.endswith(f"@{domain}.example"):
+            return email
+    email = f"{name.lower().split()[0]}@{domain}.example"
+    return email if email not in taken else f"{'.'.join(name.lower().split())}@{domain}.example"
+
+
 def _register(
     edition: Edition, code: str, people: list[tuple[str, str, str]], question: str, status: str
 ) -> Registration:
@@ -63,12 +73,14 @@ def _register(
     )
     if created:
         domain = municipality.name.lower().replace(" ", "").replace("-", "")
+        taken: set[str] = set()
         for name, function, area in people:
-            local = name.lower().split()[0]
+            email = _email(name, domain, taken)
+            taken.add(email)
             RegistrationPerson.objects.create(
                 registration=registration,
                 name=name,
-                email=f"{local}@{domain}.example",
+                email=email,
                 function=function,
                 domain=area,
             )
@@ -105,7 +117,13 @@ def _edition3(ctx: DemoContext, membership: Membership) -> None:
         _register(
             edition,
             code,
+            # Gouda's duo is the demo participant's, as in the 2027 edition.
             [
+                ("Pieter van Dijk", "Beleidsmedewerker inclusie", "sociaal"),
+                ("Samira Bakker", "Casusregisseur openbare orde en veiligheid", "veiligheid"),
+            ]
+            if code == "GM0513"
+            else [
                 ("Deelnemer Een", "Beleidsmedewerker", "sociaal"),
                 ("Deelnemer Twee", "Adviseur veiligheid", "veiligheid"),
             ],

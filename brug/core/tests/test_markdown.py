@@ -33,3 +33,10 @@ def test_tables_are_wrapped_for_small_screens() -> None:
         '<div class="brug-table-wrap" tabindex="0" role="region" aria-label="Tabel"><table class="utrecht-table">'
     )
     assert '<th scope="col">a</th>' in html
+
+
+def test_an_excerpt_keeps_the_words_and_drops_the_markup() -> None:
+    from brug.core.markdown import markdown_to_text
+
+    text = markdown_to_text("## Aanpak\n\nIn **2022** werkten we met:\n\n- buurtgesprekken\n- A & B <b>")
+    assert text == "Aanpak In 2022 werkten we met: buurtgesprekken A & B <b>"

@@ -120,3 +120,12 @@ def test_outsider_cannot_change_roles_in_another_organisation(tenancy: Tenancy, 
     )
     officer.refresh_from_db()
     assert officer.role == Role.OFFICER
+
+
+def test_a_too_short_password_is_refused_in_dutch_next_to_its_field(tenancy: Tenancy, client_for) -> None:
+    link = _invite(client_for(tenancy.coordinator))
+    page = Client().post(link, {"name": "Nina", "password": "kort-ww"}).content.decode()
+    assert "Dit wachtwoord is te kort: gebruik minstens 10 tekens." in page
+    assert "too short" not in page
+    assert 'id="id_password_error"' in page
+    assert not User.objects.filter(email="nieuw@gouda.example").exists()

@@ -164,3 +164,26 @@ def test_the_dashboard_shows_the_knowledge_menu_and_panel(tenancy, client_for, p
     assert 'href="/o/gouda/kennisbank/"' in page
     assert "Nieuw in de kennisbank" in page
     assert "Gemeente Delft: " in page and "Onrust over een azc" in page
+
+
+def test_result_excerpts_show_no_markdown_markup(tenancy, client_for, publish, client) -> None:
+    body = "## Leernetwerk in Gouda\n\nWat **werkte**:\n\n- wijkgesprekken\n- een dialoogtafel"
+    publish(tenancy.officer, "Openbare aanpak wijkgesprekken", body, visibility="publiek")
+    for page in (
+        client.get("/kennisbank/publiek/").content.decode(),
+        client.get("/kennisbank/publiek/", {"q": "wijkgesprekken"}).content.decode(),
+        client_for(tenancy.officer).get(LIST_URL).content.decode(),
+    ):
+        assert "Leernetwerk in Gouda Wat werkte: wijkgesprekken een dialoogtafel" in page
+        assert "## " not in page and "**" not in page
+    # an outsider of another municipality still cannot open Gouda's own items
+    own = publish(tenancy.officer, "Eigen casus", "## Kop", visibility="organisatie")
+    assert client_for(tenancy.outsider).get(f"/o/gouda/kennisbank/{own.pk}/").status_code == 404
+
+
+def test_the_add_form_explains_headings_and_lists_as_the_page_shows_them(tenancy, client_for) -> None:
+    page = client_for(tenancy.officer).get(ADD_URL).content.decode()
+    assert (
+        "Koppen beginnen met" in page and "opsommingen met" in page and "Gewone tekst, geen HTML" not in page
+    )
+    assert client_for(tenancy.outsider).get(ADD_URL).status_code == 404

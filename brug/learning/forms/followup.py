@@ -171,6 +171,15 @@ class PreferencesForm(BrugForm):
             )
         style_fields(self)
 
+    def rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        """One table row per kind: its name, the 'per e-mail' box and the 'in Brug' box."""
+        from ..models import NotificationKind
+
+        return [
+            (str(label), self[f"{kind}__mail"], self[f"{kind}__app"])
+            for kind, label in NotificationKind.choices
+        ]
+
     def choices(self) -> dict[str, tuple[bool, bool]]:
         from ..models import NotificationKind
 

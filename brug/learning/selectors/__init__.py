@@ -17,6 +17,7 @@ from ..models import (
     Edition,
     KnowledgeProduct,
     MaatwerkApplication,
+    Notification,
     Pair,
     Registration,
     RegistrationPerson,
@@ -298,3 +299,10 @@ def related_questions(
         ((float(vector @ own[2]), name, question) for name, question, vector in others), key=lambda t: -t[0]
     )
     return [RelatedQuestion(name, question, sim) for sim, name, question in scored[:limit]]
+
+
+def unread_notifications(*, membership: Membership) -> int:
+    """How many of the member's own notifications in Brug they have not opened yet."""
+    return Notification.objects.filter(
+        email=membership.user.email.lower(), shown=True, read_at__isnull=True
+    ).count()

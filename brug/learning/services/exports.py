@@ -4,14 +4,29 @@ brug.core.exports'."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from brug.core.exports import Cell
 
 from ..models import Attendance, Edition, Registration, Submission
+from ..models.editions import REGIONS
 from .selection import proposal_for
 
 Table = tuple[list[str], list[Sequence[Cell]]]
+REGION_LABELS = dict(REGIONS)
+
+
+def _minute(moment: dt.datetime) -> dt.datetime:
+    # A spreadsheet user reads "29-11-2026 11:16", not "11:16:33.310989".
+    return moment.replace(second=0, microsecond=0)
+
+
+def _advice(registration: Registration) -> str:
+    intake = getattr(registration, "intake", None)
+    if intake is None:
+        return "geen intake"
+    return intake.get_advice_display() or "geen advies"
 
 
 def _registrations(edition: Edition) -> list[Registration]:
@@ -56,7 +71,7 @@ def registrations(edition: Edition) -> Table:
                 r.own_cases,
                 "ja" if r.wants_maatwerk else "nee",
                 *cells,
-                r.created_at,
+                _minute(r.created_at),
             ]
         )
     return header, rows
@@ -104,8 +119,8 @@ def selection(edition: Edition) -> Table:
         [
             r.municipality.name,
             r.municipality.size_class_label,
-            r.region,
-            r.advice or "geen intake",
+            REGION_LABELS.get(r.region, r.region),
+            _advice(r),
             r.get_status_display(),
             place.get(r.pk, ""),
             proposal.reasons.get(r.pk, ""),
@@ -138,7 +153,7 @@ def submissions(edition: Edition) -> Table:
             s.assignment.title,
             s.assignment.due_date,
             s.registration.municipality.name,
-            s.updated_at,
+            _minute(s.updated_at),
             s.text,
             ", ".join(f.original_name for f in s.files.all()),
         ]

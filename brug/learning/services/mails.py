@@ -153,7 +153,8 @@ def decision_mails(
             if link:
                 parts.append(
                     "U werkt in het leernetwerk via Brug. Maak met deze persoonlijke link uw account aan "
-                    f"(de link werkt één keer):\n{link}"
+                    f"(de link werkt één keer en is {settings.BRUG_INVITATION_DAYS} dagen geldig; "
+                    f"daarna stuurt {edition.organisation.name} u op verzoek een nieuwe):\n{link}"
                 )
             else:
                 parts.append(f"U heeft al een account in Brug. Log in via {settings.BRUG_BASE_URL}/")

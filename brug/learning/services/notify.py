@@ -46,6 +46,8 @@ def notify(
     prefs = preferences(addresses, kind)
     url = settings.BRUG_BASE_URL + path if path else ""
     text = body + (f"\n\nBekijk het in Brug: {url}" if url else "")
+    # Signed like the decision mails: by the organisation that runs the edition.
+    signature = f"{edition.organisation.name}\n{edition.title}" if edition else "Brug"
     planned: list[PlannedMail] = []
     for email in addresses:
         pref = prefs.get(email)
@@ -67,8 +69,7 @@ def notify(
                 PlannedMail(
                     to=email,
                     subject=subject,
-                    body=f"Beste deelnemer,\n\n{text}\n\nMet vriendelijke groet,\nHet leernetwerk"
-                    + (f" {edition.title}" if edition else ""),
+                    body=f"Beste deelnemer,\n\n{text}\n\nMet vriendelijke groet,\n{signature}",
                     attachments=attachments,
                 )
             )
@@ -85,8 +86,9 @@ def set_preferences(*, email: str, choices: dict[str, tuple[bool, bool]]) -> Non
         )
 
 
-def participation_path(registration: Registration) -> str:
-    """The participant's page of the edition, when the municipality has an organisation in Brug."""
+def participation_path(registration: Registration, *, thread_id: int | None = None) -> str:
+    """The participant's page of the edition (or one question on it), when the municipality has an
+    organisation in Brug."""
     from django.urls import reverse
 
     from brug.core.models import Organisation
@@ -94,6 +96,8 @@ def participation_path(registration: Registration) -> str:
     org = Organisation.objects.filter(municipality_id=registration.municipality_id).first()
     if org is None:
         return ""
+    if thread_id is not None:
+        return reverse("learning:thread", args=[org.slug, registration.edition_id, thread_id])
     return reverse("learning:participation", args=[org.slug, registration.edition_id])
 
 
@@ -105,8 +109,10 @@ def notify_registrations(
     body: str,
     ics: bytes | None = None,
     ics_name: str = "afspraak.ics",
+    thread_id: int | None = None,
 ) -> int:
-    """Notify the duo of each registration, each with the link to their own participant page."""
+    """Notify the duo of each registration, each with the link to their own participant page
+    (or straight to the question when it is about one)."""
     planned = 0
     for registration in registrations:
         planned += notify(
@@ -114,7 +120,9 @@ def notify_registrations(
             kind=kind,
             subject=subject,
             body=body,
-            path=participation_path(registration) if registration.status == Status.SELECTED else "",
+            path=participation_path(registration, thread_id=thread_id)
+            if registration.status == Status.SELECTED
+            else "",
             edition=registration.edition,
             ics=ics,
             ics_name=ics_name,

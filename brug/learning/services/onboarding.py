@@ -76,6 +76,14 @@ class MunicipalityAccess:
     organisation: Organisation | None
     people: list[PersonAccess]
 
+    @property
+    def invite_label(self) -> str:
+        """The button: 'Uitnodigen' when nobody was invited yet, none when everyone has an account."""
+        states = {p.state for p in self.people}
+        if states <= {"account", "ingelogd"}:
+            return ""
+        return "Uitnodigen" if states == {"niet_uitgenodigd"} else "Opnieuw uitnodigen"
+
 
 def access_overview(edition: Edition) -> list[MunicipalityAccess]:
     """Per admitted municipality and duo member: invited / account made / logged in."""

@@ -7,6 +7,7 @@ import hashlib
 
 import numpy as np
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from brug.core.audit import record
@@ -42,12 +43,19 @@ def question_vectors(registrations: list[Registration]) -> np.ndarray:
     return np.vstack([np.frombuffer(bytes(r.question_vector), dtype=np.float32) for r in registrations])
 
 
+def in_the_running(registrations: QuerySet[Registration], *, edition: Edition) -> QuerySet[Registration]:
+    """Who can sit in a pair: once the selection is decided only the admitted municipalities (not
+    the waiting list, not who withdrew); before that everyone not rejected or withdrawn."""
+    if edition.selection_decided_at is not None:
+        return registrations.filter(status=Status.SELECTED)
+    return registrations.exclude(status__in=[Status.REJECTED, Status.WITHDRAWN])
+
+
 @transaction.atomic
 def propose_and_store(*, membership: Membership, edition: Edition) -> tuple[list[Pair], list[Registration]]:
-    """Replace the edition's pairs by a new proposal; registrations not rejected take part."""
+    """Replace the edition's pairs by a new proposal among the municipalities in the running."""
     registrations = list(
-        Registration.objects.filter(edition=edition)
-        .exclude(status=Status.REJECTED)
+        in_the_running(Registration.objects.filter(edition=edition), edition=edition)
         .select_related("municipality", "intake")
         .order_by("pk")
     )

@@ -148,6 +148,16 @@ def _tell_intake(intake: Intake, *, changed: bool) -> None:
 
 @transaction.atomic
 def save_intake(*, membership: Membership, registration: Registration, fields: dict[str, Any]) -> Intake:
+    scheduled_at = fields.get("scheduled_at")
+    stored = Intake.objects.filter(registration=registration).values_list("scheduled_at", flat=True).first()
+    in_past = scheduled_at is not None and scheduled_at != stored and scheduled_at < timezone.now()
+    if in_past and not fields.get("held"):
+        # Why: the duo would get a mail that their intake "is gepland" on a day already gone.
+        raise RegistrationError(
+            "Deze datum ligt in het verleden. Kies een datum in de toekomst, "
+            "of vink 'Het gesprek is gehouden' aan als u een gehouden gesprek vastlegt.",
+            field="scheduled_at",
+        )
     intake, created = Intake.objects.get_or_create(
         registration=registration, defaults={"scheduled_at": fields.get("scheduled_at") or timezone.now()}
     )

@@ -19,6 +19,7 @@ from brug.core.services import MembershipError
 from ..algorithms.selection import Candidate, Proposal, propose
 from ..models import Edition, Registration, Status
 from . import mails
+from .mails import PlannedMail
 from .onboarding import onboard
 
 
@@ -107,6 +108,41 @@ def apply_selection(*, membership: Membership, edition: Edition, notify: bool = 
         "waiting": len(proposal.waiting),
         "mailed": len(planned) if notify else 0,
     }
+
+
+@dataclass(frozen=True)
+class DecisionGroup:
+    """Before committing: who gets which decision mail, with one example of that mail."""
+
+    label: str
+    registrations: list[Registration]
+    mails: int
+    example: PlannedMail | None
+
+
+def preview_decision(edition: Edition) -> list[DecisionGroup]:
+    """The mails committing would send now, grouped by decision; nothing is saved."""
+    proposal = proposal_for(edition)
+    by_id = {
+        r.pk: r
+        for r in Registration.objects.filter(edition=edition)
+        .select_related("municipality", "edition__organisation")
+        .prefetch_related("people", "edition__sessions")
+    }
+    groups = []
+    for label, ids, status in (
+        ("doen mee (met een uitnodiging voor Brug)", proposal.selected, Status.SELECTED),
+        ("komen op de wachtlijst", proposal.waiting, Status.WAITING),
+        ("krijgen geen plaats", proposal.excluded, Status.REJECTED),
+    ):
+        registrations = [by_id[pk] for pk in ids if pk in by_id]
+        example = None
+        for registration in registrations[:1]:
+            registration.status = status  # in memory only: the mail text follows the decision
+            example = next(iter(mails.decision_mails(registration)), None)
+        count = sum(len(r.people.all()) for r in registrations)
+        groups.append(DecisionGroup(label=label, registrations=registrations, mails=count, example=example))
+    return groups
 
 
 @dataclass(frozen=True)

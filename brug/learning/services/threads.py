@@ -34,6 +34,7 @@ def _tell(thread: Thread, *, to: Registration, text: str) -> None:
         kind=NotificationKind.QUESTION,
         subject=f"Leernetwerk: {thread.subject}",
         body=text + " U leest en beantwoordt het bericht in Brug, bij Vragen van uw editie.",
+        thread_id=thread.pk,
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core import mail
 
 from brug.learning.models import Edition, Pair, Registration, Status
 from conftest import Tenancy, assert_accessible, browser_login, screenshot
@@ -75,7 +76,18 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
 
     visit(page, base + "selectie/", "selection")
     page.get_by_role("button", name="Opnemen Gouda").click()
-    page.get_by_role("button", name="Selectie vastleggen en besluitmails versturen").click()
+    mails_before = len(mail.outbox)
+    page.get_by_role("link", name="Selectie vastleggen…").click()
+    # a second step shows who gets which mail before anything is sent
+    confirm = page.get_by_role("region", name="Controleer het besluit")
+    assert confirm.get_by_text("2 gemeenten doen mee (met een uitnodiging voor Brug)").is_visible()
+    confirm.get_by_text("Voorbeeld: U doet mee").click()
+    assert confirm.get_by_text("Goed nieuws: uw gemeente neemt deel").is_visible()
+    assert_accessible(page)
+    screenshot(page, "learning-selection-confirm")
+    assert not Registration.objects.filter(status=Status.SELECTED).exists()
+    assert len(mail.outbox) == mails_before
+    page.get_by_role("button", name="Bevestigen: selectie vastleggen en besluitmails versturen").click()
     assert page.get_by_text("Selectie vastgelegd: 2 gemeenten doen mee").is_visible()
     assert_accessible(page)
     # Only Vaals (intake) and Gouda (by hand) are in: the others have no intake yet.

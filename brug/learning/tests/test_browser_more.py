@@ -77,3 +77,71 @@ def test_registration_session_and_maatwerk_pages_are_accessible(page: Any, tenan
     assert ans.attendance.get().status == "afgemeld"
 
     visit(page, base + f"maatwerk/{application.pk}/", "maatwerk-detail")
+
+
+def test_notification_choices_are_a_table_and_attendance_radios_sit_with_their_labels(
+    page: Any, tenancy: Tenancy
+) -> None:
+    org, facilitator = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    helpers.registration(edition, "GM0513", status=Status.SELECTED)
+    browser_login(page, tenancy.officer)
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 800})
+        visit(page, "/o/gouda/leernetwerk/meldingen/", f"notification-table-{width}")
+        assert no_sideways_scroll(page)
+    table = page.get_by_role("table", name="Meldingen per soort: per e-mail en in Brug")
+    assert table.get_by_role("columnheader", name="Per e-mail").is_visible()
+    assert "(optioneel)" not in table.inner_text()
+    table.get_by_role("checkbox", name="Kennisproduct gepubliceerd: per e-mail").uncheck()
+    page.get_by_role("button", name="Keuzes opslaan").click()
+    pref = NotificationPreference.objects.get(email=tenancy.officer.email.lower(), kind="kennisproduct")
+    assert not pref.by_mail and pref.in_app
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    browser_login(page, facilitator)
+    visit(
+        page,
+        f"/o/ess/leernetwerk/edities/{edition.pk}/bijeenkomsten/{edition.sessions.first().pk}/",
+        "session-attendance",
+    )
+    # every radio button is on the same line as its own label, never at the end of the line before it
+    for radio in page.locator(".brug-attendance input[type=radio]").all():
+        label = page.locator(f"label[for='{radio.get_attribute('id')}']")
+        r, lab = radio.bounding_box(), label.bounding_box()
+        assert (
+            abs((r["y"] + r["height"] / 2) - (lab["y"] + lab["height"] / 2)) < 8
+            and 0 <= lab["x"] - r["x"] < 60
+        )
+
+
+def test_the_call_button_and_the_edit_link_do_not_touch(page: Any, tenancy: Tenancy) -> None:
+    org, facilitator = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    browser_login(page, facilitator)
+    visit(page, f"/o/ess/leernetwerk/edities/{edition.pk}/", "edition-actions")
+    button = page.locator("form[action$='publiceren/'] button").bounding_box()
+    link = page.get_by_role("link", name="Editie bewerken").bounding_box()
+    assert link["x"] >= button["x"] + button["width"] + 8 or link["y"] >= button["y"] + button["height"]
+
+
+def test_a_handed_in_text_opens_accessibly_on_the_assignments_page(page: Any, tenancy: Tenancy) -> None:
+    import datetime as dt
+
+    from brug.learning.models import Assignment, Submission
+
+    org, facilitator = helpers.partner_with_facilitator()
+    edition = helpers.edition(org)
+    reg = helpers.registration(edition, "GM0513", status=Status.SELECTED)
+    assignment = Assignment.objects.create(
+        edition=edition,
+        title="Casus",
+        description="Beschrijf",
+        due_date=dt.date.today() + dt.timedelta(days=5),
+    )
+    Submission.objects.create(assignment=assignment, registration=reg, text="Overlast bij het station.")
+    browser_login(page, facilitator)
+    visit(page, f"/o/ess/leernetwerk/edities/{edition.pk}/opdrachten/", "assignments-text")
+    page.get_by_text("Lezen").click()
+    assert page.get_by_text("Overlast bij het station.").is_visible()
+    assert_accessible(page)

@@ -62,3 +62,18 @@ def test_an_unknown_export_is_404(setup: dict, client_for: Any) -> None:
     client = client_for(setup["facilitator"])
     assert client.get(_url(setup, "wachtwoorden", "csv")).status_code == 404
     assert client.get(_url(setup, "aanmeldingen", "pdf")).status_code == 404
+
+
+def test_the_selection_export_shows_advice_and_region_as_on_the_page_and_times_without_seconds(
+    setup: dict, client_for: Any
+) -> None:
+    client = client_for(setup["facilitator"])
+    sheet = load_workbook(io.BytesIO(client.get(_url(setup, "selectie", "xlsx")).content)).active
+    assert sheet is not None
+    rows = {row[0]: row for row in sheet.iter_rows(values_only=True)}
+    assert rows["Vaals"][2] == "Zuid" and rows["Vaals"][3] == "Geschikt"
+    assert rows["Gouda"][3] == "geen intake"
+    text = client.get(_url(setup, "aanmeldingen", "csv")).content.decode("utf-8-sig")
+    registered = timezone.localtime(setup["evil"].created_at).strftime("%Y-%m-%d %H:%M")
+    assert f",{registered}:00\r\n" in text
+    assert client_for(setup["tenancy"].outsider).get(_url(setup, "selectie", "xlsx")).status_code == 404

@@ -566,3 +566,99 @@ def test_a_deadline_after_the_first_session_is_refused_and_nothing_changes(
     assert response.status_code == 200
     assert "ligt niet vóór de eerste bijeenkomst" in response.content.decode()
     assert Edition.objects.count() == 1  # only the fixture's edition
+
+
+def test_a_hidden_field_shows_no_label_on_the_assignment_form(setup: dict, client_for: Any) -> None:
+    # the version field that guards against overwriting a colleague's change is hidden, not "Version"
+    page = client_for(setup["facilitator"]).get(_url("assignments", setup)).content.decode()
+    assert 'type="hidden" name="version"' in page
+    assert "Version" not in page and ">version<" not in page.lower()
+    assert client_for(setup["tenancy"].outsider).get(_url("assignments", setup)).status_code == 404
+
+
+def test_an_intake_planned_in_the_past_is_refused_unless_it_was_held(setup: dict, client_for: Any) -> None:
+    reg = setup["regs"][0]
+    client = client_for(setup["facilitator"])
+    url = _url("registration", setup, reg.pk)
+    past = (dt.datetime.now() - dt.timedelta(days=3)).strftime("%Y-%m-%dT10:00")
+    mail.outbox.clear()
+    response = client.post(url, {"scheduled_at": past, "advice": ""})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Deze datum ligt in het verleden" in page
+    assert 'id="id_scheduled_at_error"' in page
+    assert not Intake.objects.filter(registration=reg).exists() and not mail.outbox
+    # a planned intake moved to a past day is refused too, and nobody is told
+    future = (dt.datetime.now() + dt.timedelta(days=3)).strftime("%Y-%m-%dT10:00")
+    assert client.post(url, {"scheduled_at": future, "advice": ""}).status_code == 302
+    mail.outbox.clear()
+    assert client.post(url, {"scheduled_at": past, "advice": ""}).status_code == 200
+    assert Intake.objects.get(registration=reg).scheduled_at.date() > dt.date.today() and not mail.outbox
+    # recording a held conversation afterwards is fine
+    assert client.post(url, {"scheduled_at": past, "held": "on", "advice": "geschikt"}).status_code == 302
+    assert Intake.objects.get(registration=reg).held
+    assert client_for(setup["tenancy"].outsider).post(url, {"scheduled_at": past}).status_code == 404
+
+
+def test_after_the_decision_only_admitted_municipalities_are_paired(
+    setup: dict, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "brug.learning.services.pairs.embed", lambda texts: np.array([[1.0, 0.0] for _ in texts])
+    )
+    gouda, deventer, vaals, leeuwarden = setup["regs"]
+    Registration.objects.filter(pk__in=[gouda.pk, deventer.pk]).update(status=Status.SELECTED)
+    Registration.objects.filter(pk=vaals.pk).update(status=Status.WAITING)
+    Registration.objects.filter(pk=leeuwarden.pk).update(status=Status.WITHDRAWN)
+    Edition.objects.filter(pk=setup["edition"].pk).update(selection_decided_at=dt.datetime.now(dt.UTC))
+    client = client_for(setup["facilitator"])
+    client.post(_url("pairs", setup), {"action": "propose"})
+    pair = Pair.objects.get()
+    assert {pair.first_id, pair.second_id} == {gouda.pk, deventer.pk} and pair.third is None
+    page = client.get(_url("pairs", setup)).content.decode()
+    assert f'<option value="{vaals.pk}"' not in page and f'<option value="{leeuwarden.pk}"' not in page
+    prefix = f"p{pair.pk}"
+    data = {f"{prefix}-first": gouda.pk, f"{prefix}-second": deventer.pk, f"{prefix}-third": vaals.pk}
+    client.post(_url("pair_update", setup, pair.pk), data)
+    assert Pair.objects.get(pk=pair.pk).third is None  # the waiting list does not join a pair
+    assert (
+        client_for(setup["tenancy"].outsider).post(_url("pair_update", setup, pair.pk), data).status_code
+        == 404
+    )
+
+
+def test_a_published_knowledge_product_points_to_the_knowledge_base_and_takes_no_silent_edits(
+    setup: dict, client_for: Any
+) -> None:
+    session = setup["edition"].sessions.first()
+    client = client_for(setup["facilitator"])
+    url = _url("knowledge_product", setup, session.pk)
+    data = {"title": "Infoblad 1", "body": "## Kop\n\nTekst", "visibility": "netwerk", "action": "publish"}
+    client.post(url, data)
+    product = KnowledgeProduct.objects.get(session=session)
+    page = client.get(url).content.decode()
+    item_url = reverse("knowledge:detail", args=[setup["org"].slug, product.knowledge_item_id])
+    assert f'href="{item_url}"' in page and "Concept opslaan" not in page
+    assert "Pas de tekst aan en publiceer" not in page and "Gepubliceerde tekst" in page
+    response = client.post(url, {**data, "title": "Stil gewijzigd", "action": "save"}, follow=True)
+    assert "wijzigingen doet u in de kennisbank" in response.content.decode()
+    assert KnowledgeProduct.objects.get(session=session).title == "Infoblad 1"
+    assert client_for(setup["tenancy"].outsider).get(url).status_code == 404
+
+
+def test_intake_dates_use_dutch_month_abbreviations(setup: dict, client_for: Any) -> None:
+    Intake.objects.create(registration=setup["regs"][2], scheduled_at="2026-10-01T10:00Z", advice="geschikt")
+    body = client_for(setup["facilitator"]).get(_url("registrations", setup)).content.decode()
+    assert "1 okt 2026 12:00" in body and "Oct" not in body and "Okt" not in body
+    assert client_for(setup["tenancy"].outsider).get(_url("registrations", setup)).status_code == 404
+
+
+def test_a_pair_with_a_municipality_that_no_longer_takes_part_says_so(setup: dict, client_for: Any) -> None:
+    gouda, deventer, vaals, _ = setup["regs"]
+    Registration.objects.filter(pk__in=[gouda.pk, deventer.pk]).update(status=Status.SELECTED)
+    Registration.objects.filter(pk=vaals.pk).update(status=Status.WITHDRAWN)
+    Edition.objects.filter(pk=setup["edition"].pk).update(selection_decided_at=dt.datetime.now(dt.UTC))
+    Pair.objects.create(edition=setup["edition"], first=gouda, second=vaals)
+    page = client_for(setup["facilitator"]).get(_url("pairs", setup)).content.decode()
+    assert "Vaals doet niet mee. Kies een andere gemeente of verwijder dit koppel." in page
+    assert "Gouda doet niet mee" not in page
+    assert client_for(setup["tenancy"].outsider).get(_url("pairs", setup)).status_code == 404

@@ -217,3 +217,19 @@ def test_a_moved_session_is_announced_to_participants(setup: dict, client_for: A
         and sent[0].subject.startswith("Gewijzigd: bijeenkomst 2")
     )
     assert sent[0].attachments[0][0] == "bijeenkomst-2.ics"
+
+
+def test_a_question_mail_links_to_the_question_and_is_signed_by_the_organiser(setup: dict) -> None:
+    gouda_member = Membership.objects.get(user=setup["participant"])
+    with setup["commit"](execute=True):
+        thread = threads.start_thread(
+            membership=gouda_member,
+            asker=setup["vaals"],
+            addressee=setup["gouda"],
+            subject="Azc",
+            body="Hoe?",
+        )
+    body = _to("p1@gm0513.example")[0].body
+    assert f"/o/gouda/leernetwerk/deelname/{setup['edition'].pk}/vragen/{thread.pk}/" in body
+    assert body.rstrip().endswith(f"Met vriendelijke groet,\n{setup['org'].name}\n{setup['edition'].title}")
+    assert "Het leernetwerk" not in body

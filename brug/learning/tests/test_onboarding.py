@@ -74,6 +74,7 @@ def test_committing_creates_the_missing_organisation_and_invites_the_duo(
     assert to_vaals.subject.startswith("U doet mee")
     link = re.search(r"http\S+/uitnodiging/\S+", to_vaals.body) or re.search(r"http\S+", to_vaals.body)
     assert link is not None and "Maak met deze persoonlijke link uw account aan" in to_vaals.body
+    assert "de link werkt één keer en is 7 dagen geldig" in to_vaals.body
     first = setup["edition"].sessions.first()
     assert f"{first.date:%d-%m-%Y}" in to_vaals.body
     name, content, mimetype = to_vaals.attachments[0]
@@ -188,3 +189,59 @@ def test_admitting_beyond_the_maximum_or_withdrawing_an_outsider_changes_nothing
     assert dict(Registration.objects.values_list("pk", "status")) == before
     assert not Membership.objects.filter(organisation__municipality__cbs_code="GM0150").exists()
     assert vaals.pk in before
+
+
+def test_the_access_page_offers_to_invite_before_it_offers_to_invite_again(
+    setup: dict, client_for: Any
+) -> None:
+    client = client_for(setup["facilitator"])
+    vaals = setup["regs"][1]
+    # admitted without the commit step (as in an edition from before onboarding): nobody invited yet
+    Registration.objects.filter(pk=vaals.pk).update(status=Status.SELECTED)
+    page = client.get(_url("access", setup)).content.decode()
+    assert ">Uitnodigen<span" in page and "Opnieuw uitnodigen" not in page
+    client.post(_url("access", setup), {"registration": vaals.pk})
+    page = client.get(_url("access", setup)).content.decode()
+    assert "Opnieuw uitnodigen<span" in page and ">Uitnodigen<span" not in page
+    assert (
+        client_for(setup["tenancy"].outsider)
+        .post(_url("access", setup), {"registration": vaals.pk})
+        .status_code
+        == 404
+    )
+
+
+def test_no_invite_button_when_the_whole_duo_has_an_account(setup: dict, client_for: Any) -> None:
+    gouda = setup["regs"][0]
+    for person, user in zip(
+        gouda.people.all(), (setup["tenancy"].officer, setup["tenancy"].reader), strict=False
+    ):
+        person.email = user.email
+        person.save()
+    Registration.objects.filter(pk=gouda.pk).update(status=Status.SELECTED)
+    page = client_for(setup["facilitator"]).get(_url("access", setup)).content.decode()
+    assert "Iedereen heeft een account" in page and "uitnodigen<span" not in page.lower()
+
+
+def test_committing_first_shows_who_gets_which_mail_and_changes_nothing(setup: dict, client_for: Any) -> None:
+    mail.outbox.clear()
+    url = _url("selection", setup) + "?vastleggen=1"
+    page = client_for(setup["facilitator"]).get(url).content.decode()
+    assert "Controleer het besluit" in page and "2 gemeenten doen mee" in page
+    assert "Voorbeeld: U doet mee" in page and "Goed nieuws: uw gemeente neemt deel" in page
+    assert "Bevestigen: selectie vastleggen en besluitmails versturen" in page
+    assert not mail.outbox and not Registration.objects.exclude(status=Status.REGISTERED).exists()
+    assert not Invitation.objects.exists()
+    assert (
+        "Controleer het besluit"
+        not in client_for(setup["facilitator"]).get(_url("selection", setup)).content.decode()
+    )
+    assert client_for(setup["tenancy"].outsider).get(url).status_code == 404
+
+
+def test_a_decided_selection_without_anyone_left_to_admit_says_so(setup: dict, client_for: Any) -> None:
+    Registration.objects.filter(edition=setup["edition"]).update(status=Status.SELECTED)
+    type(setup["edition"]).objects.filter(pk=setup["edition"].pk).update(selection_decided_at=timezone.now())
+    page = client_for(setup["facilitator"]).get(_url("selection", setup)).content.decode()
+    assert "Er staat niemand op de wachtlijst" in page and "Krijgt een plaats" not in page
+    assert client_for(setup["tenancy"].outsider).get(_url("selection", setup)).status_code == 404

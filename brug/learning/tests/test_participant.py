@@ -12,7 +12,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from brug.core.models import Role
-from brug.learning.models import Assignment, KnowledgeProduct, Status, Submission, SubmissionFile, Thread
+from brug.learning.models import (
+    Assignment,
+    KnowledgeProduct,
+    Notification,
+    Status,
+    Submission,
+    SubmissionFile,
+    Thread,
+)
 from brug.learning.services.uploads import UploadError, detect_type
 from conftest import make_municipality_org, make_user
 
@@ -234,3 +242,54 @@ def test_a_participant_reads_a_published_knowledge_product_and_its_pdf(world: di
     assert client.get(_p("participant_pdf", world, session.pk)).content.startswith(b"%PDF-")
     ics = client.get(_p("participant_ics", world, session.pk))
     assert b"BEGIN:VCALENDAR" in ics.content
+
+
+def test_the_participants_find_their_notifications_from_the_learning_page_and_the_dashboard(
+    world: dict, client_for: Any
+) -> None:
+    officer = world["t"].officer
+    Notification.objects.create(
+        email=officer.email.lower(),
+        edition=world["edition"],
+        kind="vraag",
+        subject="Vraag van Deventer",
+        body="x",
+    )
+    client = client_for(officer)
+    index = client.get(reverse("learning:index", args=["gouda"])).content.decode()
+    assert f'href="{reverse("learning:notifications", args=["gouda"])}"' in index and "(1 nieuw)" in index
+    dashboard = client.get("/o/gouda/").content.decode()
+    assert "1 nieuwe melding" in dashboard and f'href="{_p("participation", world)}"' in dashboard
+    client.get(reverse("learning:notifications", args=["gouda"]))
+    assert "nieuw)" not in client.get(reverse("learning:index", args=["gouda"])).content.decode()
+    assert client_for(world["t"].outsider).get(reverse("learning:index", args=["gouda"])).status_code == 404
+
+
+def test_a_municipality_that_does_not_take_part_is_pointed_to_the_open_calls(
+    tenancy: Any, client_for: Any
+) -> None:
+    page = client_for(tenancy.officer).get(reverse("learning:index", args=["gouda"])).content.decode()
+    assert "neemt nog niet deel" in page and f'href="{reverse("learning:calls")}"' in page
+
+
+def test_the_facilitator_reads_a_handed_in_text_on_the_assignments_page(world: dict, client_for: Any) -> None:
+    Submission.objects.create(
+        assignment=world["assignment"],
+        registration=world["own"],
+        text="Onze casus: <b>overlast</b> bij het station",
+    )
+    url = reverse("learning:assignments", args=[world["org"].slug, world["edition"].pk])
+    page = client_for(world["facilitator"]).get(url).content.decode()
+    assert "Onze casus: &lt;b&gt;overlast&lt;/b&gt; bij het station" in page
+    assert "uitwerking van Gouda" in page
+    assert client_for(world["t"].outsider).get(url).status_code == 404
+
+
+def test_after_handing_in_the_button_says_it_changes_the_hand_in(world: dict, client_for: Any) -> None:
+    client = client_for(world["t"].officer)
+    url = _p("assignment", world, world["assignment"].pk)
+    assert 'type="submit">Inleveren</button>' in client.get(url).content.decode()
+    client.post(url, {"text": "Onze casus"})
+    page = client.get(url).content.decode()
+    assert 'type="submit">Wijziging inleveren</button>' in page and "Onze casus" in page
+    assert client_for(world["t"].outsider).get(url).status_code == 404

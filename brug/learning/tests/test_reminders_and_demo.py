@@ -72,3 +72,19 @@ def test_the_demo_loads_twice_without_changes() -> None:
     assert past.sessions.get(number=1).date == dt.date(2022, 7, 7)
     product = KnowledgeProduct.objects.get(session__edition=past)
     assert product.title == "Infoblad: wat is polarisatie?" and product.knowledge_item_id is not None
+
+
+def test_the_demo_participant_is_a_duo_member_of_gouda_and_no_duo_shares_an_address() -> None:
+    from brug.core.demo import DemoContext
+    from brug.core.demo import load as load_core
+    from brug.learning.demo import load
+    from brug.learning.models import RegistrationPerson
+
+    ctx = DemoContext()
+    load_core(ctx)
+    load(ctx)
+    for registration in Registration.objects.filter(municipality__cbs_code="GM0513"):
+        assert "deelnemer@gouda.example" in {p.email for p in registration.people.all()}
+    for registration in Registration.objects.all():
+        emails = [p.email for p in RegistrationPerson.objects.filter(registration=registration)]
+        assert len(emails) == len(set(emails)), registration

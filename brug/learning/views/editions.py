@@ -209,9 +209,13 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
                 )
     form = IntakeForm(request.POST if action == "" and request.method == "POST" else None, instance=intake)
     if request.method == "POST" and action == "" and form.is_valid():
-        save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
-        messages.success(request, f"Intake met {reg.municipality} opgeslagen.")
-        return redirect("learning:registrations", org_slug=org_slug, edition_id=ed.pk)
+        try:
+            save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
+        except registration_services.RegistrationError as exc:
+            add_form_error(form, exc)
+        else:
+            messages.success(request, f"Intake met {reg.municipality} opgeslagen.")
+            return redirect("learning:registrations", org_slug=org_slug, edition_id=ed.pk)
     return render(
         request,
         "learning/registration.html",
@@ -294,6 +298,8 @@ def selection(request: HttpRequest, org_slug: str, edition_id: int) -> HttpRespo
         {
             "edition": ed,
             "proposal": proposal,
+            # Why a second step: committing mails every duo at once and cannot be taken back.
+            "confirm": selection_services.preview_decision(ed) if request.GET.get("vastleggen") else None,
             "selected": [by_id[i] for i in proposal.selected],
             "waiting": [by_id[i] for i in proposal.waiting],
             "excluded": [by_id[i] for i in proposal.excluded],
@@ -413,9 +419,10 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
     if request.method == "POST" and request.POST.get("action") == "propose":
         _, left = pair_services.propose_and_store(membership=membership, edition=ed)
         messages.success(request, "Nieuwe koppels voorgesteld.")
-    candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
-        status=Status.REJECTED
+    candidates = pair_services.in_the_running(
+        selectors.registrations_for(membership=membership, edition=ed), edition=ed
     )
+    taking_part = set(candidates.values_list("pk", flat=True))
     rows = [
         (
             pair,
@@ -430,6 +437,12 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
                 registrations=candidates,
                 prefix=f"p{pair.pk}",
             ),
+            # Why: a municipality that withdrew (or waits) still sits in an older pair; say so.
+            [
+                r.municipality.name
+                for r in (pair.first, pair.second, pair.third)
+                if r and r.pk not in taking_part
+            ],
         )
         for pair in ed.pairs.select_related(
             "first__municipality", "second__municipality", "third__municipality"
@@ -457,8 +470,8 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
     membership = request.membership  # type: ignore[attr-defined]
     ed = selectors.edition_for(membership=membership, pk=edition_id)
     pair = selectors.pair_for(edition=ed, pk=pair_id)
-    candidates = selectors.registrations_for(membership=membership, edition=ed).exclude(
-        status=Status.REJECTED
+    candidates = pair_services.in_the_running(
+        selectors.registrations_for(membership=membership, edition=ed), edition=ed
     )
     if request.POST.get("action") == "delete":
         names = pair.names

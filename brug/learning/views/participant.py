@@ -25,11 +25,15 @@ from .common import file_response, ics_response
 
 def home(request: HttpRequest) -> HttpResponse:
     """Called by views.editions.index for a municipality organisation."""
-    registrations = selectors.own_registrations(membership=request.membership)  # type: ignore[attr-defined]
+    membership = request.membership  # type: ignore[attr-defined]
     return render(
         request,
         "learning/participant/home.html",
-        {"registrations": registrations, "breadcrumbs": breadcrumbs(("Leernetwerk", None))},
+        {
+            "registrations": selectors.own_registrations(membership=membership),
+            "unread": selectors.unread_notifications(membership=membership),
+            "breadcrumbs": breadcrumbs(("Leernetwerk", None)),
+        },
     )
 
 

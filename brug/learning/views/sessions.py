@@ -206,6 +206,10 @@ def knowledge_product(request: HttpRequest, org_slug: str, edition_id: int, sess
         "body": knowledge_services.draft_body(sess),
         "visibility": KnowledgeProduct.Visibility.NETWORK,
     }
+    if request.method == "POST" and product is not None and product.published_at is not None:
+        # Why: a save here would never reach the published item; the knowledge base holds it now.
+        messages.error(request, "Dit kennisproduct is al gepubliceerd; wijzigingen doet u in de kennisbank.")
+        return redirect(request.path)
     form = KnowledgeForm(request.POST or None, instance=product, initial=None if product else initial)
     if request.method == "POST" and form.is_valid():
         product = knowledge_services.save_draft(membership=membership, session=sess, **form.cleaned_data)
