@@ -17,6 +17,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel with Dutch regional settings splits a CSV on ";" (a "," file lands in one column).
+CSV_DELIMITER = ";"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Cell = str | int | float | bool | date | datetime | None
 ExportFormat = Literal["csv", "xlsx"]
@@ -36,12 +38,20 @@ def _plain(value: Cell) -> Cell:
     return value
 
 
+def _dutch_csv(value: Cell) -> Cell:
+    # Dutch Excel reads "0,5" as a number and "0.5" as text or a date.
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return value
+
+
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+    """CSV as Excel with Dutch settings opens it: ";" between cells, a decimal comma, UTF-8 with BOM."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow([neutralise(h) for h in header])
     for row in rows:
-        writer.writerow(["" if v is None else neutralise(_plain(v)) for v in row])
+        writer.writerow(["" if v is None else _dutch_csv(neutralise(_plain(v))) for v in row])
     # The byte-order mark makes Excel read the file as UTF-8 (ë, é in Dutch names).
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

@@ -34,6 +34,15 @@ class CodeForm(BrugForm):
     )
 
 
+class SetupCodeForm(BrugForm):
+    # Setting up: there are no recovery codes yet, so the label must not offer one.
+    code = forms.CharField(
+        label="Code van zes cijfers uit uw authenticator-app",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
 def _role_choices(grantable: Collection[str] | None) -> list[tuple[str, str]]:
     # Without a list of grantable roles: the roles any coordinator may give (never the
     # platform's own roles; the service checks again).

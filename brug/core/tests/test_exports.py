@@ -24,8 +24,14 @@ def test_ordinary_text_and_numbers_are_left_alone() -> None:
 def test_csv_neutralises_every_cell_and_reads_back_in_excel_encoding() -> None:
     body = csv_bytes(["naam", "tekst"], [["Gouda", HOSTILE[0]], ["Delft", None]])
     assert body.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     assert rows == [["naam", "tekst"], ["Gouda", "'" + HOSTILE[0]], ["Delft", ""]]
+
+
+def test_csv_is_split_on_semicolons_with_a_decimal_comma_as_dutch_excel_reads_it() -> None:
+    body = csv_bytes(["gemeente", "score", "aantal"], [["Gouda, Zuid-Holland", -0.25, 3]])
+    lines = body.decode("utf-8-sig").splitlines()
+    assert lines == ["gemeente;score;aantal", "Gouda, Zuid-Holland;-0,25;3"]
 
 
 def test_xlsx_neutralises_cells_and_keeps_numbers_and_local_times() -> None:

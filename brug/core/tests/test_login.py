@@ -122,6 +122,8 @@ def test_setting_up_two_factor_in_the_browser_flow_marks_the_session(tenancy: Te
     client = client_for(tenancy.officer, verified=False)
     page = client.get("/account/tweestapsverificatie/")
     assert page.status_code == 200
+    # No recovery codes exist yet, so the field does not offer one.
+    assert "herstelcode" not in page.content.decode().split('name="code"')[0].rsplit("<label", 1)[1]
     secret = re.search(r'data-testid="totp-secret">(\w+)<', page.content.decode()).group(1)
     wrong = client.post("/account/tweestapsverificatie/", {"code": "123456"})
     assert wrong.status_code == 400 and not tenancy.officer.has_second_factor

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from .. import ratelimit
 from ..access import SESSION_2FA_KEY
 from ..audit import record
-from ..forms import CodeForm, LoginForm
+from ..forms import CodeForm, LoginForm, SetupCodeForm
 from ..models import FailureKind, User
 from ..security import (
     clear_login_failures,
@@ -136,7 +136,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if user.has_second_factor and request.method == "GET":
         return redirect(f"/inloggen/code/?next={_safe_next(request)}")
     device = start_totp_setup(user=user) if request.method == "GET" else user.totp_device
-    form = CodeForm(request.POST or None)
+    form = SetupCodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
         codes = confirm_totp(user=user, code=form.cleaned_data["code"])

@@ -53,7 +53,7 @@ def test_the_registrations_export_neutralises_formulas_and_the_selection_gives_r
     client = client_for(setup["facilitator"])
     text = client.get(_url(setup, "aanmeldingen", "csv")).content.decode("utf-8-sig")
     assert "Gouda" in text and "p1@gm0513.example" in text
-    assert ",=HYPERLINK" not in text and "'=HYPERLINK" in text
+    assert ";=HYPERLINK" not in text and "'=HYPERLINK" in text
     selection = client.get(_url(setup, "selectie", "csv")).content.decode("utf-8-sig")
     assert "Nog geen intake" in selection and "Vaals" in selection
 
@@ -75,5 +75,5 @@ def test_the_selection_export_shows_advice_and_region_as_on_the_page_and_times_w
     assert rows["Gouda"][3] == "geen intake"
     text = client.get(_url(setup, "aanmeldingen", "csv")).content.decode("utf-8-sig")
     registered = timezone.localtime(setup["evil"].created_at).strftime("%Y-%m-%d %H:%M")
-    assert f",{registered}:00\r\n" in text
+    assert f";{registered}:00\r\n" in text
     assert client_for(setup["tenancy"].outsider).get(_url(setup, "selectie", "xlsx")).status_code == 404

@@ -45,7 +45,7 @@ def test_a_message_just_before_midnight_utc_is_on_the_next_day_everywhere(tenanc
     assert "03-11-2026 – Medewerker" in form and "02-11-2026" not in form
 
     export = client.get(_url("messages_export", tenancy), {"formaat": "csv"})
-    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[1][1] == "2026-11-03 00:30"
 
     # The date filters and the daily counts use the local day.

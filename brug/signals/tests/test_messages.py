@@ -149,7 +149,7 @@ def test_the_export_follows_the_filters_and_neutralises_formulas(tenancy, client
     client = client_for(tenancy.officer)
     response = client.get(_url("messages_export", tenancy), {"q": "windmolens", "formaat": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     texts = [r[5] for r in rows[1:]]
     assert len(texts) == 2
     assert any(t.startswith("'=HYPERLINK") for t in texts)
