@@ -7,7 +7,8 @@ plus a "reason". A bad line (not JSON, no string "text") is skipped with a messa
 naming its line number; processing continues and the exit code is 1 at the end if any line was
 bad (2 for a bad themes file).
 
-train fits the model on the development part of the corpus and writes brug/text/data/model.json.
+train fits the model on the development part of the corpus and writes brug/text/data/model.json
+(and first brug/text/data/woordvectoren.npz when it is absent or with --vectors).
 """
 
 from __future__ import annotations
@@ -59,12 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     classify = sub.add_parser("classify", help="JSON Lines van stdin classificeren")
     classify.add_argument("--themes", help="JSON-bestand met een lijst van {name, query}")
-    sub.add_parser("train", help="het model trainen op het ontwikkeldeel van het corpus")
+    train_parser = sub.add_parser("train", help="het model trainen op het ontwikkeldeel van het corpus")
+    train_parser.add_argument(
+        "--vectors", action="store_true", help="ook de woordvectoren opnieuw maken (met USE; duurt even)"
+    )
     args = parser.parse_args(argv)
     if args.command == "train":
         from brug.text.training import train
 
-        summary = train()
+        summary = train(vectors=args.vectors)
         print(json.dumps(summary, ensure_ascii=False))
         return 0
     try:
