@@ -152,6 +152,7 @@ def train(out: Path = model.MODEL_PATH, *, vectors: bool = False) -> dict[str, A
         "trained_on": len(items),
         "vectors": table.version if table is not None else None,
         "vector_scale": model.VECTOR_SCALE,
+        "pool_scale": model.POOL_SCALE,
         "weights": weights,
     }
     out.write_text(

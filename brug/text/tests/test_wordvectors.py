@@ -58,12 +58,14 @@ def test_scoring_adds_the_vector_block_exactly_as_training_computed_it(table):
     rules = clf.rules(text)
     tokens, extras = rules["doc"].tokens, rules["extras"]
     feats = model.features(tokens, extras)
-    vec = {f: v for f, v in feats.items() if f.startswith(model.VECTOR_PREFIX)}
+    vec = {f: v for f, v in feats.items() if f.startswith(model.VECTOR_PREFIX) and f[1] == ":"}
     assert len(vec) == wordvectors.DIMENSIONS
     masked = model.mask_groups(tokens)
     rows = [r for t in masked if (r := table.row(t)) is not None]
     expected = table.matrix[rows].sum(axis=0) * model.VECTOR_SCALE / len(masked)
     assert [vec[f"v:{j}"] for j in range(wordvectors.DIMENSIONS)] == pytest.approx(expected.tolist())
+    top = table.matrix[rows].max(axis=0) * model.POOL_SCALE
+    assert [feats[f"vx:{j}"] for j in range(wordvectors.DIMENSIONS)] == pytest.approx(top.tolist())
     # The raw score of the loaded model equals the dot product of the training features with its
     # weights (the kept ones), so the cached per-token form scores what training fitted.
     raw = json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
