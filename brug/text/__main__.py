@@ -7,8 +7,9 @@ plus a "reason". A bad line (not JSON, no string "text") is skipped with a messa
 naming its line number; processing continues and the exit code is 1 at the end if any line was
 bad (2 for a bad themes file).
 
-train fits the model on the development part of the corpus and writes brug/text/data/model.json
-(and first brug/text/data/woordvectoren.npz when it is absent or with --vectors).
+train fits the model on the development part of the corpus and writes brug/text/data/model.json;
+with --vectors it first builds brug/text/data/woordvectoren.npz (USE distilled per word), and the
+model then uses the word-vector block (an experiment: not shipped, see docs/algorithms/tekstmodel.md).
 """
 
 from __future__ import annotations
@@ -62,7 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     classify.add_argument("--themes", help="JSON-bestand met een lijst van {name, query}")
     train_parser = sub.add_parser("train", help="het model trainen op het ontwikkeldeel van het corpus")
     train_parser.add_argument(
-        "--vectors", action="store_true", help="ook de woordvectoren opnieuw maken (met USE; duurt even)"
+        "--vectors",
+        action="store_true",
+        help="eerst woordvectoren maken (met USE) en die als kenmerken gebruiken",
     )
     args = parser.parse_args(argv)
     if args.command == "train":

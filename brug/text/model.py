@@ -9,9 +9,10 @@ Features of a message (all computed here, for training and for scoring alike):
 * rule hits as features ("r:" structural rules of `structure.py`, "lh:"/"lf:" the lexicon rules of
   hostility and framing with their scores, "th:" a theme's Boolean query matched, "tone:" the
   lexicon tone), and a few signs ("x:?", "x:!", "x:quote");
-* the mean of the message's static word vectors ("v:0" … "v:63", `wordvectors.py`, distilled from
+* optionally (only when data/woordvectoren.npz exists, made by ``train --vectors``; not shipped)
+  the mean of the message's static word vectors ("v:0" … "v:63", `wordvectors.py`, distilled from
   the USE sentence encoder), times `VECTOR_SCALE`, and their maximum and minimum per dimension
-  ("vx:", "vn:"), times `POOL_SCALE`: meaning beyond the wordings seen in training.
+  ("vx:", "vn:"), times `POOL_SCALE`.
 
 Scoring is a sparse dot product: per word, the summed weights of its lemma and its n-grams are
 cached, so a message costs one dict lookup per word plus one per word pair. The calibrated
@@ -44,10 +45,11 @@ FRAMING = "wij-zij"
 TONE_NEGATIVE = "toon negatief"
 TONE_POSITIVE = "toon positief"
 THEME_PREFIX = "thema: "
-# Weight of the word-vector block against the sparse features (chosen by grouped CV on the
-# development part: mean 0.6 / 1 / 1.5 / 3 gave hostility F1 0.884 / 0.888 / 0.886 / 0.876; adding
-# max and min per dimension at 0.3 raised us–them F1 from 0.854 to 0.863 and cut neutral false
-# positives from 6 to 4 of 396; at 0.6 it was worse). Never looked at on the frozen test part.
+# The optional word-vector block (`train --vectors`; the shipped model does not use it: on the
+# grown corpus grouped CV showed no gain, see docs/algorithms/tekstmodel.md). Its weights against
+# the sparse features were chosen by grouped CV on the development part while it was tried (mean
+# 0.6 / 1 / 1.5 / 3: hostility F1 0.884 / 0.888 / 0.886 / 0.876; max and min per dimension at 0.3
+# better than 0.6). Never looked at on the frozen test part.
 VECTOR_SCALE = 1.0
 POOL_SCALE = 0.3
 VECTOR_PREFIX = "v:"

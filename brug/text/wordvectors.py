@@ -3,13 +3,14 @@
 Every word of a Dutch vocabulary (the most frequent words of `wordfreq` plus the words of the
 development part of the corpus) was embedded once, alone, with USE (`brug.text.embeddings`); the
 512 dimensions were reduced by PCA to `DIMENSIONS` and stored as float16 in
-data/woordvectoren.npz. The model (`model.py`) uses the mean of a message's word vectors as one
-feature block: words with a similar meaning get similar vectors, so a wording the corpus never
-saw can still resemble hostile (or neutral) messages it did see.
+data/woordvectoren.npz. When that file exists, the model (`model.py`) uses the mean, max and min
+of a message's word vectors as one feature block: words with a similar meaning get similar
+vectors, so a wording the corpus never saw can still resemble messages it did see.
 
-Scoring needs only numpy and a dict lookup per word: the file is read lazily, on the first word.
-USE and scikit-learn are needed only to build the file (`python -m brug.text train` builds it
-when it is absent; `--vectors` rebuilds it).
+It is an experiment, not shipped: on the grown corpus grouped CV showed no gain (see
+docs/algorithms/tekstmodel.md). ``python -m brug.text train --vectors`` builds the file (USE and
+scikit-learn, training only) and trains with it; scoring then needs only numpy and a dict lookup
+per word, and the file is read lazily, on the first word.
 """
 
 from __future__ import annotations
