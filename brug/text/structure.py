@@ -167,6 +167,12 @@ HOSTILE_WORDS = (
 REPORTED_SPEECH = _set(
     "zegt zeggen zei roept roepen riep noemt noemen noem noemde schrijft schrijven hoor hoorde"
 )
+# A claim about a group that the sentence itself rejects ("Zeggen dat alle asielzoekers criminelen
+# zijn is onzin", "Dat verhaal dat statushouders uitvreters zijn, klopt niet"): claim word, then
+# the group or hostile word, then the rejection, in that order.
+CLAIM = _set("zeggen zegt zei beweren beweert beweerde verhaal verhaaltje idee roepen roept las lees gelezen")
+REJECT = _set("onzin onwaar kul gelul flauwekul fabel fabeltje bullshit nonsens dom klets kletspraat")
+REJECT_AFTER = {"klopt": _set("niet niks geen"), "niet": _set("waar"), "is": _set("onzin")}
 
 
 _CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -199,6 +205,7 @@ TRIGGERS = (
     | HOSTILE_WORDS
     | REPORTED_SPEECH
     | QUESTION_OPENERS
+    | CLAIM
     | _set("eigenlijk")
 )
 _CLASS_OF: dict[str, str] = {}
@@ -431,9 +438,31 @@ def class_bigrams(tokens: list[str]) -> list[str]:
     return out
 
 
+def _rejected_claim(tokens: list[str]) -> tuple[str, str] | None:
+    """(claim word, rejection) when the sentence states a claim about a group and rejects it."""
+    for i, t in enumerate(tokens):
+        if t not in CLAIM:
+            continue
+        for j in range(i + 1, len(tokens)):
+            if tokens[j] in GROUP or tokens[j] in HOSTILE_WORDS:
+                for k in range(j + 1, len(tokens)):
+                    w = tokens[k]
+                    if w in REJECT:
+                        return t, w
+                    follow = REJECT_AFTER.get(w)
+                    if follow and k + 1 < len(tokens) and tokens[k + 1] in follow:
+                        return t, f"{w} {tokens[k + 1]}"
+                return None
+    return None
+
+
 def _context_hits(raw: str, tokens: list[str]) -> list[Hit]:
-    """Negation of a hostile word, someone else's words ("wie zegt dat …"), information questions."""
+    """Negation of a hostile word, someone else's words ("wie zegt dat …"), information questions,
+    a claim about a group that the sentence rejects."""
     out: list[Hit] = []
+    rejected = _rejected_claim(tokens)
+    if rejected is not None:
+        out.append(Hit("ontkenning", "bewering afgewezen", rejected))
     if re.search(r":\s*['\"]", raw):
         out.append(Hit("citaat", "citaat in kop of verslag", (":",)))
     if raw.rstrip().endswith("?") and (tokens[0] in QUESTION_OPENERS or "eigenlijk" in tokens):
@@ -486,7 +515,9 @@ def analyse(text: str, tokens_of_text: list[str] | None = None) -> list[Hit]:
             h for h in hits if h.kind in ("dreiging", "veralgemenisering", "ontmenselijking", "aanspreking")
         ]
         if hostile_kinds:
-            quoted = _QUOTED.search(raw) is not None or any(h.kind == "citaat" for h in context)
+            quoted = _QUOTED.search(raw) is not None or any(
+                h.kind == "citaat" or h.rule == "bewering afgewezen" for h in context
+            )
             reported = bool(tset & REPORT)
             if (
                 quoted

@@ -136,3 +136,24 @@ def test_importing_the_package_does_not_load_the_classifier():
     code = "import sys, brug.text.embeddings; print('brug.text.classifier' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zeggen dat alle asielzoekers criminelen zijn is gewoon dom en niet waar",
+        "Dat verhaal dat statushouders allemaal uitvreters zijn, klopt niet",
+    ],
+)
+def test_a_claim_about_a_group_that_the_sentence_rejects_is_not_a_generalisation(text):
+    found = kinds(text)
+    assert "veralgemenisering" not in found and "ontkenning" in found
+    result = clf.classify(text)
+    assert not result.hostile and not result.framed, result.why
+
+
+def test_a_generalisation_next_to_a_rejection_of_something_else_still_counts():
+    # The rejection comes before the group word: it is about another claim.
+    assert "veralgemenisering" in kinds(
+        "Ze zeggen dat het onzin is, maar die Marokkaanse jongens verpesten het hier"
+    )
