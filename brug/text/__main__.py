@@ -7,9 +7,7 @@ plus a "reason". A bad line (not JSON, no string "text") is skipped with a messa
 naming its line number; processing continues and the exit code is 1 at the end if any line was
 bad (2 for a bad themes file).
 
-train fits the model on the development part of the corpus and writes brug/text/data/model.json;
-with --vectors it first builds brug/text/data/woordvectoren.npz (USE distilled per word), and the
-model then uses the word-vector block (an experiment: not shipped, see docs/algorithms/tekstmodel.md).
+train fits the model on the development part of the corpus and writes brug/text/data/model.json.
 """
 
 from __future__ import annotations
@@ -61,17 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     classify = sub.add_parser("classify", help="JSON Lines van stdin classificeren")
     classify.add_argument("--themes", help="JSON-bestand met een lijst van {name, query}")
-    train_parser = sub.add_parser("train", help="het model trainen op het ontwikkeldeel van het corpus")
-    train_parser.add_argument(
-        "--vectors",
-        action="store_true",
-        help="eerst woordvectoren maken (met USE) en die als kenmerken gebruiken",
-    )
+    sub.add_parser("train", help="het model trainen op het ontwikkeldeel van het corpus")
     args = parser.parse_args(argv)
     if args.command == "train":
         from brug.text.training import train
 
-        summary = train(vectors=args.vectors)
+        summary = train()
         print(json.dumps(summary, ensure_ascii=False))
         return 0
     try:

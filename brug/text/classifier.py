@@ -121,8 +121,6 @@ _FEATURE_NAMES = {
     "x:?": "vraagteken",
     "x:!": "uitroepteken",
     "x:quote": "aanhalingstekens",
-    model.MEANING_FOR: "betekenis van de woorden samen: lijkt op berichten mét dit kenmerk",
-    model.MEANING_AGAINST: "betekenis van de woorden samen: lijkt op berichten zónder dit kenmerk",
 }
 
 

@@ -8,11 +8,7 @@ Features of a message (all computed here, for training and for scoring alike):
   word and n-gram counts are divided by √(number of words), so long messages do not pile up;
 * rule hits as features ("r:" structural rules of `structure.py`, "lh:"/"lf:" the lexicon rules of
   hostility and framing with their scores, "th:" a theme's Boolean query matched, "tone:" the
-  lexicon tone), and a few signs ("x:?", "x:!", "x:quote");
-* optionally (only when data/woordvectoren.npz exists, made by ``train --vectors``; not shipped)
-  the mean of the message's static word vectors ("v:0" … "v:63", `wordvectors.py`, distilled from
-  the USE sentence encoder), times `VECTOR_SCALE`, and their maximum and minimum per dimension
-  ("vx:", "vn:"), times `POOL_SCALE`.
+  lexicon tone), and a few signs ("x:?", "x:!", "x:quote").
 
 Scoring is a sparse dot product: per word, the summed weights of its lemma and its n-grams are
 cached, so a message costs one dict lookup per word plus one per word pair. The calibrated
@@ -33,7 +29,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from brug.text import wordvectors
 from brug.text.lexicon import load_word_list
 from brug.text.normalise import lemma, normalise
 
@@ -45,19 +40,6 @@ FRAMING = "wij-zij"
 TONE_NEGATIVE = "toon negatief"
 TONE_POSITIVE = "toon positief"
 THEME_PREFIX = "thema: "
-# The optional word-vector block (`train --vectors`; the shipped model does not use it: on the
-# grown corpus grouped CV showed no gain, see docs/algorithms/tekstmodel.md). Its weights against
-# the sparse features were chosen by grouped CV on the development part while it was tried (mean
-# 0.6 / 1 / 1.5 / 3: hostility F1 0.884 / 0.888 / 0.886 / 0.876; max and min per dimension at 0.3
-# better than 0.6). Never looked at on the frozen test part.
-VECTOR_SCALE = 1.0
-POOL_SCALE = 0.3
-VECTOR_PREFIX = "v:"
-MAX_PREFIX = "vx:"
-MIN_PREFIX = "vn:"
-# The one explanation entry of the vector block, by the sign of its contribution.
-MEANING_FOR = "v:+"
-MEANING_AGAINST = "v:-"
 
 
 # Group words (political, religious, ethnic, gender: lexicons/neutraal.txt) are one and the same
@@ -137,17 +119,6 @@ def features(tokens: list[str], extras: dict[str, float]) -> dict[str, float]:
         out[f] = out.get(f, 0.0) + scale
     for f, v in extras.items():
         out[f] = out.get(f, 0.0) + v
-    vectors = wordvectors.load()
-    if vectors is not None:
-        found = [r for t in tokens if (r := vectors.row(t)) is not None]
-        if found:
-            block = vectors.matrix[found]
-            mean = block.sum(axis=0) * (VECTOR_SCALE / len(tokens))
-            for j, v in enumerate(mean.tolist()):
-                out[f"{VECTOR_PREFIX}{j}"] = v
-            for prefix, pooled in ((MAX_PREFIX, block.max(axis=0)), (MIN_PREFIX, block.min(axis=0))):
-                for j, v in enumerate((pooled * POOL_SCALE).tolist()):
-                    out[f"{prefix}{j}"] = v
     return out
 
 
@@ -191,43 +162,6 @@ class Model:
         # (token, next token) → row of its "b:" lemma-pair feature (the zero row when it has none).
         self._pair_row: dict[tuple[str, str], int] = {}
         self.metrics: dict[str, Any] = data.get("metrics", {})
-        # The word-vector block: per label, the weights of "v:0" … "v:63" (a DIMENSIONS × labels
-        # matrix). A token's vector times it is kept in the second half of its token row,
-        # _T[:, width:], so one row sum per message gives the word weights (divided by √n as
-        # before) and the vector block (divided by n: the mean); the max and min per dimension
-        # (`_pooled`) cost one more gather and max.
-        self.vectors_version: str | None = data.get("vectors")
-        self._vectors: wordvectors.WordVectors | None = None
-        self._Wv = None
-        self._Wxn = None
-        self._VV = None
-        self._no_vector = 0
-        if self.vectors_version is not None:
-            table = wordvectors.load()
-            if table is None or table.version != self.vectors_version:
-                raise ValueError(
-                    f"model {self.version} needs word vectors {self.vectors_version}, "
-                    f"found {table.version if table else 'none'} ({wordvectors.VECTORS_PATH.name})"
-                )
-            dims = table.matrix.shape[1]
-            missing_row = len(raw)
-
-            def block(prefix: str) -> Any:
-                return matrix[[self._feature_row.get(f"{prefix}{j}", missing_row) for j in range(dims)]]
-
-            self._vectors = table
-            self._Wv = block(VECTOR_PREFIX) * float(data.get("vector_scale", VECTOR_SCALE))
-            pool = float(data.get("pool_scale", POOL_SCALE))
-            # max and min in one: min(v) = -max(-v), so each word has [v, -v] and one max per
-            # message serves both; the last row (-inf) stands for "no vector" and never wins.
-            self._Wxn = np.vstack([block(MAX_PREFIX), -block(MIN_PREFIX)]) * pool
-            both = np.hstack([table.matrix, -table.matrix])
-            self._VV = np.vstack([both, np.full((1, 2 * dims), -np.inf, dtype=both.dtype)])
-            self._no_vector = len(table.matrix)
-        if self._vectors is not None:
-            self._T = np.zeros((len(self._T), 2 * width))
-        # Per token row, the row of its word vector in _VV (the -inf row: none).
-        self._vi = np.full(len(self._T), self._no_vector, dtype=np.int64)
 
     @property
     def theme_names(self) -> list[str]:
@@ -238,8 +172,7 @@ class Model:
 
         frow = self._feature_row
         rows = [frow[f] for f in token_features(token) if f in frow]
-        vector = self._vectors.row(token) if self._vectors is not None and token != GROUP else None
-        if not rows and vector is None:
+        if not rows:
             row = 0
         else:
             if len(self._token_row) > 300_000:  # a stream with endless new words: start afresh
@@ -247,16 +180,8 @@ class Model:
                 self._t_used = 1
             if self._t_used == len(self._T):
                 self._T = np.concatenate([self._T, np.zeros_like(self._T)])
-                self._vi = np.concatenate([self._vi, np.full_like(self._vi, self._no_vector)])
             row = self._t_used
-            self._T[row, : self.width] = self._W[rows].sum(axis=0) if rows else 0.0
-            if vector is not None:
-                assert self._vectors is not None and self._Wv is not None
-                self._T[row, self.width :] = self._vectors.matrix[vector] @ self._Wv
-                self._vi[row] = vector
-            else:
-                self._T[row, self.width :] = 0.0
-                self._vi[row] = self._no_vector
+            self._T[row] = self._W[rows].sum(axis=0)
             self._t_used += 1
         self._token_row[token] = row
         return row
@@ -267,21 +192,6 @@ class Model:
         row = self._feature_row.get(bigram_keys(list(pair))[0], len(self._W) - 1)
         self._pair_row[pair] = row
         return row
-
-    def _meaning(self, t_rows: list[int], n_tokens: int) -> Any:
-        """The word-vector block's raw score per label: mean, then max and min per dimension."""
-        assert self._VV is not None
-        out = self._T[t_rows, self.width :].sum(axis=0) / max(1, n_tokens)
-        out += self._pooled(t_rows)
-        return out
-
-    def _pooled(self, t_rows: list[int]) -> Any:
-        """Max and min per dimension of the message's word vectors, weighted (0 without vectors)."""
-        assert self._VV is not None
-        if not t_rows:
-            return 0.0
-        top = self._VV[self._vi[t_rows]].max(axis=0)
-        return top @ self._Wxn if top[0] != -math.inf else 0.0
 
     def decision(self, tokens: list[str], extras: dict[str, float]) -> tuple[Any, _Parts]:
         """Raw scores per label (numpy array) and the parts they came from (for `explain`)."""
@@ -298,15 +208,7 @@ class Model:
         e_rows = [frow(f, missing) for f in e_names]
         e_values = list(extras.values())
         W = self._W
-        if self._vectors is None:
-            total = (self._T[t_rows].sum(axis=0) + W[b_rows].sum(axis=0)) * scale + self._bias
-        else:
-            # One row sum gives the word weights (first half) and the vector block (second half).
-            both = self._T[t_rows].sum(axis=0)
-            w = self.width
-            total = (both[:w] + W[b_rows].sum(axis=0)) * scale + self._bias
-            total += both[w:] / max(1, len(tokens))
-            total += self._pooled(t_rows)
+        total = (self._T[t_rows].sum(axis=0) + W[b_rows].sum(axis=0)) * scale + self._bias
         if e_rows:
             total += W[e_rows].T @ e_values
         return total, _Parts(self, tokens, t_rows, pairs, b_rows, e_names, e_rows, e_values, scale)
@@ -363,11 +265,6 @@ class _Parts:
             ):
                 if w and value:
                     summed[name] = get(name, 0.0) + w * value
-        if m._vectors is not None and self.t_rows:
-            # The vector block as one entry: what the meaning of the words together adds.
-            meaning = float(m._meaning(self.t_rows, len(self.tokens))[i])
-            if meaning:
-                summed[MEANING_FOR if meaning > 0 else MEANING_AGAINST] = meaning
         return summed
 
 

@@ -1,9 +1,6 @@
 """Training the model: `python -m brug.text train` (needs scikit-learn; scoring does not).
 
-Only the development part of the corpus is used (the frozen test part never is). With
-`vectors=True` (``train --vectors``) the word-vector table (`wordvectors.py`, USE distilled per
-word, vocabulary from the development part only) is built first; the model uses the vector block
-whenever that table file exists (it is not shipped: grouped CV showed no gain). For every
+Only the development part of the corpus is used (the frozen test part never is). For every
 label the regularisation C is chosen by grouped 5-fold cross-validation by family; the
 out-of-fold scores of the chosen C give the Platt calibration; the final weights are fitted on
 the whole development part, pruned to the strongest `KEEP` per label and written to
@@ -18,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from brug.text import model, wordvectors
+from brug.text import model
 from brug.text.classifier import Classifier
 from brug.text.corpus import FOLDS, Item, load_corpus, split_test
 from brug.text.themes import default_themes
@@ -109,10 +106,8 @@ def cross_validate(
     return {"C": chosen, "oof": best_scores}
 
 
-def train(out: Path = model.MODEL_PATH, *, vectors: bool = False) -> dict[str, Any]:
+def train(out: Path = model.MODEL_PATH) -> dict[str, Any]:
     items, _test = split_test(load_corpus())
-    built = wordvectors.build(item.text for item in items) if vectors else None
-    table = wordvectors.load()
     rows = feature_rows(items)
     cv = cross_validate(items, rows)
     names = labels()
@@ -149,19 +144,10 @@ def train(out: Path = model.MODEL_PATH, *, vectors: bool = False) -> dict[str, A
         "platt": [[round(a, 4), round(b, 4)] for a, b in platt],
         "C": cv["C"],
         "trained_on": len(items),
-        "vectors": table.version if table is not None else None,
-        "vector_scale": model.VECTOR_SCALE,
-        "pool_scale": model.POOL_SCALE,
         "weights": weights,
     }
     out.write_text(
         json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8"
     )
     model.load.cache_clear()
-    return {
-        "version": version,
-        "items": len(items),
-        "features": len(weights),
-        "C": cv["C"],
-        "vectors": built or (table.version if table is not None else None),
-    }
+    return {"version": version, "items": len(items), "features": len(weights), "C": cv["C"]}
