@@ -19,15 +19,15 @@ labels, the Platt parameters and the kept weights as integers (×1000); it is lo
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from brug.text.lexicon import load_word_list
 from brug.text.normalise import lemma, normalise
@@ -129,11 +129,13 @@ class Prediction:
 
 
 class Model:
-    """A loaded model: `predict(tokens, extras)` gives a calibrated probability per label.
+    """A loaded model: `predict(tokens, extras)` gives a calibrated probability per label,
+    `predict_many` the same for a batch of messages at once (what `classify_many` uses).
 
     The weights sit in a dense matrix (features × labels, numpy); every distinct token gets a row
     of its own in a growing token matrix (its lemma and n-gram weights summed once, on first
-    sight). Scoring a message is then a few dict lookups per word and three row sums in numpy.
+    sight). Scoring a message is then a few dict lookups per word; the row sums of a whole batch
+    are a handful of numpy calls, so numpy's per-call cost is paid per batch, not per message.
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
@@ -152,15 +154,21 @@ class Model:
         for k, row in enumerate(raw.values()):
             matrix[k, row[0::2]] = np.asarray(row[1::2], dtype=float) / SCALE
         self._W = matrix
+        self._missing = len(raw)  # the zero row of _W
+        self._w_lists: list[list[float]] | None = None  # _W as Python lists, for explanations
         self._bias = np.asarray(self.bias)
         self._platt_a = np.asarray([a for a, _ in self.platt])
         self._platt_b = np.asarray([b for _, b in self.platt])
         # Row 0 of the token matrix is the zero vector: a token none of whose features has a weight.
-        self._token_row: dict[str, int] = {}
+        # A row, once written, is never overwritten in the same array (a full cache starts a new
+        # array), so a message's parts can keep the array and explain it later.
+        self._token_row: dict[str, int] = {}  # token as written (before group masking) → row
+        self._masked_row: dict[str, int] = {}  # masked token → row
         self._T = np.zeros((4096, width))
         self._t_used = 1
-        # (token, next token) → row of its "b:" lemma-pair feature (the zero row when it has none).
+        # (token, next token) as written → row of its "b:" lemma-pair feature (_missing if none).
         self._pair_row: dict[tuple[str, str], int] = {}
+        self._pair_name: dict[tuple[str, str], str] = {}  # (token, next token) → "lemma lemma"
         self.metrics: dict[str, Any] = data.get("metrics", {})
 
     @property
@@ -170,63 +178,153 @@ class Model:
     def _new_token(self, token: str) -> int:
         import numpy as np
 
-        frow = self._feature_row
-        rows = [frow[f] for f in token_features(token) if f in frow]
-        if not rows:
-            row = 0
-        else:
-            if len(self._token_row) > 300_000:  # a stream with endless new words: start afresh
-                self._token_row.clear()
-                self._t_used = 1
-            if self._t_used == len(self._T):
-                self._T = np.concatenate([self._T, np.zeros_like(self._T)])
-            row = self._t_used
-            self._T[row] = self._W[rows].sum(axis=0)
-            self._t_used += 1
+        masked = mask_groups([token])[0]
+        row = self._masked_row.get(masked)
+        if row is None:
+            frow = self._feature_row
+            rows = [frow[f] for f in token_features(masked) if f in frow]
+            if not rows:
+                row = 0
+            else:
+                if self._t_used == len(self._T):
+                    self._T = np.concatenate([self._T, np.zeros_like(self._T)])
+                row = self._t_used
+                self._T[row] = self._W[rows].sum(axis=0)
+                self._t_used += 1
+            self._masked_row[masked] = row
         self._token_row[token] = row
         return row
 
     def _new_pair(self, pair: tuple[str, str]) -> int:
-        if len(self._pair_row) > 300_000:
-            self._pair_row.clear()
-        row = self._feature_row.get(bigram_keys(list(pair))[0], len(self._W) - 1)
+        row = self._feature_row.get(bigram_keys(mask_groups(list(pair)))[0], self._missing)
         self._pair_row[pair] = row
         return row
 
-    def decision(self, tokens: list[str], extras: dict[str, float]) -> tuple[Any, _Parts]:
-        """Raw scores per label (numpy array) and the parts they came from (for `explain`)."""
-        tokens = mask_groups(tokens)
-        scale = 1.0 / math.sqrt(max(1, len(tokens)))
-        get = self._token_row.get
-        t_rows = [r if (r := get(t)) is not None else self._new_token(t) for t in tokens]
-        pairs = list(zip(tokens, tokens[1:], strict=False))
-        pair_get = self._pair_row.get
-        b_rows = [r if (r := pair_get(pair)) is not None else self._new_pair(pair) for pair in pairs]
-        frow = self._feature_row.get
-        missing = len(self._W) - 1
-        e_names = list(extras)
-        e_rows = [frow(f, missing) for f in e_names]
-        e_values = list(extras.values())
-        W = self._W
-        total = (self._T[t_rows].sum(axis=0) + W[b_rows].sum(axis=0)) * scale + self._bias
-        if e_rows:
-            total += W[e_rows].T @ e_values
-        return total, _Parts(self, tokens, t_rows, pairs, b_rows, e_names, e_rows, e_values, scale)
-
-    def predict(self, tokens: list[str], extras: dict[str, float]) -> Scored:
+    def _forget_if_full(self) -> None:
+        """A stream with endless new words: start afresh (only between batches, never inside one)."""
         import numpy as np
 
-        total, parts = self.decision(tokens, extras)
+        if len(self._token_row) > 300_000:
+            self._token_row.clear()
+            self._masked_row.clear()
+            self._T = np.zeros_like(self._T)  # a new array: earlier parts keep the old one
+            self._t_used = 1
+        if len(self._pair_row) > 300_000:
+            self._pair_row.clear()
+            self._pair_name.clear()
+
+    def _parts(self, tokens: list[str], extras: dict[str, float]) -> _Parts:
+        """One message's row indices (new tokens and pairs get their rows here)."""
+        # map() with dict.get runs the lookups in C; only words seen for the first time (None)
+        # take the slow path.
+        found = list(map(self._token_row.get, tokens))
+        if None in found:
+            new = self._new_token
+            t_rows = [new(t) if r is None else r for t, r in zip(tokens, found, strict=True)]
+        else:
+            t_rows = cast(list[int], found)
+        pairs = list(zip(tokens, tokens[1:], strict=False))
+        found = list(map(self._pair_row.get, pairs))
+        if None in found:
+            new_pair = self._new_pair
+            b_rows = [new_pair(p) if r is None else r for p, r in zip(pairs, found, strict=True)]
+        else:
+            b_rows = cast(list[int], found)
+        e_names = list(extras)
+        e_rows = list(map(self._feature_row.get, e_names, repeat(self._missing)))
+        scale = 1.0 / math.sqrt(max(1, len(tokens)))
+        return _Parts(self, tokens, t_rows, pairs, b_rows, e_names, e_rows, list(extras.values()), scale)
+
+    def decisions(self, messages: Sequence[tuple[list[str], dict[str, float]]]) -> tuple[Any, list[_Parts]]:
+        """Raw scores (a messages × labels numpy array) and each message's parts (for `explain`).
+
+        Each message's score is bit for bit what summing its own rows would give: the row sums of
+        messages of (about) the same length are taken together as one 3-d array, padded with the
+        zero row at the end (x + 0.0 = x), and the rule features are added one by one in their
+        order, not by a BLAS product whose summation order depends on the processor.
+        """
+        import numpy as np
+
+        self._forget_if_full()
+        parts = [self._parts(tokens, extras) for tokens, extras in messages]
+        n = len(parts)
+        W = self._W
+        t_sum = _row_sums(self._T, [p.t_rows for p in parts], 0, self.width)
+        b_sum = _row_sums(W, [p.b_rows for p in parts], self._missing, self.width)
+        scale = np.asarray([p.scale for p in parts])
+        total = (t_sum + b_sum) * scale[:, None] + self._bias
+        width = max((len(p.e_rows) for p in parts), default=0)
+        if width:
+            e_rows = np.full((n, width), self._missing, dtype=np.intp)
+            e_values = np.zeros((n, width))
+            for k, p in enumerate(parts):
+                e_rows[k, : len(p.e_rows)] = p.e_rows
+                e_values[k, : len(p.e_values)] = p.e_values
+            extra = np.zeros((n, self.width))
+            for j in range(width):
+                extra += W[e_rows[:, j]] * e_values[:, j, None]
+            total += extra
+        return total, parts
+
+    def decision(self, tokens: list[str], extras: dict[str, float]) -> tuple[Any, _Parts]:
+        """Raw scores per label (numpy array) and the parts they came from (for `explain`)."""
+        total, parts = self.decisions([(tokens, extras)])
+        return total[0], parts[0]
+
+    def predict_many(self, messages: Sequence[tuple[list[str], dict[str, float]]]) -> list[Scored]:
+        """`predict` for each (tokens, extras) of a batch, with one set of numpy calls for all."""
+        import numpy as np
+
+        if not messages:
+            return []
+        total, parts = self.decisions(messages)
         z = np.clip(self._platt_a * total + self._platt_b, -30.0, 30.0)
-        p = (1.0 / (1.0 + np.exp(-z))).tolist()
-        probabilities = {label: round(v, 3) for label, v in zip(self.labels, p, strict=True)}
-        return Scored(self, probabilities, parts)
+        labels = self.labels
+        three = repeat(3)
+        return [
+            Scored(self, dict(zip(labels, map(round, p, three), strict=True)), part)
+            for p, part in zip((1.0 / (1.0 + np.exp(-z))).tolist(), parts, strict=True)
+        ]
+
+    def predict(self, tokens: list[str], extras: dict[str, float]) -> Scored:
+        return self.predict_many([(tokens, extras)])[0]
+
+    def _weights(self, rows: list[int]) -> list[list[float]]:
+        """Rows of _W as Python lists (converted once, on the first explanation)."""
+        if self._w_lists is None:
+            self._w_lists = self._W.tolist()
+        w = self._w_lists
+        return [w[r] for r in rows]
+
+    def _pair_label(self, pair: tuple[str, str]) -> str:
+        name = self._pair_name.get(pair)
+        if name is None:
+            name = self._pair_name[pair] = bigram_keys(mask_groups(list(pair)))[0][2:].replace("_", " ")
+        return name
+
+
+# (name, weights per label) of words and of word pairs, (name, weights, value) of rule features.
+_Evidence = tuple[
+    list[tuple[str, list[float]]], list[tuple[str, list[float]]], list[tuple[str, list[float], float]]
+]
 
 
 class _Parts:
     """What one message's score is made of, kept as row indices until a label is explained."""
 
-    __slots__ = ("b_pairs", "b_rows", "e_names", "e_rows", "e_values", "model", "scale", "t_rows", "tokens")
+    __slots__ = (
+        "_evidence",
+        "b_pairs",
+        "b_rows",
+        "e_names",
+        "e_rows",
+        "e_values",
+        "model",
+        "scale",
+        "t_matrix",
+        "t_rows",
+        "tokens",
+    )
 
     def __init__(
         self,
@@ -242,29 +340,54 @@ class _Parts:
     ) -> None:
         self.model = owner
         self.tokens, self.t_rows = tokens, t_rows
+        self.t_matrix = owner._T  # the array these rows live in (a full cache starts a new one)
         self.b_pairs, self.b_rows = b_pairs, b_rows
         self.e_names, self.e_rows, self.e_values = e_names, e_rows, e_values
         self.scale = scale
+        self._evidence: _Evidence | None = None
+
+    def _named_weights(self) -> _Evidence:
+        """(name, weights per label) of every word and word pair with any weight, in message order,
+        and (name, weights, value) of every known feature: looked up once per message and shared
+        by the labels explained. Words and pairs without a weight (the zero rows) are left out;
+        they contribute nothing to any label."""
+        m = self.model
+        kept = [(t, r) for t, r in zip(mask_groups(self.tokens), self.t_rows, strict=True) if r]
+        rows = self.t_matrix[[r for _, r in kept]].tolist() if kept else []
+        words = [(t, w) for (t, _), w in zip(kept, rows, strict=True)]
+        missing = m._missing
+        pairs = [(p, r) for p, r in zip(self.b_pairs, self.b_rows, strict=True) if r != missing]
+        pair_weights = m._weights([r for _, r in pairs])
+        named_pairs = [(m._pair_label(p), w) for (p, _), w in zip(pairs, pair_weights, strict=True)]
+        known = [
+            (n, r, v)
+            for n, r, v in zip(self.e_names, self.e_rows, self.e_values, strict=True)
+            if r != missing
+        ]
+        feature_weights = m._weights([r for _, r, _ in known])
+        features = [(n, w, v) for (n, _, v), w in zip(known, feature_weights, strict=True)]
+        return words, named_pairs, features
 
     def contributions(self, i: int) -> dict[str, float]:
         """Contribution to label i per word, word pair (as "a b") or feature; zeros left out."""
-        m = self.model
+        if self._evidence is None:
+            self._evidence = self._named_weights()
+        words, pairs, features = self._evidence
         summed: dict[str, float] = {}
         get = summed.get
         scale = self.scale
-        for name, w in zip(self.tokens, m._T[self.t_rows, i].tolist(), strict=True):
+        for name, weights in words:
+            w = weights[i]
             if w:
                 summed[name] = get(name, 0.0) + w * scale
-        for pair, w in zip(self.b_pairs, m._W[self.b_rows, i].tolist(), strict=True):
+        for name, weights in pairs:
+            w = weights[i]
             if w:
-                name = bigram_keys(list(pair))[0][2:].replace("_", " ")
                 summed[name] = get(name, 0.0) + w * scale
-        if self.e_rows:
-            for name, w, value in zip(
-                self.e_names, m._W[self.e_rows, i].tolist(), self.e_values, strict=True
-            ):
-                if w and value:
-                    summed[name] = get(name, 0.0) + w * value
+        for name, weights, value in features:
+            w = weights[i]
+            if w and value:
+                summed[name] = get(name, 0.0) + w * value
         return summed
 
 
@@ -291,13 +414,13 @@ class Scored:
         # Evidence for the side the model chose first (3 strongest), then the strongest against.
         positive = [x for x in summed.items() if x[1] > 0]
         negative = [x for x in summed.items() if x[1] < 0]
-        # Strongest first (largest |value|); nlargest, nsmallest, max and min keep the first of
-        # equals, exactly as the stable sort by -|value| did.
+        # Strongest first (largest |value|). A stable sort keeps the first of equals, exactly as
+        # heapq.nlargest / nsmallest (documented as equal to these sorts) and min / max do.
         if probability >= 0.5:
-            pro = heapq.nlargest(3, positive, key=_value)
+            pro = sorted(positive, key=_value, reverse=True)[:3]
             con = [min(negative, key=_value)] if negative else []
         else:
-            pro = heapq.nsmallest(3, negative, key=_value)
+            pro = sorted(negative, key=_value)[:3]
             con = [max(positive, key=_value)] if positive else []
         out = []
         for n, v in pro + con:
@@ -305,6 +428,28 @@ class Scored:
             if r:
                 out.append((n, r))
         return Prediction(probability, out)
+
+
+def _row_sums(matrix: Any, row_lists: list[list[int]], pad: int, width: int) -> Any:
+    """Per list of row indices, the sum of those rows of `matrix` (a len(row_lists) × width array).
+
+    Bit for bit `matrix[rows].sum(axis=0)` of each list: lists are grouped by their length rounded
+    up to a multiple of 8 and padded at the end with `pad`, a zero row; numpy sums the rows of a
+    3-d array in order, and adding zeros changes nothing."""
+    import numpy as np
+
+    out = np.zeros((len(row_lists), width))
+    by_size: dict[int, list[int]] = {}
+    for k, rows in enumerate(row_lists):
+        if rows:
+            by_size.setdefault((len(rows) + 7) & ~7, []).append(k)
+    for size, members in by_size.items():
+        index = np.full((len(members), size), pad, dtype=np.intp)
+        for j, k in enumerate(members):
+            rows = row_lists[k]
+            index[j, : len(rows)] = rows
+        out[members] = matrix[index].sum(axis=1)
+    return out
 
 
 _value = itemgetter(1)
