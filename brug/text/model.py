@@ -155,7 +155,7 @@ class Model:
             matrix[k, row[0::2]] = np.asarray(row[1::2], dtype=float) / SCALE
         self._W = matrix
         self._missing = len(raw)  # the zero row of _W
-        self._w_lists: list[list[float]] | None = None  # _W as Python lists, for explanations
+        self._w_lists: dict[int, list[float]] = {}  # rows of _W as Python lists, for explanations
         self._bias = np.asarray(self.bias)
         self._platt_a = np.asarray([a for a, _ in self.platt])
         self._platt_b = np.asarray([b for _, b in self.platt])
@@ -289,12 +289,12 @@ class Model:
     def predict(self, tokens: list[str], extras: dict[str, float]) -> Scored:
         return self.predict_many([(tokens, extras)])[0]
 
-    def _weights(self, rows: list[int]) -> list[list[float]]:
-        """Rows of _W as Python lists (converted once, on the first explanation)."""
-        if self._w_lists is None:
-            self._w_lists = self._W.tolist()
-        w = self._w_lists
-        return [w[r] for r in rows]
+    def _feature_weights(self, row: int) -> list[float]:
+        """Row `row` of _W as a Python list (made on the first explanation that needs it)."""
+        found = self._w_lists.get(row)
+        if found is None:
+            found = self._w_lists[row] = self._W[row].tolist()
+        return found
 
     def _pair_label(self, pair: tuple[str, str]) -> str:
         name = self._pair_name.get(pair)
@@ -303,17 +303,15 @@ class Model:
         return name
 
 
-# (name, weights per label) of words and of word pairs, (name, weights, value) of rule features.
-_Evidence = tuple[
-    list[tuple[str, list[float]]], list[tuple[str, list[float]]], list[tuple[str, list[float], float]]
-]
-
-
 class _Parts:
     """What one message's score is made of, kept as row indices until a label is explained."""
 
     __slots__ = (
-        "_evidence",
+        "_features",
+        "_inverse",
+        "_names",
+        "_pairs",
+        "_scaled",
         "b_pairs",
         "b_rows",
         "e_names",
@@ -344,51 +342,70 @@ class _Parts:
         self.b_pairs, self.b_rows = b_pairs, b_rows
         self.e_names, self.e_rows, self.e_values = e_names, e_rows, e_values
         self.scale = scale
-        self._evidence: _Evidence | None = None
+        # Filled on the first explanation (most messages need one or two labels explained):
+        self._names: list[str] = []  # distinct (group-masked) words, in order of first occurrence
+        self._inverse: Any = None  # per token, the index of its word in _names
+        self._scaled: Any = None  # per token, its weights × scale (tokens × labels)
+        self._pairs: list[tuple[str, list[float]]] = []  # (name, weights) of pairs with a feature
+        self._features: list[tuple[str, list[float], float]] = []  # (name, weights, value)
 
-    def _named_weights(self) -> _Evidence:
-        """(name, weights per label) of every word and word pair with any weight, in message order,
-        and (name, weights, value) of every known feature: looked up once per message and shared
-        by the labels explained. Words and pairs without a weight (the zero rows) are left out;
-        they contribute nothing to any label."""
+    def _prepare(self) -> None:
+        import numpy as np
+
         m = self.model
-        kept = [(t, r) for t, r in zip(mask_groups(self.tokens), self.t_rows, strict=True) if r]
-        rows = self.t_matrix[[r for _, r in kept]].tolist() if kept else []
-        words = [(t, w) for (t, _), w in zip(kept, rows, strict=True)]
-        missing = m._missing
-        pairs = [(p, r) for p, r in zip(self.b_pairs, self.b_rows, strict=True) if r != missing]
-        pair_weights = m._weights([r for _, r in pairs])
-        named_pairs = [(m._pair_label(p), w) for (p, _), w in zip(pairs, pair_weights, strict=True)]
-        known = [
-            (n, r, v)
-            for n, r, v in zip(self.e_names, self.e_rows, self.e_values, strict=True)
-            if r != missing
+        index: dict[str, int] = {}
+        self._inverse = np.asarray([index.setdefault(t, len(index)) for t in mask_groups(self.tokens)])
+        self._names = list(index)
+        self._scaled = self.t_matrix[self.t_rows] * self.scale
+        missing, weights = m._missing, m._feature_weights
+        self._pairs = [
+            (m._pair_label(pair), weights(row))
+            for pair, row in zip(self.b_pairs, self.b_rows, strict=True)
+            if row != missing
         ]
-        feature_weights = m._weights([r for _, r, _ in known])
-        features = [(n, w, v) for (n, _, v), w in zip(known, feature_weights, strict=True)]
-        return words, named_pairs, features
+        self._features = [
+            (name, weights(row), value)
+            for name, row, value in zip(self.e_names, self.e_rows, self.e_values, strict=True)
+            if row != missing and value
+        ]
+
+    def evidence(self, i: int, least: float = 0.0) -> list[tuple[str, float]]:
+        """(name, contribution to label i) per word, word pair (as "a b") or feature, in the order
+        words (first occurrence), pairs, features; zeros and contributions smaller than `least`
+        in size left out. A word or pair that occurs more than once is summed, occurrence by
+        occurrence, as `contributions` always did.
+
+        The three kinds never share a name (a word has neither a space nor a colon, a pair has a
+        space, a feature name a colon; no simplemma lemma has a colon), so they need no merging."""
+        import numpy as np
+
+        if self._inverse is None:
+            self._prepare()
+        out: list[tuple[str, float]] = []
+        if self.t_rows:
+            # bincount adds each token's w × scale to its word's total in token order, from 0.0:
+            # the same additions, in the same order, as the dict the explanation used to build.
+            summed = np.bincount(self._inverse, weights=self._scaled[:, i], minlength=len(self._names))
+            if least > 0:
+                out = [(n, v) for n, v in zip(self._names, summed.tolist(), strict=True) if abs(v) >= least]
+            else:
+                out = [(n, v) for n, v in zip(self._names, summed.tolist(), strict=True) if v]
+        if self._pairs:
+            scale = self.scale
+            pairs: dict[str, float] = {}
+            get = pairs.get
+            for name, weights in self._pairs:
+                if w := weights[i]:
+                    pairs[name] = get(name, 0.0) + w * scale
+            out += [x for x in pairs.items() if abs(x[1]) >= least]
+        for name, weights, value in self._features:
+            if (w := weights[i]) and abs(v := w * value) >= least:
+                out.append((name, v))
+        return out
 
     def contributions(self, i: int) -> dict[str, float]:
         """Contribution to label i per word, word pair (as "a b") or feature; zeros left out."""
-        if self._evidence is None:
-            self._evidence = self._named_weights()
-        words, pairs, features = self._evidence
-        summed: dict[str, float] = {}
-        get = summed.get
-        scale = self.scale
-        for name, weights in words:
-            w = weights[i]
-            if w:
-                summed[name] = get(name, 0.0) + w * scale
-        for name, weights in pairs:
-            w = weights[i]
-            if w:
-                summed[name] = get(name, 0.0) + w * scale
-        for name, weights, value in features:
-            w = weights[i]
-            if w and value:
-                summed[name] = get(name, 0.0) + w * value
-        return summed
+        return dict(self.evidence(i))
 
 
 class Scored:
@@ -410,10 +427,12 @@ class Scored:
     def explain(self, label: str) -> Prediction:
         i = self._model.index[label]
         probability = self.probabilities[label]
-        summed = self._parts.contributions(i)
+        # Only contributions that can survive rounding to 2 decimals (|v| ≥ 0.005) can be shown;
+        # leaving out the smaller ones first changes neither the strongest three nor their order.
+        items = self._parts.evidence(i, least=0.004)
         # Evidence for the side the model chose first (3 strongest), then the strongest against.
-        positive = [x for x in summed.items() if x[1] > 0]
-        negative = [x for x in summed.items() if x[1] < 0]
+        positive = [x for x in items if x[1] > 0]
+        negative = [x for x in items if x[1] < 0]
         # Strongest first (largest |value|). A stable sort keeps the first of equals, exactly as
         # heapq.nlargest / nsmallest (documented as equal to these sorts) and min / max do.
         if probability >= 0.5:
