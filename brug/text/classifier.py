@@ -104,8 +104,8 @@ def bad_input(text: object) -> str | None:
         return None if len(sample) <= 40 else "geen letters"
     words = _WORD.findall(sample.lower())
     if len(words) >= 6:
-        foreign = sum(w in _FOREIGN for w in words)
-        if foreign >= 3 and foreign > 2 * sum(w in _DUTCH for w in words):
+        foreign = sum(map(_FOREIGN.__contains__, words))  # (map: the loop runs in C)
+        if foreign >= 3 and foreign > 2 * sum(map(_DUTCH.__contains__, words)):
             return "andere taal dan Nederlands"
         # An ASCII sample has only Latin letters; otherwise count both.
         if not sample.isascii():

@@ -166,9 +166,11 @@ class Model:
         self._masked_row: dict[str, int] = {}  # masked token → row
         self._T = np.zeros((4096, width))
         self._t_used = 1
+        self._row_word: list[str] = [""]  # row of _T → its (group-masked) word; one row per word
         # (token, next token) as written → row of its "b:" lemma-pair feature (_missing if none).
         self._pair_row: dict[tuple[str, str], int] = {}
         self._pair_name: dict[tuple[str, str], str] = {}  # (token, next token) → "lemma lemma"
+        self._pair_info: dict[tuple[str, str], tuple[str, list[float]]] = {}  # → (name, weights)
         self.metrics: dict[str, Any] = data.get("metrics", {})
 
     @property
@@ -189,6 +191,7 @@ class Model:
                 if self._t_used == len(self._T):
                     self._T = np.concatenate([self._T, np.zeros_like(self._T)])
                 row = self._t_used
+                self._row_word.append(masked)
                 self._T[row] = self._W[rows].sum(axis=0)
                 self._t_used += 1
             self._masked_row[masked] = row
@@ -208,10 +211,12 @@ class Model:
             self._token_row.clear()
             self._masked_row.clear()
             self._T = np.zeros_like(self._T)  # a new array: earlier parts keep the old one
+            self._row_word = [""]
             self._t_used = 1
         if len(self._pair_row) > 300_000:
             self._pair_row.clear()
             self._pair_name.clear()
+            self._pair_info.clear()
 
     def _parts(self, tokens: list[str], extras: dict[str, float]) -> _Parts:
         """One message's row indices (new tokens and pairs get their rows here)."""
@@ -280,10 +285,9 @@ class Model:
         total, parts = self.decisions(messages)
         z = np.clip(self._platt_a * total + self._platt_b, -30.0, 30.0)
         labels = self.labels
-        three = repeat(3)
         return [
-            Scored(self, dict(zip(labels, map(round, p, three), strict=True)), part)
-            for p, part in zip((1.0 / (1.0 + np.exp(-z))).tolist(), parts, strict=True)
+            Scored(self, dict(zip(labels, p, strict=True)), part)
+            for p, part in zip(round3(1.0 / (1.0 + np.exp(-z))), parts, strict=True)
         ]
 
     def predict(self, tokens: list[str], extras: dict[str, float]) -> Scored:
@@ -295,6 +299,11 @@ class Model:
         if found is None:
             found = self._w_lists[row] = self._W[row].tolist()
         return found
+
+    def _new_pair_info(self, pair: tuple[str, str]) -> tuple[str, list[float]]:
+        """(name "lemma lemma", weights) of a word pair that has a feature, for explanations."""
+        info = self._pair_info[pair] = (self._pair_label(pair), self._feature_weights(self._pair_row[pair]))
+        return info
 
     def _pair_label(self, pair: tuple[str, str]) -> str:
         name = self._pair_name.get(pair)
@@ -311,7 +320,7 @@ class _Parts:
         "_inverse",
         "_names",
         "_pairs",
-        "_scaled",
+        "_rows",
         "b_pairs",
         "b_rows",
         "e_names",
@@ -320,6 +329,7 @@ class _Parts:
         "model",
         "scale",
         "t_matrix",
+        "t_words",
         "t_rows",
         "tokens",
     )
@@ -339,13 +349,14 @@ class _Parts:
         self.model = owner
         self.tokens, self.t_rows = tokens, t_rows
         self.t_matrix = owner._T  # the array these rows live in (a full cache starts a new one)
+        self.t_words = owner._row_word  # and the words of its rows
         self.b_pairs, self.b_rows = b_pairs, b_rows
         self.e_names, self.e_rows, self.e_values = e_names, e_rows, e_values
         self.scale = scale
         # Filled on the first explanation (most messages need one or two labels explained):
         self._names: list[str] = []  # distinct (group-masked) words, in order of first occurrence
         self._inverse: Any = None  # per token, the index of its word in _names
-        self._scaled: Any = None  # per token, its weights × scale (tokens × labels)
+        self._rows: Any = None  # t_rows as a numpy array
         self._pairs: list[tuple[str, list[float]]] = []  # (name, weights) of pairs with a feature
         self._features: list[tuple[str, list[float], float]] = []  # (name, weights, value)
 
@@ -353,18 +364,23 @@ class _Parts:
         import numpy as np
 
         m = self.model
-        index: dict[str, int] = {}
-        self._inverse = np.asarray([index.setdefault(t, len(index)) for t in mask_groups(self.tokens)])
-        self._names = list(index)
-        self._scaled = self.t_matrix[self.t_rows] * self.scale
-        missing, weights = m._missing, m._feature_weights
+        # A word has one row of its own (row 0, no weight at all, contributes nothing), so the
+        # distinct rows in order of first occurrence are the distinct words in that order.
+        rows = self.t_rows
+        distinct = list(dict.fromkeys(rows))
+        position = {r: k for k, r in enumerate(distinct)}
+        self._inverse = np.asarray(list(map(position.__getitem__, rows)), dtype=np.intp)
+        self._names = list(map(self.t_words.__getitem__, distinct))
+        self._rows = np.asarray(rows, dtype=np.intp)
+        missing, weights, known = m._missing, m._feature_weights, m._w_lists.get
+        pair_info, new_pair = m._pair_info.get, m._new_pair_info
         self._pairs = [
-            (m._pair_label(pair), weights(row))
+            pair_info(pair) or new_pair(pair)
             for pair, row in zip(self.b_pairs, self.b_rows, strict=True)
             if row != missing
         ]
         self._features = [
-            (name, weights(row), value)
+            (name, known(row) or weights(row), value)
             for name, row, value in zip(self.e_names, self.e_rows, self.e_values, strict=True)
             if row != missing and value
         ]
@@ -385,7 +401,9 @@ class _Parts:
         if self.t_rows:
             # bincount adds each token's w × scale to its word's total in token order, from 0.0:
             # the same additions, in the same order, as the dict the explanation used to build.
-            summed = np.bincount(self._inverse, weights=self._scaled[:, i], minlength=len(self._names))
+            summed = np.bincount(
+                self._inverse, weights=self.t_matrix[self._rows, i] * self.scale, minlength=len(self._names)
+            )
             if least > 0:
                 out = [(n, v) for n, v in zip(self._names, summed.tolist(), strict=True) if abs(v) >= least]
             else:
@@ -447,6 +465,21 @@ class Scored:
             if r:
                 out.append((n, r))
         return Prediction(probability, out)
+
+
+def round3(values: Any) -> list[list[float]]:
+    """`round(v, 3)` of every value of a 2-d array of non-negative numbers, as lists.
+
+    rint(v·1000)/1000 is exactly Python's round(v, 3) (the same integer n, and n/1000 correctly
+    rounded) unless v·1000 lies within its own rounding error of a half, where the product can
+    tip either way: those values, hardly ever met, go through round() itself."""
+    import numpy as np
+
+    thousands = values * 1000.0
+    out: list[list[float]] = (np.rint(thousands) / 1000.0).tolist()
+    for k, j in zip(*np.nonzero(np.abs(thousands - np.floor(thousands) - 0.5) < 1e-6), strict=True):
+        out[k][j] = round(float(values[k, j]), 3)
+    return out
 
 
 def _row_sums(matrix: Any, row_lists: list[list[int]], pad: int, width: int) -> Any:
