@@ -51,10 +51,14 @@ def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors
     return bad
 
 
+# One encoder for every line: json.dumps with an option builds a new encoder per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _write_block(classifier: Classifier, ids: list[object], texts: list[str], sink: TextIO) -> None:
-    dumps = json.dumps
+    encode = _encode
     out = [
-        dumps({"id": id_, **result.to_dict()}, ensure_ascii=False)
+        encode({"id": id_, **result.to_dict()})
         for id_, result in zip(ids, classifier.classify_many(texts), strict=True)
     ]
     out.append("")
