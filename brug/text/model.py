@@ -260,11 +260,9 @@ class Model:
         total = (t_sum + b_sum) * scale[:, None] + self._bias
         width = max((len(p.e_rows) for p in parts), default=0)
         if width:
-            e_rows = np.full((n, width), self._missing, dtype=np.intp)
-            e_values = np.zeros((n, width))
-            for k, p in enumerate(parts):
-                e_rows[k, : len(p.e_rows)] = p.e_rows
-                e_values[k, : len(p.e_values)] = p.e_values
+            missing = self._missing
+            e_rows = np.array([p.e_rows + [missing] * (width - len(p.e_rows)) for p in parts], dtype=np.intp)
+            e_values = np.array([p.e_values + [0.0] * (width - len(p.e_values)) for p in parts])
             extra = np.zeros((n, self.width))
             for j in range(width):
                 extra += W[e_rows[:, j]] * e_values[:, j, None]
@@ -496,10 +494,8 @@ def _row_sums(matrix: Any, row_lists: list[list[int]], pad: int, width: int) -> 
         if rows:
             by_size.setdefault((len(rows) + 7) & ~7, []).append(k)
     for size, members in by_size.items():
-        index = np.full((len(members), size), pad, dtype=np.intp)
-        for j, k in enumerate(members):
-            rows = row_lists[k]
-            index[j, : len(rows)] = rows
+        # (padded as Python lists and converted once: cheaper than one numpy assignment per list)
+        index = np.array([row_lists[k] + [pad] * (size - len(row_lists[k])) for k in members], dtype=np.intp)
         out[members] = matrix[index].sum(axis=1)
     return out
 
