@@ -129,8 +129,8 @@ class Prediction:
 
 
 class Model:
-    """A loaded model: `predict(tokens, extras)` gives a calibrated probability per label,
-    `predict_many` the same for a batch of messages at once (what `classify_many` uses).
+    """A loaded model: `predict_many([(tokens, extras), …])` gives a calibrated probability per
+    label for each message of a block (what `classify` and `classify_many` use).
 
     The weights sit in a dense matrix (features × labels, numpy); every distinct token gets a row
     of its own in a growing token matrix (its lemma and n-gram weights summed once, on first
@@ -269,13 +269,8 @@ class Model:
             total += extra
         return total, parts
 
-    def decision(self, tokens: list[str], extras: dict[str, float]) -> tuple[Any, _Parts]:
-        """Raw scores per label (numpy array) and the parts they came from (for `explain`)."""
-        total, parts = self.decisions([(tokens, extras)])
-        return total[0], parts[0]
-
     def predict_many(self, messages: Sequence[tuple[list[str], dict[str, float]]]) -> list[Scored]:
-        """`predict` for each (tokens, extras) of a batch, with one set of numpy calls for all."""
+        """Probabilities (`Scored`) for each (tokens, extras) of a block, one set of numpy calls for all."""
         import numpy as np
 
         if not messages:
@@ -287,9 +282,6 @@ class Model:
             Scored(self, dict(zip(labels, p, strict=True)), part)
             for p, part in zip(round3(1.0 / (1.0 + np.exp(-z))), parts, strict=True)
         ]
-
-    def predict(self, tokens: list[str], extras: dict[str, float]) -> Scored:
-        return self.predict_many([(tokens, extras)])[0]
 
     def _feature_weights(self, row: int) -> list[float]:
         """Row `row` of _W as a Python list (made on the first explanation that needs it)."""
