@@ -18,17 +18,18 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from brug.text.classifier import Classifier
+from brug.text.classifier import BLOCK, Classifier
 from brug.text.themes import load_themes
 
 
 def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors: TextIO) -> int:
     """Classify every line of `source`; returns the number of bad lines."""
     bad = 0
-    dumps = json.dumps
     loads = json.loads
-    classify = classifier.classify
-    out: list[str] = []  # written in blocks: one write call per line costs more than the JSON
+    ids: list[object] = []
+    texts: list[str] = []
+    # Messages are classified in blocks (the model scores a block at once) and written in blocks
+    # (one write call per line costs more than the JSON).
     for number, line in enumerate(source, start=1):
         if not line.strip():
             continue
@@ -40,16 +41,28 @@ def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors
             bad += 1
             print(f"regel {number}: overgeslagen: {exc}", file=errors)
             continue
-        result = classify(item["text"]).to_dict()
-        out.append(dumps({"id": item.get("id"), **result}, ensure_ascii=False))
-        if len(out) >= 256:
-            out.append("")
-            sink.write("\n".join(out))
-            out.clear()
-    if out:
-        out.append("")
-        sink.write("\n".join(out))
+        ids.append(item.get("id"))
+        texts.append(item["text"])
+        if len(texts) == BLOCK:
+            _write_block(classifier, ids, texts, sink)
+            ids, texts = [], []
+    if texts:
+        _write_block(classifier, ids, texts, sink)
     return bad
+
+
+# One encoder for every line: json.dumps with an option builds a new encoder per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _write_block(classifier: Classifier, ids: list[object], texts: list[str], sink: TextIO) -> None:
+    encode = _encode
+    out = [
+        encode({"id": id_, **result.to_dict()})
+        for id_, result in zip(ids, classifier.classify_many(texts), strict=True)
+    ]
+    out.append("")
+    sink.write("\n".join(out))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,6 +29,9 @@ MAX_CHARS = 20_000
 THEME_THRESHOLD = 0.4
 THEMES_BY_MODEL = True  # default themes: the model decides (the query hit is one of its features)
 RULES_ONLY = "regels-zonder-model"
+# Messages scored by the model at once in classify_many: enough to spread numpy's cost per call,
+# few enough that the block's objects do not keep the cyclic garbage collector busy (512: 20 % slower).
+BLOCK = 64
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -101,8 +104,8 @@ def bad_input(text: object) -> str | None:
         return None if len(sample) <= 40 else "geen letters"
     words = _WORD.findall(sample.lower())
     if len(words) >= 6:
-        foreign = sum(w in _FOREIGN for w in words)
-        if foreign >= 3 and foreign > 2 * sum(w in _DUTCH for w in words):
+        foreign = sum(map(_FOREIGN.__contains__, words))  # (map: the loop runs in C)
+        if foreign >= 3 and foreign > 2 * sum(map(_DUTCH.__contains__, words)):
             return "andere taal dan Nederlands"
         # An ASCII sample has only Latin letters; otherwise count both.
         if not sample.isascii():
@@ -250,6 +253,10 @@ def apply_guards(
     return p_hostile, p_framing, h_notes, f_notes
 
 
+_Model = model.Model  # (inside Classifier, "model" is its property)
+_Scored = model.Scored
+
+
 class Classifier:
     """Classify Dutch messages against a list of themes (default: `default_themes()`)."""
 
@@ -342,12 +349,48 @@ class Classifier:
         }
 
     def classify(self, text: str) -> Classification:
-        reason = bad_input(text)
-        if reason is not None:
-            note = [f"onbekend: {reason}"]
-            why = {"themes": {}, "tone": note, "hostility": note, "framing": note, "onbekend": reason}
-            return Classification([], 0.0, 0.0, 0.0, why, self.version, reason)
-        r = self.rules(text)
+        return self.classify_many([text])[0]
+
+    def classify_many(self, texts: Iterable[str]) -> list[Classification]:
+        """`classify` of each text, in order. The model scores a block of messages at once (one
+        set of numpy calls per block instead of per message), so this is the fast way for many."""
+        out: list[Classification] = []
+        block: list[str] = []
+        for text in texts:
+            block.append(text)
+            if len(block) == BLOCK:
+                out += self._classify_block(block)
+                block = []
+        if block:
+            out += self._classify_block(block)
+        return out
+
+    def _classify_block(self, texts: list[str]) -> list[Classification]:
+        results: list[Classification | None] = []
+        scored: list[tuple[int, dict[str, Any]]] = []
+        version = self.version
+        for text in texts:
+            reason = bad_input(text)
+            if reason is not None:
+                note = [f"onbekend: {reason}"]
+                why = {"themes": {}, "tone": note, "hostility": note, "framing": note, "onbekend": reason}
+                results.append(Classification([], 0.0, 0.0, 0.0, why, version, reason))
+            else:
+                scored.append((len(results), self.rules(text)))
+                results.append(None)
+        loaded = self.model
+        if loaded is None:
+            for k, r in scored:
+                results[k] = self._combine(r, None, None)
+        else:
+            preds = loaded.predict_many([(r["doc"].tokens, r["extras"]) for _, r in scored])
+            for (k, r), pred in zip(scored, preds, strict=True):
+                results[k] = self._combine(r, loaded, pred)
+        return [r for r in results if r is not None]
+
+    def _combine(self, r: dict[str, Any], loaded: _Model | None, preds: _Scored | None) -> Classification:
+        """The classification of one message from its rule results and (when there is a model)
+        the model's probabilities."""
         themes: dict[str, list[str]] = r["themes"]
         tone, tone_why = r["tone"]
         hostile, hostile_why = r["hostility"]
@@ -359,14 +402,12 @@ class Classifier:
             for h in found
             if h.kind in ("veralgemenisering", "aanspreking", *structure.GUARD_KINDS)
         ] + framed_why
-        loaded = self.model
-        if loaded is None:
+        if loaded is None or preds is None:
             if hostile >= hostility.THRESHOLD and tone > -0.5:
                 tone = max(-1.0, round(min(tone, 0.0) - 0.5 * hostile, 3))
                 tone_why.append(f"vijandige taal ({hostile:.2f}) maakt de toon negatief")
             why = {"themes": themes, "tone": tone_why, "hostility": hostile_why, "framing": framed_why}
             return Classification(list(themes), tone, hostile, framed, why, RULES_ONLY)
-        preds = loaded.predict(r["doc"].tokens, r["extras"])
         version = loaded.version
         p_h = _explained(preds, model.HOSTILITY)
         p_f = _explained(preds, model.FRAMING)
@@ -421,6 +462,3 @@ class Classifier:
             "framing": framed_why,
         }
         return Classification(ordered, round(tone, 3), round(h_score, 3), round(f_score, 3), why, version)
-
-    def classify_many(self, texts: Iterable[str]) -> list[Classification]:
-        return [self.classify(t) for t in texts]

@@ -22,6 +22,7 @@ THRESHOLD = 0.5
 RULES: tuple[Rule, ...] = load_rules("wij-zij.txt")
 _ADDITIVE = tuple(i for i, r in enumerate(RULES) if r.category != "afstand")
 _DISTANCE = tuple(i for i, r in enumerate(RULES) if r.category == "afstand")
+_ADDITIVE_SET = frozenset(_ADDITIVE)
 
 _WE_STRONG = frozenset({"wij", "ons", "onze", "onszelf"})
 _WE = _WE_STRONG | {"we"}
@@ -46,11 +47,10 @@ def score_framing(
         keep *= 1.0 - weight
         pair = f"{'/'.join(sorted(we))} tegenover {'/'.join(sorted(they))}"
         why.append(f"wij-zij-tegenstelling: {pair} (gewicht {weight:g})")
-    for i in _ADDITIVE:
-        if i in matched:
-            rule = RULES[i]
-            keep *= 1.0 - rule.weight
-            why.append(f"{rule.category}: {' '.join(words_of.get(i, []))} (gewicht {rule.weight:g})")
+    for i in sorted(matched.intersection(_ADDITIVE_SET)):  # in the order of _ADDITIVE
+        rule = RULES[i]
+        keep *= 1.0 - rule.weight
+        why.append(f"{rule.category}: {' '.join(words_of.get(i, []))} (gewicht {rule.weight:g})")
     score = 1.0 - keep
     if score > 0:
         for i in _DISTANCE:

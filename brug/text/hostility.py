@@ -25,26 +25,31 @@ RULES: tuple[Rule, ...] = load_rules("vijandigheid.txt")
 _ADDITIVE = tuple(i for i, r in enumerate(RULES) if r.category not in ("afkeuring", "citaat"))
 _CONDEMN = tuple(i for i, r in enumerate(RULES) if r.category == "afkeuring")
 _QUOTE = tuple(i for i, r in enumerate(RULES) if r.category == "citaat")
+_ADDITIVE_SET = frozenset(_ADDITIVE)
 _PREFIXES = load_word_weights("scheldvoorvoegsels.txt")
 _EXCEPTIONS = load_exceptions("scheldvoorvoegsels.txt")
 _HYPHENED = re.compile(r"\b(" + "|".join(sorted(_PREFIXES, key=len, reverse=True)) + r")-[a-z]")
-_curse_cache: dict[str, tuple[str, float] | None] = {}
 
 
-def _curse(token: str) -> tuple[str, float] | None:
-    """(prefix, weight) when the token is a curse compound, cached per token."""
-    if token in _curse_cache:
-        return _curse_cache[token]
-    found: tuple[str, float] | None = None
-    if not token.startswith(_EXCEPTIONS):
-        for prefix, weight in _PREFIXES.items():
-            if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_REST:
-                found = (prefix, weight)
-                break
-    if len(_curse_cache) > 200_000:
-        _curse_cache.clear()
-    _curse_cache[token] = found
-    return found
+class _CurseCache(dict[str, tuple[str, float] | None]):
+    """token → (prefix, weight) when the token is a curse compound, else None; computed on the
+    first lookup of a token (``map(_CURSES.__getitem__, tokens)`` then runs in C for known ones)."""
+
+    def __missing__(self, token: str) -> tuple[str, float] | None:
+        found: tuple[str, float] | None = None
+        if not token.startswith(_EXCEPTIONS):
+            for prefix, weight in _PREFIXES.items():
+                if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_REST:
+                    found = (prefix, weight)
+                    break
+        if len(self) > 200_000:
+            self.clear()
+        self[token] = found
+        return found
+
+
+_CURSES = _CurseCache()
+_curse = _CURSES.__getitem__  # (prefix, weight) when the token is a curse compound, cached per token
 
 
 def score_hostility(
@@ -54,20 +59,18 @@ def score_hostility(
     matched = set(matched)
     keep = 1.0
     why: list[str] = []
-    for i in _ADDITIVE:
-        if i in matched:
-            rule = RULES[i]
-            keep *= 1.0 - rule.weight
-            why.append(f"{rule.category}: {' '.join(words_of.get(i, []))} (gewicht {rule.weight:g})")
+    for i in sorted(matched.intersection(_ADDITIVE_SET)):  # in the order of _ADDITIVE
+        rule = RULES[i]
+        keep *= 1.0 - rule.weight
+        why.append(f"{rule.category}: {' '.join(words_of.get(i, []))} (gewicht {rule.weight:g})")
     seen: set[str] = set()
-    for token in doc.tokens:
+    for token in doc.tokens if any(map(_curse, doc.tokens)) else ():
         curse = _curse(token)
         if curse and token not in seen:
             seen.add(token)
             keep *= 1.0 - curse[1]
             why.append(f"vloek: {token} (scheldvoorvoegsel {curse[0]}-, gewicht {curse[1]:g})")
-    lowered = doc.text.lower()
-    for m in _HYPHENED.finditer(lowered):
+    for m in _HYPHENED.finditer(doc.text.lower()) if "-" in doc.text else ():
         weight = _PREFIXES[m.group(1)]
         keep *= 1.0 - weight
         why.append(f"vloek: {m.group(1)}- (scheldvoorvoegsel met streepje, gewicht {weight:g})")

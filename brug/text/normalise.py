@@ -57,7 +57,13 @@ def _strip(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Normalised tokens of `text`: words, clitics, hashtags (with '#') and emoji."""
-    cleaned = _MENTION.sub(" ", _URL.sub(" ", _strip(text)))
+    # Most messages are plain ASCII: then lowercasing is all `_strip` does (no accents, and "`" is
+    # the only quote to straighten). Links and mentions are looked for only when they can occur.
+    cleaned = text.lower().replace("`", "'") if text.isascii() else _strip(text)
+    if "http" in cleaned or "www." in cleaned:
+        cleaned = _URL.sub(" ", cleaned)
+    if "@" in cleaned:
+        cleaned = _MENTION.sub(" ", cleaned)
     return _TOKEN.findall(cleaned.replace("-", " "))
 
 
@@ -108,6 +114,8 @@ class Doc:
     @classmethod
     def of(cls, text: str) -> Doc:
         tokens = tokenize(text)
+        if "#" not in text and text.isascii():  # no hashtags possible (NFKD makes "#" of "＃")
+            return cls(text, tokens, tokens.copy(), frozenset())
         words = [t[1:] if t.startswith("#") else t for t in tokens]
         return cls(text, tokens, words, frozenset(t for t in tokens if t.startswith("#")))
 

@@ -238,13 +238,21 @@ def _negated(tokens: list[str], i: int, reach: int = 5) -> bool:
 
 
 _THEY = frozenset(("ze", "zij", "die"))
+# Unions the rules test windows against, made once (a union of these sets costs more than the test).
+_TARGET = OFFICE | PRONOUN | GROUP
+_KILL_TARGET = _TARGET | DEHUMAN | INSULT
+_DEHUMANISED = GROUP | PRONOUN | OFFICE | _set("zijn het net als stelletje allemaal")
+_INSULTING = INSULT | DEHUMAN
+_GO_AWAY = INSULT | _set("rot rotten oprotten terug")
+_ADDRESSED = INSULT | DEHUMAN | PROTECTED
+_COLON_QUOTE = re.compile(r":\s*['\"]")
 
 
 def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     hits: list[Hit] = []
     n = len(tokens)
     tset = set(tokens)
-    has_target = bool(tset & (OFFICE | PRONOUN | GROUP))
+    has_target = not tset.isdisjoint(_TARGET)
     # --- knowing where someone lives / works
     # (each rule below first checks with one set operation that its trigger words occur at all)
     for i, t in enumerate(tokens) if tset & _KNOW_TRIGGERS else ():
@@ -294,11 +302,9 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
             win = set(_window(tokens, i, 7, 5))
             if win & HANG_OBJECTS:
                 continue
-            if t in ("hangen", "hang", "schiet", "steek", "maak", "slachten") and not (
-                win & (OFFICE | PRONOUN | GROUP)
-            ):
+            if t in ("hangen", "hang", "schiet", "steek", "maak", "slachten") and not (win & _TARGET):
                 continue
-            if (win & (OFFICE | PRONOUN | GROUP | DEHUMAN | INSULT)) and not _negated(tokens, i):
+            if (win & _KILL_TARGET) and not _negated(tokens, i):
                 hits.append(Hit("dreiging", "doden of ophangen", (t,)))
                 break
     for i in range(n - 2) if ("muur" in tset or "boom" in tset) else ():
@@ -315,7 +321,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     for i, t in enumerate(tokens) if tset & DEATH else ():
         if t in DEATH and not _negated(tokens, i, 3):
             win = set(_window(tokens, i, 7, 2))
-            if win & WISH and (win & (OFFICE | PRONOUN | GROUP) or "dat" in win):
+            if win & WISH and (win & _TARGET or "dat" in win):
                 hits.append(Hit("dreiging", "doodswens", (t,)))
                 break
     if "dagen" in tset and "geteld" in tset:
@@ -394,7 +400,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     for i, t in enumerate(tokens) if tset & DEHUMAN else ():
         if t in DEHUMAN:
             win = set(_window(tokens, i, 6, 4))
-            if win & (GROUP | PRONOUN | OFFICE | _set("zijn het net als stelletje allemaal")):
+            if win & _DEHUMANISED:
                 if not _negated(tokens, i, 3):
                     hits.append(Hit("ontmenselijking", "mensen als dier, ziekte of vuil", (t,)))
                     break
@@ -402,14 +408,12 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     for i, t in enumerate(tokens) if tset & YOU_PLURAL else ():
         if t in YOU_PLURAL:
             win = set(tokens[i + 1 : i + 6])
-            if win & (INSULT | DEHUMAN) or (
-                win & PROTECTED and set(tokens) & (INSULT | _set("rot rotten oprotten terug"))
-            ):
+            if win & _INSULTING or (win & PROTECTED and set(tokens) & _GO_AWAY):
                 hits.append(
                     Hit(
                         "aanspreking",
                         "vijandige aanspreking",
-                        (t, *sorted(win & (INSULT | DEHUMAN | PROTECTED))[:2]),
+                        (t, *sorted(win & _ADDRESSED)[:2]),
                     )
                 )
                 break
@@ -426,15 +430,17 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
 def class_bigrams(tokens: list[str]) -> list[str]:
     """Bigram features with word classes ("die GROEP", "GROEP zijn", "jullie SCHELD") so that the
     model learns a pattern once for every group, office or insult."""
-    get = _CLASS_OF.get
-    classes = [get(t, t) for t in tokens]
-    upper = [c.isupper() for c in classes]
+    classes = list(map(_CLASS_OF.get, tokens, tokens))  # a token's class, or the token itself
+    upper = list(map(str.isupper, classes))
+    if True not in upper:
+        return []
     out = [
         f"k:{a}_{b}"
         for a, b, a_up, b_up in zip(classes, classes[1:], upper, upper[1:], strict=False)
         if a_up or b_up
     ]
-    out.extend(f"k:{c}" for c in set(classes) if c.isupper())
+    # dict.fromkeys, not set: the order of features must not depend on PYTHONHASHSEED.
+    out.extend(f"k:{c}" for c in dict.fromkeys(classes) if c.isupper())
     return out
 
 
@@ -456,18 +462,22 @@ def _rejected_claim(tokens: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _context_hits(raw: str, tokens: list[str]) -> list[Hit]:
+def _context_hits(raw: str, tokens: list[str], tset: set[str] | None = None) -> list[Hit]:
     """Negation of a hostile word, someone else's words ("wie zegt dat …"), information questions,
-    a claim about a group that the sentence rejects."""
+    a claim about a group that the sentence rejects. `tset` is set(tokens) when the caller has it."""
     out: list[Hit] = []
-    rejected = _rejected_claim(tokens)
+    if tset is None:
+        tset = set(tokens)
+    rejected = None if tset.isdisjoint(CLAIM) else _rejected_claim(tokens)
     if rejected is not None:
         out.append(Hit("ontkenning", "bewering afgewezen", rejected))
-    if re.search(r":\s*['\"]", raw):
+    if ":" in raw and _COLON_QUOTE.search(raw):
         out.append(Hit("citaat", "citaat in kop of verslag", (":",)))
     if raw.rstrip().endswith("?") and (tokens[0] in QUESTION_OPENERS or "eigenlijk" in tokens):
         out.append(Hit("vraag", "informatievraag", (tokens[0],)))
-    for i, t in enumerate(tokens):
+    # (each loop runs only when its words occur at all: one set operation instead of a loop)
+    negated = not tset.isdisjoint(NEGATION) and not tset.isdisjoint(HOSTILE_WORDS)
+    for i, t in enumerate(tokens) if negated else ():
         if t in HOSTILE_WORDS:
             for j in range(max(0, i - 5), i):
                 close = i - j <= 2 or "dat" in tokens[j:i] or tokens[j] == "niemand"
@@ -477,7 +487,7 @@ def _context_hits(raw: str, tokens: list[str]) -> list[Hit]:
             else:
                 continue
             break
-    for i, t in enumerate(tokens):
+    for i, t in enumerate(tokens) if not tset.isdisjoint(REPORTED_SPEECH) else ():
         if t in REPORTED_SPEECH:
             before = set(tokens[max(0, i - 3) : i])
             after = tokens[i + 1 : i + 3]
@@ -493,9 +503,9 @@ def analyse(text: str, tokens_of_text: list[str] | None = None) -> list[Hit]:
     out: list[Hit] = []
     whole = tokenize(text) if tokens_of_text is None else tokens_of_text
     wset = set(whole)
-    if not wset & TRIGGERS and not any(len(t) > 7 and t.endswith(INSULT_SUFFIXES) for t in whole):
+    if wset.isdisjoint(TRIGGERS) and not any(len(t) > 7 and t.endswith(INSULT_SUFFIXES) for t in whole):
         return out
-    condemn = bool(wset & CONDEMN)
+    condemn = not wset.isdisjoint(CONDEMN)
     sentences = _SENTENCE.split(text)
     for raw in sentences:
         if not raw or not raw.strip():
@@ -503,14 +513,14 @@ def analyse(text: str, tokens_of_text: list[str] | None = None) -> list[Hit]:
         tokens = whole if len(sentences) == 1 else tokenize(raw)
         if not tokens:
             continue
-        context = _context_hits(raw, tokens)
+        tset = set(tokens)
+        context = _context_hits(raw, tokens, tset)
         out.extend(context)
-        if not set(tokens) & TRIGGERS and not any(len(t) > 7 and t.endswith(INSULT_SUFFIXES) for t in tokens):
+        if tset.isdisjoint(TRIGGERS) and not any(len(t) > 7 and t.endswith(INSULT_SUFFIXES) for t in tokens):
             continue
         hits = _sentence_hits(raw, tokens)
         if not hits:
             continue
-        tset = set(tokens)
         hostile_kinds = [
             h for h in hits if h.kind in ("dreiging", "veralgemenisering", "ontmenselijking", "aanspreking")
         ]

@@ -49,34 +49,44 @@ def _lexicon() -> dict[str, tuple[float, float]]:
     return table
 
 
-_entry_cache: dict[str, tuple[float, float] | None] = {}
+class _EntryCache(dict[str, tuple[float, float] | None]):
+    """token → (polarity, intensity) or None, looked up on a token's first occurrence (so that
+    ``map(_ENTRIES.__getitem__, tokens)`` runs in C for every token seen before)."""
+
+    def __missing__(self, token: str) -> tuple[float, float] | None:
+        table = _lexicon()
+        found = table.get(token)
+        if (
+            found is None
+            and token.isalpha()
+            and len(token) > 3
+            and token not in load_word_list("neutraal.txt")
+        ):
+            # (a group word never borrows the tone of its stem: "links" is not "link", risky)
+            found = table.get(lemma(token))  # "gezellige" → "gezellig", "vreselijke" → "vreselijk"
+        if len(self) > 200_000:
+            self.clear()
+        self[token] = found
+        return found
 
 
-def _entry(token: str) -> tuple[float, float] | None:
-    if token in _entry_cache:
-        return _entry_cache[token]
-    table = _lexicon()
-    found = table.get(token)
-    if found is None and token.isalpha() and len(token) > 3 and token not in load_word_list("neutraal.txt"):
-        # (a group word never borrows the tone of its stem: "links" is not "link", risky)
-        found = table.get(lemma(token))  # "gezellige" → "gezellig", "vreselijke" → "vreselijk"
-    if len(_entry_cache) > 200_000:
-        _entry_cache.clear()
-    _entry_cache[token] = found
-    return found
+_ENTRIES = _EntryCache()
+_entry = _ENTRIES.__getitem__
 
 
 def score_tone(doc: Doc) -> tuple[float, list[str]]:
     """Tone of the message and the words (with their contribution) that set it."""
+    entries = list(map(_entry, doc.tokens))
+    if not any(entries):  # no known word: neutral, nothing to say
+        return 0.0, []
     assessments: list[tuple[list[str], float, float]] = []  # words, polarity, intensity
     previous_known = False
     negation_at = -10
-    for index, token in enumerate(doc.tokens):
+    for index, (token, entry) in enumerate(zip(doc.tokens, entries, strict=True)):
         if token in NEGATIONS:
             negation_at = index
             previous_known = False
             continue
-        entry = _entry(token)
         if entry is None:
             previous_known = False
             continue

@@ -1,0 +1,133 @@
+"""The fast paths of classify give exactly what the plain computation gives (issue 16, speed).
+
+Each test recomputes one thing the slow, obvious way and demands equality to the last bit:
+the block scoring of the model, its explanations, its rounding, and the ASCII tokenizer.
+"""
+
+from __future__ import annotations
+
+import heapq
+import importlib
+import math
+import random
+
+import numpy as np
+import pytest
+
+from brug.text import Classifier
+from brug.text.corpus import load_corpus
+from brug.text.model import bigram_keys, load, mask_groups, round3, token_features
+
+normalise_module = importlib.import_module("brug.text.normalise")  # (brug.text.normalise is a function)
+clf = Classifier()
+model = load()
+TEXTS = [item.text for item in load_corpus()[:300]]
+pytestmark = pytest.mark.skipif(model is None, reason="geen model")
+
+
+def plain_rows(tokens: list[str]) -> tuple[list[list[float]], list[list[float]], float]:
+    """Per token and per word pair its weights, straight from the model's weight matrix."""
+    assert model is not None
+    W, frow, missing = model._W, model._feature_row, len(model._W) - 1
+    masked = mask_groups(tokens)
+    token_weights = []
+    for token in masked:
+        rows = [frow[f] for f in token_features(token) if f in frow]
+        token_weights.append(W[rows].sum(axis=0).tolist() if rows else [0.0] * model.width)
+    pair_rows = [frow.get(key, missing) for key in bigram_keys(masked)]
+    return token_weights, W[pair_rows].tolist(), 1.0 / math.sqrt(max(1, len(tokens)))
+
+
+def test_block_scores_are_bit_for_bit_the_sums_of_each_message():
+    assert model is not None
+    rules = [clf.rules(text) for text in TEXTS]
+    total, parts = model.decisions([(r["doc"].tokens, r["extras"]) for r in rules])
+    W = model._W
+    for r, row in zip(rules, total, strict=True):
+        tokens, extras = r["doc"].tokens, r["extras"]
+        token_weights, pair_weights, scale = plain_rows(tokens)
+        t = np.asarray(token_weights).sum(axis=0) if tokens else np.zeros(model.width)
+        b = np.asarray(pair_weights).sum(axis=0) if len(tokens) > 1 else np.zeros(model.width)
+        expected = (t + b) * scale + model._bias
+        extra = np.zeros(model.width)
+        for name, value in extras.items():
+            extra = extra + W[model._feature_row.get(name, len(W) - 1)] * value
+        assert np.array_equal(row, expected + extra), r["doc"].text
+
+
+def plain_contributions(tokens: list[str], extras: dict[str, float], i: int) -> dict[str, float]:
+    """The explanation's sums as first written: one dict, occurrence by occurrence."""
+    assert model is not None
+    token_weights, pair_weights, scale = plain_rows(tokens)
+    masked = mask_groups(tokens)
+    summed: dict[str, float] = {}
+    for name, weights in zip(masked, token_weights, strict=True):
+        if weights[i]:
+            summed[name] = summed.get(name, 0.0) + weights[i] * scale
+    for a, b, weights in zip(masked, masked[1:], pair_weights, strict=False):
+        if weights[i]:
+            name = bigram_keys([a, b])[0][2:].replace("_", " ")
+            summed[name] = summed.get(name, 0.0) + weights[i] * scale
+    for name, value in extras.items():
+        w = model._W[model._feature_row.get(name, len(model._W) - 1), i]
+        if w and value:
+            summed[name] = summed.get(name, 0.0) + float(w) * value
+    return summed
+
+
+def test_explanations_equal_the_plain_dict_and_heap_selection():
+    assert model is not None
+    rules = [clf.rules(text) for text in TEXTS]
+    scored = model.predict_many([(r["doc"].tokens, r["extras"]) for r in rules])
+    for r, s in zip(rules, scored, strict=True):
+        for i, label in enumerate(model.labels):
+            summed = plain_contributions(r["doc"].tokens, r["extras"], i)
+            assert list(s._parts.contributions(i).items()) == list(summed.items())
+            positive = [x for x in summed.items() if x[1] > 0]
+            negative = [x for x in summed.items() if x[1] < 0]
+            if s.probabilities[label] >= 0.5:
+                chosen = heapq.nlargest(3, positive, key=lambda x: x[1])
+                chosen += [min(negative, key=lambda x: x[1])] if negative else []
+            else:
+                chosen = heapq.nsmallest(3, negative, key=lambda x: x[1])
+                chosen += [max(positive, key=lambda x: x[1])] if positive else []
+            expected = [(n, round(v, 2)) for n, v in chosen if round(v, 2)]
+            assert s.explain(label).evidence == expected, (r["doc"].text, label)
+
+
+def test_one_message_alone_scores_as_inside_a_block():
+    alone = [clf.classify(text).to_dict() for text in TEXTS[:80]]
+    assert [c.to_dict() for c in clf.classify_many(TEXTS[:80])] == alone
+
+
+def test_round3_is_pythons_round_also_at_halves():
+    rng = np.random.default_rng(16)
+    halves = np.arange(0, 1000) / 1000.0 + 0.0005
+    values = np.concatenate(
+        [
+            rng.random(20_000),
+            rng.random(20_000) ** 8,
+            halves,
+            np.nextafter(halves, 0.0),
+            np.nextafter(halves, 1.0),
+            np.arange(0, 1001) / 1000.0,
+            [0.0, 1.0, 5e-324],
+        ]
+    ).reshape(-1, 1)
+    rounded = round3(values)
+    assert [row[0] for row in rounded] == [round(v, 3) for v in values[:, 0].tolist()]
+
+
+def test_ascii_tokenizing_equals_the_general_path():
+    n = normalise_module
+
+    def general(text: str) -> list[str]:
+        cleaned = n._MENTION.sub(" ", n._URL.sub(" ", n._strip(text)))
+        return n._TOKEN.findall(cleaned.replace("-", " "))
+
+    rng = random.Random(16)
+    pieces = ["Wethouder", "AZC", "'s", "m'n", "`t", "#Stikstof", "@jan_de_vries", "HTTPS://x.nl/a-b", "www.Brug.nl",
+              "anti-overheid", "k-woord", "!!", "?", "'t", "12", "é", "＃tag", "😡", "\n", " ", "  "]  # fmt: skip
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)] + TEXTS
+    for text in texts:
+        assert normalise_module.tokenize(text) == general(text), text
