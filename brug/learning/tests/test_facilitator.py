@@ -662,3 +662,23 @@ def test_a_pair_with_a_municipality_that_no_longer_takes_part_says_so(setup: dic
     assert "Vaals doet niet mee. Kies een andere gemeente of verwijder dit koppel." in page
     assert "Gouda doet niet mee" not in page
     assert client_for(setup["tenancy"].outsider).get(_url("pairs", setup)).status_code == 404
+
+
+def test_saving_an_intake_says_the_duo_was_mailed_only_when_a_mail_went_out(
+    setup: dict, client_for: Any
+) -> None:
+    """Walk item: the message said "opgeslagen" but not that the duo got the date by mail."""
+    reg = setup["regs"][0]
+    client = client_for(setup["facilitator"])
+    url = _url("registration", setup, reg.pk)
+    told = "De duo van Gouda heeft een e-mail gekregen met de datum."
+    future = (dt.datetime.now() + dt.timedelta(days=3)).strftime("%Y-%m-%dT10:00")
+    page = client.post(url, {"scheduled_at": future, "advice": ""}, follow=True).content.decode()
+    assert "Intake met Gouda opgeslagen." in page and told in page
+    # same date, only the advice changes: no mail, so the message does not claim one
+    page = client.post(url, {"scheduled_at": future, "advice": "geschikt"}, follow=True).content.decode()
+    assert "Intake met Gouda opgeslagen." in page and told not in page
+    past = (dt.datetime.now() - dt.timedelta(days=1)).strftime("%Y-%m-%dT10:00")
+    page = client.post(url, {"scheduled_at": past, "held": "on"}, follow=True).content.decode()
+    assert "Intake met Gouda opgeslagen." in page and told not in page
+    assert client_for(setup["tenancy"].outsider).post(url, {"scheduled_at": future}).status_code == 404

@@ -210,11 +210,16 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
     form = IntakeForm(request.POST if action == "" and request.method == "POST" else None, instance=intake)
     if request.method == "POST" and action == "" and form.is_valid():
         try:
-            save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
+            saved = save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
         except registration_services.RegistrationError as exc:
             add_form_error(form, exc)
         else:
-            messages.success(request, f"Intake met {reg.municipality} opgeslagen.")
+            told = (
+                f" De duo van {reg.municipality} heeft een e-mail gekregen met de datum."
+                if saved.mailed
+                else ""
+            )
+            messages.success(request, f"Intake met {reg.municipality} opgeslagen.{told}")
             return redirect("learning:registrations", org_slug=org_slug, edition_id=ed.pk)
     return render(
         request,
