@@ -52,6 +52,24 @@ def onboard(*, membership: Membership, registration: Registration) -> dict[str, 
     return links
 
 
+def invitations_to_come(registration: Registration) -> dict[str, str]:
+    """For a preview: {email: placeholder link} for each duo member whom admission would invite, i.e.
+    everyone who is not yet a member of the municipality's organisation (as onboard decides)."""
+    from .mails import LINK_PLACEHOLDER
+
+    members = set(
+        Membership.objects.filter(organisation__municipality_id=registration.municipality_id).values_list(
+            "user__email", flat=True
+        )
+    )
+    members = {e.strip().lower() for e in members}
+    return {
+        email: LINK_PLACEHOLDER
+        for email in (p.email.strip().lower() for p in registration.people.all())
+        if email not in members
+    }
+
+
 @dataclass(frozen=True)
 class PersonAccess:
     person: RegistrationPerson
