@@ -682,3 +682,20 @@ def test_saving_an_intake_says_the_duo_was_mailed_only_when_a_mail_went_out(
     page = client.post(url, {"scheduled_at": past, "held": "on"}, follow=True).content.decode()
     assert "Intake met Gouda opgeslagen." in page and told not in page
     assert client_for(setup["tenancy"].outsider).post(url, {"scheduled_at": future}).status_code == 404
+
+
+def test_the_pairs_page_is_one_table_with_each_pairs_form_folded(setup: dict, client_for: Any) -> None:
+    """Walk item: one open form per pair made the page very long with 12 municipalities."""
+    regs = setup["regs"]
+    Registration.objects.filter(pk__in=[r.pk for r in regs]).update(status=Status.SELECTED)
+    when = dt.datetime(2027, 1, 12, 10, tzinfo=dt.UTC)
+    dated = Pair.objects.create(edition=setup["edition"], first=regs[0], second=regs[1], scheduled_at=when)
+    open_pair = Pair.objects.create(edition=setup["edition"], first=regs[2], second=regs[3])
+    page = client_for(setup["facilitator"]).get(_url("pairs", setup)).content.decode()
+    table = page[page.index('<table class="utrecht-table brug-pairs">') : page.index("</table>")]
+    assert table.count('<th scope="row">') == 2 and "Gouda en Deventer" in table
+    assert "12 januari 2027" in table and ", online" in table and "Nog geen datum" in table
+    for pair in (dated, open_pair):
+        assert f'<details class="brug-details brug-pair-edit" id="koppel-{pair.pk}">' in page  # folded
+        assert f'name="p{pair.pk}-scheduled_at"' not in table  # the forms are not in the table
+    assert client_for(setup["tenancy"].outsider).get(_url("pairs", setup)).status_code == 404
