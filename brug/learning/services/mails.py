@@ -14,6 +14,7 @@ from django.core.mail import EmailMessage
 
 from ..models import Edition, Registration, Status
 from .calendar import edition_ics
+from .onboarding import INVITATION_DAYS
 
 ICS_TYPE = "text/calendar"
 LINK_PLACEHOLDER = "[uw persoonlijke uitnodigingslink]"
@@ -153,7 +154,7 @@ def decision_mails(
             if link:
                 parts.append(
                     "U werkt in het leernetwerk via Brug. Maak met deze persoonlijke link uw account aan "
-                    f"(de link werkt één keer en is {settings.BRUG_INVITATION_DAYS} dagen geldig; "
+                    f"(de link werkt één keer en is {INVITATION_DAYS} dagen geldig; "
                     f"daarna stuurt {edition.organisation.name} u op verzoek een nieuwe):\n{link}"
                 )
             else:
