@@ -699,3 +699,24 @@ def test_the_pairs_page_is_one_table_with_each_pairs_form_folded(setup: dict, cl
         assert f'<details class="brug-details brug-pair-edit" id="koppel-{pair.pk}">' in page  # folded
         assert f'name="p{pair.pk}-scheduled_at"' not in table  # the forms are not in the table
     assert client_for(setup["tenancy"].outsider).get(_url("pairs", setup)).status_code == 404
+
+
+def test_a_pair_that_was_not_saved_comes_back_with_its_form_open(setup: dict, client_for: Any) -> None:
+    regs = setup["regs"]
+    Registration.objects.filter(pk__in=[r.pk for r in regs]).update(status=Status.SELECTED)
+    pair = Pair.objects.create(edition=setup["edition"], first=regs[0], second=regs[1])
+    other = Pair.objects.create(edition=setup["edition"], first=regs[2], second=regs[3])
+    client = client_for(setup["facilitator"])
+    prefix = f"p{pair.pk}"
+    same_twice = {f"{prefix}-first": regs[0].pk, f"{prefix}-second": regs[0].pk, f"{prefix}-version": 1}
+    response = client.post(_url("pair_update", setup, pair.pk), same_twice)
+    assert response.status_code == 302 and response.url.endswith(f"?open={pair.pk}#koppel-{pair.pk}")
+    page = client.get(response.url).content.decode()
+    assert "Koppel niet opgeslagen" in page
+    assert f'id="koppel-{pair.pk}" open>' in page and f'id="koppel-{other.pk}">' in page
+    assert (
+        client_for(setup["tenancy"].outsider)
+        .post(_url("pair_update", setup, pair.pk), same_twice)
+        .status_code
+        == 404
+    )
