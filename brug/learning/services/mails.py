@@ -14,10 +14,12 @@ from django.core.mail import EmailMessage
 
 from ..models import Edition, Registration, Status
 from .calendar import edition_ics
-from .onboarding import INVITATION_DAYS
 
 ICS_TYPE = "text/calendar"
 LINK_PLACEHOLDER = "[uw persoonlijke uitnodigingslink]"
+# How long an admitted duo's invitation works: long enough to cover the weeks between the decision and
+# the first session. The decision mail states it, onboarding issues the invitation with it.
+INVITATION_DAYS = 60
 
 
 @dataclass(frozen=True)

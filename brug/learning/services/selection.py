@@ -62,6 +62,11 @@ def set_override(*, membership: Membership, registration: Registration, forced: 
     return registration
 
 
+def _placeholders(registration: Registration) -> dict[str, str]:
+    """A preview's links: a placeholder for whoever admission would invite, none for a member."""
+    return dict.fromkeys(invitations_to_come(registration), mails.LINK_PLACEHOLDER)
+
+
 def _admit(membership: Membership, registration: Registration) -> dict[str, str]:
     try:
         return onboard(membership=membership, registration=registration)
@@ -143,7 +148,7 @@ def preview_decision(edition: Edition) -> list[DecisionGroup]:
         examples: list[PlannedMail] = []
         for registration in registrations if per_person else registrations[:1]:
             registration.status = status  # in memory only: the mail text follows the decision
-            built = mails.decision_mails(registration, links=invitations_to_come(registration))
+            built = mails.decision_mails(registration, links=_placeholders(registration))
             examples += built if per_person else built[:1]
         count = sum(len(r.people.all()) for r in registrations)
         groups.append(
@@ -214,7 +219,7 @@ def preview_change(*, edition: Edition, withdraw: list[Registration], admit: lis
         was_waiting = registration.status == Status.WAITING
         registration.status = Status.SELECTED
         planned += mails.decision_mails(
-            registration, links=invitations_to_come(registration), from_waiting_list=was_waiting
+            registration, links=_placeholders(registration), from_waiting_list=was_waiting
         )
     for registration in [*withdraw, *admit]:
         registration.refresh_from_db(fields=["status"])
