@@ -49,11 +49,15 @@ def second_factor_verified(request: HttpRequest) -> bool:
     return bool(request.session.get(SESSION_2FA_KEY))
 
 
-def org_view(roles: Collection[str] | None = None, *, personal_data: bool = False) -> Callable[[View], View]:
+def org_view(
+    roles: Collection[str] | None = None, *, personal_data: bool = False, municipality_only: bool = False
+) -> Callable[[View], View]:
     """Decorate a view under /o/<org_slug>/: sets request.membership or answers 404/403.
 
     personal_data: the page shows personal data, so the role must allow it and the session
     must have passed the second factor.
+    municipality_only: a part only municipalities have (key figures, dialogues); a partner
+    organisation gets 404, as its menu does not offer the part either.
     """
 
     def decorator(view: View) -> View:
@@ -62,6 +66,8 @@ def org_view(roles: Collection[str] | None = None, *, personal_data: bool = Fals
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership = membership_for(request, org_slug)
+            if municipality_only and not membership.organisation.is_municipality:
+                raise Http404
             allowed = set(roles) if roles is not None else set(Role.values)
             if personal_data:
                 allowed &= PERSONAL_DATA_ROLES

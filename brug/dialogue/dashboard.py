@@ -13,10 +13,15 @@ from .models import Dialogue, Participant, Statement, StatementStatus
 
 
 def menu(membership: Membership) -> list[MenuItem]:
+    # Dialogues with residents are a municipality's; the views refuse partner organisations too.
+    if not membership.organisation.is_municipality:
+        return []
     return [MenuItem("Dialogen", reverse("dialogue:list", args=[membership.organisation.slug]))]
 
 
 def panel(request: HttpRequest, membership: Membership) -> Panel | None:
+    if not membership.organisation.is_municipality:
+        return None
     dialogues = Dialogue.objects.filter(organisation=membership.organisation)
     if not dialogues.exists():
         return None

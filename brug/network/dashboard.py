@@ -13,14 +13,23 @@ from . import coverage, selectors
 from .views.common import PEOPLE
 
 
+def _offered(membership: Membership) -> bool:
+    # Key-figure networks are a municipality's (DOMAIN.md); the views refuse partners too.
+    return (
+        membership.organisation.is_municipality
+        and membership.role in PEOPLE
+        and membership.may_see_personal_data_role
+    )
+
+
 def menu(membership: Membership) -> list[MenuItem]:
-    if membership.role not in PEOPLE or not membership.may_see_personal_data_role:
+    if not _offered(membership):
         return []
     return [MenuItem("Sleutelfiguren", reverse("network:index", args=[membership.organisation.slug]))]
 
 
 def panel(request: HttpRequest, membership: Membership) -> Panel | None:
-    if membership.role not in PEOPLE or not membership.may_see_personal_data_role:
+    if not _offered(membership):
         return None
     if not second_factor_verified(request):
         return None

@@ -32,13 +32,13 @@ def public_url(slug: str) -> str:
     return settings.BRUG_BASE_URL.rstrip("/") + reverse("dialogue:resident", args=[slug])
 
 
-@org_view()
+@org_view(municipality_only=True)
 def dialogue_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     dialogues = selectors.dialogues_for(membership=request.membership)
     return render(request, "dialogue/list.html", {"dialogues": dialogues})
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def dialogue_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = DialogueForm(request.POST or None, creating=True)
     if request.method == "POST" and form.is_valid():
@@ -60,7 +60,7 @@ def dialogue_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(request, "dialogue/form.html", context, status=status)
 
 
-@org_view()
+@org_view(municipality_only=True)
 def dialogue_detail(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
     context = {
@@ -74,7 +74,7 @@ def dialogue_detail(request: OrgRequest, org_slug: str, slug: str) -> HttpRespon
     return render(request, "dialogue/detail.html", context)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def dialogue_edit(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
     form = DialogueForm(request.POST or None, instance=dialogue)
@@ -109,7 +109,7 @@ def dialogue_edit(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
     return render(request, "dialogue/form.html", context, status=status)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def statement_add(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
@@ -127,7 +127,7 @@ def statement_add(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse
     return redirect("dialogue:detail", org_slug=org_slug, slug=slug)
 
 
-@org_view()
+@org_view(municipality_only=True)
 def dialogue_qr(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
     image = qrcode.make(public_url(dialogue.slug), image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
@@ -139,7 +139,7 @@ def dialogue_qr(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     return response
 
 
-@org_view()
+@org_view(municipality_only=True)
 def moderation(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
     context = {
@@ -159,7 +159,7 @@ def moderation(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     return render(request, "dialogue/moderation.html", context)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def moderate(request: OrgRequest, org_slug: str, slug: str, pk: int) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
@@ -185,7 +185,7 @@ def moderate(request: OrgRequest, org_slug: str, slug: str, pk: int) -> HttpResp
     return redirect("dialogue:moderation", org_slug=org_slug, slug=slug)
 
 
-@org_view()
+@org_view(municipality_only=True)
 def opinion_map(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = ensure_fresh(dialogue=selectors.dialogue_for(membership=request.membership, slug=slug))
     context = map_context(dialogue)
@@ -198,7 +198,7 @@ def opinion_map(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     return render(request, "dialogue/map.html", context)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def recompute_now(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
@@ -247,7 +247,7 @@ def _report_context(request: OrgRequest, slug: str) -> dict[str, object]:
     return context
 
 
-@org_view()
+@org_view(municipality_only=True)
 def report(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     context = _report_context(request, slug)
     context["breadcrumbs"] = breadcrumbs(
@@ -258,7 +258,7 @@ def report(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     return render(request, "dialogue/report.html", context)
 
 
-@org_view()
+@org_view(municipality_only=True)
 def report_pdf(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     context = _report_context(request, slug)
     computation = context.get("computation")
@@ -274,7 +274,7 @@ def report_pdf(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     return response
 
 
-@org_view()
+@org_view(municipality_only=True)
 def export_polis(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     dialogue = selectors.dialogue_for(membership=request.membership, slug=slug)
     response = HttpResponse(polis.export_zip(dialogue), content_type="application/zip")
@@ -282,7 +282,7 @@ def export_polis(request: OrgRequest, org_slug: str, slug: str) -> HttpResponse:
     return response
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def import_polis(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -17,6 +17,9 @@ from .calendar import edition_ics
 
 ICS_TYPE = "text/calendar"
 LINK_PLACEHOLDER = "[uw persoonlijke uitnodigingslink]"
+# How long an admitted duo's invitation works: long enough to cover the weeks between the decision and
+# the first session. The decision mail states it, onboarding issues the invitation with it.
+INVITATION_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,7 @@ def decision_mails(
             if link:
                 parts.append(
                     "U werkt in het leernetwerk via Brug. Maak met deze persoonlijke link uw account aan "
-                    f"(de link werkt één keer en is {settings.BRUG_INVITATION_DAYS} dagen geldig; "
+                    f"(de link werkt één keer en is {INVITATION_DAYS} dagen geldig; "
                     f"daarna stuurt {edition.organisation.name} u op verzoek een nieuwe):\n{link}"
                 )
             else:

@@ -16,9 +16,7 @@ from brug.core.models import Invitation, Membership, Organisation, Role, User
 from brug.core.services import invite_on_behalf, organisation_for_municipality
 
 from ..models import Edition, Registration, RegistrationPerson, Status
-
-# Long enough to cover the weeks between the decision and the first session.
-INVITATION_DAYS = 60
+from .mails import INVITATION_DAYS
 
 
 @transaction.atomic
@@ -50,6 +48,19 @@ def onboard(*, membership: Membership, registration: Registration) -> dict[str, 
         fields=["organisatie_aangemaakt"] if created else ["uitnodigingen"],
     )
     return links
+
+
+def invitations_to_come(registration: Registration) -> list[str]:
+    """For a preview: the duo members whom admission would invite, i.e. everyone who is not yet a
+    member of the municipality's organisation (as onboard decides)."""
+    members = {
+        e.strip().lower()
+        for e in Membership.objects.filter(
+            organisation__municipality_id=registration.municipality_id
+        ).values_list("user__email", flat=True)
+    }
+    emails = (p.email.strip().lower() for p in registration.people.all())
+    return [email for email in emails if email not in members]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -125,7 +125,7 @@ def _embed_question_later(registration: Registration) -> None:
     transaction.on_commit(lambda: embed_learning_question.delay(registration_id))
 
 
-def _tell_intake(intake: Intake, *, changed: bool) -> None:
+def _tell_intake(intake: Intake, *, changed: bool) -> int:
     from django.utils.formats import date_format
 
     from ..models import NotificationKind
@@ -134,7 +134,7 @@ def _tell_intake(intake: Intake, *, changed: bool) -> None:
 
     when = date_format(timezone.localtime(intake.scheduled_at), "l j F Y \\o\\m H:i")
     where = "online" if intake.online else f"in {intake.registration.edition.location}"
-    notify_registrations(
+    return notify_registrations(
         [intake.registration],
         kind=NotificationKind.INTAKE,
         subject=f"{'Gewijzigd: intakegesprek' if changed else 'Intakegesprek'} {intake.registration.edition.title}",
@@ -146,8 +146,13 @@ def _tell_intake(intake: Intake, *, changed: bool) -> None:
     )
 
 
+class SavedIntake(NamedTuple):
+    intake: Intake
+    mailed: int  # how many mails about the date went out to the duo (0: none)
+
+
 @transaction.atomic
-def save_intake(*, membership: Membership, registration: Registration, fields: dict[str, Any]) -> Intake:
+def save_intake(*, membership: Membership, registration: Registration, fields: dict[str, Any]) -> SavedIntake:
     scheduled_at = fields.get("scheduled_at")
     stored = Intake.objects.filter(registration=registration).values_list("scheduled_at", flat=True).first()
     in_past = scheduled_at is not None and scheduled_at != stored and scheduled_at < timezone.now()
@@ -166,11 +171,12 @@ def save_intake(*, membership: Membership, registration: Registration, fields: d
         setattr(intake, name, value)
     intake.save()
     record(action="learning.intake.save", obj=intake, membership=membership, fields=fields.keys())
+    mailed = 0
     if not intake.held and (created or before != (intake.scheduled_at, intake.online)):
-        _tell_intake(intake, changed=not created)
+        mailed = _tell_intake(intake, changed=not created)
     if "learning_questions" in fields:
         _embed_question_later(registration)
-    return intake
+    return SavedIntake(intake, mailed)
 
 
 @transaction.atomic

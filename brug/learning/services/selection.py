@@ -20,7 +20,7 @@ from ..algorithms.selection import Candidate, Proposal, propose
 from ..models import Edition, Registration, Status
 from . import mails
 from .mails import PlannedMail
-from .onboarding import onboard
+from .onboarding import invitations_to_come, onboard
 
 
 class SelectionError(ValueError):
@@ -60,6 +60,11 @@ def set_override(*, membership: Membership, registration: Registration, forced: 
     registration.save(update_fields=["forced"])
     record(action="learning.selection.override", obj=registration, membership=membership, fields=["forced"])
     return registration
+
+
+def _placeholders(registration: Registration) -> dict[str, str]:
+    """A preview's links: a placeholder for whoever admission would invite, none for a member."""
+    return dict.fromkeys(invitations_to_come(registration), mails.LINK_PLACEHOLDER)
 
 
 def _admit(membership: Membership, registration: Registration) -> dict[str, str]:
@@ -112,12 +117,15 @@ def apply_selection(*, membership: Membership, edition: Edition, notify: bool = 
 
 @dataclass(frozen=True)
 class DecisionGroup:
-    """Before committing: who gets which decision mail, with one example of that mail."""
+    """Before committing: who gets which decision mail. Admitted duos see each person's own mail (with an
+    invitation link or "u heeft al een account"); the other groups one example, as their mails differ
+    only in the name."""
 
     label: str
     registrations: list[Registration]
     mails: int
-    example: PlannedMail | None
+    examples: list[PlannedMail]
+    per_person: bool
 
 
 def preview_decision(edition: Edition) -> list[DecisionGroup]:
@@ -136,12 +144,22 @@ def preview_decision(edition: Edition) -> list[DecisionGroup]:
         ("krijgen geen plaats", proposal.excluded, Status.REJECTED),
     ):
         registrations = [by_id[pk] for pk in ids if pk in by_id]
-        example = None
-        for registration in registrations[:1]:
+        per_person = status == Status.SELECTED
+        examples: list[PlannedMail] = []
+        for registration in registrations if per_person else registrations[:1]:
             registration.status = status  # in memory only: the mail text follows the decision
-            example = next(iter(mails.decision_mails(registration)), None)
+            built = mails.decision_mails(registration, links=_placeholders(registration))
+            examples += built if per_person else built[:1]
         count = sum(len(r.people.all()) for r in registrations)
-        groups.append(DecisionGroup(label=label, registrations=registrations, mails=count, example=example))
+        groups.append(
+            DecisionGroup(
+                label=label,
+                registrations=registrations,
+                mails=count,
+                examples=examples,
+                per_person=per_person,
+            )
+        )
     return groups
 
 
@@ -200,7 +218,9 @@ def preview_change(*, edition: Edition, withdraw: list[Registration], admit: lis
     for registration in admit:
         was_waiting = registration.status == Status.WAITING
         registration.status = Status.SELECTED
-        planned += mails.decision_mails(registration, links=None, from_waiting_list=was_waiting)
+        planned += mails.decision_mails(
+            registration, links=_placeholders(registration), from_waiting_list=was_waiting
+        )
     for registration in [*withdraw, *admit]:
         registration.refresh_from_db(fields=["status"])
     return Change(withdraw=withdraw, admit=admit, mails=planned)

@@ -20,12 +20,17 @@ def start_thread(
     Message.objects.create(thread=thread, author=membership.user, author_registration=asker, body=body)
     record(action="learning.thread.start", obj=thread, membership=membership)
     _tell(
-        thread, to=addressee, text=f"Gemeente {asker.municipality} stelt uw gemeente een vraag: '{subject}'."
+        thread,
+        to=addressee,
+        text=f"Gemeente {asker.municipality} stelt uw gemeente een vraag: '{subject}'.",
+        message=body,
     )
     return thread
 
 
-def _tell(thread: Thread, *, to: Registration, text: str) -> None:
+def _tell(thread: Thread, *, to: Registration, text: str, message: str) -> None:
+    # The message itself goes in the mail (plain text, as the sender wrote it for this purpose),
+    # so the recipient knows what is asked without logging in first.
     from ..models import NotificationKind
     from .notify import notify_registrations
 
@@ -33,7 +38,7 @@ def _tell(thread: Thread, *, to: Registration, text: str) -> None:
         [to],
         kind=NotificationKind.QUESTION,
         subject=f"Leernetwerk: {thread.subject}",
-        body=text + " U leest en beantwoordt het bericht in Brug, bij Vragen van uw editie.",
+        body=f"{text}\n\n{message.strip()}\n\nU beantwoordt het bericht in Brug, bij Vragen van uw editie.",
         thread_id=thread.pk,
     )
 
@@ -49,5 +54,6 @@ def reply(*, membership: Membership, thread: Thread, registration: Registration,
         thread,
         to=other,
         text=f"Gemeente {registration.municipality} heeft gereageerd op de vraag '{thread.subject}'.",
+        message=body,
     )
     return message

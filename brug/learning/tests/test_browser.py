@@ -81,8 +81,8 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     # a second step shows who gets which mail before anything is sent
     confirm = page.get_by_role("region", name="Controleer het besluit")
     assert confirm.get_by_text("2 gemeenten doen mee (met een uitnodiging voor Brug)").is_visible()
-    confirm.get_by_text("Voorbeeld: U doet mee").click()
-    assert confirm.get_by_text("Goed nieuws: uw gemeente neemt deel").is_visible()
+    confirm.get_by_text(": U doet mee").first.click()  # each admitted person's own mail
+    assert confirm.get_by_text("Goed nieuws: uw gemeente neemt deel").first.is_visible()
     assert_accessible(page)
     screenshot(page, "learning-selection-confirm")
     assert not Registration.objects.filter(status=Status.SELECTED).exists()
@@ -107,6 +107,7 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     assert_accessible(page)
     pair = Pair.objects.first()
     assert pair is not None
+    page.locator(f"#koppel-{pair.pk} > summary").click()  # the form folds open under the table
     page.locator(f"#id_p{pair.pk}-scheduled_at").fill("2027-01-12T10:00")
     page.locator(f"form[action$='/koppels/{pair.pk}/'] button").first.click()
     assert page.get_by_text("Koppel opgeslagen.").is_visible()

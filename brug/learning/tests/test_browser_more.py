@@ -145,3 +145,27 @@ def test_a_handed_in_text_opens_accessibly_on_the_assignments_page(page: Any, te
     page.get_by_text("Lezen").click()
     assert page.get_by_text("Overlast bij het station.").is_visible()
     assert_accessible(page)
+
+
+def test_the_pairs_table_and_a_folded_pair_form_are_accessible(page: Any, tenancy: Tenancy) -> None:
+    from brug.learning.models import Pair
+
+    org, facilitator = helpers.partner_with_facilitator()
+    ed = helpers.edition(org)
+    regs = [
+        helpers.registration(ed, code, status=Status.SELECTED)
+        for code in ("GM0513", "GM0150", "GM0981", "GM0080")
+    ]
+    pair = Pair.objects.create(edition=ed, first=regs[0], second=regs[1])
+    Pair.objects.create(edition=ed, first=regs[2], second=regs[3])
+    browser_login(page, facilitator)
+    visit(page, f"/o/ess/leernetwerk/edities/{ed.pk}/koppels/", "pairs-table")
+    assert not page.locator(f"#id_p{pair.pk}-scheduled_at").is_visible()
+    page.locator(f"#koppel-{pair.pk} > summary").click()
+    screenshot(page, "learning-pairs-table-open")
+    page.locator(f"#id_p{pair.pk}-scheduled_at").fill("2027-01-12T10:00")
+    page.locator(f"#koppel-{pair.pk} form button").first.click()
+    assert page.get_by_text("Koppel opgeslagen.").is_visible()
+    assert page.locator("table.brug-pairs").get_by_text("12 januari 2027, 10:00, online").is_visible()
+    assert_accessible(page)
+    screenshot(page, "learning-pairs-table-saved")

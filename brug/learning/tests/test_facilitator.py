@@ -662,3 +662,61 @@ def test_a_pair_with_a_municipality_that_no_longer_takes_part_says_so(setup: dic
     assert "Vaals doet niet mee. Kies een andere gemeente of verwijder dit koppel." in page
     assert "Gouda doet niet mee" not in page
     assert client_for(setup["tenancy"].outsider).get(_url("pairs", setup)).status_code == 404
+
+
+def test_saving_an_intake_says_the_duo_was_mailed_only_when_a_mail_went_out(
+    setup: dict, client_for: Any
+) -> None:
+    """Walk item: the message said "opgeslagen" but not that the duo got the date by mail."""
+    reg = setup["regs"][0]
+    client = client_for(setup["facilitator"])
+    url = _url("registration", setup, reg.pk)
+    told = "De duo van Gouda heeft een e-mail gekregen met de datum."
+    future = (dt.datetime.now() + dt.timedelta(days=3)).strftime("%Y-%m-%dT10:00")
+    page = client.post(url, {"scheduled_at": future, "advice": ""}, follow=True).content.decode()
+    assert "Intake met Gouda opgeslagen." in page and told in page
+    # same date, only the advice changes: no mail, so the message does not claim one
+    page = client.post(url, {"scheduled_at": future, "advice": "geschikt"}, follow=True).content.decode()
+    assert "Intake met Gouda opgeslagen." in page and told not in page
+    past = (dt.datetime.now() - dt.timedelta(days=1)).strftime("%Y-%m-%dT10:00")
+    page = client.post(url, {"scheduled_at": past, "held": "on"}, follow=True).content.decode()
+    assert "Intake met Gouda opgeslagen." in page and told not in page
+    assert client_for(setup["tenancy"].outsider).post(url, {"scheduled_at": future}).status_code == 404
+
+
+def test_the_pairs_page_is_one_table_with_each_pairs_form_folded(setup: dict, client_for: Any) -> None:
+    """Walk item: one open form per pair made the page very long with 12 municipalities."""
+    regs = setup["regs"]
+    Registration.objects.filter(pk__in=[r.pk for r in regs]).update(status=Status.SELECTED)
+    when = dt.datetime(2027, 1, 12, 10, tzinfo=dt.UTC)
+    dated = Pair.objects.create(edition=setup["edition"], first=regs[0], second=regs[1], scheduled_at=when)
+    open_pair = Pair.objects.create(edition=setup["edition"], first=regs[2], second=regs[3])
+    page = client_for(setup["facilitator"]).get(_url("pairs", setup)).content.decode()
+    table = page[page.index('<table class="utrecht-table brug-pairs">') : page.index("</table>")]
+    assert table.count('<th scope="row">') == 2 and "Gouda en Deventer" in table
+    assert "12 januari 2027" in table and ", online" in table and "Nog geen datum" in table
+    for pair in (dated, open_pair):
+        assert f'<details class="brug-details brug-pair-edit" id="koppel-{pair.pk}">' in page  # folded
+        assert f'name="p{pair.pk}-scheduled_at"' not in table  # the forms are not in the table
+    assert client_for(setup["tenancy"].outsider).get(_url("pairs", setup)).status_code == 404
+
+
+def test_a_pair_that_was_not_saved_comes_back_with_its_form_open(setup: dict, client_for: Any) -> None:
+    regs = setup["regs"]
+    Registration.objects.filter(pk__in=[r.pk for r in regs]).update(status=Status.SELECTED)
+    pair = Pair.objects.create(edition=setup["edition"], first=regs[0], second=regs[1])
+    other = Pair.objects.create(edition=setup["edition"], first=regs[2], second=regs[3])
+    client = client_for(setup["facilitator"])
+    prefix = f"p{pair.pk}"
+    same_twice = {f"{prefix}-first": regs[0].pk, f"{prefix}-second": regs[0].pk, f"{prefix}-version": 1}
+    response = client.post(_url("pair_update", setup, pair.pk), same_twice)
+    assert response.status_code == 302 and response.url.endswith(f"?open={pair.pk}#koppel-{pair.pk}")
+    page = client.get(response.url).content.decode()
+    assert "Koppel niet opgeslagen" in page
+    assert f'id="koppel-{pair.pk}" open>' in page and f'id="koppel-{other.pk}">' in page
+    assert (
+        client_for(setup["tenancy"].outsider)
+        .post(_url("pair_update", setup, pair.pk), same_twice)
+        .status_code
+        == 404
+    )

@@ -233,3 +233,29 @@ def test_a_question_mail_links_to_the_question_and_is_signed_by_the_organiser(se
     assert f"/o/gouda/leernetwerk/deelname/{setup['edition'].pk}/vragen/{thread.pk}/" in body
     assert body.rstrip().endswith(f"Met vriendelijke groet,\n{setup['org'].name}\n{setup['edition'].title}")
     assert "Het leernetwerk" not in body
+
+
+def test_a_question_mail_carries_the_question_and_the_answer_mail_the_answer(setup: dict) -> None:
+    """Walk item: the recipient had to log in to see what was asked."""
+    gouda_member = Membership.objects.get(user=setup["participant"])
+    question = "Hoe betrekt u de buurt bij de komst van een azc?\nWij zoeken ervaringen."
+    with setup["commit"](execute=True):
+        thread = threads.start_thread(
+            membership=gouda_member,
+            asker=setup["vaals"],
+            addressee=setup["gouda"],
+            subject="Azc",
+            body=question,
+        )
+    body = _to("p1@gm0513.example")[0].body
+    assert question in body
+    assert f"/o/gouda/leernetwerk/deelname/{setup['edition'].pk}/vragen/{thread.pk}/" in body
+    mail.outbox.clear()
+    with setup["commit"](execute=True):
+        threads.reply(
+            membership=gouda_member,
+            thread=thread,
+            registration=setup["gouda"],
+            body="Via een klankbordgroep.",
+        )
+    assert "Via een klankbordgroep." in _to("p1@gm0981.example")[0].body

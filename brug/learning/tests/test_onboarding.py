@@ -74,7 +74,10 @@ def test_committing_creates_the_missing_organisation_and_invites_the_duo(
     assert to_vaals.subject.startswith("U doet mee")
     link = re.search(r"http\S+/uitnodiging/\S+", to_vaals.body) or re.search(r"http\S+", to_vaals.body)
     assert link is not None and "Maak met deze persoonlijke link uw account aan" in to_vaals.body
-    assert "de link werkt één keer en is 7 dagen geldig" in to_vaals.body
+    # the mail names the validity the invitation really has (it said 7 days of a 60-day link)
+    invitation = Invitation.objects.get(email="p1@gm0981.example")
+    days = round((invitation.expires_at - invitation.created_at).total_seconds() / 86400)
+    assert days > 7 and f"de link werkt één keer en is {days} dagen geldig" in to_vaals.body
     first = setup["edition"].sessions.first()
     assert f"{first.date:%d-%m-%Y}" in to_vaals.body
     name, content, mimetype = to_vaals.attachments[0]
@@ -228,7 +231,7 @@ def test_committing_first_shows_who_gets_which_mail_and_changes_nothing(setup: d
     url = _url("selection", setup) + "?vastleggen=1"
     page = client_for(setup["facilitator"]).get(url).content.decode()
     assert "Controleer het besluit" in page and "2 gemeenten doen mee" in page
-    assert "Voorbeeld: U doet mee" in page and "Goed nieuws: uw gemeente neemt deel" in page
+    assert "Mail aan p1@gm0981.example: U doet mee" in page and "Goed nieuws: uw gemeente neemt deel" in page
     assert "Bevestigen: selectie vastleggen en besluitmails versturen" in page
     assert not mail.outbox and not Registration.objects.exclude(status=Status.REGISTERED).exists()
     assert not Invitation.objects.exists()
@@ -245,3 +248,21 @@ def test_a_decided_selection_without_anyone_left_to_admit_says_so(setup: dict, c
     page = client_for(setup["facilitator"]).get(_url("selection", setup)).content.decode()
     assert "Er staat niemand op de wachtlijst" in page and "Krijgt een plaats" not in page
     assert client_for(setup["tenancy"].outsider).get(_url("selection", setup)).status_code == 404
+
+
+def test_the_decision_preview_shows_each_admitted_person_their_own_mail(setup: dict, client_for: Any) -> None:
+    """Walk item: the preview showed the invitation placeholder even to a duo member with an account."""
+    gouda = setup["regs"][0]
+    first = gouda.people.order_by("pk").first()
+    assert first is not None
+    first.email = setup["tenancy"].officer.email  # already a member of Gouda's organisation
+    first.save()
+    url = _url("selection", setup) + "?vastleggen=1"
+    page = client_for(setup["facilitator"]).get(url).content.decode()
+    mails = dict(re.findall(r"Mail aan ([^:<]+): U doet mee.*?<pre[^>]*>(.*?)</pre>", page, re.S))
+    assert set(mails) == {first.email, "p2@gm0513.example", "p1@gm0981.example", "p2@gm0981.example"}
+    assert "U heeft al een account in Brug" in mails[first.email]
+    assert "uitnodigingslink" not in mails[first.email]
+    for other in ("p2@gm0513.example", "p1@gm0981.example", "p2@gm0981.example"):
+        assert "uitnodigingslink" in mails[other] and "al een account" not in mails[other]
+    assert client_for(setup["tenancy"].outsider).get(url).status_code == 404

@@ -210,11 +210,16 @@ def registration(request: HttpRequest, org_slug: str, edition_id: int, registrat
     form = IntakeForm(request.POST if action == "" and request.method == "POST" else None, instance=intake)
     if request.method == "POST" and action == "" and form.is_valid():
         try:
-            save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
+            saved = save_intake(membership=membership, registration=reg, fields=form.cleaned_data)
         except registration_services.RegistrationError as exc:
             add_form_error(form, exc)
         else:
-            messages.success(request, f"Intake met {reg.municipality} opgeslagen.")
+            told = (
+                f" De duo van {reg.municipality} heeft een e-mail gekregen met de datum."
+                if saved.mailed
+                else ""
+            )
+            messages.success(request, f"Intake met {reg.municipality} opgeslagen.{told}")
             return redirect("learning:registrations", org_slug=org_slug, edition_id=ed.pk)
     return render(
         request,
@@ -455,6 +460,7 @@ def pairs(request: HttpRequest, org_slug: str, edition_id: int) -> HttpResponse:
             "edition": ed,
             "rows": rows,
             "left": left,
+            "open_pair": request.GET.get("open", ""),
             "breadcrumbs": breadcrumbs(
                 crumb("Leernetwerk", "learning:index", org_slug),
                 crumb(str(ed), "learning:edition", org_slug, ed.pk),
@@ -488,12 +494,15 @@ def pair_update(request: HttpRequest, org_slug: str, edition_id: int, pair_id: i
             messages.error(request, f"Koppel niet opgeslagen: {exc}")
         else:
             messages.success(request, "Koppel opgeslagen.")
+            return redirect("learning:pairs", org_slug=org_slug, edition_id=ed.pk)
     else:
         messages.error(
             request,
             "Koppel niet opgeslagen: " + " ".join(str(e) for errs in form.errors.values() for e in errs),
         )
-    return redirect("learning:pairs", org_slug=org_slug, edition_id=ed.pk)
+    # Not saved: the pair's folded form comes back open, so the facilitator can correct it at once.
+    url = reverse("learning:pairs", args=[org_slug, ed.pk])
+    return redirect(f"{url}?open={pair.pk}#koppel-{pair.pk}")
 
 
 @org_view(roles=FACILITATORS, personal_data=True)

@@ -21,7 +21,7 @@ from .common import PEOPLE, apply_error
 LABELS = {f.name: f.verbose_name for f in Network._meta.get_fields() if hasattr(f, "verbose_name")}
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def index(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
     status = request.GET.get("status", "")
@@ -78,18 +78,18 @@ def _network_form_page(request: OrgRequest, org_slug: str, network: Network | No
     return render(request, "network/network_form.html", context, status=status)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def network_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     return _network_form_page(request, org_slug)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def network_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     network = selectors.network_for(membership=request.membership, pk=pk)
     return _network_form_page(request, org_slug, network)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     network = selectors.network_for(membership=request.membership, pk=pk)
     active = list(selectors.active_in(network))
@@ -128,7 +128,7 @@ def network_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return render(request, "network/network_detail.html", context)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def network_coverage(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     network = selectors.network_for(membership=request.membership, pk=pk)
     active = list(selectors.active_in(network))
@@ -146,7 +146,7 @@ def network_coverage(request: OrgRequest, org_slug: str, pk: int) -> HttpRespons
     return render(request, "network/coverage.html", context)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def domains(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
     services.ensure_default_domains(organisation=membership.organisation)

@@ -65,12 +65,12 @@ def _person_form_page(
     return render(request, "network/person_form.html", context, status=status)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def person_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     return _person_form_page(request, org_slug)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def person_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return _person_form_page(
         request, org_slug, selectors.key_figure_for(membership=request.membership, pk=pk)
@@ -121,12 +121,12 @@ def _detail(
     return render(request, "network/person_detail.html", context, status=code)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def person_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return _detail(request, selectors.key_figure_for(membership=request.membership, pk=pk))
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 @require_POST
 def person_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)
@@ -148,7 +148,7 @@ def person_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return _detail(request, key_figure, status_form=form, code=400)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def conversation(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)
     form = ConversationForm(request.POST or None)
@@ -180,7 +180,7 @@ def conversation(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return render(request, "network/conversation_form.html", context, status=status)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 @require_POST
 def link_issue(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     # The token is shown once, in this response; Brug keeps only its hash.
@@ -193,7 +193,7 @@ def link_issue(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return _detail(request, key_figure, token=token)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 @require_POST
 def link_revoke(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)
@@ -204,7 +204,7 @@ def link_revoke(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return redirect("network:person_detail", org_slug=org_slug, pk=pk)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def signal_sender(request: OrgRequest, org_slug: str, signal_pk: int) -> HttpResponse:
     # Follow-up of a key figure's signal: only when they ticked "mag contact opnemen", and audited.
     from brug.signals import selectors as signal_selectors

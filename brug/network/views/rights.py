@@ -44,7 +44,7 @@ def readable(data: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
     return rows
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def person_export(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)
     data = services.export_key_figure(membership=request.membership, key_figure=key_figure)
@@ -61,7 +61,7 @@ def person_export(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return render(request, "network/person_export.html", context)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def person_export_json(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)
     data = services.export_key_figure(membership=request.membership, key_figure=key_figure)
@@ -73,7 +73,7 @@ def person_export_json(request: OrgRequest, org_slug: str, pk: int) -> HttpRespo
     return response
 
 
-@org_view(MANAGERS, personal_data=True)
+@org_view(MANAGERS, personal_data=True, municipality_only=True)
 def person_erase(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     # Only coordinators erase: it cannot be undone.
     key_figure = selectors.key_figure_for(membership=request.membership, pk=pk)

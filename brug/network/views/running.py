@@ -67,17 +67,17 @@ def _phase3_form(request: OrgRequest, org_slug: str, pk: int, kind: str, item_pk
     return render(request, "network/phase3_form.html", context, status=status)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def phase3_create(request: OrgRequest, org_slug: str, pk: int, kind: str) -> HttpResponse:
     return _phase3_form(request, org_slug, pk, kind, None)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def phase3_edit(request: OrgRequest, org_slug: str, pk: int, kind: str, item_pk: int) -> HttpResponse:
     return _phase3_form(request, org_slug, pk, kind, item_pk)
 
 
-@org_view(PEOPLE, personal_data=True)
+@org_view(PEOPLE, personal_data=True, municipality_only=True)
 def turnover(request: OrgRequest, org_slug: str) -> HttpResponse:
     rows = selectors.turnover(membership=request.membership)
     context = {
