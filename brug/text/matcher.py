@@ -34,6 +34,19 @@ Compiled = tuple
 
 _CACHE_LIMIT = 500_000
 
+# The most frequent Dutch words. A query is indexed under words it cannot do without; when it has a
+# choice (the words of a phrase, the children of an AND, the two sides of NEAR) it avoids these, so
+# that "al die" NEAR/2 <group> is a candidate when a group word occurs, not in every message with
+# "die". Only speed depends on this list: any needed word gives the same matches.
+_FREQUENT = frozenset(
+    "de het een en van in op te is dat die dit deze niet wel ook maar voor met aan om als bij zijn er "
+    "ze ik je jij we wij hij zij u of al alle nog naar uit dan meer moet kan wordt worden heeft "
+    "hebben was werd over door tot zo wat wie hoe waar nu toch geen men mijn ons onze hun haar hem "
+    "zich mensen gaat echt".split()
+)
+# The same words as the stem atoms of bare query words spell them.
+_FREQUENT_KEYS = _FREQUENT | {match_key(word) for word in _FREQUENT}
+
 
 class Matcher:
     """A compiled set of queries; `match` returns the indices of the queries a Doc satisfies."""
@@ -50,6 +63,7 @@ class Matcher:
         self._compiled: list[Compiled] = []
         self._positive: list[set[int]] = []
         self._by_atom: dict[int, list[int]] = {}
+        self._frequent: set[int] = set()  # atoms of the words in _FREQUENT
         for qi, query in enumerate(queries):
             positive: set[int] = set()
             compiled = self._compile(query.node, positive, negated=False)
@@ -58,7 +72,7 @@ class Matcher:
             # A query is a candidate only when one of the atoms it cannot do without is present
             # (for "a AND b" that is a or b, whichever is rarer to be needed; for a phrase its first
             # word), not whenever any of its words is: far fewer queries to evaluate per message.
-            for atom in _need(compiled):
+            for atom in _need(compiled, self._frequent):
                 self._by_atom.setdefault(atom, []).append(qi)
 
     def __len__(self) -> int:
@@ -81,6 +95,8 @@ class Matcher:
                 self._prefix_sizes = sorted({len(p) for p in self._prefix})
             else:
                 (self._exact if kind == "exact" else self._stem).setdefault(value, []).append(atom)
+            if value in _FREQUENT_KEYS:
+                self._frequent.add(atom)
             self._cache.clear()
         return atom
 
@@ -96,10 +112,11 @@ class Matcher:
             atoms = tuple(self._atom(t) for t in node.terms)
             if not negated:
                 positive.update(atoms)
-            # The phrase is looked at only when its rarest-looking word occurs: the longest one
-            # ("in de zak" waits for "zak", not for every message with "in").
-            longest = max(range(len(atoms)), key=lambda k: len(node.terms[k].word))
-            return ("p", atoms, frozenset(atoms), atoms[longest])
+            # The phrase is looked at only when its rarest-looking word occurs: not a frequent word,
+            # and the longest ("in de zak" waits for "zak", "die lui" for "lui").
+            frequent = self._frequent
+            rarest = min(range(len(atoms)), key=lambda k: (atoms[k] in frequent, -len(node.terms[k].word)))
+            return ("p", atoms, frozenset(atoms), atoms[rarest])
         if isinstance(node, Not):
             return ("!", self._compile(node.child, positive, not negated))
         if isinstance(node, And):
@@ -112,19 +129,20 @@ class Matcher:
             # evaluation only visits children that can be true for this message.
             index: dict[int, list[Compiled]] = {}
             for k in rest:
-                for atom in _need(k):
+                for atom in _need(k, self._frequent):
                     index.setdefault(atom, []).append(k)
             return (
                 "|",
                 simple,
                 rest,
-                simple.union(*(_need(k) for k in rest)),
+                simple.union(*(_need(k, self._frequent) for k in rest)),
                 {a: tuple(ks) for a, ks in index.items()},
             )
         assert isinstance(node, Near)
         left = self._compile(node.left, positive, negated)
         right = self._compile(node.right, positive, negated)
-        return ("n", left, right, node.distance, _need(left), _need(right))
+        frequent = self._frequent
+        return ("n", left, right, node.distance, _need(left, frequent), _need(right, frequent))
 
     # -------------------------------------------------------------- matching
     def _atoms_of(self, token: str) -> tuple[int, ...]:
@@ -216,12 +234,21 @@ def _evidence(node: Compiled, hits: Hits) -> set[int]:
     return {p for start, end in _spans(node, hits) for p in range(start, end + 1)}
 
 
-def _need(node: Compiled) -> frozenset[int]:
-    """Atoms of which at least one must be present for a (non-negated) node to be true."""
+def _cost(atoms: frozenset[int], frequent: set[int]) -> tuple[int, int]:
+    """How often a set of atoms is expected to occur: frequent words first, then the set's size."""
+    return len(atoms & frequent), len(atoms)
+
+
+def _need(node: Compiled, frequent: set[int]) -> frozenset[int]:
+    """Atoms of which at least one must be present for a (non-negated) node to be true.
+
+    Where several sets would do, the one least likely to occur (see `_cost`) is returned.
+    """
     op = node[0]
     if op == "&":
         # The parser guarantees an AND group has a positive member; any one of them is needed.
-        return min((_need(c) for c in node[1] if c[0] != "!"), key=len)
+        needs = (_need(c, frequent) for c in node[1] if c[0] != "!")
+        return min(needs, key=lambda atoms: _cost(atoms, frequent))
     if op == "a":
         return frozenset((node[1],))
     if op == "p":
@@ -229,7 +256,8 @@ def _need(node: Compiled) -> frozenset[int]:
     if op == "|":
         return frozenset(node[3])
     assert op == "n"
-    return frozenset(node[4])
+    # Both sides of NEAR must occur, so either side's needed atoms will do.
+    return min(node[4], node[5], key=lambda atoms: _cost(atoms, frequent))
 
 
 def _eval(node: Compiled, hits: Hits) -> bool:

@@ -131,3 +131,18 @@ def test_ascii_tokenizing_equals_the_general_path():
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)] + TEXTS
     for text in texts:
         assert normalise_module.tokenize(text) == general(text), text
+
+
+def test_query_index_finds_every_query_that_evaluating_all_would_find():
+    """The matcher evaluates only queries indexed under a word they cannot do without (chosen to
+    avoid frequent words); evaluating every query must give the same matches."""
+    from brug.text.matcher import _eval
+    from brug.text.normalise import Doc
+
+    matcher = clf._matcher
+    texts = TEXTS + [item.text for item in load_corpus()[300:]]
+    for text in texts:
+        doc = Doc.of(text)
+        hits = matcher.hits(doc)
+        every = [qi for qi in range(len(matcher)) if _eval(matcher._compiled[qi], hits)]
+        assert matcher.match(doc, hits) == every, text
