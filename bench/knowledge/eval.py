@@ -12,12 +12,18 @@ realistic officer queries with graded judgements (3 = what they look for, 2 = cl
 officer of the owning organisation; gain 2^grade - 1, log2 discount, ideal from all judged items.
 Without DATABASE_URL it runs on a scratch SQLite file (the SQLite search path).
 
-Part 2, held out (bench/knowledge/eval_heldout.py): 42 hand-written items, written before and
-independently of its 35 queries, which use other words (synonyms, descriptions, compounds). It
-is searched as a member of its own organisation, which sees only those items. Nothing was tuned
-on it. Part 3, development (bench/knowledge/eval_dev.py): written the same way by another author,
-without looking at part 2, and used with part 1 to choose the constants (bench/knowledge/tune.py).
-All three parts are reported; every run scores part 2 again, so run it only to report.
+Part 2 (bench/knowledge/eval_heldout.py): 42 hand-written items, written before and
+independently of its 35 queries, which use other words (synonyms, descriptions, compounds). It was
+the held-out part until it had been scored twice by earlier sessions; from 2026-11-29 on it is a
+development part like part 3. Part 3, development (bench/knowledge/eval_dev.py): written the same
+way by another author, without looking at part 2, and used with part 1 to choose the constants
+(bench/knowledge/tune.py). Part 4, the new held-out part (bench/knowledge/eval_heldout2.py): 55
+hand-written items (5 of them ordinary news as distractors) and 70 queries, written by an author who
+read neither the search code, the tuning nor parts 2 and 3. Never tune on part 4, never load it in
+tune.py and never read its items or per-query results for ideas; for that reason the report gives
+only its summary, no per-query rows. Each hand-written part is searched as a member of its own
+organisation, which sees only that part's items. All four parts are reported; every run scores
+part 4 again, so run this only to report, once per round of changes.
 """
 
 from __future__ import annotations
@@ -139,7 +145,7 @@ def load_own(
 
 
 def load_heldout() -> tuple[object, dict[str, int]]:
-    """Part 2, held out: never loaded by tune.py."""
+    """Part 2: held out until it had been scored twice, a development part from 2026-11-29 on."""
     from bench.knowledge.eval_heldout import ITEMS
 
     return load_own("eval-kennisbank-apart", "Evaluatie kennisbank (apart)", "eval-apart@brug.example", ITEMS)
@@ -155,6 +161,15 @@ def load_dev(*, reuse: bool = False) -> tuple[object, dict[str, int]]:
         "eval-dev@brug.example",
         ITEMS,
         reuse=reuse,
+    )
+
+
+def load_heldout2() -> tuple[object, dict[str, int]]:
+    """Part 4, the new held-out part: never loaded by tune.py, scored only to report."""
+    from bench.knowledge.eval_heldout2 import ITEMS
+
+    return load_own(
+        "eval-kennisbank-apart-2", "Evaluatie kennisbank (apart, nieuw)", "eval-apart-2@brug.example", ITEMS
     )
 
 
@@ -265,11 +280,14 @@ def main() -> None:
     from bench.knowledge.eval_dev import JUDGEMENTS as DEV
     from bench.knowledge.eval_heldout import ITEMS
     from bench.knowledge.eval_heldout import JUDGEMENTS as HELDOUT
+    from bench.knowledge.eval_heldout2 import ITEMS as HELDOUT2_ITEMS
+    from bench.knowledge.eval_heldout2 import JUDGEMENTS as HELDOUT2
     from brug.knowledge import index
 
     membership, topics, demo = load()
     heldout_membership, heldout_ids = load_heldout()
     dev_membership, dev_ids = load_dev()
+    new_membership, new_ids = load_heldout2()
     index.reset()
     rows, timings = evaluate({q: grades_for(j, topics, demo) for q, j in JUDGEMENTS.items()}, membership)
     held_rows, held_timings = evaluate(
@@ -278,14 +296,18 @@ def main() -> None:
     dev_rows, dev_timings = evaluate(
         {q: {dev_ids[k]: g for k, g in j.items()} for q, j in DEV.items()}, dev_membership
     )
+    new_rows, new_timings = evaluate(
+        {q: {new_ids[k]: g for k, g in j.items()} for q, j in HELDOUT2.items()}, new_membership
+    )
     mean, zero, table = summary(rows, timings)
     held_mean, held_zero, held_table = summary(held_rows, held_timings)
     dev_mean, dev_zero, dev_table = summary(dev_rows, dev_timings)
+    new_mean, new_zero, new_table = summary(new_rows, new_timings)
     backend = f"PostgreSQL ({connection.vendor})" if connection.vendor == "postgresql" else "SQLite"
     lines = [
         "# Kennisbank zoeken: kwaliteit (nDCG@10)",
         "",
-        f"Gemeten op {dt.date.today().isoformat()} met `bench/knowledge/eval.py` op {backend}, in drie delen. "
+        f"Gemeten op {dt.date.today().isoformat()} met `bench/knowledge/eval.py` op {backend}, in vier delen. "
         "Gezocht via `brug.knowledge.selectors.search` (woorden + betekenis, samengevoegd); oordelen "
         "gegradeerd (3 = wat men zoekt, 2 = duidelijk bruikbaar, 1 = deels), nDCG@10 met winst 2^cijfer − 1.",
         "",
@@ -293,25 +315,32 @@ def main() -> None:
         "|---|---:|---:|---:|---:|",
         f"| 1. Gegenereerd + demo (woorden gedeeld met de vragen; afstellen) | {len(demo) + len(topics)} "
         f"| {len(rows)} | {mean:.3f} | {len(zero)} |",
-        f"| 2. Apart gehouden: handgeschreven items, vragen in andere woorden | {len(ITEMS)} | {len(held_rows)} "
-        f"| {held_mean:.3f} | {len(held_zero)} |",
+        f"| 2. Eerder apart gehouden, nu ontwikkelset (twee keer gescoord): handgeschreven items, vragen in "
+        f"andere woorden | {len(ITEMS)} | {len(held_rows)} | {held_mean:.3f} | {len(held_zero)} |",
         f"| 3. Ontwikkelset: handgeschreven items, vragen in andere woorden (afstellen) | {len(DEV_ITEMS)} "
         f"| {len(dev_rows)} | {dev_mean:.3f} | {len(dev_zero)} |",
+        f"| 4. Apart gehouden (nieuw): handgeschreven items, vragen in andere woorden, andere auteur "
+        f"| {len(HELDOUT2_ITEMS)} | {len(new_rows)} | {new_mean:.3f} | {len(new_zero)} |",
         "",
         f"**Oordeel deel 1:** {verdict(mean, zero)}.  ",
-        f"**Oordeel deel 2 (apart gehouden):** {verdict(held_mean, held_zero)}.  ",
-        f"**Oordeel deel 3 (ontwikkelset):** {verdict(dev_mean, dev_zero)}.",
+        f"**Oordeel deel 2 (ontwikkelset, eerder apart gehouden):** {verdict(held_mean, held_zero)}.  ",
+        f"**Oordeel deel 3 (ontwikkelset):** {verdict(dev_mean, dev_zero)}.  ",
+        f"**Oordeel deel 4 (apart gehouden, nieuw):** {verdict(new_mean, new_zero)}.",
         "",
         "Deel 1 is optimistisch: de gegenereerde items zijn gebouwd uit zinnen met de woorden van de "
-        "zoekvragen. Deel 2 is het eerlijke getal: de items zijn eerst geschreven, zoals een gemeente haar "
-        "eigen casus opschrijft, en daarna de vragen, bewust in andere woorden (synoniemen, omschrijvingen, "
-        "samenstellingen). Deel 3 is op dezelfde manier geschreven, door een andere auteur en zonder deel 2 "
-        "in te zien (`bench/knowledge/eval_dev.py`), om op af te stellen: thesaurus, zeldzaamheidsgewicht, "
-        "fusie en grens zijn gekozen op deel 1 + 3 (`bench/knowledge/tune.py`, "
-        "`bench/results/knowledge_tune.md`). Op deel 2 is niets afgesteld; het is na het afstellen op "
-        "deel 1 + 3 één keer gescoord (deze meting, 2026-11-29; de meting daarvóór was de vorige versie). "
-        "Deel 3 is makkelijker gebleken dan deel 2 (vóór de wijzigingen 0,796 tegen 0,514): de auteur "
-        "van deel 3 deelde vaker woorden tussen vraag en item. Beperking: per deel één auteur.",
+        "zoekvragen. Deel 4 is het eerlijke getal: het nieuwe aparte deel (`bench/knowledge/eval_heldout2.py`), "
+        "geschreven op 2026-11-29 door een auteur die de zoekcode, het afstellen en de delen 2 en 3 niet heeft "
+        "ingezien; eerst de items, zoals een gemeente haar eigen casus, dilemma of verslag opschrijft, daarna "
+        "de vragen, bewust in andere woorden (bij het schrijven deelden 34 van de 70 vragen geen enkel woord "
+        "met hun beste item, 18 ook geen woordstam). Op deel 4 wordt niet afgesteld; het wordt alleen gescoord "
+        "om te rapporteren, en per zoekvraag bewust niet gerapporteerd, zodat niemand er ideeën uit haalt. "
+        "Deel 2 is op dezelfde manier geschreven en was tot 2026-11-29 het aparte deel; het is door eerdere "
+        "sessies twee keer gescoord (na het afstellen op deel 1 + 3) en telt sindsdien als ontwikkelset. "
+        "Deel 3 is ook zo geschreven, door een andere auteur en zonder deel 2 in te zien "
+        "(`bench/knowledge/eval_dev.py`), om op af te stellen: thesaurus, zeldzaamheidsgewicht, fusie en "
+        "grens zijn gekozen op deel 1 + 3 (`bench/knowledge/tune.py`, `bench/results/knowledge_tune.md`). "
+        "Deel 3 is makkelijker gebleken dan deel 2 (vóór de wijzigingen 0,796 tegen 0,514): de auteur van "
+        "deel 3 deelde vaker woorden tussen vraag en item. Beperking: per deel één auteur.",
         "",
         "**Voor en na (PostgreSQL):** vóór de aanvulling met 'vergelijkbaar', de gewogen fusie en de "
         "inbedding over de hele tekst (commit 5de17a7): deel 1 nDCG@10 0.977 / 0 zonder resultaat, deel 2 "
@@ -330,7 +359,7 @@ def main() -> None:
         "|---|---:|---:|",
         *table,
         "",
-        "## Deel 2: apart gehouden",
+        "## Deel 2: eerder apart gehouden, nu ontwikkelset",
         "",
         f"{len(ITEMS)} handgeschreven items (waarvan 8 gewoon gemeentenieuws als afleiders) en "
         f"{len(HELDOUT)} zoekvragen (`bench/knowledge/eval_heldout.py`); gezocht als lid van een eigen "
@@ -350,6 +379,16 @@ def main() -> None:
         "|---|---:|---:|",
         *dev_table,
         "",
+        "## Deel 4: apart gehouden (nieuw)",
+        "",
+        f"{len(HELDOUT2_ITEMS)} handgeschreven items (waarvan 5 gewoon gemeentenieuws als afleiders) en "
+        f"{len(HELDOUT2)} zoekvragen (`bench/knowledge/eval_heldout2.py`); gezocht als lid van een eigen "
+        "organisatie die alleen deze items ziet. Alleen de samenvatting: geen resultaten per zoekvraag.",
+        "",
+        "| Maat | Waarde | Doel |",
+        "|---|---:|---:|",
+        *new_table,
+        "",
         "Snelheid over 50.000 items op PostgreSQL: zie `bench/results/knowledge.md` (`bench/knowledge/run.py`).",
         "",
         "## Deel 3 per zoekvraag (slechtste eerst)",
@@ -366,11 +405,11 @@ def main() -> None:
         "",
         "Opnieuw draaien: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_knowledge_eval "
         ".venv/bin/python -m bench.knowledge.eval` (zonder DATABASE_URL: SQLite). Constanten kiezen (deel 1 + 3): "
-        "`… -m bench.knowledge.tune` (laadt deel 2 niet).",
+        "`… -m bench.knowledge.tune` (laadt deel 4 nooit).",
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines[:16]))
+    print("\n".join(lines[:18]))
 
 
 if __name__ == "__main__":
