@@ -250,6 +250,9 @@ QUERY_NEIGHBOUR_WEIGHT = 0.3
 # subject in the corpus's own words, which pulls up items that share none of the query's words.
 FEEDBACK_ITEMS = 3
 FEEDBACK_WEIGHT = 0.3
+# The second pass ranks only the first pass's FEEDBACK_POOL nearest items (not the whole matrix): an
+# item far down the first ranking does not reach the top 100 by a move of 0.3 towards the results.
+FEEDBACK_POOL = 2000
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -258,17 +261,26 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=1024)
-def query_vector(query: str) -> np.ndarray:
+def query_vector(query: str, neighbours: tuple[str, ...] | None = None) -> np.ndarray:
+    """The query's meaning vector. `neighbours`: its thesaurus neighbours (`query_neighbours`), worked
+    out by the caller when this runs in the embedding thread: Snowball's stemmer is one shared object
+    and not thread-safe, so nothing in that thread may stem."""
     from brug.text.embeddings import embed
 
     from .thesaurus import meaning_text
 
     query = query[:MAX_QUERY_LENGTH]
-    neighbours = meaning_neighbours(query) if QUERY_NEIGHBOUR_WEIGHT else []
+    if neighbours is None:
+        neighbours = query_neighbours(query)
     vectors = embed([meaning_text(query), *([", ".join(neighbours)] if neighbours else [])])
     if not neighbours:
         return vectors[0]
     return _unit(vectors[0] + QUERY_NEIGHBOUR_WEIGHT * vectors[1])
+
+
+def query_neighbours(query: str) -> tuple[str, ...]:
+    """The thesaurus neighbours that go into the query vector (none when QUERY_NEIGHBOUR_WEIGHT is 0)."""
+    return tuple(meaning_neighbours(query[:MAX_QUERY_LENGTH])) if QUERY_NEIGHBOUR_WEIGHT else ()
 
 
 def semantic_ranking(
@@ -291,6 +303,30 @@ def _ranking(
     top = np.argpartition(-sims, take - 1)[:take]
     top = top[np.argsort(-sims[top])]
     return [(int(matrix.ids[i]), float(sims[i])) for i in top if sims[i] >= floor]
+
+
+def _nearest(
+    matrix: index.EmbeddingMatrix, vector: np.ndarray, scope: Scope, rows: np.ndarray | None = None
+) -> tuple[list[tuple[int, float]], np.ndarray]:
+    """((id, cosine) of the CANDIDATES visible items nearest to `vector`, best first; the matrix rows
+    of the FEEDBACK_POOL nearest), over the whole matrix or only over `rows` (visible rows)."""
+    if not len(matrix.ids):
+        return [], np.zeros(0, dtype=np.int64)
+    if rows is None:
+        sims = index.cosines(matrix, vector)
+        sims[~matrix.cached_mask(network=scope.network, own_org_ids=scope.own_org_ids)] = -2.0
+        rows = np.arange(len(sims))
+    else:
+        sims = matrix.vectors[rows] @ vector.astype(np.float32)
+    if not len(sims):
+        return [], rows
+    pool = min(FEEDBACK_POOL, len(sims))
+    wide = np.argpartition(-sims, pool - 1)[:pool]
+    take = min(CANDIDATES, pool)
+    top = wide[np.argpartition(-sims[wide], take - 1)[:take]]
+    top = top[np.argsort(-sims[top], kind="stable")]
+    nearest = [(int(matrix.ids[rows[i]]), float(sims[i])) for i in top if sims[i] > -2.0]
+    return nearest, rows[wide[sims[wide] > -2.0]]
 
 
 def feedback_vector(matrix: index.EmbeddingMatrix, vector: np.ndarray, ids: list[int]) -> np.ndarray:
@@ -352,9 +388,11 @@ def _fused(
     *,
     filters: bool,
     limit: int,
-) -> tuple[list[int], dict[int, float], list[int], list[tuple[int, float]]]:
-    """(nearest ids, cosine per id, ids above MIN_SIMILARITY, fused (id, score)) for one query vector."""
-    nearest = _ranking(matrix, vector, scope, CANDIDATES, -1.0)  # one matrix product
+    rows: np.ndarray | None = None,
+) -> tuple[list[int], dict[int, float], list[int], list[tuple[int, float]], np.ndarray]:
+    """(nearest ids, cosine per id, ids above MIN_SIMILARITY, fused (id, score), matrix rows of the
+    FEEDBACK_POOL nearest) for one query vector, over the whole matrix or only `rows`."""
+    nearest, pool = _nearest(matrix, vector, scope, rows)  # one matrix product (or a slice)
     similarity = dict(nearest)
     nearest_ids = [pk for pk, _ in nearest]
     if filters:  # the matrix knows visibility only; filters are checked in the database
@@ -371,7 +409,7 @@ def _fused(
     else:
         words = [pk for pk, _sc in words_scored]
         fused = fuse([words, meaning_ids], k=RRF_K, weights=[1.0, MEANING_WEIGHT])[:limit]
-    return nearest_ids, similarity, meaning_ids, fused
+    return nearest_ids, similarity, meaning_ids, fused, pool
 
 
 def search(
@@ -392,18 +430,21 @@ def search(
     scope = scope_for(user=user, membership=membership)
     base = filtered(_visible(scope), kind=kind, theme=theme, line=line)
     # Why a thread: the query embedding (numpy, releases the GIL) runs while PostgreSQL ranks words.
-    vector = _embedder().submit(query_vector, query[:MAX_QUERY_LENGTH])
+    # Everything that stems (the thesaurus neighbours) is done here, before: see query_vector.
+    text = query[:MAX_QUERY_LENGTH]
+    vector = _embedder().submit(query_vector, text, query_neighbours(text))
     words_scored = fulltext_scores(base, query)
     words = [pk for pk, _sc in words_scored]
     matrix = index.get_matrix()
     query_vec = vector.result()
-    nearest_ids, similarity, meaning_ids, fused = _fused(
-        matrix, query_vec, scope, base, words_scored, filters=bool(kind or theme or line), limit=limit
+    filters = bool(kind or theme or line)
+    nearest_ids, similarity, meaning_ids, fused, pool = _fused(
+        matrix, query_vec, scope, base, words_scored, filters=filters, limit=limit
     )
     if FEEDBACK_ITEMS and FEEDBACK_WEIGHT and fused:
         moved = feedback_vector(matrix, query_vec, [pk for pk, _ in fused[:FEEDBACK_ITEMS]])
-        nearest_ids, similarity, meaning_ids, fused = _fused(
-            matrix, moved, scope, base, words_scored, filters=bool(kind or theme or line), limit=limit
+        nearest_ids, similarity, meaning_ids, fused, _pool = _fused(
+            matrix, moved, scope, base, words_scored, filters=filters, limit=limit, rows=pool
         )
     related: list[int] = []
     if len(fused) < min(RELATED_FILL, limit):

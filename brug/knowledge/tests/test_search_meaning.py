@@ -70,3 +70,29 @@ def test_search_ranks_meaning_again_after_feedback(tenancy, publish, monkeypatch
     assert with_feedback[top] is not None and without[top] is not None
     assert with_feedback[top] > without[top] + 0.01
     assert set(with_feedback) == set(without)  # feedback reorders, it never shows other items
+
+
+def test_nothing_is_stemmed_in_the_embedding_thread(tenancy, publish, monkeypatch) -> None:
+    """Snowball's stemmer is one shared object and not thread-safe: stemming in the embedding thread
+    while the main thread stems the word query broke a search ("string index out of range")."""
+    import sys
+    import threading
+
+    from brug.knowledge import thesaurus
+
+    normalise = sys.modules["brug.text.normalise"]  # the package exports a function of that name
+
+    publish(tenancy.officer, "Oude bewoners en nieuwe kopers", "Verdringing in de arbeiderswijk.")
+    threads: set[str] = set()
+    real = normalise._stemmer.stemWord
+
+    def spy(word: str) -> str:
+        threads.add(threading.current_thread().name)
+        return real(word)
+
+    monkeypatch.setattr(normalise._stemmer, "stemWord", spy)
+    normalise.stem.cache_clear()
+    thesaurus._index.cache_clear()  # built on first use: the stemming of every thesaurus word
+    query_vector.cache_clear()
+    assert search(query="gentrificatie in de wijk", user=tenancy.officer)
+    assert threads and not any(name.startswith("knowledge-embed") for name in threads)
