@@ -309,7 +309,7 @@ def _nearest(
     matrix: index.EmbeddingMatrix, vector: np.ndarray, scope: Scope, rows: np.ndarray | None = None
 ) -> tuple[list[tuple[int, float]], np.ndarray]:
     """((id, cosine) of the CANDIDATES visible items nearest to `vector`, best first; the matrix rows
-    of the FEEDBACK_POOL nearest), over the whole matrix or only over `rows` (visible rows)."""
+    of the FEEDBACK_POOL (at least CANDIDATES) nearest), over the whole matrix or only `rows`."""
     if not len(matrix.ids):
         return [], np.zeros(0, dtype=np.int64)
     if rows is None:
@@ -317,10 +317,10 @@ def _nearest(
         sims[~matrix.cached_mask(network=scope.network, own_org_ids=scope.own_org_ids)] = -2.0
         rows = np.arange(len(sims))
     else:
-        sims = matrix.vectors[rows] @ vector.astype(np.float32)
+        sims = index.cosines(matrix, vector, rows)
     if not len(sims):
         return [], rows
-    pool = min(FEEDBACK_POOL, len(sims))
+    pool = min(max(FEEDBACK_POOL, CANDIDATES), len(sims))
     wide = np.argpartition(-sims, pool - 1)[:pool]
     take = min(CANDIDATES, pool)
     top = wide[np.argpartition(-sims[wide], take - 1)[:take]]

@@ -96,3 +96,19 @@ def test_nothing_is_stemmed_in_the_embedding_thread(tenancy, publish, monkeypatc
     query_vector.cache_clear()
     assert search(query="gentrificatie in de wijk", user=tenancy.officer)
     assert threads and not any(name.startswith("knowledge-embed") for name in threads)
+
+
+def test_the_feedback_pass_ranks_only_the_first_pass_pool(tenancy, publish, monkeypatch) -> None:
+    for title in ("Hangjongeren bij het winkelcentrum", "Begroting en riolering", "Jongeren op straat"):
+        publish(tenancy.officer, title, f"{title}: een verslag.")
+    matrix = index.get_matrix()
+    scope = selectors.scope_for(user=tenancy.officer)
+    vector = _embed("jongeren")
+    everything, all_rows = selectors._nearest(matrix, vector, scope)
+    assert len(everything) == 3 and len(all_rows) == 3
+    monkeypatch.setattr(selectors, "FEEDBACK_POOL", 2)
+    monkeypatch.setattr(selectors, "CANDIDATES", 2)
+    nearest, pool = selectors._nearest(matrix, vector, scope)
+    assert len(pool) == 2 and nearest == everything[:2]
+    again, _ = selectors._nearest(matrix, _embed("begroting"), scope, pool)
+    assert {pk for pk, _ in again} == {pk for pk, _ in everything[:2]}  # only the pool, whatever the vector
