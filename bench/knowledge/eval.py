@@ -16,8 +16,8 @@ Part 2 (bench/knowledge/eval_heldout.py): 42 hand-written items, written before 
 independently of its 35 queries, which use other words (synonyms, descriptions, compounds). It was
 the held-out part until it had been scored twice by earlier sessions; from 2026-11-29 on it is a
 development part like part 3. Part 3, development (bench/knowledge/eval_dev.py): written the same
-way by another author, without looking at part 2, and used with part 1 to choose the constants
-(bench/knowledge/tune.py). Part 4, the new held-out part (bench/knowledge/eval_heldout2.py): 55
+way by another author, without looking at part 2. Parts 1, 2 and 3 choose the constants
+(bench/knowledge/tune.py, with a split check: choose on two parts, score on the third). Part 4, the new held-out part (bench/knowledge/eval_heldout2.py): 55
 hand-written items (5 of them ordinary news as distractors) and 70 queries, written by an author who
 read neither the search code, the tuning nor parts 2 and 3. Never tune on part 4, never load it in
 tune.py and never read its items or per-query results for ideas; for that reason the report gives
@@ -338,7 +338,8 @@ def main() -> None:
         "sessies twee keer gescoord (na het afstellen op deel 1 + 3) en telt sindsdien als ontwikkelset. "
         "Deel 3 is ook zo geschreven, door een andere auteur en zonder deel 2 in te zien "
         "(`bench/knowledge/eval_dev.py`), om op af te stellen: thesaurus, zeldzaamheidsgewicht, fusie en "
-        "grens zijn gekozen op deel 1 + 3 (`bench/knowledge/tune.py`, `bench/results/knowledge_tune.md`). "
+        "grens zijn gekozen op deel 1 + 2 + 3, met een splitsingscontrole (kiezen op twee delen, scoren op het derde; "
+        "`bench/knowledge/tune.py`, `bench/results/knowledge_tune.md`). "
         "Deel 3 is makkelijker gebleken dan deel 2 (vóór de wijzigingen 0,796 tegen 0,514): de auteur van "
         "deel 3 deelde vaker woorden tussen vraag en item. Beperking: per deel één auteur.",
         "",
@@ -404,7 +405,7 @@ def main() -> None:
         *per_query(held_rows),
         "",
         "Opnieuw draaien: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_knowledge_eval "
-        ".venv/bin/python -m bench.knowledge.eval` (zonder DATABASE_URL: SQLite). Constanten kiezen (deel 1 + 3): "
+        ".venv/bin/python -m bench.knowledge.eval` (zonder DATABASE_URL: SQLite). Constanten kiezen (deel 1 + 2 + 3, met splitsingscontrole): "
         "`… -m bench.knowledge.tune` (laadt deel 4 nooit).",
         "",
     ]

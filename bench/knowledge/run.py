@@ -360,8 +360,10 @@ Eerste zoekopdracht van een proces laadt de embeddingmatrix
 
 Opbouw van één zoekvraag: één SQL-statement voor de woorden (kandidaten via de GIN-index met een
 LIMIT, `ts_rank` alleen op die hoogstens 600 kandidaten), terwijl in een tweede thread de
-query-embedding loopt; dan de cosinus over de matrix en één query die de 20 items ophaalt. Op een
-drukke machine zegt de wandkloktijd weinig (2 cores, load boven 6): vergelijk dan de CPU-tijd.
+query-embedding loopt (zoekvraag en haar thesaurusburen); dan de cosinus over de matrix, een eerste
+fusie, de feedbackstap (zoekvector naar de 3 beste items, cosinus opnieuw over de 2.000 dichtstbijzijnde
+rijen) en één query die de 20 items ophaalt. "Alleen betekenis" in de tabel is één cosinus over de hele
+matrix, zonder feedbackstap. Op een drukke machine zegt de wandkloktijd weinig (2 cores, load boven 6): vergelijk dan de CPU-tijd.
 De tabel wordt vóór de meting herschreven (`VACUUM FULL`) als updates haar hadden opgeblazen.
 
 Corpus: items gemaakt door zinnen uit de seed-documenten, de methodeteksten en extra casuszinnen

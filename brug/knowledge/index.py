@@ -61,9 +61,10 @@ _matrix = EmbeddingMatrix()
 _blas_controller: Any = None
 
 
-def cosines(matrix: EmbeddingMatrix, vector: np.ndarray) -> np.ndarray:
-    """matrix.vectors @ vector on one BLAS thread: a matrix-vector product is memory-bound, and a
-    second thread mostly waits for a free core on a busy server."""
+def cosines(matrix: EmbeddingMatrix, vector: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """matrix.vectors @ vector (or only the given rows) on one BLAS thread: a matrix-vector product is
+    memory-bound, and a second thread mostly waits for a free core on a busy server (for a few
+    thousand rows, starting and spinning the second thread costs more than the product itself)."""
     global _blas_controller
     if _blas_controller is None:
         try:  # threadpoolctl comes with scikit-learn; without it numpy picks the thread count
@@ -72,10 +73,11 @@ def cosines(matrix: EmbeddingMatrix, vector: np.ndarray) -> np.ndarray:
             _blas_controller = ThreadpoolController()
         except ImportError:
             _blas_controller = False
+    vectors = matrix.vectors if rows is None else matrix.vectors[rows]
     if not _blas_controller:
-        return matrix.vectors @ vector.astype(np.float32)
+        return vectors @ vector.astype(np.float32)
     with _blas_controller.limit(limits=1, user_api="blas"):
-        return matrix.vectors @ vector.astype(np.float32)
+        return vectors @ vector.astype(np.float32)
 
 
 def current_version() -> tuple[str, int]:

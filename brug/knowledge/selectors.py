@@ -26,7 +26,7 @@ from brug.core.models import Membership, Organisation, OrganisationKind
 from . import hooks, index
 from .hooks import LearningQuestion
 from .models import KnowledgeItem, Visibility
-from .text import MAX_QUERY_LENGTH, WeightedTerms, weighted_query_forms
+from .text import MAX_QUERY_LENGTH, WeightedTerms, meaning_neighbours, weighted_query_forms
 
 NETWORK_KINDS = (OrganisationKind.MUNICIPALITY, OrganisationKind.PARTNER)
 HEAVY_COLUMNS = ("embedding", "pdf", "title_stems", "body_stems", "search_vector", "tag_index")
@@ -36,7 +36,7 @@ CANDIDATES = 100  # per ranking, before fusion
 #   / (best cosine - MIN_SIMILARITY), so how much better the best match is counts, not only its rank;
 # "rrf": weighted reciprocal rank fusion, 1 / (RRF_K + word rank) + MEANING_WEIGHT / (RRF_K + meaning rank).
 FUSION = "scores"
-SCORE_SHARE = 0.35
+SCORE_SHARE = 0.5
 RRF_K = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
 MEANING_WEIGHT = 0.5  # weight of the meaning list in rank fusion (words weigh 1)
 MIN_SIMILARITY = 0.20  # below this cosine a "meaning" match is mostly noise (USE, query vs title+body)
@@ -240,13 +240,47 @@ def _embedder() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="knowledge-embed")
 
 
+# The query vector: USE of the query (abbreviations spelled out, thesaurus.meaning_text) plus
+# QUERY_NEIGHBOUR_WEIGHT x USE of its thesaurus neighbours (text.meaning_neighbours): USE reads a
+# lone Dutch term ("gentrificatie", "burgerberaad") poorly, its plain neighbours tell it the subject.
+QUERY_NEIGHBOUR_WEIGHT = 0.3
+# Pseudo-relevance feedback in meaning (Rocchio): after a first fusion the query vector moves towards
+# the mean vector of the FEEDBACK_ITEMS best fused items, by FEEDBACK_WEIGHT, and meaning is ranked
+# again. The first results are mostly right when the words found them; their vectors carry the
+# subject in the corpus's own words, which pulls up items that share none of the query's words.
+FEEDBACK_ITEMS = 3
+FEEDBACK_WEIGHT = 0.3
+# The second pass ranks only the first pass's FEEDBACK_POOL nearest items (not the whole matrix): an
+# item far down the first ranking does not reach the top 100 by a move of 0.3 towards the results.
+FEEDBACK_POOL = 2000
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return (vector / norm if norm else vector).astype(np.float32)
+
+
 @functools.lru_cache(maxsize=1024)
-def query_vector(query: str) -> np.ndarray:
+def query_vector(query: str, neighbours: tuple[str, ...] | None = None) -> np.ndarray:
+    """The query's meaning vector. `neighbours`: its thesaurus neighbours (`query_neighbours`), worked
+    out by the caller when this runs in the embedding thread: Snowball's stemmer is one shared object
+    and not thread-safe, so nothing in that thread may stem."""
     from brug.text.embeddings import embed
 
     from .thesaurus import meaning_text
 
-    return embed([meaning_text(query[:MAX_QUERY_LENGTH])])[0]
+    query = query[:MAX_QUERY_LENGTH]
+    if neighbours is None:
+        neighbours = query_neighbours(query)
+    vectors = embed([meaning_text(query), *([", ".join(neighbours)] if neighbours else [])])
+    if not neighbours:
+        return vectors[0]
+    return _unit(vectors[0] + QUERY_NEIGHBOUR_WEIGHT * vectors[1])
+
+
+def query_neighbours(query: str) -> tuple[str, ...]:
+    """The thesaurus neighbours that go into the query vector (none when QUERY_NEIGHBOUR_WEIGHT is 0)."""
+    return tuple(meaning_neighbours(query[:MAX_QUERY_LENGTH])) if QUERY_NEIGHBOUR_WEIGHT else ()
 
 
 def semantic_ranking(
@@ -255,7 +289,12 @@ def semantic_ranking(
     """(id, cosine) of the visible items closest in meaning, best first, at or above `min_similarity`
     (default MIN_SIMILARITY; -1 for the nearest items whatever their cosine)."""
     floor = MIN_SIMILARITY if min_similarity is None else min_similarity
-    matrix = index.get_matrix()
+    return _ranking(index.get_matrix(), vector, scope, limit, floor)
+
+
+def _ranking(
+    matrix: index.EmbeddingMatrix, vector: np.ndarray, scope: Scope, limit: int, floor: float
+) -> list[tuple[int, float]]:
     if not len(matrix.ids):
         return []
     sims = index.cosines(matrix, vector)
@@ -264,6 +303,39 @@ def semantic_ranking(
     top = np.argpartition(-sims, take - 1)[:take]
     top = top[np.argsort(-sims[top])]
     return [(int(matrix.ids[i]), float(sims[i])) for i in top if sims[i] >= floor]
+
+
+def _nearest(
+    matrix: index.EmbeddingMatrix, vector: np.ndarray, scope: Scope, rows: np.ndarray | None = None
+) -> tuple[list[tuple[int, float]], np.ndarray]:
+    """((id, cosine) of the CANDIDATES visible items nearest to `vector`, best first; the matrix rows
+    of the FEEDBACK_POOL (at least CANDIDATES) nearest), over the whole matrix or only `rows`."""
+    if not len(matrix.ids):
+        return [], np.zeros(0, dtype=np.int64)
+    if rows is None:
+        sims = index.cosines(matrix, vector)
+        sims[~matrix.cached_mask(network=scope.network, own_org_ids=scope.own_org_ids)] = -2.0
+        rows = np.arange(len(sims))
+    else:
+        sims = index.cosines(matrix, vector, rows)
+    if not len(sims):
+        return [], rows
+    pool = min(max(FEEDBACK_POOL, CANDIDATES), len(sims))
+    wide = np.argpartition(-sims, pool - 1)[:pool]
+    take = min(CANDIDATES, pool)
+    top = wide[np.argpartition(-sims[wide], take - 1)[:take]]
+    top = top[np.argsort(-sims[top], kind="stable")]
+    nearest = [(int(matrix.ids[rows[i]]), float(sims[i])) for i in top if sims[i] > -2.0]
+    return nearest, rows[wide[sims[wide] > -2.0]]
+
+
+def feedback_vector(matrix: index.EmbeddingMatrix, vector: np.ndarray, ids: list[int]) -> np.ndarray:
+    """The query vector moved towards the mean vector of `ids` (see FEEDBACK_WEIGHT)."""
+    rows = [matrix.positions[pk] for pk in ids if pk in matrix.positions]
+    if not rows or not FEEDBACK_WEIGHT:
+        return vector
+    centre = _unit(matrix.vectors[rows].mean(axis=0))
+    return _unit(vector.astype(np.float32) + FEEDBACK_WEIGHT * centre)
 
 
 # ---- combined ----------------------------------------------------------------------------------
@@ -307,6 +379,39 @@ def fuse_scores(
     return sorted(scores.items(), key=lambda x: (-x[1], -x[0]))
 
 
+def _fused(
+    matrix: index.EmbeddingMatrix,
+    vector: np.ndarray,
+    scope: Scope,
+    base: QuerySet[KnowledgeItem],
+    words_scored: list[tuple[int, float]],
+    *,
+    filters: bool,
+    limit: int,
+    rows: np.ndarray | None = None,
+) -> tuple[list[int], dict[int, float], list[int], list[tuple[int, float]], np.ndarray]:
+    """(nearest ids, cosine per id, ids above MIN_SIMILARITY, fused (id, score), matrix rows of the
+    FEEDBACK_POOL nearest) for one query vector, over the whole matrix or only `rows`."""
+    nearest, pool = _nearest(matrix, vector, scope, rows)  # one matrix product (or a slice)
+    similarity = dict(nearest)
+    nearest_ids = [pk for pk, _ in nearest]
+    if filters:  # the matrix knows visibility only; filters are checked in the database
+        allowed = set(base.filter(pk__in=nearest_ids).values_list("id", flat=True))
+        nearest_ids = [pk for pk in nearest_ids if pk in allowed]
+    meaning_ids = [pk for pk in nearest_ids if similarity[pk] >= MIN_SIMILARITY]
+    if FUSION == "scores":
+        fused = fuse_scores(
+            words_scored,
+            [(pk, similarity[pk]) for pk in meaning_ids],
+            share=SCORE_SHARE,
+            floor=MIN_SIMILARITY,
+        )[:limit]
+    else:
+        words = [pk for pk, _sc in words_scored]
+        fused = fuse([words, meaning_ids], k=RRF_K, weights=[1.0, MEANING_WEIGHT])[:limit]
+    return nearest_ids, similarity, meaning_ids, fused, pool
+
+
 def search(
     *,
     query: str,
@@ -325,25 +430,22 @@ def search(
     scope = scope_for(user=user, membership=membership)
     base = filtered(_visible(scope), kind=kind, theme=theme, line=line)
     # Why a thread: the query embedding (numpy, releases the GIL) runs while PostgreSQL ranks words.
-    vector = _embedder().submit(query_vector, query[:MAX_QUERY_LENGTH])
+    # Everything that stems (the thesaurus neighbours) is done here, before: see query_vector.
+    text = query[:MAX_QUERY_LENGTH]
+    vector = _embedder().submit(query_vector, text, query_neighbours(text))
     words_scored = fulltext_scores(base, query)
     words = [pk for pk, _sc in words_scored]
-    nearest = semantic_ranking(vector.result(), scope, min_similarity=-1.0)  # one matrix product
-    similarity = dict(nearest)
-    nearest_ids = [pk for pk, _ in nearest]
-    if kind or theme or line:  # the matrix knows visibility only; filters are checked in the database
-        allowed = set(base.filter(pk__in=nearest_ids).values_list("id", flat=True))
-        nearest_ids = [pk for pk in nearest_ids if pk in allowed]
-    meaning_ids = [pk for pk in nearest_ids if similarity[pk] >= MIN_SIMILARITY]
-    if FUSION == "scores":
-        fused = fuse_scores(
-            words_scored,
-            [(pk, similarity[pk]) for pk in meaning_ids],
-            share=SCORE_SHARE,
-            floor=MIN_SIMILARITY,
-        )[:limit]
-    else:
-        fused = fuse([words, meaning_ids], k=RRF_K, weights=[1.0, MEANING_WEIGHT])[:limit]
+    matrix = index.get_matrix()
+    query_vec = vector.result()
+    filters = bool(kind or theme or line)
+    nearest_ids, similarity, meaning_ids, fused, pool = _fused(
+        matrix, query_vec, scope, base, words_scored, filters=filters, limit=limit
+    )
+    if FEEDBACK_ITEMS and FEEDBACK_WEIGHT and fused:
+        moved = feedback_vector(matrix, query_vec, [pk for pk, _ in fused[:FEEDBACK_ITEMS]])
+        nearest_ids, similarity, meaning_ids, fused, _pool = _fused(
+            matrix, moved, scope, base, words_scored, filters=filters, limit=limit, rows=pool
+        )
     related: list[int] = []
     if len(fused) < min(RELATED_FILL, limit):
         taken = {pk for pk, _ in fused}

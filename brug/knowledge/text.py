@@ -263,6 +263,18 @@ def weighted_query_forms(query: str) -> tuple[WeightedTerms, WeightedTerms]:
     return tuple(exact_terms), tuple(related_terms)
 
 
+def meaning_neighbours(query: str) -> list[str]:
+    """The thesaurus neighbours of a query's subject words, in order, without repeats (for the query's
+    meaning vector: selectors.query_vector)."""
+    from .thesaurus import related_words
+
+    found: dict[str, None] = {}
+    for word in tokens(query[:MAX_QUERY_LENGTH]):
+        if word not in STOPWORDS and word not in QUESTION_WORDS:
+            found.update(dict.fromkeys(sorted(related_words(word))))
+    return list(found)
+
+
 def query_terms(query: str) -> list[str]:
     """Distinct non-stopword words of a query, in order, at most MAX_QUERY_TERMS."""
     seen: dict[str, None] = {}
