@@ -62,7 +62,11 @@ def oof_scores(
 
 
 def cv_report(
-    items: list[Item], rules_out: list[dict[str, Any]], oof: dict[str, list[float]], theme_names: list[str]
+    items: list[Item],
+    rules_out: list[dict[str, Any]],
+    oof: dict[str, list[float]],
+    theme_names: list[str],
+    theme_threshold: float = THEME_THRESHOLD,
 ) -> Report:
     names = labels()
     platt = {}
@@ -75,8 +79,8 @@ def cv_report(
             a, b = platt[label]
             prob[label] = 1 / (1 + math.exp(-max(-30.0, min(30.0, a * oof[label][k] + b))))
         themes = set(r["themes"])
-        themes -= {n for n in theme_names if prob.get("thema: " + n, 1.0) < THEME_THRESHOLD}
-        themes |= {n for n in theme_names if prob.get("thema: " + n, 0.0) >= THEME_THRESHOLD}
+        themes -= {n for n in theme_names if prob.get("thema: " + n, 1.0) < theme_threshold}
+        themes |= {n for n in theme_names if prob.get("thema: " + n, 0.0) >= theme_threshold}
         h, f, _, _ = apply_guards(
             prob["vijandig"], prob["wij-zij"], r["structure"], r["extras"], prob["toon positief"]
         )
@@ -118,6 +122,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--grid", action="store_true", help="choose C per label from the grid (slower)")
+    parser.add_argument("--theme-threshold", type=float, default=THEME_THRESHOLD)
     parser.add_argument("--errors", help="write the development-part errors of seed 0 as JSON Lines here")
     args = parser.parse_args()
     dev, _ = split_test(load_corpus())
@@ -132,7 +137,7 @@ def main() -> None:
     sums: dict[str, float] = {}
     for seed in args.seeds:
         oof = oof_scores(dev, rows, folds_for(dev, seed), c_of)
-        rep = cv_report(dev, rules_out, oof, names)
+        rep = cv_report(dev, rules_out, oof, names, args.theme_threshold)
         s = summary(rep)
         for key, v in s.items():
             sums[key] = sums.get(key, 0.0) + v

@@ -148,6 +148,13 @@ HANG_OBJECTS = _set(
     "schilderij spandoek spandoeken lijsten lijst slingers vlag vlaggen kerstlichtjes lichtjes vogelhuisjes "
     "posters poster lampen lamp kerstboom was foto foto's bord borden nestkastje"
 )
+# "afmaken", "inmaken" at a game or match: "ik ga ze allemaal afmaken bij het toernooi".
+GAME = _set(
+    "toernooi wedstrijd sjoelen potje competitie finale klaverjassen klaverjas schaken darten "
+    "bridge biljarten voetbal zaalvoetbal hockey tennis pingpong tafeltennis quiz pubquiz bingo "
+    "spelletje kaarten bordspel fifa"
+)
+_SPEAKER = _set("ik we wij")
 DEATH = _set("dood doodgaat sterft sterven creperen verrekt verrekken hartaanval kanker zinkt")
 WISH = _set("hoop hoopt hopen wens wensen hopelijk verdient verdienen moet moeten mag")
 FIRE = _set(
@@ -325,7 +332,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     for i, t in enumerate(tokens) if tset & KILL else ():
         if t in KILL:
             win = set(_window(tokens, i, 7, 5))
-            if win & HANG_OBJECTS:
+            if win & HANG_OBJECTS or (t in ("afmaken", "maak") and not tset.isdisjoint(GAME)):
                 continue
             if t in ("hangen", "hang", "schiet", "steek", "maak", "slachten") and not (win & _TARGET):
                 continue
@@ -400,8 +407,10 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
             before = set(tokens[max(0, i - 3) : i])
             span = tokens[max(0, i - 8) : i + 10]
             around = set(tokens[i + 1 : i + 10]) | set(tokens[max(0, i - 8) : i])
+            # (a predicate right after "ik"/"we" is the speaker's own: "toen ik ziek was")
+            own = {b for a, b in zip(span, span[1:], strict=False) if a in _SPEAKER}
             predicate = (
-                sorted(around & NEG_PREDICATE)[:2]
+                sorted((around & NEG_PREDICATE) - own)[:2]
                 or [" ".join(p) for p in zip(span, span[1:], strict=False) if p in NEG_PAIRS][:1]
             )
             if (before & DETERMINER or i == 0 or "zijn" in around or "allemaal" in around) and predicate:

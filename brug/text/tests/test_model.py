@@ -211,3 +211,20 @@ def test_a_generalisation_about_a_protected_group_counts_as_a_hostility_rule():
     assert apply_guards(0.45, 0.5, [], {})[0] == GUARD_CAP
     # a group not named by origin, faith or gender stays us–them only
     assert [h.rule for h in analyse("die wappies zijn gestoord")] == ["groep met negatief gezegde"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ga ze allemaal afmaken bij het toernooi morgen, sjoelen is mijn ding",
+        "morgen maak ik ze in bij het klaverjassen",
+        "Marokkaanse buurvrouw bracht soep toen ik ziek was, zo lief",
+    ],
+)
+def test_game_talk_and_the_speakers_own_state_do_not_fire(text):
+    assert not kinds(text) & {"dreiging", "veralgemenisering"}
+
+
+def test_killing_words_outside_a_game_and_a_groups_state_still_fire():
+    assert "dreiging" in kinds("ik ga die wethouder afmaken")
+    assert "veralgemenisering" in kinds("die marokkanen zijn ziek in hun hoofd")
