@@ -19,7 +19,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from brug.text import model
+from brug.text import classifier, model
 from brug.text.classifier import THEME_THRESHOLD, Classification, Classifier, apply_guards, tone_from
 from brug.text.corpus import FOLDS, Item, _sha, load_corpus, split_test
 from brug.text.evaluation import Report, micro, report
@@ -67,7 +67,9 @@ def cv_report(
     oof: dict[str, list[float]],
     theme_names: list[str],
     theme_threshold: float = THEME_THRESHOLD,
+    only: list[int] | None = None,
 ) -> Report:
+    """The report of the out-of-fold predictions (calibrated on all items; scored on `only`)."""
     names = labels()
     platt = {}
     for label in names:
@@ -92,6 +94,8 @@ def cv_report(
                 f,
             )
         )
+    if only is not None:
+        return report([items[k].as_eval() for k in only], [results[k] for k in only], theme_names)
     return report([i.as_eval() for i in items], results, theme_names)
 
 
@@ -118,13 +122,26 @@ def summary(rep: Report) -> dict[str, float]:
     }
 
 
+def _file_of(item: Item) -> str:
+    """The corpus file an item comes from ("eval" for the older evaluation set sorts first)."""
+    stem = item.id.split(":", 1)[0]
+    return "00-" + stem if stem == "eval" else stem
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--grid", action="store_true", help="choose C per label from the grid (slower)")
     parser.add_argument("--theme-threshold", type=float, default=THEME_THRESHOLD)
+    parser.add_argument("--model-only-hostile", type=float, help="try another classifier.MODEL_ONLY_HOSTILE")
+    parser.add_argument(
+        "--score-only-before",
+        help="score only items from corpus files sorting before this name (training still uses all)",
+    )
     parser.add_argument("--errors", help="write the development-part errors of seed 0 as JSON Lines here")
     args = parser.parse_args()
+    if args.model_only_hostile is not None:
+        classifier.MODEL_ONLY_HOSTILE = args.model_only_hostile
     dev, _ = split_test(load_corpus())
     del _  # the frozen test part is not looked at
     rules = Classifier(use_model=False)
@@ -138,6 +155,9 @@ def main() -> None:
     for seed in args.seeds:
         oof = oof_scores(dev, rows, folds_for(dev, seed), c_of)
         rep = cv_report(dev, rules_out, oof, names, args.theme_threshold)
+        if args.score_only_before:
+            keep = [k for k, item in enumerate(dev) if _file_of(item) < args.score_only_before]
+            rep = cv_report(dev, rules_out, oof, names, args.theme_threshold, keep)
         s = summary(rep)
         for key, v in s.items():
             sums[key] = sums.get(key, 0.0) + v
