@@ -19,7 +19,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from brug.text import classifier, model
+from brug.text import classifier, framing, hostility, model
 from brug.text.classifier import THEME_THRESHOLD, Classification, Classifier, apply_guards, tone_from
 from brug.text.corpus import FOLDS, Item, _sha, load_corpus, split_test
 from brug.text.evaluation import Report, micro, report
@@ -133,6 +133,9 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--grid", action="store_true", help="choose C per label from the grid (slower)")
     parser.add_argument("--theme-threshold", type=float, default=THEME_THRESHOLD)
+    parser.add_argument("--c", nargs="*", default=[], help="override C per label: 'vijandig=30' …")
+    parser.add_argument("--hostility-threshold", type=float, help="try another hostility.THRESHOLD")
+    parser.add_argument("--framing-threshold", type=float, help="try another framing.THRESHOLD")
     parser.add_argument("--model-only-hostile", type=float, help="try another classifier.MODEL_ONLY_HOSTILE")
     parser.add_argument(
         "--score-only-before",
@@ -140,6 +143,10 @@ def main() -> None:
     )
     parser.add_argument("--errors", help="write the development-part errors of seed 0 as JSON Lines here")
     args = parser.parse_args()
+    if args.hostility_threshold is not None:
+        hostility.THRESHOLD = args.hostility_threshold
+    if args.framing_threshold is not None:
+        framing.THRESHOLD = args.framing_threshold
     if args.model_only_hostile is not None:
         classifier.MODEL_ONLY_HOSTILE = args.model_only_hostile
     dev, _ = split_test(load_corpus())
@@ -151,6 +158,10 @@ def main() -> None:
     c_of = None
     if not args.grid and model.MODEL_PATH.exists():
         c_of = {k: float(v) for k, v in json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))["C"].items()}
+    for override in args.c:
+        label, _, value = override.rpartition("=")
+        assert c_of is not None and label in c_of, override
+        c_of[label] = float(value)
     sums: dict[str, float] = {}
     for seed in args.seeds:
         oof = oof_scores(dev, rows, folds_for(dev, seed), c_of)
