@@ -191,7 +191,9 @@ GUARD_CAP = 0.35  # score ceiling when only negated/quoted/asked evidence is lef
 # Hostile on the model's word evidence alone, with no hostility rule (structural or lexicon) at all,
 # needs this probability. Chosen by grouped 5-fold CV on the development part (0.5 / 0.55 / 0.6 /
 # 0.65: hostility F1 0.880 / 0.882 / 0.880 / 0.879, neutral false positives 5 / 3 / 3 / 3);
-# never looked at on the frozen test part.
+# checked again on the grown corpus, mean of 5 fold seeds (`bench.text.cv --model-only-hostile`,
+# 0.5 / 0.55 / 0.6 / 0.65 / 0.7: F1 0.906 / 0.903 / 0.902 / 0.900 / 0.898, neutral false positives
+# 7.2 / 6.8 / 5.8 / 5.2 / 4.8: a trade, kept). Never looked at on the frozen test part.
 MODEL_ONLY_HOSTILE = 0.55
 
 
@@ -211,10 +213,16 @@ def apply_guards(
     * Negation, quotation or an information question in the message, and no structural hostile
       hit that survived those guards: the lexicon words are someone else's or denied, so hostility
       (and framing without a surviving generalisation) is capped at GUARD_CAP.
-    * No hostility rule fired at all (no structural hostile hit, no lexicon rule) and the model is
-      unsure (below MODEL_ONLY_HOSTILE): hostility is capped at GUARD_CAP.
+    * No hostility rule fired at all (no structural hostile hit, no generalisation about a group
+      by origin, faith or gender, no lexicon rule) and the model is unsure (below MODEL_ONLY_HOSTILE): hostility is
+      capped at GUARD_CAP.
     """
     kinds = {h.kind for h in found}
+    # A hostility rule survived: a structural hostile hit, or a generalisation about a group named
+    # by origin, faith, colour, gender or sexuality (hostile by the labelling guide).
+    hostile_rule = bool(kinds & structure.HOSTILE_KINDS) or any(
+        h.rule == structure.PROTECTED_GENERALISATION for h in found
+    )
     guarded = bool(kinds & structure.GUARD_KINDS)
     if p_positive >= 0.5 and not kinds & (structure.HOSTILE_KINDS | structure.FRAMING_KINDS):
         if p_hostile > GUARD_CAP:
@@ -227,14 +235,14 @@ def apply_guards(
         return p_hostile, p_framing, h_notes_pos, []
     h_notes: list[str] = []
     f_notes: list[str] = []
-    if guarded and not kinds & structure.HOSTILE_KINDS and p_hostile > GUARD_CAP:
+    if guarded and not hostile_rule and p_hostile > GUARD_CAP:
         p_hostile = GUARD_CAP
         h_notes.append(
             f"ontkend, geciteerd of gevraagd zonder eigen dreiging: score begrensd op {GUARD_CAP:g}"
         )
     if (
         GUARD_CAP < p_hostile < MODEL_ONLY_HOSTILE
-        and not kinds & structure.HOSTILE_KINDS
+        and not hostile_rule
         and not any(k.startswith("lh:") for k in extras)
     ):
         p_hostile = GUARD_CAP

@@ -73,8 +73,30 @@ NEG_PREDICATE = _set(
     "agressiever dronken zuipen zuipt vechten brutaal asociaal dealers dealer zakkenrollers dieven "
     "uitkering uitvreters tuig terroristen verkrachters lastig lastigvallen aandachttrekkers "
     "gestoord ziek pedo's pedo vies vieze dom domme achterlijk onaangepast fokken overgenomen "
-    "overnemen sharia respectloos crimineler gevaarlijk gevaarlijker rotzooi"
+    "overnemen sharia respectloos crimineler gevaarlijk gevaarlijker rotzooi haten haat zooitje "
+    "puinhoop kapot klaplopers klaploper werkschuw primitief primitieve barbaars stinken stinkt "
+    "uitvreten inpikken pikken uitbuiten"
 )
+# Negative predicates of two words ("geen respect", "niet werken", "doen niks").
+NEG_PAIRS = frozenset(
+    (
+        ("geen", "respect"),
+        ("niet", "werken"),
+        ("nooit", "gewerkt"),
+        ("nooit", "werken"),
+        ("doen", "niks"),
+        ("doen", "niets"),
+        ("niks", "doen"),
+        ("de", "war"),
+        ("willen", "niet"),
+        ("lachen", "ons"),
+        ("de", "fout"),
+    )
+)
+# A generic noun ("die lui", "die mensen", "die jongens") names a group when a place or origin
+# follows: "die lui uit het azc", "die jongens uit de Bijlmer".
+GENERIC = _set("mensen lui types figuren volk gasten bewoners jongens")
+ORIGIN = _set("uit van")
 ADAPT = _set("aanpassen integreren werken leren aan")
 NEGATION = _set("niet nooit geen niemand niks niets nergens")
 DEHUMAN = _set(
@@ -126,6 +148,13 @@ HANG_OBJECTS = _set(
     "schilderij spandoek spandoeken lijsten lijst slingers vlag vlaggen kerstlichtjes lichtjes vogelhuisjes "
     "posters poster lampen lamp kerstboom was foto foto's bord borden nestkastje"
 )
+# "afmaken", "inmaken" at a game or match: "ik ga ze allemaal afmaken bij het toernooi".
+GAME = _set(
+    "toernooi wedstrijd sjoelen potje competitie finale klaverjassen klaverjas schaken darten "
+    "bridge biljarten voetbal zaalvoetbal hockey tennis pingpong tafeltennis quiz pubquiz bingo "
+    "spelletje kaarten bordspel fifa"
+)
+_SPEAKER = _set("ik we wij")
 DEATH = _set("dood doodgaat sterft sterven creperen verrekt verrekken hartaanval kanker zinkt")
 WISH = _set("hoop hoopt hopen wens wensen hopelijk verdient verdienen moet moeten mag")
 FIRE = _set(
@@ -136,7 +165,7 @@ VISIT = _set(
     "bezoeken bezoekje opzoeken opwachten opgewacht langs langsgaan halen vinden spreken aanpakken "
     "pakken sleuren trappen bestormen"
 )
-LIVE = _set("woont wonen woon woonde slaapt slaap werkt werken werk kinderen school")
+LIVE = _set("woont wonen woon woonde slaapt slaap werkt werken werk kinderen school parkeert sport")
 KNOW = _set("weet weten weetn weet'n ken kennen kent wisten wist")
 ADDRESS_WORDS = _set("adres adressen")
 ADDRESS_CUES = _set("bekend weten weet posten gevonden vinden hebben heb rondgestuurd")
@@ -144,7 +173,7 @@ REPORT = _set(
     "schreef schrijft schreven riep riepen roept geroepen zei zeiden zegt zeggen noemde noemden "
     "genoemd kreeg kregen ontving gekalkt geklad stond scandeerden scanderen werd bedreigd "
     "bedreiging bedreigingen dreigbrief dreigbrieven aangifte gemeld melden gerapporteerd "
-    "veroordeeld verdachte politie onderzoekt titel podcast boek hoor hoorde quote citaat"
+    "veroordeeld verdachte politie onderzoekt titel podcast boek hoorde quote citaat"
 )
 CONDEMN = _set(
     "walgelijk schandalig onacceptabel schaam schamen verwerpelijk triest ziek intimidatie strafbaar "
@@ -212,6 +241,9 @@ _CLASS_OF: dict[str, str] = {}
 for _name, _words in reversed(_CLASSES):  # the first class listed wins, as in a lookup in order
     _CLASS_OF.update(dict.fromkeys(_words, _name))
 _KNOW_TRIGGERS = KNOW | ADDRESS_WORDS | frozenset(("woont", "woon"))
+# A generalisation about a group named by origin, faith, colour, gender or sexuality is hostile
+# by the labelling guide; about others ("wappies", "yuppen") it is us–them only.
+PROTECTED_GENERALISATION = "groep naar herkomst, geloof of gender met negatief gezegde"
 HOSTILE_KINDS = frozenset({"dreiging", "ontmenselijking", "aanspreking", "samenstelling"})
 FRAMING_KINDS = frozenset({"veralgemenisering", "aanspreking"})
 GUARD_KINDS = frozenset({"ontkenning", "citaat", "vraag"})
@@ -300,7 +332,7 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
     for i, t in enumerate(tokens) if tset & KILL else ():
         if t in KILL:
             win = set(_window(tokens, i, 7, 5))
-            if win & HANG_OBJECTS:
+            if win & HANG_OBJECTS or (t in ("afmaken", "maak") and not tset.isdisjoint(GAME)):
                 continue
             if t in ("hangen", "hang", "schiet", "steek", "maak", "slachten") and not (win & _TARGET):
                 continue
@@ -368,26 +400,23 @@ def _sentence_hits(raw: str, tokens: list[str]) -> list[Hit]:
                     break
     # --- generalisation
     for i, t in enumerate(tokens) if tset & GROUP else ():
-        if t in GROUP and t not in (
-            "mensen",
-            "lui",
-            "types",
-            "figuren",
-            "volk",
-            "gasten",
-            "bewoners",
-            "jongens",
+        if t in GROUP and (
+            t not in GENERIC
+            or (i + 1 < n and tokens[i + 1] in ORIGIN and i > 0 and tokens[i - 1] in DETERMINER)
         ):
             before = set(tokens[max(0, i - 3) : i])
+            span = tokens[max(0, i - 8) : i + 10]
             around = set(tokens[i + 1 : i + 10]) | set(tokens[max(0, i - 8) : i])
-            if (
-                before & DETERMINER or i == 0 or "zijn" in around or "allemaal" in around
-            ) and around & NEG_PREDICATE:
+            # (a predicate right after "ik"/"we" is the speaker's own: "toen ik ziek was")
+            own = {b for a, b in zip(span, span[1:], strict=False) if a in _SPEAKER}
+            predicate = (
+                sorted((around & NEG_PREDICATE) - own)[:2]
+                or [" ".join(p) for p in zip(span, span[1:], strict=False) if p in NEG_PAIRS][:1]
+            )
+            if (before & DETERMINER or i == 0 or "zijn" in around or "allemaal" in around) and predicate:
                 if not _negated(tokens, i, 3):
-                    kind = "veralgemenisering"
-                    hits.append(
-                        Hit(kind, "groep met negatief gezegde", (t, *sorted(around & NEG_PREDICATE)[:2]))
-                    )
+                    rule = PROTECTED_GENERALISATION if t in PROTECTED else "groep met negatief gezegde"
+                    hits.append(Hit("veralgemenisering", rule, (t, *predicate)))
                     break
     for i, t in enumerate(tokens) if tset & _THEY else ():
         if t in ("ze", "zij", "die") and i + 3 < n:
@@ -444,6 +473,25 @@ def class_bigrams(tokens: list[str]) -> list[str]:
     return out
 
 
+_HEARER = _set("ik je jij we wij u")
+_HEARD = _set("dat iemand mensen men sommigen ze vaak steeds wel eens zeggen roepen")
+
+
+def _hearing(tokens: list[str], i: int) -> bool:
+    """Whether "hoor" at i is the verb ("ik hoor dat …", "hoor ik vaak", "je hoor mensen zeggen")
+    and not the particle that closes or softens a sentence ("Ja hoor", "knap hoor", "… woont hoor")."""
+    return (i > 0 and tokens[i - 1] in _HEARER) or not _HEARD.isdisjoint(tokens[i + 1 : i + 3])
+
+
+def _rhetorical(tokens: list[str], tset: set[str]) -> bool:
+    """A question that asks for nothing: "weet je wat die wethouder nodig heeft?", "wanneer gaan
+    we nou eens iets doen?" (what follows is the speaker's own answer or call)."""
+    return tokens[:3] == ["weet", "je", "wat"] or ("eens" in tset and not tset.isdisjoint(_RHETORIC))
+
+
+_RHETORIC = _set("nou nu eindelijk")
+
+
 def _rejected_claim(tokens: list[str]) -> tuple[str, str] | None:
     """(claim word, rejection) when the sentence states a claim about a group and rejects it."""
     for i, t in enumerate(tokens):
@@ -473,14 +521,20 @@ def _context_hits(raw: str, tokens: list[str], tset: set[str] | None = None) -> 
         out.append(Hit("ontkenning", "bewering afgewezen", rejected))
     if ":" in raw and _COLON_QUOTE.search(raw):
         out.append(Hit("citaat", "citaat in kop of verslag", (":",)))
-    if raw.rstrip().endswith("?") and (tokens[0] in QUESTION_OPENERS or "eigenlijk" in tokens):
+    if (
+        raw.rstrip().endswith("?")
+        and (tokens[0] in QUESTION_OPENERS or "eigenlijk" in tokens)
+        and not _rhetorical(tokens, tset)
+    ):
         out.append(Hit("vraag", "informatievraag", (tokens[0],)))
     # (each loop runs only when its words occur at all: one set operation instead of a loop)
     negated = not tset.isdisjoint(NEGATION) and not tset.isdisjoint(HOSTILE_WORDS)
     for i, t in enumerate(tokens) if negated else ():
         if t in HOSTILE_WORDS:
             for j in range(max(0, i - 5), i):
-                close = i - j <= 2 or "dat" in tokens[j:i] or tokens[j] == "niemand"
+                # "dat" as a conjunction ("niet dat ik ze wil slaan"), not as the article of the
+                # hostile word itself ("niks aan dat tuig")
+                close = i - j <= 2 or "dat" in tokens[j : i - 1] or tokens[j] == "niemand"
                 if tokens[j] in NEGATION and close:
                     out.append(Hit("ontkenning", "vijandig woord ontkend of afgewezen", (tokens[j], t)))
                     break
@@ -492,6 +546,8 @@ def _context_hits(raw: str, tokens: list[str], tset: set[str] | None = None) -> 
             before = set(tokens[max(0, i - 3) : i])
             after = tokens[i + 1 : i + 3]
             who = _set("wie mensen iemand sommigen men buurman buurvrouw opa oma vader moeder collega")
+            if t == "hoor" and not _hearing(tokens, i):
+                continue  # the particle: "Ja hoor", "knap hoor", "we weten waar hij woont hoor"
             if before & who or t in ("hoor", "hoorde") or (t in ("noem", "noemen") and "geen" in after):
                 out.append(Hit("citaat", "andermans woorden", (t,)))
                 break
@@ -558,7 +614,9 @@ def analyse(text: str, tokens_of_text: list[str] | None = None) -> list[Hit]:
                     for h in hits
                 )
             ):
-                if tokens[0] in _set("weet woont klopt is waar kan mag hoe wanneer hebben"):
+                if tokens[0] in _set(
+                    "weet woont klopt is waar kan mag hoe wanneer hebben"
+                ) and not _rhetorical(tokens, tset):
                     out.append(Hit("vraag", "informatievraag", (tokens[0],)))
                     continue
         out.extend(hits)

@@ -157,3 +157,74 @@ def test_a_generalisation_next_to_a_rejection_of_something_else_still_counts():
     assert "veralgemenisering" in kinds(
         "Ze zeggen dat het onzin is, maar die Marokkaanse jongens verpesten het hier"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we weten heus wel waar die wethouder van ons woont hoor",
+        "Ik weet waar die wethouder woont hoor. Komt wel een keer.",
+    ],
+)
+def test_the_particle_hoor_is_not_reported_speech(text):
+    # "hoor" closing a sentence softens it; it does not report someone else's words.
+    found = kinds(text)
+    assert "dreiging" in found and "citaat" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik hoor mensen zeggen dat Roemenen alleen maar stelen. Mijn collega is de eerlijkste man die ik ken.",
+        "'Ze passen zich nooit aan' hoor ik vaak. Maar mijn buren spreken beter Nederlands dan ik.",
+    ],
+)
+def test_hearing_someone_say_something_is_still_reported_speech(text):
+    assert "citaat" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weet je wat die wethouder nodig heeft? een flink pak slaag",
+        "Wanneer gaan we nou eens echt iets doen tegen dat azc? Een paar molotovs en klaar",
+    ],
+)
+def test_a_rhetorical_question_is_not_an_information_question(text):
+    assert "vraag" not in kinds(text)
+
+
+def test_a_demonstrative_dat_is_not_a_negated_clause():
+    # "niks aan dat tuig": "niks" does not deny "tuig"; "niet dat ik ze wil slaan" does.
+    assert "ontkenning" not in kinds("wij hebben hier niks aan dat tuig")
+    assert "ontkenning" in kinds("het is niet dat ik ze wil slaan")
+
+
+def test_a_generalisation_about_a_protected_group_counts_as_a_hostility_rule():
+    from brug.text.classifier import GUARD_CAP, apply_guards
+    from brug.text.structure import PROTECTED_GENERALISATION
+
+    protected = analyse("Lesbiennes haten gewoon mannen")
+    assert [h.rule for h in protected] == [PROTECTED_GENERALISATION]
+    # an unsure model is not capped when such a rule fired, and is capped without it
+    assert apply_guards(0.45, 0.5, protected, {})[0] == 0.45
+    assert apply_guards(0.45, 0.5, [], {})[0] == GUARD_CAP
+    # a group not named by origin, faith or gender stays us–them only
+    assert [h.rule for h in analyse("die wappies zijn gestoord")] == ["groep met negatief gezegde"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ga ze allemaal afmaken bij het toernooi morgen, sjoelen is mijn ding",
+        "morgen maak ik ze in bij het klaverjassen",
+        "Marokkaanse buurvrouw bracht soep toen ik ziek was, zo lief",
+    ],
+)
+def test_game_talk_and_the_speakers_own_state_do_not_fire(text):
+    assert not kinds(text) & {"dreiging", "veralgemenisering"}
+
+
+def test_killing_words_outside_a_game_and_a_groups_state_still_fire():
+    assert "dreiging" in kinds("ik ga die wethouder afmaken")
+    assert "veralgemenisering" in kinds("die marokkanen zijn ziek in hun hoofd")
