@@ -50,4 +50,15 @@ def test_the_commit_preview_of_twelve_municipalities_reads_on_a_desk_and_a_phone
         assert confirm.get_by_role("cell", name=person.email).is_visible()
         assert_accessible(page)
         assert no_sideways_scroll(page)
+        # the reasons and buttons of every proposed municipality are on screen, not behind a
+        # sideways-scrolling table (a phone shows one block per municipality)
+        for name in ("Geschikt volgens de intake", "Uitsluiten Gouda"):
+            box = (
+                page.get_by_role("region", name="Voorgestelde gemeenten")
+                .get_by_text(name)
+                .first.bounding_box()
+            )
+            assert box is not None and box["x"] + box["width"] <= width, (name, width, box)
+        recipient = confirm.get_by_role("cell", name=person.email).bounding_box()
+        assert recipient is not None and recipient["x"] + recipient["width"] <= width
         screenshot(page, f"learning-selection-preview-{width}")
