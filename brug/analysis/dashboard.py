@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from brug.core.access import has_municipal_parts
 from brug.core.models import Membership
 from brug.core.registry import MenuItem, Panel
 
@@ -13,13 +14,13 @@ from . import selectors
 
 
 def menu(membership: Membership) -> list[MenuItem]:
-    if not membership.organisation.is_municipality:
+    if not has_municipal_parts(membership.organisation):
         return []
     return [MenuItem("Analyse", reverse("analysis:index", args=[membership.organisation.slug]))]
 
 
 def panel(request: HttpRequest, membership: Membership) -> Panel | None:
-    if not membership.organisation.is_municipality:
+    if not has_municipal_parts(membership.organisation):
         return None
     scans = list(selectors.impact_scans_for(membership=membership).order_by("review_date")[:5])
     return Panel(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from brug.core import hooks
+from brug.core.access import has_municipal_parts
 from brug.core.models import Membership
 from brug.municipalities.models import Neighbourhood
 
@@ -176,12 +178,18 @@ def decision_for(*, membership: Membership, pk: int) -> DecisionExplanation:
 
 
 def public_decision(*, slug: str) -> DecisionExplanation:
-    """A published or withdrawn explanation by its public address (a draft is not found)."""
-    return get_object_or_404(
+    """A published or withdrawn explanation by its public address (a draft is not found).
+
+    Only a municipality has decisions (has_municipal_parts): a partner organisation's row is not found.
+    """
+    explanation = get_object_or_404(
         DecisionExplanation.objects.select_related("organisation"),
         public_slug=slug,
         status__in=[DecisionStatus.PUBLISHED, DecisionStatus.WITHDRAWN],
     )
+    if not has_municipal_parts(explanation.organisation):
+        raise Http404
+    return explanation
 
 
 def dialogue_choices(*, organisation: Any) -> list[tuple[str, str]]:

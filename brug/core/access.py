@@ -17,7 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .models import Membership, OrganisationKind, Role
+from .models import Membership, Organisation, OrganisationKind, Role
 from .models.organisations import EDITOR_ROLES, MANAGER_ROLES, PERSONAL_DATA_ROLES
 
 SESSION_2FA_KEY = "brug_2fa_verified"
@@ -45,6 +45,18 @@ def is_platform_admin(membership: Membership) -> bool:
     return membership.role == Role.ADMIN and membership.organisation.kind == OrganisationKind.PLATFORM
 
 
+def has_municipal_parts(organisation: Organisation) -> bool:
+    """Whether the organisation has the parts a municipality owns (ARCHITECTURE.md "Tenancy").
+
+    Key figures, dialogues, signals (with monitor and API) and analyses (polarisation map, KIS
+    analysis, impact scan, decisions) belong to a municipality. A partner organisation (ESS,
+    Movisie, KIS, VNG, a ministry) takes part in the learning network and reads what is shared
+    with it: it has none of these parts. One door: menus, views, the API, personal links and
+    public pages of these parts all ask this question.
+    """
+    return organisation.is_municipality
+
+
 def second_factor_verified(request: HttpRequest) -> bool:
     return bool(request.session.get(SESSION_2FA_KEY))
 
@@ -56,8 +68,10 @@ def org_view(
 
     personal_data: the page shows personal data, so the role must allow it and the session
     must have passed the second factor.
-    municipality_only: a part only municipalities have (key figures, dialogues); a partner
-    organisation gets 404, as its menu does not offer the part either.
+    municipality_only: a part only municipalities have (has_municipal_parts: key figures,
+    dialogues, signals, analyses); a partner organisation gets 404, as its menu does not offer
+    the part either. The wrapper carries the choice as `municipality_only`, so a test can check
+    every URL of such a part.
     """
 
     def decorator(view: View) -> View:
@@ -66,7 +80,7 @@ def org_view(
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership = membership_for(request, org_slug)
-            if municipality_only and not membership.organisation.is_municipality:
+            if municipality_only and not has_municipal_parts(membership.organisation):
                 raise Http404
             allowed = set(roles) if roles is not None else set(Role.values)
             if personal_data:
@@ -79,6 +93,7 @@ def org_view(
             cast(OrgRequest, request).membership = membership
             return view(request, *args, org_slug=org_slug, **kwargs)
 
+        wrapper.municipality_only = municipality_only  # type: ignore[attr-defined]
         return cast(View, wrapper)
 
     return decorator

@@ -26,21 +26,22 @@ class LoginForm(BrugForm):
         self.fields["email"].widget.attrs.update({"autocomplete": "username"})
 
 
-class CodeForm(BrugForm):
-    code = forms.CharField(
-        label="Code uit uw authenticator-app of een herstelcode",
+def _code_field(*, label: str, inputmode: str) -> forms.CharField:
+    """The second factor's one-time code, the same field at login and at set-up."""
+    return forms.CharField(
+        label=label,
         max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text"}),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": inputmode}),
     )
+
+
+class CodeForm(BrugForm):
+    code = _code_field(label="Code uit uw authenticator-app of een herstelcode", inputmode="text")
 
 
 class SetupCodeForm(BrugForm):
     # Setting up: there are no recovery codes yet, so the label must not offer one.
-    code = forms.CharField(
-        label="Code van zes cijfers uit uw authenticator-app",
-        max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-    )
+    code = _code_field(label="Code van zes cijfers uit uw authenticator-app", inputmode="numeric")
 
 
 def _role_choices(grantable: Collection[str] | None) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from brug.core.access import has_municipal_parts
 from brug.core.models import Membership
 from brug.core.registry import MenuItem, Panel
 
@@ -14,13 +15,13 @@ from .models import Dialogue, Participant, Statement, StatementStatus
 
 def menu(membership: Membership) -> list[MenuItem]:
     # Dialogues with residents are a municipality's; the views refuse partner organisations too.
-    if not membership.organisation.is_municipality:
+    if not has_municipal_parts(membership.organisation):
         return []
     return [MenuItem("Dialogen", reverse("dialogue:list", args=[membership.organisation.slug]))]
 
 
 def panel(request: HttpRequest, membership: Membership) -> Panel | None:
-    if not membership.organisation.is_municipality:
+    if not has_municipal_parts(membership.organisation):
         return None
     dialogues = Dialogue.objects.filter(organisation=membership.organisation)
     if not dialogues.exists():

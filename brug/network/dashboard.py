@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.urls import reverse
 
-from brug.core.access import second_factor_verified
+from brug.core.access import has_municipal_parts, second_factor_verified
 from brug.core.models import Membership
 from brug.core.registry import MenuItem, Panel
 
@@ -16,7 +16,7 @@ from .views.common import PEOPLE
 def _offered(membership: Membership) -> bool:
     # Key-figure networks are a municipality's (DOMAIN.md); the views refuse partners too.
     return (
-        membership.organisation.is_municipality
+        has_municipal_parts(membership.organisation)
         and membership.role in PEOPLE
         and membership.may_see_personal_data_role
     )

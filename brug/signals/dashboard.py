@@ -5,20 +5,20 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.urls import reverse
 
-from brug.core.access import second_factor_verified
+from brug.core.access import has_municipal_parts, second_factor_verified
 from brug.core.models import Membership
 from brug.core.registry import MenuItem, Panel
 
 
 def menu(membership: Membership) -> list[MenuItem]:
-    if not membership.organisation.is_municipality or not membership.may_see_personal_data_role:
+    if not has_municipal_parts(membership.organisation) or not membership.may_see_personal_data_role:
         return []
     return [MenuItem("Signalen", reverse("signals:list", args=[membership.organisation.slug]))]
 
 
 def panel(request: HttpRequest, membership: Membership) -> Panel | None:
     # Signal counts are personal-data pages' summary: only for roles that may open them, after 2FA.
-    if not membership.organisation.is_municipality or not membership.may_see_personal_data_role:
+    if not has_municipal_parts(membership.organisation) or not membership.may_see_personal_data_role:
         return None
     if not second_factor_verified(request):
         return None

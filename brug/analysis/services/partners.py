@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from brug.core import ratelimit
+from brug.core.access import has_municipal_parts
 from brug.core.audit import record
 from brug.core.models import Membership
 from brug.core.tokens import hash_token, new_token
@@ -107,7 +108,8 @@ def partner_link_state(token: str) -> tuple[str, PartnerLink | None]:
         .filter(token_hash=hash_token(token))
         .first()
     )
-    if link is None:
+    if link is None or not has_municipal_parts(link.analysis.organisation):
+        # A partner organisation has no analyses (one door with the pages): as if guessed.
         return "unknown", None
     if link.revoked_at is not None:
         return "revoked", link

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from brug.analysis import services
 from brug.analysis.models import DecisionExplanation, DecisionVersion
-from brug.core.models import AuditLogEntry, Membership
+from brug.core.models import AuditLogEntry, Membership, Organisation, OrganisationKind
 from brug.dialogue.models import Dialogue
 
 from .conftest import member
@@ -196,3 +197,11 @@ def test_a_reader_sees_but_cannot_change(tenancy: Any, client_for: Any) -> None:
     assert reader.post(f"{BASE}{explanation.pk}/", FORM).status_code == 403
     assert reader.post(f"{BASE}{explanation.pk}/intrekken/").status_code in (403, 404)
     assert DecisionExplanation.objects.get().status == "gepubliceerd"
+
+
+def test_a_decision_of_an_organisation_that_is_not_a_municipality_is_not_found(tenancy: Any) -> None:
+    # One door with the pages (core/tests/test_partner_parts.py): only a municipality has decisions.
+    explanation = _published(tenancy)
+    assert Client().get(f"/besluit/{explanation.public_slug}/").status_code == 200
+    Organisation.objects.filter(pk=tenancy.org.pk).update(kind=OrganisationKind.PARTNER)
+    assert Client().get(f"/besluit/{explanation.public_slug}/").status_code == 404

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from brug.analysis.models import Contribution, PartnerLink
-from brug.core.models import AuditLogEntry
+from brug.core.models import AuditLogEntry, Organisation, OrganisationKind
 
 from .test_wizard import contribution, step_url
 
@@ -149,3 +149,16 @@ def test_an_officer_keeps_one_contribution_per_domain(
     assert own["sociaal"] == "Ouders" and own["ruimtelijk"] == "Bouw"
     page = client.get(step_url(analysis, 2) + "?domein=ruimtelijk").content.decode()
     assert re.search(r">\s*Bouw</textarea>", page)
+
+
+def test_a_link_to_an_analysis_of_an_organisation_that_is_not_a_municipality_is_unknown(
+    client_for: Any, tenancy: Any, analysis: Any, invite: Any
+) -> None:
+    # One door with the pages (core/tests/test_partner_parts.py): only a municipality has analyses.
+
+    url = reverse("analysis:partner_contribution", args=[invite(client_for(tenancy.coordinator), analysis)])
+    assert Client().get(url).status_code == 200
+    Organisation.objects.filter(slug="gouda").update(kind=OrganisationKind.PARTNER)
+    assert Client().get(url).status_code == 404
+    assert Client().post(url, {"phase": "spanningen"}).status_code == 404
+    assert not Contribution.objects.filter(partner__isnull=False).exists()

@@ -25,7 +25,7 @@ def _step_url(analysis: JointAnalysis, step: int) -> str:
     return reverse("analysis:analysis_step", args=[analysis.organisation.slug, analysis.pk, step])
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def analysis_start(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
     form = PreparationForm(
@@ -155,7 +155,7 @@ def _save(request: OrgRequest, analysis: JointAnalysis, step: int, form: Any) ->
         )
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def analysis_step(request: OrgRequest, org_slug: str, pk: int, step: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)
     if step not in Step.values:
@@ -272,7 +272,7 @@ def distrust_context(analysis: JointAnalysis, contributions: list[Any]) -> dict[
     }
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def analysis_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)
@@ -292,7 +292,7 @@ def analysis_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
     return render(request, "analysis/analysis_detail.html", context)
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def analysis_history(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)

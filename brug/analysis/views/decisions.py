@@ -73,7 +73,7 @@ def _form_page(
     return render(request, "analysis/decision_form.html", context, status=status)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def decision_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
     analysis = None
@@ -106,7 +106,7 @@ def decision_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     return _form_page(request, org_slug, None, form, 200)
 
 
-@org_view()
+@org_view(municipality_only=True)
 def decision_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     membership = request.membership
     explanation = selectors.decision_for(membership=membership, pk=pk)
@@ -163,7 +163,7 @@ def _public_context(explanation: DecisionExplanation) -> dict[str, Any]:
     }
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def decision_preview(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     # Exactly the page residents will see, with a banner that it is a preview.
@@ -174,7 +174,7 @@ def decision_preview(request: OrgRequest, org_slug: str, pk: int) -> HttpRespons
     return render(request, "analysis/decision_public.html", context)
 
 
-@org_view(MANAGERS)
+@org_view(MANAGERS, municipality_only=True)
 @require_POST
 def decision_publish(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     explanation = selectors.decision_for(membership=request.membership, pk=pk)
@@ -187,7 +187,7 @@ def decision_publish(request: OrgRequest, org_slug: str, pk: int) -> HttpRespons
     return redirect(reverse("analysis:decision_detail", args=[org_slug, pk]) + "#h-status")
 
 
-@org_view(MANAGERS)
+@org_view(MANAGERS, municipality_only=True)
 @require_POST
 def decision_withdraw(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     explanation = selectors.decision_for(membership=request.membership, pk=pk)

@@ -49,7 +49,7 @@ def _confirm(
     return render(request, "analysis/confirm_delete.html", context, status=status)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def map_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     pmap = selectors.map_for(membership=request.membership, pk=pk)
     if request.method == "POST":
@@ -95,7 +95,7 @@ def map_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     )
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def analysis_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)
     if request.method == "POST":
@@ -133,7 +133,7 @@ def analysis_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
     )
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def impact_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     scan = selectors.impact_scan_for(membership=request.membership, pk=pk)
     if request.method == "POST":
@@ -160,7 +160,7 @@ def impact_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     )
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def intervention_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     # The selector only finds the municipality's own entries: a global or foreign one answers 404.
     membership = request.membership
@@ -199,7 +199,7 @@ def intervention_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpRespon
     return render(request, "analysis/intervention_form.html", context, status=status)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def intervention_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     membership = request.membership
     item = selectors.own_intervention_for(membership=membership, pk=pk)

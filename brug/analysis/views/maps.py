@@ -46,7 +46,7 @@ def _map_initial(pmap: PolarisationMap) -> dict[str, Any]:
     }
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def map_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
     form = MapForm(request.POST or None, membership=membership, initial={"as_of": timezone.localdate()})
@@ -100,7 +100,7 @@ def _render_map(
     return render(request, "analysis/map_detail.html", context, status=status)
 
 
-@org_view()
+@org_view(municipality_only=True)
 def map_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     membership = request.membership
     pmap = selectors.map_for(membership=membership, pk=pk)
@@ -140,7 +140,7 @@ def map_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return redirect(reverse("analysis:map_detail", args=[org_slug, pmap.pk]) + "#h-editmap")
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def pair_add(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     pmap = selectors.map_for(membership=request.membership, pk=pk)
@@ -156,7 +156,7 @@ def pair_add(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return _render_map(request, pmap, pair_form=form, status=400)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def pair_remove(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
@@ -204,7 +204,7 @@ def _render_pair(request: OrgRequest, pair: UsThemPair, status: int = 200, **bou
     return render(request, "analysis/pair_detail.html", context, status=status)
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def pair_detail(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
@@ -220,7 +220,7 @@ def _actor_anchor(actor: Actor) -> str:
     return f"#betrokkene-{actor.pk}"
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def actor_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
@@ -237,7 +237,7 @@ def actor_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Http
     return _render_pair(request, pair, status=400, actor_form=form)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def pair_edit(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
@@ -254,7 +254,7 @@ def pair_edit(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> Http
     return _render_pair(request, pair, status=400, edit_form=form)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def incident_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     incident = selectors.incident_for(membership=request.membership, pk=pk)
@@ -263,7 +263,7 @@ def incident_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
     return redirect(_pair_url(incident.pair) + "#incidenten")
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def fuel_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     fuel = selectors.fuel_for(membership=request.membership, pk=pk)
@@ -272,7 +272,7 @@ def fuel_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return redirect(_pair_url(fuel.pair) + "#brandstof")
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def incident_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
@@ -288,7 +288,7 @@ def incident_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> H
     return _render_pair(request, pair, status=400, incident_form=form)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def fuel_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpResponse:
     pair = selectors.pair_for(membership=request.membership, pk=pair_pk, map_pk=pk)
@@ -304,7 +304,7 @@ def fuel_add(request: OrgRequest, org_slug: str, pk: int, pair_pk: int) -> HttpR
     return _render_pair(request, pair, status=400, fuel_form=form)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def actor_move(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     # One endpoint for the keyboard form (redirect) and the drag script (JSON).
@@ -325,7 +325,7 @@ def actor_move(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return redirect(_pair_url(actor.pair) + _actor_anchor(actor))
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def actor_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     actor = selectors.actor_for(membership=request.membership, pk=pk)
@@ -335,7 +335,7 @@ def actor_remove(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return redirect(_pair_url(pair) + "#tabel")
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def map_advice(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     pmap = selectors.map_for(membership=request.membership, pk=pk)
@@ -353,7 +353,7 @@ def map_advice(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return render(request, "analysis/map_advice.html", context)
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def map_history(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     pmap = selectors.map_for(membership=request.membership, pk=pk)
@@ -421,7 +421,7 @@ def _side_by_side(old: Any, new: Any) -> list[dict[str, Any]]:
     return rows
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def map_version_save(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     # A version on demand, named for the moment it marks ("voor de raadsvergadering").

@@ -25,7 +25,7 @@ from ..models import ImpactScan
 from .report import _pdf_css
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def index(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
@@ -40,7 +40,7 @@ def index(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(request, "analysis/index.html", context)
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def method_card(request: OrgRequest, org_slug: str) -> HttpResponse:
     # One printable page with the method, for the table at a core-team meeting.
@@ -51,7 +51,7 @@ def method_card(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(request, "analysis/method_card.html", context)
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def method_card_pdf(request: OrgRequest, org_slug: str) -> HttpResponse:
     # The same card as a tagged PDF (PDF/UA), for readers who cannot use the browser's print.
@@ -79,7 +79,7 @@ def _method_card_context() -> dict[str, Any]:
     }
 
 
-@org_view()
+@org_view(municipality_only=True)
 def catalogue(request: OrgRequest, org_slug: str) -> HttpResponse:
     membership = request.membership
     form = InterventionForm(request.POST or None)
@@ -118,12 +118,12 @@ def catalogue(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(request, "analysis/catalogue.html", context, status=status)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def impact_create(request: OrgRequest, org_slug: str) -> HttpResponse:
     return _impact_form(request, org_slug, None)
 
 
-@org_view()
+@org_view(municipality_only=True)
 def impact_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     scan = selectors.impact_scan_for(membership=request.membership, pk=pk)
     if request.method == "POST" and not request.membership.can_edit:

@@ -18,7 +18,7 @@ from ..forms import PartnerContributionForm, PartnerInviteForm
 from ..models import Contribution
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 def partner_links(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)
     form = PartnerInviteForm(request.POST if request.method == "POST" else None)
@@ -49,7 +49,7 @@ def partner_links(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return render(request, "analysis/partner_links.html", context, status=status)
 
 
-@org_view(EDITORS)
+@org_view(EDITORS, municipality_only=True)
 @require_POST
 def partner_link_revoke(request: OrgRequest, org_slug: str, pk: int, link_pk: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)

@@ -63,7 +63,7 @@ def report_context(request: OrgRequest, analysis: JointAnalysis) -> dict[str, An
     }
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def report(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)
@@ -86,7 +86,7 @@ def _pdf_css() -> str:
     return "\n".join(parts)
 
 
-@org_view()
+@org_view(municipality_only=True)
 @require_safe
 def report_pdf(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     analysis = selectors.analysis_for(membership=request.membership, pk=pk)
@@ -99,7 +99,7 @@ def report_pdf(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return response
 
 
-@org_view()
+@org_view(municipality_only=True)
 def share(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     membership = request.membership
     analysis = selectors.analysis_for(membership=membership, pk=pk)

@@ -116,20 +116,96 @@ def apply_selection(*, membership: Membership, edition: Edition, notify: bool = 
 
 
 @dataclass(frozen=True)
-class DecisionGroup:
-    """Before committing: who gets which decision mail. Admitted duos see each person's own mail (with an
-    invitation link or "u heeft al een account"); the other groups one example, as their mails differ
-    only in the name."""
+class Recipient:
+    name: str
+    email: str
+    municipality: str
+
+
+@dataclass(frozen=True)
+class MailKind:
+    """Identical mails of one decision: one example (the first recipient's) and who gets it."""
 
     label: str
+    example: PlannedMail
+    recipients: list[Recipient]
+
+
+@dataclass(frozen=True)
+class DecisionGroup:
+    """Before committing: the municipalities that get one decision, and their mails grouped by kind
+    (admitted people with an invitation link, or "u heeft al een account"); the mails of one kind
+    differ only in the person's name and the municipality, so one example is enough to read."""
+
+    heading: str
     registrations: list[Registration]
-    mails: int
-    examples: list[PlannedMail]
-    per_person: bool
+    people: str
+    kinds: list[MailKind]
+
+    @property
+    def mails(self) -> int:
+        return sum(len(kind.recipients) for kind in self.kinds)
+
+
+def _n(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
+DECISION_WORDS = {
+    # status: (singular, plural, no municipality)
+    Status.SELECTED: ("gemeente doet mee", "gemeenten doen mee", "Geen gemeente doet mee"),
+    Status.WAITING: (
+        "gemeente komt op de wachtlijst",
+        "gemeenten komen op de wachtlijst",
+        "Niemand komt op de wachtlijst",
+    ),
+    Status.REJECTED: (
+        "gemeente krijgt geen plaats",
+        "gemeenten krijgen geen plaats",
+        "Geen gemeente valt af",
+    ),
+}
+KIND_LABEL = {
+    "invited": "Besluitmail met een uitnodiging voor Brug",
+    "member": "Besluitmail voor wie al een account heeft",
+    Status.WAITING: "Besluitmail: op de wachtlijst",
+    Status.REJECTED: "Besluitmail: geen plaats",
+}
+
+
+def decision_heading(status: Status, municipalities: int) -> str:
+    singular, plural, none = DECISION_WORDS[status]
+    return _n(municipalities, singular, plural) if municipalities else none
+
+
+def people_sentence(*, invited: int, members: int, others: int = 0) -> str:
+    """Who gets what, from the real split: "3 personen krijgen een uitnodiging, 2 hebben al een account"."""
+    parts = []
+    if invited:
+        verb = "krijgt" if invited == 1 else "krijgen"
+        parts.append(f"{_n(invited, 'persoon', 'personen')} {verb} een uitnodiging voor Brug")
+    if members:
+        verb = "heeft" if members == 1 else "hebben"
+        parts.append(f"{members if parts else _n(members, 'persoon', 'personen')} {verb} al een account")
+    if others:
+        parts.append(
+            f"{_n(others, 'persoon', 'personen')} {'krijgt' if others == 1 else 'krijgen'} een besluitmail"
+        )
+    return ", ".join(parts) + "." if parts else "Niemand krijgt een mail."
+
+
+def _shape(mail: PlannedMail, person_name: str, municipality: str) -> tuple[str, str, tuple[str, ...]]:
+    # What makes two mails the same mail: all but the greeting and the municipality it is about
+    # (mails.decision_mails). Only those two places are blanked: a session held in Utrecht stays in
+    # Utrecht's mail, and a mail that differs anywhere else is a kind of its own.
+    body = mail.body.replace(f"Beste {person_name},", "Beste {naam},", 1).replace(
+        f"gemeente {municipality} voor", "gemeente {gemeente} voor", 1
+    )
+    return mail.subject, body, tuple(mail.attachment_names)
 
 
 def preview_decision(edition: Edition) -> list[DecisionGroup]:
-    """The mails committing would send now, grouped by decision; nothing is saved."""
+    """The mails committing would send now, per decision and per kind of mail; nothing is saved."""
     proposal = proposal_for(edition)
     by_id = {
         r.pk: r
@@ -138,26 +214,37 @@ def preview_decision(edition: Edition) -> list[DecisionGroup]:
         .prefetch_related("people", "edition__sessions")
     }
     groups = []
-    for label, ids, status in (
-        ("doen mee (met een uitnodiging voor Brug)", proposal.selected, Status.SELECTED),
-        ("komen op de wachtlijst", proposal.waiting, Status.WAITING),
-        ("krijgen geen plaats", proposal.excluded, Status.REJECTED),
+    for ids, status in (
+        (proposal.selected, Status.SELECTED),
+        (proposal.waiting, Status.WAITING),
+        (proposal.excluded, Status.REJECTED),
     ):
         registrations = [by_id[pk] for pk in ids if pk in by_id]
-        per_person = status == Status.SELECTED
-        examples: list[PlannedMail] = []
-        for registration in registrations if per_person else registrations[:1]:
+        kinds: dict[tuple[str, tuple[str, str, tuple[str, ...]]], MailKind] = {}
+        split = {"invited": 0, "member": 0, "other": 0}
+        for registration in registrations:
             registration.status = status  # in memory only: the mail text follows the decision
-            built = mails.decision_mails(registration, links=_placeholders(registration))
-            examples += built if per_person else built[:1]
-        count = sum(len(r.people.all()) for r in registrations)
+            links = _placeholders(registration)
+            built = mails.decision_mails(registration, links=links)
+            municipality = str(registration.municipality)
+            for person, mail in zip(registration.people.all(), built, strict=True):
+                kind = status if status != Status.SELECTED else "invited" if mail.to in links else "member"
+                split[kind if kind in split else "other"] += 1
+                key = (kind, _shape(mail, person.name, municipality))
+                if key not in kinds:
+                    kinds[key] = MailKind(label=KIND_LABEL[kind], example=mail, recipients=[])
+                kinds[key].recipients.append(
+                    Recipient(name=person.name, email=mail.to, municipality=municipality)
+                )
         groups.append(
             DecisionGroup(
-                label=label,
+                heading=decision_heading(status, len(registrations)),
                 registrations=registrations,
-                mails=count,
-                examples=examples,
-                per_person=per_person,
+                people=people_sentence(
+                    invited=split["invited"], members=split["member"], others=split["other"]
+                ),
+                # invitations first, then the people with an account, whoever registered first
+                kinds=sorted(kinds.values(), key=lambda k: list(KIND_LABEL.values()).index(k.label)),
             )
         )
     return groups

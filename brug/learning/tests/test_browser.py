@@ -80,8 +80,9 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     page.get_by_role("link", name="Selectie vastleggen…").click()
     # a second step shows who gets which mail before anything is sent
     confirm = page.get_by_role("region", name="Controleer het besluit")
-    assert confirm.get_by_text("2 gemeenten doen mee (met een uitnodiging voor Brug)").is_visible()
-    confirm.get_by_text(": U doet mee").first.click()  # each admitted person's own mail
+    assert confirm.get_by_role("heading", name="2 gemeenten doen mee").is_visible()
+    assert confirm.get_by_text("4 personen krijgen een uitnodiging voor Brug.").is_visible()
+    confirm.get_by_text("Lees de mail (onderwerp: U doet mee").first.click()  # one example per kind of mail
     assert confirm.get_by_text("Goed nieuws: uw gemeente neemt deel").first.is_visible()
     assert_accessible(page)
     screenshot(page, "learning-selection-confirm")

@@ -231,7 +231,8 @@ def test_committing_first_shows_who_gets_which_mail_and_changes_nothing(setup: d
     url = _url("selection", setup) + "?vastleggen=1"
     page = client_for(setup["facilitator"]).get(url).content.decode()
     assert "Controleer het besluit" in page and "2 gemeenten doen mee" in page
-    assert "Mail aan p1@gm0981.example: U doet mee" in page and "Goed nieuws: uw gemeente neemt deel" in page
+    assert "Lees de mail (onderwerp: U doet mee" in page and "Goed nieuws: uw gemeente neemt deel" in page
+    assert ">p1@gm0981.example</td>" in page
     assert "Bevestigen: selectie vastleggen en besluitmails versturen" in page
     assert not mail.outbox and not Registration.objects.exclude(status=Status.REGISTERED).exists()
     assert not Invitation.objects.exists()
@@ -250,8 +251,11 @@ def test_a_decided_selection_without_anyone_left_to_admit_says_so(setup: dict, c
     assert client_for(setup["tenancy"].outsider).get(_url("selection", setup)).status_code == 404
 
 
-def test_the_decision_preview_shows_each_admitted_person_their_own_mail(setup: dict, client_for: Any) -> None:
-    """Walk item: the preview showed the invitation placeholder even to a duo member with an account."""
+def test_the_decision_preview_groups_identical_mails_and_tells_the_real_split(
+    setup: dict, client_for: Any
+) -> None:
+    """Walk items: the preview showed the invitation placeholder even to a duo member with an account,
+    then one folded mail per person (24 for 12 municipalities) under "met een uitnodiging"."""
     gouda = setup["regs"][0]
     first = gouda.people.order_by("pk").first()
     assert first is not None
@@ -259,10 +263,23 @@ def test_the_decision_preview_shows_each_admitted_person_their_own_mail(setup: d
     first.save()
     url = _url("selection", setup) + "?vastleggen=1"
     page = client_for(setup["facilitator"]).get(url).content.decode()
-    mails = dict(re.findall(r"Mail aan ([^:<]+): U doet mee.*?<pre[^>]*>(.*?)</pre>", page, re.S))
-    assert set(mails) == {first.email, "p2@gm0513.example", "p1@gm0981.example", "p2@gm0981.example"}
-    assert "U heeft al een account in Brug" in mails[first.email]
-    assert "uitnodigingslink" not in mails[first.email]
-    for other in ("p2@gm0513.example", "p1@gm0981.example", "p2@gm0981.example"):
-        assert "uitnodigingslink" in mails[other] and "al een account" not in mails[other]
+    assert "3 personen krijgen een uitnodiging voor Brug, 1 heeft al een account." in page
+    assert "met een uitnodiging voor Brug)" not in page
+    kinds = re.findall(
+        r'<h4 class="utrecht-heading-4">([^<]+)</h4>.*?<pre[^>]*>(.*?)</pre>.*?<tbody>(.*?)</tbody>',
+        page,
+        re.S,
+    )
+    by_label = {
+        label: (body, re.findall(r"<td[^>]*>([^<]+@[^<]+)</td>", rows)) for label, body, rows in kinds
+    }
+    invited = by_label["Besluitmail met een uitnodiging voor Brug: 3 ontvangers"]
+    member = by_label["Besluitmail voor wie al een account heeft: 1 ontvanger"]
+    waiting = by_label["Besluitmail: op de wachtlijst: 2 ontvangers"]
+    assert invited[1] == ["p2@gm0513.example", "p1@gm0981.example", "p2@gm0981.example"]
+    assert "uitnodigingslink" in invited[0] and "al een account" not in invited[0]
+    assert member[1] == [first.email]
+    assert "U heeft al een account in Brug" in member[0] and "uitnodigingslink" not in member[0]
+    assert waiting[1] == ["p1@gm0150.example", "p2@gm0150.example"] and "wachtlijst" in waiting[0]
+    assert len(kinds) == 4  # Leeuwarden (no intake) gets no place: one more kind
     assert client_for(setup["tenancy"].outsider).get(url).status_code == 404

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from brug.core import ratelimit
+from brug.core.access import has_municipal_parts
 from brug.core.audit import record
 from brug.core.models import Membership
 from brug.core.ratelimit import Limit
@@ -58,7 +59,8 @@ def link_state(token: str) -> tuple[str, SignalLink | None]:
         .filter(token_hash=hash_token(token))
         .first()
     )
-    if link is None:
+    if link is None or not has_municipal_parts(link.key_figure.organisation):
+        # A partner organisation has no key figures (one door with the pages): as if guessed.
         return "unknown", None
     if link.revoked_at is not None or link.key_figure.erased_at is not None:
         return "revoked", link

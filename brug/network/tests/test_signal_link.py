@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from brug.core.models import AuditLogEntry
+from brug.core.models import AuditLogEntry, Organisation, OrganisationKind
 from brug.network import services
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +162,15 @@ def test_a_reader_cannot_issue_a_link(client_for, tenancy, active_person) -> Non
         == 302
     )
     assert not active_person.signal_links.exists()
+
+
+def test_a_link_of_an_organisation_that_is_not_a_municipality_is_unknown(token) -> None:
+    # One door with the pages (core/tests/test_partner_parts.py): only a municipality has key figures.
+    from brug.signals.models import Signal
+
+    url = reverse("network:signal_link", args=[token])
+    assert Client().get(url).status_code == 200
+    Organisation.objects.filter(slug="gouda").update(kind=OrganisationKind.PARTNER)
+    assert Client().get(url).status_code == 404
+    assert Client().post(url, form_data()).status_code == 404
+    assert not Signal.objects.exists()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from brug.core.access import has_municipal_parts
 from brug.core.audit import record
 from brug.core.tokens import hash_token
 
@@ -66,7 +67,8 @@ def token_from_header(header: str) -> ApiToken | None:
         .filter(token_hash=hash_token(value), revoked_at__isnull=True)
         .first()
     )
-    if row is not None and row.expired:
+    if row is not None and (row.expired or not has_municipal_parts(row.organisation)):
+        # A partner organisation has no signals (one door with the pages): its token opens nothing.
         return None
     if row is not None:
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())

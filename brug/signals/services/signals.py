@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
+from brug.core.access import has_municipal_parts
 from brug.core.audit import record
 from brug.core.errors import BrugError
 from brug.core.versioning import earlier_result, first_submission, remember_result
@@ -70,6 +71,8 @@ def create_signal(
     submission: the key of the rendered form (brug.core.versioning); the same form sent twice
     stores one signal and returns the first one again.
     """
+    if not has_municipal_parts(organisation):
+        raise SignalError("Alleen een gemeente houdt signalen bij; een partnerorganisatie niet.")
     if channel not in Channel.values:
         raise SignalError(f"Onbekend kanaal: {channel}.", "channel")
     text = (text or "").strip()

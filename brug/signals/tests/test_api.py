@@ -7,9 +7,9 @@ import json
 import pytest
 from django.test import Client
 
-from brug.core.models import Membership
+from brug.core.models import Membership, Organisation, OrganisationKind
 from brug.signals.models import ApiToken, Signal
-from brug.signals.services import issue_token
+from brug.signals.services import SignalError, create_signal, issue_token
 
 pytestmark = pytest.mark.django_db
 URL = "/api/signalen/v1/signalen/"
@@ -91,3 +91,24 @@ def test_only_managers_manage_tokens(tenancy, client_for) -> None:
     assert response.status_code == 200 and "brug_" in response.content.decode()
     assert client_for(tenancy.officer).get(url).status_code == 403
     assert client_for(tenancy.outsider).get(url).status_code == 404
+
+
+def test_a_partner_organisations_token_opens_nothing(tenancy) -> None:
+    # One door with the pages (core/tests/test_partner_parts.py): an organisation that is not a
+    # municipality has no signals, so its token neither delivers nor reads.
+    token = _token(tenancy)
+    assert _post(token, {"tekst": "Onrust bij het station"}).status_code == 201
+    Organisation.objects.filter(pk=tenancy.org.pk).update(kind=OrganisationKind.PARTNER)
+    assert _post(token, {"tekst": "Onrust bij het station"}).status_code == 401
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    assert Client().get(URL, **headers).status_code == 401
+    assert Client().get(f"{URL}{Signal.objects.get().pk}/", **headers).status_code == 401
+    assert Signal.objects.count() == 1
+    assert _post(_token(tenancy, tenancy.outsider_org), {"tekst": "x"}).status_code == 201
+
+
+def test_no_signal_is_stored_for_a_partner_organisation(tenancy) -> None:
+    ess = Organisation.objects.create(name="ESS", slug="ess", kind=OrganisationKind.PARTNER)
+    with pytest.raises(SignalError, match="Alleen een gemeente"):
+        create_signal(organisation=ess, channel="medewerker", text="Onrust bij het station")
+    assert not Signal.objects.exists()

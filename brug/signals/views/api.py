@@ -161,7 +161,7 @@ def signal_item(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse(as_json(signal))
 
 
-@org_view(MANAGERS, personal_data=True)
+@org_view(MANAGERS, personal_data=True, municipality_only=True)
 def tokens(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_token = ""
@@ -185,7 +185,7 @@ def tokens(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(MANAGERS, personal_data=True)
+@org_view(MANAGERS, personal_data=True, municipality_only=True)
 @require_POST
 def token_revoke(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     token = selectors.api_token_for(membership=request.membership, pk=pk)

@@ -49,7 +49,7 @@ SAMPLE_CSV = (
 )
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def import_sample(request: OrgRequest, org_slug: str) -> HttpResponse:
     """A small example file with every accepted column (made-up messages)."""
     response = HttpResponse(SAMPLE_CSV.encode("utf-8"), content_type="text/csv; charset=utf-8")
@@ -57,7 +57,7 @@ def import_sample(request: OrgRequest, org_slug: str) -> HttpResponse:
     return response
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def import_start(request: OrgRequest, org_slug: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     status = 200
@@ -90,7 +90,7 @@ def import_start(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def import_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     job = selectors.import_for(membership=request.membership, pk=pk)
     return render(
@@ -107,14 +107,14 @@ def import_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     )
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def import_progress(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     """Polled by htmx every second while the job runs; stops polling once it is finished."""
     job = selectors.import_for(membership=request.membership, pk=pk)
     return render(request, "signals/_import_progress.html", {"job": job})
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 @require_POST
 def import_cancel(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     job = selectors.import_for(membership=request.membership, pk=pk)

@@ -14,7 +14,7 @@ from ..forms import MeasureFormSet, MeetingForm, measure_edit_formset
 from ..models import SignalStatus
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def meeting_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(
         request,
@@ -27,7 +27,7 @@ def meeting_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def meeting_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     candidates = selectors.reported_signals(membership=request.membership).exclude(
         status=SignalStatus.CLOSED
@@ -78,7 +78,7 @@ def meeting_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def meeting_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     meeting = selectors.meeting_for(membership=request.membership, pk=pk)
     return render(
@@ -95,7 +95,7 @@ def meeting_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     )
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def meeting_edit(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     """Edit a recorded meeting: its BOB texts, discussed signals and the measures' owner, date and status."""
     meeting = selectors.meeting_for(membership=request.membership, pk=pk)

@@ -115,7 +115,7 @@ def _items(rows: list[Signal], org_slug: str) -> list[dict[str, Any]]:
     return items
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     # Filters in the URL (GET), so a filtered list can be bookmarked, shared and exported as shown.
     form = _form(request)
@@ -151,7 +151,7 @@ def message_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def message_export(request: OrgRequest, org_slug: str) -> HttpResponse:
     """The filtered list as CSV or XLSX (formulas neutralised by brug.core.exports); no author data."""
     form = _form(request)

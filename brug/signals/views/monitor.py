@@ -23,7 +23,7 @@ PERIODS = {"7": 7, "30": 30, "90": 90}
 PREVIEW_BUDGET_SECONDS = 3.0
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
     # A read never writes: the default themes come with the first signal or import, or from the
     # button on the theme list.
@@ -44,7 +44,7 @@ def monitor_page(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def theme_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     """The themes; without any yet, an editor adds the default set with one button (a POST)."""
     if request.method == "POST":
@@ -80,7 +80,7 @@ def _error_context(query: str, position: int | None) -> dict[str, object]:
     }
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> HttpResponse:
     theme = selectors.theme_for(membership=request.membership, pk=pk) if pk else None
     initial = (
@@ -139,7 +139,7 @@ def theme_edit(request: OrgRequest, org_slug: str, pk: int | None = None) -> Htt
     return render(request, "signals/theme_form.html", context, status=status)
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 @require_POST
 def theme_preview(request: OrgRequest, org_slug: str) -> HttpResponse:
     """htmx: which recent messages the query would match, or where its syntax error is."""
@@ -185,7 +185,7 @@ def theme_preview(request: OrgRequest, org_slug: str) -> HttpResponse:
     return render(request, "signals/_theme_preview.html", context)
 
 
-@org_view(MANAGERS, personal_data=True)
+@org_view(MANAGERS, personal_data=True, municipality_only=True)
 def monitor_settings(request: OrgRequest, org_slug: str) -> HttpResponse:
     """Coordinators set the phase scale, thresholds and the retention period of message texts."""
     config = selectors.monitor_config(organisation=request.membership.organisation)
@@ -217,7 +217,7 @@ def monitor_settings(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def theme_delete(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST deletes the theme (messages stay, its counts go)."""
     theme = selectors.theme_for(membership=request.membership, pk=pk)
@@ -245,7 +245,7 @@ def _int_or_none(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def trends_page(request: OrgRequest, org_slug: str) -> HttpResponse:
     """Tone, hostility and framing over time per theme and per neighbourhood, with the previous period."""
     from .. import trends

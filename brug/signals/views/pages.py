@@ -27,7 +27,7 @@ from ..models.signals import STATUS_ORDER
 KIND_LABELS = dict(OfficerSignalForm.KIND_CHOICES)
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def signal_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     status = request.GET.get("status", "")
     q = request.GET.get("q", "")[:200]
@@ -67,7 +67,7 @@ def _from_message(request: OrgRequest) -> dict[str, Any]:
     }
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     org = request.membership.organisation
     form = OfficerSignalForm(
@@ -106,7 +106,7 @@ def signal_new(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
     support = hooks.incidents.get()
@@ -129,7 +129,7 @@ def signal_detail(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     )
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 @require_POST
 def signal_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
@@ -150,7 +150,7 @@ def signal_status(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     return redirect("signals:detail", org_slug=org_slug, pk=pk)
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 @require_POST
 def signal_incident(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     signal = selectors.signal_for(membership=request.membership, pk=pk)
@@ -164,7 +164,7 @@ def signal_incident(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse
     return redirect("signals:detail", org_slug=org_slug, pk=pk)
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def alert_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     page = Paginator(selectors.alerts_for(membership=request.membership), 30).get_page(
         request.GET.get("pagina")
@@ -179,7 +179,7 @@ def alert_list(request: OrgRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@org_view(EDITORS, personal_data=True)
+@org_view(EDITORS, personal_data=True, municipality_only=True)
 @require_POST
 def alert_seen(request: OrgRequest, org_slug: str, pk: int) -> HttpResponse:
     alert = selectors.alert_for(membership=request.membership, pk=pk)
@@ -197,7 +197,7 @@ ALGORITHMS = [
 ]
 
 
-@org_view(personal_data=True)
+@org_view(personal_data=True, municipality_only=True)
 def algorithms(request: OrgRequest, org_slug: str) -> HttpResponse:
     from brug.text import register
 
