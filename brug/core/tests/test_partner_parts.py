@@ -94,3 +94,12 @@ def test_a_partner_is_not_offered_what_a_municipality_is(tenancy: Any, client_fo
     for name in start_pages:
         assert gouda.get(reverse(name, args=["gouda"])).status_code == 200, name
         assert client.get(reverse(name, args=["ess"])).status_code == 404, name
+
+
+def test_the_second_factor_notice_names_only_the_pages_the_organisation_has(
+    tenancy: Any, client_for: Any, ess: Any
+) -> None:
+    partner = client_for(ess, verified=False).get(reverse("core:dashboard", args=["ess"])).content.decode()
+    gouda = client_for(tenancy.coordinator, verified=False).get(reverse("core:dashboard", args=["gouda"]))
+    assert "persoonsgegevens (aanmeldingen van gemeenten)" in partner
+    assert "persoonsgegevens (sleutelfiguren, signalen, aanmeldingen)" in gouda.content.decode()

@@ -16,7 +16,14 @@ from brug.core.breadcrumbs import breadcrumbs
 from brug.core.errors import add_form_error
 
 from .. import ratelimit, selectors, services
-from ..access import MANAGERS, OrgRequest, is_platform_admin, org_view, second_factor_verified
+from ..access import (
+    MANAGERS,
+    OrgRequest,
+    has_municipal_parts,
+    is_platform_admin,
+    org_view,
+    second_factor_verified,
+)
 from ..forms import AcceptInvitationForm, InviteForm, OrganisationCreateForm, RoleForm
 from ..models import OrganisationKind
 from ..registry import panels_for
@@ -34,7 +41,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @org_view()
 def dashboard(request: OrgRequest, org_slug: str) -> HttpResponse:
     panels = panels_for(request, request.membership)
-    return render(request, "core/dashboard.html", {"panels": panels})
+    # The 2FA notice names only the pages with personal data that this organisation has.
+    personal_pages = (
+        "sleutelfiguren, signalen, aanmeldingen"
+        if has_municipal_parts(request.membership.organisation)
+        else "aanmeldingen van gemeenten"
+    )
+    return render(request, "core/dashboard.html", {"panels": panels, "personal_pages": personal_pages})
 
 
 @org_view(MANAGERS)
