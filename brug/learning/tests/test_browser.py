@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from brug.learning.models import Edition, Pair, Registration, Status
 from conftest import Tenancy, assert_accessible, browser_login, screenshot
@@ -80,7 +81,8 @@ def test_a_facilitator_runs_the_call_from_publication_to_the_knowledge_product(
     page.get_by_role("link", name="Selectie vastleggen…").click()
     # a second step shows who gets which mail before anything is sent
     confirm = page.get_by_role("region", name="Controleer het besluit")
-    assert confirm.get_by_role("heading", name="2 gemeenten doen mee").is_visible()
+    # The link loads a new page: wait for it (is_visible does not wait; under load it raced).
+    expect(confirm.get_by_role("heading", name="2 gemeenten doen mee")).to_be_visible()
     assert confirm.get_by_text("4 personen krijgen een uitnodiging voor Brug.").is_visible()
     confirm.get_by_text("Lees de mail (onderwerp: U doet mee").first.click()  # one example per kind of mail
     assert confirm.get_by_text("Goed nieuws: uw gemeente neemt deel").first.is_visible()
