@@ -167,6 +167,9 @@ class Model:
         self._T = np.zeros((4096, width))
         self._t_used = 1
         self._row_word: list[str] = [""]  # row of _T → its (group-masked) word; one row per word
+        # row of _T → the same row as a Python list (made with the row), read by explanations: a
+        # few list lookups per word cost less than numpy's fancy indexing and bincount per message.
+        self._row_list: list[list[float]] = [[0.0] * width]
         # (token, next token) as written → row of its "b:" lemma-pair feature (_missing if none).
         self._pair_row: dict[tuple[str, str], int] = {}
         self._pair_name: dict[tuple[str, str], str] = {}  # (token, next token) → "lemma lemma"
@@ -193,6 +196,7 @@ class Model:
                 row = self._t_used
                 self._row_word.append(masked)
                 self._T[row] = self._W[rows].sum(axis=0)
+                self._row_list.append(self._T[row].tolist())
                 self._t_used += 1
             self._masked_row[masked] = row
         self._token_row[token] = row
@@ -212,6 +216,7 @@ class Model:
             self._masked_row.clear()
             self._T = np.zeros_like(self._T)  # a new array: earlier parts keep the old one
             self._row_word = [""]
+            self._row_list = [[0.0] * self.width]
             self._t_used = 1
         if len(self._pair_row) > 300_000:
             self._pair_row.clear()
@@ -306,11 +311,10 @@ class _Parts:
     """What one message's score is made of, kept as row indices until a label is explained."""
 
     __slots__ = (
+        "_distinct",
         "_features",
-        "_inverse",
-        "_names",
         "_pairs",
-        "_rows",
+        "_repeated",
         "b_pairs",
         "b_rows",
         "e_names",
@@ -318,7 +322,7 @@ class _Parts:
         "e_values",
         "model",
         "scale",
-        "t_matrix",
+        "t_lists",
         "t_words",
         "t_rows",
         "tokens",
@@ -338,30 +342,25 @@ class _Parts:
     ) -> None:
         self.model = owner
         self.tokens, self.t_rows = tokens, t_rows
-        self.t_matrix = owner._T  # the array these rows live in (a full cache starts a new one)
-        self.t_words = owner._row_word  # and the words of its rows
+        # The rows' weights as lists and their words (a full cache starts new ones; these stay).
+        self.t_lists = owner._row_list
+        self.t_words = owner._row_word
         self.b_pairs, self.b_rows = b_pairs, b_rows
         self.e_names, self.e_rows, self.e_values = e_names, e_rows, e_values
         self.scale = scale
         # Filled on the first explanation (most messages need one or two labels explained):
-        self._names: list[str] = []  # distinct (group-masked) words, in order of first occurrence
-        self._inverse: Any = None  # per token, the index of its word in _names
-        self._rows: Any = None  # t_rows as a numpy array
+        self._distinct: list[int] | None = None  # distinct rows of t_rows, in order of first occurrence
+        self._repeated = False  # whether some word (row) occurs more than once
         self._pairs: list[tuple[str, list[float]]] = []  # (name, weights) of pairs with a feature
         self._features: list[tuple[str, list[float], float]] = []  # (name, weights, value)
 
     def _prepare(self) -> None:
-        import numpy as np
-
         m = self.model
         # A word has one row of its own (row 0, no weight at all, contributes nothing), so the
         # distinct rows in order of first occurrence are the distinct words in that order.
         rows = self.t_rows
-        distinct = list(dict.fromkeys(rows))
-        position = {r: k for k, r in enumerate(distinct)}
-        self._inverse = np.asarray(list(map(position.__getitem__, rows)), dtype=np.intp)
-        self._names = list(map(self.t_words.__getitem__, distinct))
-        self._rows = np.asarray(rows, dtype=np.intp)
+        self._distinct = distinct = list(dict.fromkeys(rows))
+        self._repeated = len(distinct) != len(rows)
         missing, weights, known = m._missing, m._feature_weights, m._w_lists.get
         pair_info, new_pair = m._pair_info.get, m._new_pair_info
         self._pairs = [
@@ -383,23 +382,26 @@ class _Parts:
 
         The three kinds never share a name (a word has neither a space nor a colon, a pair has a
         space, a feature name a colon; no simplemma lemma has a colon), so they need no merging."""
-        import numpy as np
-
-        if self._inverse is None:
+        distinct = self._distinct
+        if distinct is None:
             self._prepare()
-        out: list[tuple[str, float]] = []
-        if self.t_rows:
-            # bincount adds each token's w × scale to its word's total in token order, from 0.0:
-            # the same additions, in the same order, as the dict the explanation used to build.
-            summed = np.bincount(
-                self._inverse, weights=self.t_matrix[self._rows, i] * self.scale, minlength=len(self._names)
-            )
+            distinct = cast(list[int], self._distinct)
+        lists, words, scale = self.t_lists, self.t_words, self.scale
+        # Each word's total is its w × scale added occurrence by occurrence, in token order, from
+        # 0.0 (for a word seen once that is w × scale itself: 0.0 + x == x, and a zero is left out).
+        if self._repeated:
+            summed = dict.fromkeys(distinct, 0.0)
+            for row in self.t_rows:
+                summed[row] += lists[row][i] * scale
             if least > 0:
-                out = [(n, v) for n, v in zip(self._names, summed.tolist(), strict=True) if abs(v) >= least]
+                out = [(words[r], v) for r, v in summed.items() if abs(v) >= least]
             else:
-                out = [(n, v) for n, v in zip(self._names, summed.tolist(), strict=True) if v]
+                out = [(words[r], v) for r, v in summed.items() if v]
+        elif least > 0:
+            out = [(words[r], v) for r in distinct if abs(v := lists[r][i] * scale) >= least]
+        else:
+            out = [(words[r], v) for r in distinct if (v := lists[r][i] * scale)]
         if self._pairs:
-            scale = self.scale
             pairs: dict[str, float] = {}
             get = pairs.get
             for name, weights in self._pairs:

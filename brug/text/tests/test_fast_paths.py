@@ -93,6 +93,9 @@ def test_explanations_equal_the_plain_dict_and_heap_selection():
                 chosen += [max(positive, key=lambda x: x[1])] if positive else []
             expected = [(n, round(v, 2)) for n, v in chosen if round(v, 2)]
             assert s.explain(label).evidence == expected, (r["doc"].text, label)
+    # Both ways of summing a word's weights ran: messages with a word twice, and without.
+    repeated = [s._parts._repeated for s in scored]
+    assert any(repeated) and not all(repeated)
 
 
 def test_one_message_alone_scores_as_inside_a_block():
