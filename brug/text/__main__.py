@@ -15,17 +15,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
-from brug.text.classifier import BLOCK, Classifier
+from brug.text.classifier import BLOCK, Classification, Classifier
 from brug.text.themes import load_themes
 
 
 def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors: TextIO) -> int:
     """Classify every line of `source`; returns the number of bad lines."""
     bad = 0
-    loads = json.loads
+    loads, scan = json.loads, _scan
     ids: list[object] = []
     texts: list[str] = []
     # Messages are classified in blocks (the model scores a block at once) and written in blocks
@@ -34,7 +34,16 @@ def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors
         if not line.strip():
             continue
         try:
-            item = loads(line)
+            # The scanner json.loads ends in, called directly: a line that is one JSON value and
+            # its newline is read as loads reads it; anything else (leading white space, more
+            # after the value, an error) goes through loads itself, with its own messages.
+            try:
+                item, end = scan(line, 0)
+            except StopIteration:
+                item = loads(line)
+            else:
+                if end != len(line) and line[end:] not in _LINE_ENDS:
+                    item = loads(line)
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise ValueError('verwacht een object met een tekstveld "text"')
         except ValueError as exc:
@@ -53,13 +62,30 @@ def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors
 
 # One encoder for every line: json.dumps with an option builds a new encoder per call.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+# The scanner json.loads ends in (C), without its wrapping (typeshed does not declare the attribute).
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_LINE_ENDS = frozenset(("\n", "\r\n", "\r"))
+
+
+def record(id_: object, result: Classification) -> dict[str, Any]:
+    """The output line of one message: its id, then `result.to_dict()` (built in one step)."""
+    if result.unknown is not None:
+        return {"id": id_, **result.to_dict()}
+    return {
+        "id": id_,
+        "themes": result.themes,
+        "tone": result.tone,
+        "hostility": result.hostility,
+        "framing": result.framing,
+        "why": result.why,
+        "model": result.model,
+    }
 
 
 def _write_block(classifier: Classifier, ids: list[object], texts: list[str], sink: TextIO) -> None:
     encode = _encode
     out = [
-        encode({"id": id_, **result.to_dict()})
-        for id_, result in zip(ids, classifier.classify_many(texts), strict=True)
+        encode(record(id_, result)) for id_, result in zip(ids, classifier.classify_many(texts), strict=True)
     ]
     out.append("")
     sink.write("\n".join(out))

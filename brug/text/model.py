@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -350,7 +351,7 @@ class _Parts:
         self.scale = scale
         # Filled on the first explanation (most messages need one or two labels explained):
         self._distinct: list[int] | None = None  # distinct rows of t_rows, in order of first occurrence
-        self._repeated = False  # whether some word (row) occurs more than once
+        self._repeated: list[tuple[int, int]] = []  # (index in _distinct, count) of repeated words
         self._pairs: list[tuple[str, list[float]]] = []  # (name, weights) of pairs with a feature
         self._features: list[tuple[str, list[float], float]] = []  # (name, weights, value)
 
@@ -359,8 +360,10 @@ class _Parts:
         # A word has one row of its own (row 0, no weight at all, contributes nothing), so the
         # distinct rows in order of first occurrence are the distinct words in that order.
         rows = self.t_rows
-        self._distinct = distinct = list(dict.fromkeys(rows))
-        self._repeated = len(distinct) != len(rows)
+        counts = Counter(rows)  # (insertion order: rows in order of first occurrence)
+        self._distinct = list(counts)
+        # (index in _distinct, count) of each word that occurs more than once
+        self._repeated = [(j, k) for j, k in enumerate(counts.values()) if k > 1]
         missing, weights, known = m._missing, m._feature_weights, m._w_lists.get
         pair_info, new_pair = m._pair_info.get, m._new_pair_info
         self._pairs = [
@@ -388,19 +391,19 @@ class _Parts:
             distinct = cast(list[int], self._distinct)
         lists, words, scale = self.t_lists, self.t_words, self.scale
         # Each word's total is its w × scale added occurrence by occurrence, in token order, from
-        # 0.0 (for a word seen once that is w × scale itself: 0.0 + x == x, and a zero is left out).
-        if self._repeated:
-            summed = dict.fromkeys(distinct, 0.0)
-            for row in self.t_rows:
-                summed[row] += lists[row][i] * scale
-            if least > 0:
-                out = [(words[r], v) for r, v in summed.items() if abs(v) >= least]
-            else:
-                out = [(words[r], v) for r, v in summed.items() if v]
-        elif least > 0:
-            out = [(words[r], v) for r in distinct if abs(v := lists[r][i] * scale) >= least]
+        # 0.0; 0.0 + x is x itself (and a zero is left out either way), so a word seen k times is
+        # x + x + … (k − 1 additions, in the same order).
+        values = [lists[r][i] * scale for r in distinct]
+        for j, k in self._repeated:
+            x = total = values[j]
+            for _ in range(k - 1):
+                total += x
+            values[j] = total
+        if least > 0:
+            below = -least
+            out = [(words[r], v) for r, v in zip(distinct, values, strict=True) if v >= least or v <= below]
         else:
-            out = [(words[r], v) for r in distinct if (v := lists[r][i] * scale)]
+            out = [(words[r], v) for r, v in zip(distinct, values, strict=True) if v]
         if self._pairs:
             pairs: dict[str, float] = {}
             get = pairs.get

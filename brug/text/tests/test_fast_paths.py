@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import heapq
 import importlib
+import io
+import json
 import math
 import random
 
@@ -17,8 +19,10 @@ import pytest
 from brug.text import Classifier
 from brug.text.corpus import load_corpus
 from brug.text.model import bigram_keys, load, mask_groups, round3, token_features
+from brug.text.normalise import Doc
 
 normalise_module = importlib.import_module("brug.text.normalise")  # (brug.text.normalise is a function)
+tone_module = importlib.import_module("brug.text.tone")
 clf = Classifier()
 model = load()
 TEXTS = [item.text for item in load_corpus()[:300]]
@@ -149,3 +153,108 @@ def test_query_index_finds_every_query_that_evaluating_all_would_find():
         hits = matcher.hits(doc)
         every = [qi for qi in range(len(matcher)) if _eval(matcher._compiled[qi], hits)]
         assert matcher.match(doc, hits) == every, text
+
+
+def plain_tone(doc: Doc) -> tuple[float, list[str]]:
+    """score_tone as first written: one walk over every token."""
+    entries = [tone_module._entry(t) for t in doc.tokens]
+    assessments: list[tuple[list[str], float, float]] = []
+    previous_known = False
+    negation_at = -10
+    for index, (token, entry) in enumerate(zip(doc.tokens, entries, strict=True)):
+        if token in tone_module.NEGATIONS:
+            negation_at = index
+            previous_known = False
+            continue
+        if entry is None:
+            previous_known = False
+            continue
+        polarity, intensity = entry
+        if previous_known and assessments:
+            words, _, prev_intensity = assessments[-1]
+            assessments[-1] = ([*words, token], max(-1.0, min(1.0, polarity * prev_intensity)), intensity)
+        else:
+            assessments.append(([token], polarity, intensity))
+        if index - negation_at <= 3:
+            words, polarity, intensity = assessments[-1]
+            assessments[-1] = (["niet", *words], -0.5 * polarity, intensity)
+            negation_at = -10
+        previous_known = True
+    scored = [(w, p) for w, p, _ in assessments if p != 0.0]
+    if not scored:
+        return 0.0, []
+    score = sum(p for _, p in scored) / len(scored)
+    score *= 1.0 + 0.05 * min(3, doc.text.count("!"))
+    score = max(-1.0, min(1.0, score))
+    return round(score, 3), [f"{' '.join(w)} ({p:+.2f})" for w, p in scored]
+
+
+def test_tone_walk_over_known_words_equals_the_walk_over_every_token():
+    rng = random.Random(16)
+    pieces = ["niet", "geen", "nooit", "heel", "erg", "mooi", "slecht", "vreselijk", "zeer", "goed",
+              "de", "wethouder", "is", "!", "😡", "blij", "niks", "echt", "super", "gezellige"]  # fmt: skip
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(3000)]
+    texts += [item.text for item in load_corpus()]
+    chained = negated = 0
+    for text in texts:
+        doc = Doc.of(text)
+        expected = plain_tone(doc)
+        assert tone_module.score_tone(doc) == expected, text
+        chained += any(" " in line.removeprefix("niet ").split(" (")[0] for line in expected[1])
+        negated += any(line.startswith("niet ") for line in expected[1])
+    assert chained > 100 and negated > 100  # chains of known words and negations were both met
+
+
+def plain_stream(lines: list[str]) -> tuple[list[dict[str, object]], list[str]]:
+    """classify_stream as first written: json.loads per line, {"id", **to_dict()} per message."""
+    out: list[dict[str, object]] = []
+    errors: list[str] = []
+    ids, texts = [], []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise ValueError('verwacht een object met een tekstveld "text"')
+        except ValueError as exc:
+            errors.append(f"regel {number}: overgeslagen: {exc}")
+            continue
+        ids.append(item.get("id"))
+        texts.append(item["text"])
+    for id_, result in zip(ids, clf.classify_many(texts), strict=True):
+        out.append({"id": id_, **result.to_dict()})
+    return out, errors
+
+
+def test_stream_reading_and_writing_equal_json_loads_and_to_dict():
+    from brug.text.__main__ import classify_stream
+
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(TEXTS[:70])]
+    lines += [
+        '  {"id": "spatie vooraf", "text": "azc"}\n',
+        '{"id": "spatie achteraf", "text": "azc"}  \n',
+        '{"id": "tab", "text": "azc"}\t\n',
+        '{"id": "crlf", "text": "azc"}\r\n',
+        '{"id": "zonder regeleinde", "text": "azc"}',
+        '{"id": "nbsp", "text": "azc"}\u00a0\n',
+        '\ufeff{"id": "bom", "text": "azc"}\n',
+        '{"id": 1}{"id": 2}\n',
+        '{"id": "dubbel", "text": "a", "text": "windmolens"}\n',
+        '{"id": [1, {"a": null}], "text": "leeg \\u00e9 \\ud83d\\ude21"}\n',
+        '{"id": 5, "text": "kapot\n',
+        "[1, 2]\n",
+        '"tekst"\n',
+        "kapot\n",
+        "\n",
+        '{"id": 6, "text": ""}\n',
+        '{"id": 7, "text": "' + "x" * 20_001 + '"}\n',
+    ]
+    sink, errors = io.StringIO(), io.StringIO()
+    bad = classify_stream(clf, io.StringIO("".join(lines)), sink, errors)
+    expected, expected_errors = plain_stream("".join(lines).splitlines(keepends=True))
+    written = [json.loads(line) for line in sink.getvalue().splitlines()]
+    assert sink.getvalue() == "".join(json.JSONEncoder(ensure_ascii=False).encode(x) + "\n" for x in expected)
+    assert [list(x) for x in written] == [list(x) for x in expected]  # same keys in the same order
+    assert errors.getvalue().splitlines() == expected_errors and bad == len(expected_errors)
+    assert any(x.get("reason") for x in expected)  # the "unknown" form was written too
