@@ -36,6 +36,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[a-zà-ÿ]+")
+_QUOTE_MARK = re.compile('["“”„«»]')
 _DUTCH = frozenset(
     "de het een en van ik je jij we wij ze zij is zijn niet dat die dit er op in met voor aan maar ook "
     "naar als nog wel geen om te bij uit dan wat hoe al of mijn ons onze hun heb heeft hebben was wordt "
@@ -271,6 +272,8 @@ class Classifier:
         self._matcher = Matcher(queries)
         self._use_model = use_model
         self._default_names = {t.name for t in default_themes()}
+        # (name, model label) per theme, in order (the themes are fixed here, as the matcher is)
+        self._theme_labels = [(t.name, model.THEME_PREFIX + t.name) for t in self.themes]
 
     @property
     def model(self) -> model.Model | None:
@@ -336,7 +339,7 @@ class Classifier:
             extras["x:?"] = 1.0
         if "!" in text:
             extras["x:!"] = 1.0
-        if any(q in text for q in '"“”„«»'):
+        if _QUOTE_MARK.search(text) is not None:
             extras["x:quote"] = 1.0
         return {
             "doc": doc,
@@ -442,18 +445,18 @@ class Classifier:
                 f"model {version}: neutraal (kans negatief {p_neg.probability:.2f}, positief {p_pos.probability:.2f})"
             )
         probabilities = preds.probabilities
-        for theme in self.themes:
-            p_theme = probabilities.get(model.THEME_PREFIX + theme.name)
+        for name, label in self._theme_labels:
+            p_theme = probabilities.get(label)
             if p_theme is None:
                 continue
-            if THEMES_BY_MODEL and theme.name in themes and p_theme < THEME_THRESHOLD:
+            if THEMES_BY_MODEL and name in themes and p_theme < THEME_THRESHOLD:
                 # The model weighs the query hit against everything else and says no.
-                del themes[theme.name]
+                del themes[name]
                 continue
-            if theme.name not in themes and p_theme >= THEME_THRESHOLD:
-                pred = preds.explain(model.THEME_PREFIX + theme.name)
+            if name not in themes and p_theme >= THEME_THRESHOLD:
+                pred = preds.explain(label)
                 words = [f"{_plain(n)} ({v:+.2f})" for n, v in pred.evidence if v > 0]
-                themes[theme.name] = [f"model {version}: kans {pred.probability:.2f}", *words]
+                themes[name] = [f"model {version}: kans {pred.probability:.2f}", *words]
         ordered = [t.name for t in self.themes if t.name in themes]
         why = {
             "themes": {name: themes[name] for name in ordered},

@@ -136,6 +136,12 @@ def test_ascii_tokenizing_equals_the_general_path():
     pieces = ["Wethouder", "AZC", "'s", "m'n", "`t", "#Stikstof", "@jan_de_vries", "HTTPS://x.nl/a-b", "www.Brug.nl",
               "anti-overheid", "k-woord", "!!", "?", "'t", "12", "é", "＃tag", "😡", "\n", " ", "  "]  # fmt: skip
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)] + TEXTS
+    # ASCII only (the ASCII pattern): clitics, apostrophes and underscores in every position
+    ascii_pieces = ["Wethouder", "azc", "'s", "'S", "'t", "'k", "'m", "'n", "'x", "''", "'", "m'n", "O'Neil",
+                    "rock'n'roll", "x'", "_", "a_b", "#", "##a", "#a_b", "#_", "#Tag'", "42", "4'2", "!", "?",
+                    ".", ",", "-", "`t", "@jan", "http://x.nl", " ", "  ", "\n", "\t"]  # fmt: skip
+    texts += ["".join(rng.choice(ascii_pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    assert sum(text.isascii() for text in texts) > 5000
     for text in texts:
         assert normalise_module.tokenize(text) == general(text), text
 
@@ -258,3 +264,18 @@ def test_stream_reading_and_writing_equal_json_loads_and_to_dict():
     assert [list(x) for x in written] == [list(x) for x in expected]  # same keys in the same order
     assert errors.getvalue().splitlines() == expected_errors and bad == len(expected_errors)
     assert any(x.get("reason") for x in expected)  # the "unknown" form was written too
+
+
+def test_sentence_split_equals_the_plain_pattern():
+    import re
+
+    from brug.text.structure import _SENTENCE
+
+    plain = re.compile(r"(?<=[.!?\n])\s+|\n")
+    rng = random.Random(16)
+    pieces = ["Die", "wethouder", ".", "!", "?", "\n", "\r\n", " ", "  ", "\t", "\u00a0", "\u2028", "...", "?!",
+              "a.b", "😡", "é", ":", "'"]  # fmt: skip
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20_000)]
+    texts += [item.text for item in load_corpus()]
+    for text in texts:
+        assert _SENTENCE.split(text) == plain.split(text), repr(text)
