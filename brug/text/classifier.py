@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from brug.text import framing, hostility, model, structure
@@ -142,8 +141,18 @@ _CLASS_NAMES = {
 }
 
 
-@lru_cache(maxsize=100_000)
-def _plain(name: str) -> str:
+class _PlainNames(dict[str, str]):
+    """Feature name → its plain Dutch name, made on first use (a dict lookup per name after that,
+    cheaper than an lru_cache's bookkeeping; emptied when it grows past 100,000 names)."""
+
+    def __missing__(self, name: str) -> str:
+        if len(self) > 100_000:
+            self.clear()
+        plain = self[name] = _plain_name(name)
+        return plain
+
+
+def _plain_name(name: str) -> str:
     if name in _FEATURE_NAMES:
         return _FEATURE_NAMES[name]
     prefix, _, rest = name.partition(":")
@@ -157,6 +166,9 @@ def _plain(name: str) -> str:
         pattern = " ".join(_CLASS_NAMES.get(w, w) for w in rest.split("_"))
         return f"woordpatroon ‘{pattern}’"
     return f"‘{name}’"
+
+
+_plain = _PlainNames().__getitem__
 
 
 def _explained(preds: model.Scored, label: str) -> model.Prediction:

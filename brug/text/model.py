@@ -234,7 +234,9 @@ class Model:
             t_rows = [new(t) if r is None else r for t, r in zip(tokens, found, strict=True)]
         else:
             t_rows = cast(list[int], found)
-        pairs = list(zip(tokens, tokens[1:], strict=False))
+        # (zip without strict= in the per-message paths: a keyword argument makes every call build
+        # a dict, and the lengths here are equal by construction)
+        pairs = list(zip(tokens, tokens[1:]))  # noqa: B905
         found = list(map(self._pair_row.get, pairs))
         if None in found:
             new_pair = self._new_pair
@@ -285,7 +287,7 @@ class Model:
         z = np.clip(self._platt_a * total + self._platt_b, -30.0, 30.0)
         labels = self.labels
         return [
-            Scored(self, dict(zip(labels, p, strict=True)), part)
+            Scored(self, dict(zip(labels, p)), part)  # noqa: B905 (one probability per label)
             for p, part in zip(round3(1.0 / (1.0 + np.exp(-z))), parts, strict=True)
         ]
 
@@ -360,20 +362,21 @@ class _Parts:
         # A word has one row of its own (row 0, no weight at all, contributes nothing), so the
         # distinct rows in order of first occurrence are the distinct words in that order.
         rows = self.t_rows
-        counts = Counter(rows)  # (insertion order: rows in order of first occurrence)
-        self._distinct = list(counts)
-        # (index in _distinct, count) of each word that occurs more than once
-        self._repeated = [(j, k) for j, k in enumerate(counts.values()) if k > 1]
+        self._distinct = list(dict.fromkeys(rows))
+        if len(self._distinct) != len(rows):
+            counts = Counter(rows)  # (insertion order: rows in order of first occurrence)
+            # (index in _distinct, count) of each word that occurs more than once
+            self._repeated = [(j, k) for j, k in enumerate(counts.values()) if k > 1]
         missing, weights, known = m._missing, m._feature_weights, m._w_lists.get
         pair_info, new_pair = m._pair_info.get, m._new_pair_info
         self._pairs = [
             pair_info(pair) or new_pair(pair)
-            for pair, row in zip(self.b_pairs, self.b_rows, strict=True)
+            for pair, row in zip(self.b_pairs, self.b_rows)  # noqa: B905 (one row per pair)
             if row != missing
         ]
         self._features = [
             (name, known(row) or weights(row), value)
-            for name, row, value in zip(self.e_names, self.e_rows, self.e_values, strict=True)
+            for name, row, value in zip(self.e_names, self.e_rows, self.e_values)  # noqa: B905 (per feature)
             if row != missing and value
         ]
 
@@ -401,9 +404,9 @@ class _Parts:
             values[j] = total
         if least > 0:
             below = -least
-            out = [(words[r], v) for r, v in zip(distinct, values, strict=True) if v >= least or v <= below]
+            out = [(words[r], v) for r, v in zip(distinct, values) if v >= least or v <= below]  # noqa: B905
         else:
-            out = [(words[r], v) for r, v in zip(distinct, values, strict=True) if v]
+            out = [(words[r], v) for r, v in zip(distinct, values) if v]  # noqa: B905 (a value per row)
         if self._pairs:
             pairs: dict[str, float] = {}
             get = pairs.get

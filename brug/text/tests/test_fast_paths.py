@@ -279,3 +279,15 @@ def test_sentence_split_equals_the_plain_pattern():
     texts += [item.text for item in load_corpus()]
     for text in texts:
         assert _SENTENCE.split(text) == plain.split(text), repr(text)
+
+
+def test_plain_names_cache_gives_the_plain_name_also_after_emptying():
+    from brug.text import classifier as classifier_module
+
+    names = ["lh:score", "r:dreiging", "lh:belediging", "th:corona", "k:die_GROEP", "woord", "de wethouder"]
+    cache = classifier_module._PlainNames()
+    for k in range(100_003):
+        cache[f"w{k}"]  # noqa: B018 (fills the cache past its limit)
+    assert len(cache) <= 100_001
+    assert [cache[n] for n in names] == [classifier_module._plain_name(n) for n in names]
+    assert [classifier_module._plain(n) for n in names] == [classifier_module._plain_name(n) for n in names]
