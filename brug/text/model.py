@@ -260,7 +260,6 @@ class Model:
 
         self._forget_if_full()
         parts = [self._parts(tokens, extras) for tokens, extras in messages]
-        n = len(parts)
         W = self._W
         t_sum = _row_sums(self._T, [p.t_rows for p in parts], 0, self.width)
         b_sum = _row_sums(W, [p.b_rows for p in parts], self._missing, self.width)
@@ -271,10 +270,10 @@ class Model:
             missing = self._missing
             e_rows = np.array([p.e_rows + [missing] * (width - len(p.e_rows)) for p in parts], dtype=np.intp)
             e_values = np.array([p.e_values + [0.0] * (width - len(p.e_values)) for p in parts])
-            extra = np.zeros((n, self.width))
-            for j in range(width):
-                extra += W[e_rows[:, j]] * e_values[:, j, None]
-            total += extra
+            # Summed over the feature axis (not the innermost one), numpy adds the features one by
+            # one, in order, as the loop `extra += W[e_rows[:, j]] * e_values[:, j]` did (the first
+            # term is not added to a zero: 0.0 + x is x, and −0.0 only where total + 0.0 is the same).
+            total += (W[e_rows] * e_values[:, :, None]).sum(axis=1)
         return total, parts
 
     def predict_many(self, messages: Sequence[tuple[list[str], dict[str, float]]]) -> list[Scored]:
