@@ -61,8 +61,35 @@ def classify_stream(classifier: Classifier, source: TextIO, sink: TextIO, errors
     return bad
 
 
-# One encoder for every line: json.dumps with an option builds a new encoder per call.
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+def _line_encoder() -> Callable[[object], str]:
+    """`json.JSONEncoder(ensure_ascii=False).encode` for our output lines, without building a new C
+    encoder for every call (which `encode` does): the same C encoder with the same settings, made
+    once. No check for circular references: a line holds the JSON of the input's id and our own
+    strings, numbers, lists and dicts, never a cycle."""
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # (no C accelerator: the plain encoder)
+        return encoder.encode
+    c_encode = make(
+        None,
+        encoder.default,
+        json.encoder.encode_basestring,
+        None,
+        encoder.key_separator,
+        encoder.item_separator,
+        encoder.sort_keys,
+        encoder.skipkeys,
+        encoder.allow_nan,
+    )
+    join = "".join
+
+    def encode(obj: object) -> str:
+        return join(c_encode(obj, 0))
+
+    return encode
+
+
+_encode = _line_encoder()
 # The scanner json.loads ends in (C), without its wrapping (typeshed does not declare the attribute).
 _scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 _LINE_ENDS = frozenset(("\n", "\r\n", "\r"))

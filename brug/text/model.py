@@ -23,12 +23,11 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from brug.text.lexicon import load_word_list
 from brug.text.normalise import lemma, normalise
@@ -123,8 +122,10 @@ def features(tokens: list[str], extras: dict[str, float]) -> dict[str, float]:
     return out
 
 
-@dataclass(frozen=True)
-class Prediction:
+class Prediction(NamedTuple):
+    """A probability and its evidence (a named tuple: made several times per message, and a
+    frozen dataclass costs two object.__setattr__ calls per instance)."""
+
     probability: float
     evidence: list[tuple[str, float]]  # (word or feature, contribution), strongest first
 

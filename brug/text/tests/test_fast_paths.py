@@ -291,3 +291,16 @@ def test_plain_names_cache_gives_the_plain_name_also_after_emptying():
     assert len(cache) <= 100_001
     assert [cache[n] for n in names] == [classifier_module._plain_name(n) for n in names]
     assert [classifier_module._plain(n) for n in names] == [classifier_module._plain_name(n) for n in names]
+
+
+def test_line_encoder_equals_json_encoder_encode():
+    from brug.text.__main__ import _encode
+
+    plain = json.JSONEncoder(ensure_ascii=False).encode
+    values = [
+        {"id": [1, {"a": None}], "themes": ["é 😡 \"' \\\\ \n \t \u2028 \x00"], "tone": -0.0, "x": 1e-7},
+        {"id": 10**30, "n": float("nan"), "i": float("inf"), "b": True, "f": False, "e": [], "d": {}},
+        {"id": "x", "why": {"themes": {"corona": ["model v: kans 0.91", "‘prik’ (+1.20)"]}}, "tone": 0.123},
+    ]
+    values += [{"id": i, **r.to_dict()} for i, r in enumerate(clf.classify_many(TEXTS[:50]))]
+    assert [_encode(v) for v in values] == [plain(v) for v in values]
