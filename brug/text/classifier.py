@@ -33,7 +33,7 @@ RULES_ONLY = "regels-zonder-model"
 BLOCK = 64
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _QUOTE_MARK = re.compile('["“”„«»]')
 _DUTCH = frozenset(
@@ -107,10 +107,14 @@ def bad_input(text: object) -> str | None:
         foreign = sum(map(_FOREIGN.__contains__, words))  # (map: the loop runs in C)
         if foreign >= 3 and foreign > 2 * sum(map(_DUTCH.__contains__, words)):
             return "andere taal dan Nederlands"
-        # An ASCII sample has only Latin letters; otherwise count both.
+        # An ASCII sample has only Latin letters; otherwise count both. The letters of [^\W\d_]
+        # that are ASCII are exactly [A-Za-z], so the other letters number at most the non-ASCII
+        # characters: with at least that many ASCII letters, half the letters are Latin for sure
+        # and the letters need no counting. (ASCII letters are counted on the sample's ASCII bytes.)
         if not sample.isascii():
-            letters = len(_LETTER.findall(sample))
-            if len(_ASCII_LETTER.findall(sample)) < letters * 0.5:
+            ascii_part = sample.encode("ascii", "ignore")
+            latin = len(ascii_part.translate(None, _NOT_ASCII_LETTER))
+            if latin < len(sample) - len(ascii_part) and latin < len(_LETTER.findall(sample)) * 0.5:
                 return "ander schrift dan het Latijnse"
     return None
 

@@ -304,3 +304,43 @@ def test_line_encoder_equals_json_encoder_encode():
     ]
     values += [{"id": i, **r.to_dict()} for i, r in enumerate(clf.classify_many(TEXTS[:50]))]
     assert [_encode(v) for v in values] == [plain(v) for v in values]
+
+
+def plain_bad_input(text: str) -> str | None:
+    """bad_input as first written: both letter counts with findall."""
+    import re
+
+    from brug.text import classifier as c
+
+    if not text.strip():
+        return "lege tekst"
+    if len(text) > c.MAX_CHARS:
+        return "te lang"
+    sample = text[:2000]
+    if c._CONTROL.search(sample) is not None and len(c._CONTROL.findall(sample)) > max(2, len(sample) // 50):
+        return "binaire of onleesbare inhoud"
+    if c._LETTER.search(sample) is None:
+        return None if len(sample) <= 40 else "geen letters"
+    words = c._WORD.findall(sample.lower())
+    if len(words) >= 6:
+        foreign = sum(map(c._FOREIGN.__contains__, words))
+        if foreign >= 3 and foreign > 2 * sum(map(c._DUTCH.__contains__, words)):
+            return "andere taal dan Nederlands"
+        if not sample.isascii():
+            letters = len(c._LETTER.findall(sample))
+            if len(re.findall(r"[A-Za-z]", sample)) < letters * 0.5:
+                return "ander schrift dan het Latijnse"
+    return None
+
+
+def test_script_check_equals_counting_every_letter():
+    from brug.text.classifier import bad_input
+
+    rng = random.Random(16)
+    pieces = ["de", "wethouder", "het", "Привет", "мир", "ελληνικά", "中文", "😡", "🙄", "é", "ß", "²", "½", "٣",
+              "K", "ﬁ", "x", "ab", "  ", "1", ".", "the", "and", "العربية", "ǅ", "İ"]  # fmt: skip
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(20_000)]
+    texts += [item.text for item in load_corpus()]
+    verdicts = [bad_input(text) for text in texts]
+    assert verdicts == [plain_bad_input(text) if text.strip() else "lege tekst" for text in texts]
+    assert verdicts.count("ander schrift dan het Latijnse") > 500 and verdicts.count(None) > 500
