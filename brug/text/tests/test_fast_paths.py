@@ -87,6 +87,10 @@ def test_explanations_equal_the_plain_dict_and_heap_selection():
         for i, label in enumerate(model.labels):
             summed = plain_contributions(r["doc"].tokens, r["extras"], i)
             assert list(s._parts.contributions(i).items()) == list(summed.items())
+            # explain's one-pass split equals filtering the evidence list by sign
+            items = s._parts.evidence(i, least=0.004)
+            split = ([x for x in items if x[1] > 0], [x for x in items if x[1] < 0])
+            assert s._parts.sides(i, 0.004) == split
             positive = [x for x in summed.items() if x[1] > 0]
             negative = [x for x in summed.items() if x[1] < 0]
             if s.probabilities[label] >= 0.5:
