@@ -344,7 +344,16 @@ def test_script_check_equals_counting_every_letter():
     pieces = ["de", "wethouder", "het", "Привет", "мир", "ελληνικά", "中文", "😡", "🙄", "é", "ß", "²", "½", "٣",
               "K", "ﬁ", "x", "ab", "  ", "1", ".", "the", "and", "العربية", "ǅ", "İ"]  # fmt: skip
     texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(20_000)]
+    # ASCII: the words of the language check (runs of letters, any case, glued by other characters)
+    ascii_pieces = ["The", "AND", "you", "der", "Die", "und", "nicht", "de", "het", "een", "wij", "x1", "a-b",
+                    "don't", "l'eau", "_", "The2", "3the", "#the", "the.", "EEN", "Het", ".", "!", "\t", "ok"]  # fmt: skip
+    seps = [" ", "", "-", "  ", "\n"]
+    texts += [
+        "".join(rng.choice(ascii_pieces) + rng.choice(seps) for _ in range(rng.randint(1, 20)))
+        for _ in range(20_000)
+    ]
     texts += [item.text for item in load_corpus()]
     verdicts = [bad_input(text) for text in texts]
     assert verdicts == [plain_bad_input(text) if text.strip() else "lege tekst" for text in texts]
     assert verdicts.count("ander schrift dan het Latijnse") > 500 and verdicts.count(None) > 500
+    assert verdicts.count("andere taal dan Nederlands") > 500
