@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from brug.text import framing, hostility, model, structure
@@ -34,8 +33,9 @@ RULES_ONLY = "regels-zonder-model"
 BLOCK = 64
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 _WORD = re.compile(r"[a-zà-ÿ]+")
+_QUOTE_MARK = re.compile('["“”„«»]')
 _DUTCH = frozenset(
     "de het een en van ik je jij we wij ze zij is zijn niet dat die dit er op in met voor aan maar ook "
     "naar als nog wel geen om te bij uit dan wat hoe al of mijn ons onze hun heb heeft hebben was wordt "
@@ -45,6 +45,12 @@ _FOREIGN = frozenset(
     "the and you that with this for are was have not they what but will der die und nicht ist ich "
     "sie mit den das ein eine les des est une pas pour que qui dans sur avec el los las por para "
     "con una que del".split()
+)
+# (the same words as bytes, and a table that makes an ASCII sample's letters small and the rest spaces)
+_FOREIGN_BYTES = frozenset(w.encode("ascii") for w in _FOREIGN)
+_DUTCH_BYTES = frozenset(w.encode("ascii") for w in _DUTCH)
+_ASCII_WORD_BYTES = bytes(
+    ord(chr(b).lower()) if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256)
 )
 
 
@@ -102,15 +108,29 @@ def bad_input(text: object) -> str | None:
         return "binaire of onleesbare inhoud"
     if _LETTER.search(sample) is None:
         return None if len(sample) <= 40 else "geen letters"
-    words = _WORD.findall(sample.lower())
+    ascii = sample.isascii()
+    words: Sequence[str | bytes]
+    foreign_words: frozenset[Any]
+    dutch_words: frozenset[Any]
+    if ascii:
+        # The words of _WORD in lowercase ASCII are the runs of [a-z]: as bytes, with every other
+        # byte made a space and capitals made small in one translate, split in C.
+        words = sample.encode("ascii").translate(_ASCII_WORD_BYTES).split()
+        foreign_words, dutch_words = _FOREIGN_BYTES, _DUTCH_BYTES
+    else:
+        words, foreign_words, dutch_words = _WORD.findall(sample.lower()), _FOREIGN, _DUTCH
     if len(words) >= 6:
-        foreign = sum(map(_FOREIGN.__contains__, words))  # (map: the loop runs in C)
-        if foreign >= 3 and foreign > 2 * sum(map(_DUTCH.__contains__, words)):
+        foreign = sum(map(foreign_words.__contains__, words))  # (map: the loop runs in C)
+        if foreign >= 3 and foreign > 2 * sum(map(dutch_words.__contains__, words)):
             return "andere taal dan Nederlands"
-        # An ASCII sample has only Latin letters; otherwise count both.
-        if not sample.isascii():
-            letters = len(_LETTER.findall(sample))
-            if len(_ASCII_LETTER.findall(sample)) < letters * 0.5:
+        # An ASCII sample has only Latin letters; otherwise count both. The letters of [^\W\d_]
+        # that are ASCII are exactly [A-Za-z], so the other letters number at most the non-ASCII
+        # characters: with at least that many ASCII letters, half the letters are Latin for sure
+        # and the letters need no counting. (ASCII letters are counted on the sample's ASCII bytes.)
+        if not ascii:
+            ascii_part = sample.encode("ascii", "ignore")
+            latin = len(ascii_part.translate(None, _NOT_ASCII_LETTER))
+            if latin < len(sample) - len(ascii_part) and latin < len(_LETTER.findall(sample)) * 0.5:
                 return "ander schrift dan het Latijnse"
     return None
 
@@ -141,8 +161,18 @@ _CLASS_NAMES = {
 }
 
 
-@lru_cache(maxsize=100_000)
-def _plain(name: str) -> str:
+class _PlainNames(dict[str, str]):
+    """Feature name → its plain Dutch name, made on first use (a dict lookup per name after that,
+    cheaper than an lru_cache's bookkeeping; emptied when it grows past 100,000 names)."""
+
+    def __missing__(self, name: str) -> str:
+        if len(self) > 100_000:
+            self.clear()
+        plain = self[name] = _plain_name(name)
+        return plain
+
+
+def _plain_name(name: str) -> str:
     if name in _FEATURE_NAMES:
         return _FEATURE_NAMES[name]
     prefix, _, rest = name.partition(":")
@@ -156,6 +186,9 @@ def _plain(name: str) -> str:
         pattern = " ".join(_CLASS_NAMES.get(w, w) for w in rest.split("_"))
         return f"woordpatroon ‘{pattern}’"
     return f"‘{name}’"
+
+
+_plain = _PlainNames().__getitem__
 
 
 def _explained(preds: model.Scored, label: str) -> model.Prediction:
@@ -279,6 +312,8 @@ class Classifier:
         self._matcher = Matcher(queries)
         self._use_model = use_model
         self._default_names = {t.name for t in default_themes()}
+        # (name, model label) per theme, in order (the themes are fixed here, as the matcher is)
+        self._theme_labels = [(t.name, model.THEME_PREFIX + t.name) for t in self.themes]
 
     @property
     def model(self) -> model.Model | None:
@@ -344,7 +379,7 @@ class Classifier:
             extras["x:?"] = 1.0
         if "!" in text:
             extras["x:!"] = 1.0
-        if any(q in text for q in '"“”„«»'):
+        if _QUOTE_MARK.search(text) is not None:
             extras["x:quote"] = 1.0
         return {
             "doc": doc,
@@ -450,18 +485,18 @@ class Classifier:
                 f"model {version}: neutraal (kans negatief {p_neg.probability:.2f}, positief {p_pos.probability:.2f})"
             )
         probabilities = preds.probabilities
-        for theme in self.themes:
-            p_theme = probabilities.get(model.THEME_PREFIX + theme.name)
+        for name, label in self._theme_labels:
+            p_theme = probabilities.get(label)
             if p_theme is None:
                 continue
-            if THEMES_BY_MODEL and theme.name in themes and p_theme < THEME_THRESHOLD:
+            if THEMES_BY_MODEL and name in themes and p_theme < THEME_THRESHOLD:
                 # The model weighs the query hit against everything else and says no.
-                del themes[theme.name]
+                del themes[name]
                 continue
-            if theme.name not in themes and p_theme >= THEME_THRESHOLD:
-                pred = preds.explain(model.THEME_PREFIX + theme.name)
+            if name not in themes and p_theme >= THEME_THRESHOLD:
+                pred = preds.explain(label)
                 words = [f"{_plain(n)} ({v:+.2f})" for n, v in pred.evidence if v > 0]
-                themes[theme.name] = [f"model {version}: kans {pred.probability:.2f}", *words]
+                themes[name] = [f"model {version}: kans {pred.probability:.2f}", *words]
         ordered = [t.name for t in self.themes if t.name in themes]
         why = {
             "themes": {name: themes[name] for name in ordered},

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from brug.text.lexicon import load_word_list
 from brug.text.normalise import lemma, normalise
@@ -122,8 +122,10 @@ def features(tokens: list[str], extras: dict[str, float]) -> dict[str, float]:
     return out
 
 
-@dataclass(frozen=True)
-class Prediction:
+class Prediction(NamedTuple):
+    """A probability and its evidence (a named tuple: made several times per message, and a
+    frozen dataclass costs two object.__setattr__ calls per instance)."""
+
     probability: float
     evidence: list[tuple[str, float]]  # (word or feature, contribution), strongest first
 
@@ -167,6 +169,9 @@ class Model:
         self._T = np.zeros((4096, width))
         self._t_used = 1
         self._row_word: list[str] = [""]  # row of _T → its (group-masked) word; one row per word
+        # row of _T → the same row as a Python list (made with the row), read by explanations: a
+        # few list lookups per word cost less than numpy's fancy indexing and bincount per message.
+        self._row_list: list[list[float]] = [[0.0] * width]
         # (token, next token) as written → row of its "b:" lemma-pair feature (_missing if none).
         self._pair_row: dict[tuple[str, str], int] = {}
         self._pair_name: dict[tuple[str, str], str] = {}  # (token, next token) → "lemma lemma"
@@ -193,6 +198,7 @@ class Model:
                 row = self._t_used
                 self._row_word.append(masked)
                 self._T[row] = self._W[rows].sum(axis=0)
+                self._row_list.append(self._T[row].tolist())
                 self._t_used += 1
             self._masked_row[masked] = row
         self._token_row[token] = row
@@ -212,6 +218,7 @@ class Model:
             self._masked_row.clear()
             self._T = np.zeros_like(self._T)  # a new array: earlier parts keep the old one
             self._row_word = [""]
+            self._row_list = [[0.0] * self.width]
             self._t_used = 1
         if len(self._pair_row) > 300_000:
             self._pair_row.clear()
@@ -228,7 +235,9 @@ class Model:
             t_rows = [new(t) if r is None else r for t, r in zip(tokens, found, strict=True)]
         else:
             t_rows = cast(list[int], found)
-        pairs = list(zip(tokens, tokens[1:], strict=False))
+        # (zip without strict= in the per-message paths: a keyword argument makes every call build
+        # a dict, and the lengths here are equal by construction)
+        pairs = list(zip(tokens, tokens[1:]))  # noqa: B905
         found = list(map(self._pair_row.get, pairs))
         if None in found:
             new_pair = self._new_pair
@@ -252,7 +261,6 @@ class Model:
 
         self._forget_if_full()
         parts = [self._parts(tokens, extras) for tokens, extras in messages]
-        n = len(parts)
         W = self._W
         t_sum = _row_sums(self._T, [p.t_rows for p in parts], 0, self.width)
         b_sum = _row_sums(W, [p.b_rows for p in parts], self._missing, self.width)
@@ -263,10 +271,10 @@ class Model:
             missing = self._missing
             e_rows = np.array([p.e_rows + [missing] * (width - len(p.e_rows)) for p in parts], dtype=np.intp)
             e_values = np.array([p.e_values + [0.0] * (width - len(p.e_values)) for p in parts])
-            extra = np.zeros((n, self.width))
-            for j in range(width):
-                extra += W[e_rows[:, j]] * e_values[:, j, None]
-            total += extra
+            # Summed over the feature axis (not the innermost one), numpy adds the features one by
+            # one, in order, as the loop `extra += W[e_rows[:, j]] * e_values[:, j]` did (the first
+            # term is not added to a zero: 0.0 + x is x, and −0.0 only where total + 0.0 is the same).
+            total += (W[e_rows] * e_values[:, :, None]).sum(axis=1)
         return total, parts
 
     def predict_many(self, messages: Sequence[tuple[list[str], dict[str, float]]]) -> list[Scored]:
@@ -279,7 +287,7 @@ class Model:
         z = np.clip(self._platt_a * total + self._platt_b, -30.0, 30.0)
         labels = self.labels
         return [
-            Scored(self, dict(zip(labels, p, strict=True)), part)
+            Scored(self, dict(zip(labels, p)), part)  # noqa: B905 (one probability per label)
             for p, part in zip(round3(1.0 / (1.0 + np.exp(-z))), parts, strict=True)
         ]
 
@@ -306,11 +314,10 @@ class _Parts:
     """What one message's score is made of, kept as row indices until a label is explained."""
 
     __slots__ = (
+        "_distinct",
         "_features",
-        "_inverse",
-        "_names",
         "_pairs",
-        "_rows",
+        "_repeated",
         "b_pairs",
         "b_rows",
         "e_names",
@@ -318,7 +325,7 @@ class _Parts:
         "e_values",
         "model",
         "scale",
-        "t_matrix",
+        "t_lists",
         "t_words",
         "t_rows",
         "tokens",
@@ -338,40 +345,38 @@ class _Parts:
     ) -> None:
         self.model = owner
         self.tokens, self.t_rows = tokens, t_rows
-        self.t_matrix = owner._T  # the array these rows live in (a full cache starts a new one)
-        self.t_words = owner._row_word  # and the words of its rows
+        # The rows' weights as lists and their words (a full cache starts new ones; these stay).
+        self.t_lists = owner._row_list
+        self.t_words = owner._row_word
         self.b_pairs, self.b_rows = b_pairs, b_rows
         self.e_names, self.e_rows, self.e_values = e_names, e_rows, e_values
         self.scale = scale
         # Filled on the first explanation (most messages need one or two labels explained):
-        self._names: list[str] = []  # distinct (group-masked) words, in order of first occurrence
-        self._inverse: Any = None  # per token, the index of its word in _names
-        self._rows: Any = None  # t_rows as a numpy array
+        self._distinct: list[int] | None = None  # distinct rows of t_rows, in order of first occurrence
+        self._repeated: list[tuple[int, int]] = []  # (index in _distinct, count) of repeated words
         self._pairs: list[tuple[str, list[float]]] = []  # (name, weights) of pairs with a feature
         self._features: list[tuple[str, list[float], float]] = []  # (name, weights, value)
 
     def _prepare(self) -> None:
-        import numpy as np
-
         m = self.model
         # A word has one row of its own (row 0, no weight at all, contributes nothing), so the
         # distinct rows in order of first occurrence are the distinct words in that order.
         rows = self.t_rows
-        distinct = list(dict.fromkeys(rows))
-        position = {r: k for k, r in enumerate(distinct)}
-        self._inverse = np.asarray(list(map(position.__getitem__, rows)), dtype=np.intp)
-        self._names = list(map(self.t_words.__getitem__, distinct))
-        self._rows = np.asarray(rows, dtype=np.intp)
+        self._distinct = list(dict.fromkeys(rows))
+        if len(self._distinct) != len(rows):
+            counts = Counter(rows)  # (insertion order: rows in order of first occurrence)
+            # (index in _distinct, count) of each word that occurs more than once
+            self._repeated = [(j, k) for j, k in enumerate(counts.values()) if k > 1]
         missing, weights, known = m._missing, m._feature_weights, m._w_lists.get
         pair_info, new_pair = m._pair_info.get, m._new_pair_info
         self._pairs = [
             pair_info(pair) or new_pair(pair)
-            for pair, row in zip(self.b_pairs, self.b_rows, strict=True)
+            for pair, row in zip(self.b_pairs, self.b_rows)  # noqa: B905 (one row per pair)
             if row != missing
         ]
         self._features = [
             (name, known(row) or weights(row), value)
-            for name, row, value in zip(self.e_names, self.e_rows, self.e_values, strict=True)
+            for name, row, value in zip(self.e_names, self.e_rows, self.e_values)  # noqa: B905 (per feature)
             if row != missing and value
         ]
 
@@ -383,23 +388,26 @@ class _Parts:
 
         The three kinds never share a name (a word has neither a space nor a colon, a pair has a
         space, a feature name a colon; no simplemma lemma has a colon), so they need no merging."""
-        import numpy as np
-
-        if self._inverse is None:
+        distinct = self._distinct
+        if distinct is None:
             self._prepare()
-        out: list[tuple[str, float]] = []
-        if self.t_rows:
-            # bincount adds each token's w × scale to its word's total in token order, from 0.0:
-            # the same additions, in the same order, as the dict the explanation used to build.
-            summed = np.bincount(
-                self._inverse, weights=self.t_matrix[self._rows, i] * self.scale, minlength=len(self._names)
-            )
-            if least > 0:
-                out = [(n, v) for n, v in zip(self._names, summed.tolist(), strict=True) if abs(v) >= least]
-            else:
-                out = [(n, v) for n, v in zip(self._names, summed.tolist(), strict=True) if v]
+            distinct = cast(list[int], self._distinct)
+        lists, words, scale = self.t_lists, self.t_words, self.scale
+        # Each word's total is its w × scale added occurrence by occurrence, in token order, from
+        # 0.0; 0.0 + x is x itself (and a zero is left out either way), so a word seen k times is
+        # x + x + … (k − 1 additions, in the same order).
+        values = [lists[r][i] * scale for r in distinct]
+        for j, k in self._repeated:
+            x = total = values[j]
+            for _ in range(k - 1):
+                total += x
+            values[j] = total
+        if least > 0:
+            below = -least
+            out = [(words[r], v) for r, v in zip(distinct, values) if v >= least or v <= below]  # noqa: B905
+        else:
+            out = [(words[r], v) for r, v in zip(distinct, values) if v]  # noqa: B905 (a value per row)
         if self._pairs:
-            scale = self.scale
             pairs: dict[str, float] = {}
             get = pairs.get
             for name, weights in self._pairs:
@@ -410,6 +418,56 @@ class _Parts:
             if (w := weights[i]) and abs(v := w * value) >= least:
                 out.append((name, v))
         return out
+
+    def sides(self, i: int, least: float) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+        """The positive and the negative items of `evidence(i, least)` (least > 0), each in
+        evidence order, made in one pass instead of a list and two filters over it."""
+        distinct = self._distinct
+        if distinct is None:
+            self._prepare()
+            distinct = cast(list[int], self._distinct)
+        lists, words, scale = self.t_lists, self.t_words, self.scale
+        below = -least
+        positive: list[tuple[str, float]] = []
+        negative: list[tuple[str, float]] = []
+        if self._repeated:
+            values = [lists[r][i] * scale for r in distinct]
+            for j, k in self._repeated:  # (as in evidence)
+                x = total = values[j]
+                for _ in range(k - 1):
+                    total += x
+                values[j] = total
+            for r, v in zip(distinct, values):  # noqa: B905 (a value per row)
+                if v >= least:
+                    positive.append((words[r], v))
+                elif v <= below:
+                    negative.append((words[r], v))
+        else:
+            for r in distinct:
+                v = lists[r][i] * scale
+                if v >= least:
+                    positive.append((words[r], v))
+                elif v <= below:
+                    negative.append((words[r], v))
+        if self._pairs:
+            pairs: dict[str, float] = {}
+            get = pairs.get
+            for name, weights in self._pairs:
+                if w := weights[i]:
+                    pairs[name] = get(name, 0.0) + w * scale
+            for item in pairs.items():
+                if item[1] >= least:
+                    positive.append(item)
+                elif item[1] <= below:
+                    negative.append(item)
+        for name, weights, value in self._features:
+            if w := weights[i]:
+                v = w * value
+                if v >= least:
+                    positive.append((name, v))
+                elif v <= below:
+                    negative.append((name, v))
+        return positive, negative
 
     def contributions(self, i: int) -> dict[str, float]:
         """Contribution to label i per word, word pair (as "a b") or feature; zeros left out."""
@@ -437,10 +495,8 @@ class Scored:
         probability = self.probabilities[label]
         # Only contributions that can survive rounding to 2 decimals (|v| ≥ 0.005) can be shown;
         # leaving out the smaller ones first changes neither the strongest three nor their order.
-        items = self._parts.evidence(i, least=0.004)
         # Evidence for the side the model chose first (3 strongest), then the strongest against.
-        positive = [x for x in items if x[1] > 0]
-        negative = [x for x in items if x[1] < 0]
+        positive, negative = self._parts.sides(i, 0.004)
         # Strongest first (largest |value|). A stable sort keeps the first of equals, exactly as
         # heapq.nlargest / nsmallest (documented as equal to these sorts) and min / max do.
         if probability >= 0.5:

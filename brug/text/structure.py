@@ -31,7 +31,9 @@ from functools import cache
 from brug.text.lexicon import load_word_list
 from brug.text.normalise import tokenize
 
-_SENTENCE = re.compile(r"(?<=[.!?\n])\s+|\n")
+# Splits where r"(?<=[.!?\n])\s+|\n" splits (white space after a sentence end, or a line break),
+# written to start with a white-space character so that the search skips to those quickly.
+_SENTENCE = re.compile(r"\s(?:(?<=[.!?\n]\s)\s*|(?<=\n))")
 _QUOTED = re.compile(r"[\"“”„«»]|(?:^|\s)'|'(?:\s|$|[.,!?])")
 
 

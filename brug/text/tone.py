@@ -80,17 +80,25 @@ def score_tone(doc: Doc) -> tuple[float, list[str]]:
     if not any(entries):  # no known word: neutral, nothing to say
         return 0.0, []
     assessments: list[tuple[list[str], float, float]] = []  # words, polarity, intensity
-    previous_known = False
+    tokens = doc.tokens
+    # Only negations and known words do something; any other token just ends a chain of known
+    # words. So the walk visits those positions only: the token before a known word is known
+    # exactly when it was the position visited just before it, and was no negation.
+    visit = [i for i, entry in enumerate(entries) if entry is not None]
+    if not NEGATIONS.isdisjoint(tokens):
+        visit = sorted({*visit, *(i for i, token in enumerate(tokens) if token in NEGATIONS)})
+    last_known = -2  # position of the last known word visited (−2: none)
     negation_at = -10
-    for index, (token, entry) in enumerate(zip(doc.tokens, entries, strict=True)):
+    for index in visit:
+        token = tokens[index]
         if token in NEGATIONS:
             negation_at = index
-            previous_known = False
             continue
-        if entry is None:
-            previous_known = False
-            continue
+        entry = entries[index]
+        assert entry is not None
         polarity, intensity = entry
+        previous_known = last_known == index - 1
+        last_known = index
         if previous_known and assessments:
             words, _, prev_intensity = assessments[-1]
             assessments[-1] = ([*words, token], max(-1.0, min(1.0, polarity * prev_intensity)), intensity)
@@ -100,7 +108,6 @@ def score_tone(doc: Doc) -> tuple[float, list[str]]:
             words, polarity, intensity = assessments[-1]
             assessments[-1] = (["niet", *words], -0.5 * polarity, intensity)
             negation_at = -10
-        previous_known = True
     scored = [(w, p) for w, p, _ in assessments if p != 0.0]
     if not scored:
         return 0.0, []
