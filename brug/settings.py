@@ -266,6 +266,11 @@ CELERY_BEAT_SCHEDULE = {
     # Jobs left running by a dead worker: failed (imports, uploads removed) or resumed (maps).
     # Stored message scores from an older brug.text model are recomputed in the background.
     "signals-refresh-outdated-scores": {"task": "brug.signals.refresh_outdated_scores", "schedule": 600},
+    # Knowledge items whose meaning vector was made another way (model, embedding constants) are re-embedded.
+    "knowledge-refresh-outdated-embeddings": {
+        "task": "brug.knowledge.refresh_outdated_embeddings",
+        "schedule": 3600,
+    },
     "signals-fail-stale-imports": {"task": "brug.signals.fail_stale_imports", "schedule": 600},
     "dialogue-resume-stale-recomputes": {
         "task": "brug.dialogue.resume_stale_recomputes",

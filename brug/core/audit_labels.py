@@ -76,6 +76,7 @@ ACTION_LABELS: dict[str, str] = {
     "dialogue.statement.approve": "Stelling: goedgekeurd",
     "dialogue.statement.reject": "Stelling: afgekeurd",
     # Kennisbank
+    "knowledge.embeddings.refresh": "Betekenisvectoren van kennisitems: opnieuw berekend",
     "knowledge.item.publish": "Kennisitem: gepubliceerd",
     "knowledge.item.update": "Kennisitem: gewijzigd",
     # Leernetwerk

@@ -69,6 +69,9 @@ class KnowledgeItem(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     # USE-multilingual embedding of title + body: 512 float32, L2-normalised.
     embedding = models.BinaryField(null=True, editable=False)
+    # How `embedding` was made (services.embedding_recipe: model and embedding constants); "" = unknown.
+    # An item whose recipe is not the current one is re-embedded in the background.
+    embedding_recipe = models.CharField(max_length=100, blank=True, default="", editable=False)
     # The index version at the last write; the per-process embedding matrix reloads rows above its version.
     index_version = models.BigIntegerField(default=0, db_index=True, editable=False)
 

