@@ -105,6 +105,8 @@ def test_the_command_re_embeds_the_outdated_items_and_all_with_alle(tenancy, pub
     assert KnowledgeItem.objects.get(pk=current.pk).index_version > version
 
 
-def test_the_beat_runs_the_task() -> None:
-    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "brug.knowledge.refresh_outdated_embeddings" in tasks
+def test_the_beat_runs_the_task_hourly() -> None:
+    entries = [
+        e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] == refresh_outdated_embeddings.name
+    ]
+    assert entries == [{"task": "brug.knowledge.refresh_outdated_embeddings", "schedule": 3600}]
