@@ -37,6 +37,7 @@ demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py rescore_signals
+	$(BIN)/python manage.py knowledge_reembed
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The whole suite on SQLite (with the browser tests), then again on PostgreSQL when reachable.
