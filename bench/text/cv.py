@@ -23,42 +23,13 @@ from brug.text import classifier, framing, hostility, model
 from brug.text.classifier import THEME_THRESHOLD, Classification, Classifier, apply_guards, tone_from
 from brug.text.corpus import FOLDS, Item, _sha, load_corpus, split_test
 from brug.text.evaluation import Report, micro, report
-from brug.text.training import C_GRID, _columns_for, _f1, gold, labels
+from brug.text.training import cross_validate, gold, labels
 
 
 def folds_for(items: list[Item], seed: int) -> list[int]:
     if seed == 0:
         return [item.fold for item in items]
     return [_sha(f"cv{seed}:" + item.family) % FOLDS for item in items]
-
-
-def oof_scores(
-    items: list[Item], rows: list[dict[str, float]], folds: list[int], c_of: dict[str, float] | None
-) -> dict[str, list[float]]:
-    """Out-of-fold raw scores per label; C per label from `c_of`, or the best of C_GRID by F1."""
-    names = labels()
-    grid = {label: ((c_of[label],) if c_of else C_GRID) for label in names}
-    oof: dict[str, dict[float, list[float]]] = {label: {} for label in names}
-    for k in range(FOLDS):
-        train = [i for i, f in enumerate(folds) if f != k]
-        held = [i for i, f in enumerate(folds) if f == k]
-        vocab = model.build_vocab(rows[i] for i in train)
-        X_train = model._matrix([rows[i] for i in train], vocab)
-        X_held = model._matrix([rows[i] for i in held], vocab)
-        for label in names:
-            y = [gold(items[i], label) for i in train]
-            seen_train, seen_held = _columns_for(label, X_train, vocab), _columns_for(label, X_held, vocab)
-            for c in grid[label]:
-                coef, intercept = model.fit_label(seen_train, y, c)
-                store = oof[label].setdefault(c, [0.0] * len(items))
-                for i, s in zip(held, seen_held @ coef + intercept, strict=True):
-                    store[i] = float(s)
-    out = {}
-    for label in names:
-        y = [gold(item, label) for item in items]
-        best = max(oof[label], key=lambda c: _f1(oof[label][c], y))
-        out[label] = oof[label][best]
-    return out
 
 
 def cv_report(
@@ -164,7 +135,7 @@ def main() -> None:
         c_of[label] = float(value)
     sums: dict[str, float] = {}
     for seed in args.seeds:
-        oof = oof_scores(dev, rows, folds_for(dev, seed), c_of)
+        oof = cross_validate(dev, rows, c_of, folds=folds_for(dev, seed))["oof"]
         rep = cv_report(dev, rules_out, oof, names, args.theme_threshold)
         if args.score_only_before:
             keep = [k for k, item in enumerate(dev) if _file_of(item) < args.score_only_before]

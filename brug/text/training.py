@@ -74,10 +74,17 @@ def _columns_for(label: str, X: Any, vocab: dict[str, int]) -> Any:
 
 
 def cross_validate(
-    items: list[Item], rows: list[dict[str, float]], c_of: dict[str, float] | None = None
+    items: list[Item],
+    rows: list[dict[str, float]],
+    c_of: dict[str, float] | None = None,
+    *,
+    folds: list[int] | None = None,
 ) -> dict[str, Any]:
-    """Out-of-fold raw scores per label (grouped by family); chooses C per label unless given."""
-    folds = [item.fold for item in items]
+    """Out-of-fold raw scores per label (grouped by family); chooses C per label unless given.
+
+    `folds` gives another grouped split than the corpus' own (bench/text/cv.py tries several)."""
+    if folds is None:
+        folds = [item.fold for item in items]
     names = labels()
     oof: dict[str, dict[float, list[float]]] = {label: {} for label in names}
     grid = {label: ((c_of[label],) if c_of else C_GRID) for label in names}
