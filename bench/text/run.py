@@ -227,11 +227,11 @@ def quality() -> dict[str, Any]:
             prob[label] = 1 / (1 + pow(2.718281828459045, -(a * z + b)))
         from brug.text.classifier import THEME_THRESHOLD, THEMES_BY_MODEL
 
-        themes = set(rules.rules(item.text)["themes"])
+        r = rules.rules(item.text)
+        themes = set(r["themes"])
         if THEMES_BY_MODEL:
             themes -= {n for n in names if "thema: " + n in prob and prob["thema: " + n] < THEME_THRESHOLD}
         themes |= {n for n in names if prob.get("thema: " + n, 0) >= THEME_THRESHOLD}
-        r = rules.rules(item.text)
         h, f, _, _ = apply_guards(
             prob["vijandig"], prob["wij-zij"], r["structure"], r["extras"], prob["toon positief"]
         )
