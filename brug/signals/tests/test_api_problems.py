@@ -123,3 +123,20 @@ def test_the_token_page_offers_scope_and_validity(tenancy, client_for):
 
     token = ApiToken.objects.get(name="Meldkamer")
     assert token.scope == "eigen" and token.expires_at is not None
+
+
+@pytest.mark.parametrize("field", ["tekst", "wijk", "plek", "moment"])
+def test_a_nul_character_in_a_text_field_is_400_and_stores_nothing(tenancy, field):
+    # PostgreSQL refuses NUL in text, even in a lookup: a wijk with NUL gave a 500 (found by schemathesis).
+    from brug.signals.models import Signal
+
+    data = {"tekst": "Spandoek bij het gemeentehuis", field: "Cent\x00rum"}
+    response = Client().post(
+        URL,
+        data=json.dumps(data),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {_token(tenancy)}",
+    )
+    body = _assert_problem(response, 400)
+    assert "nulteken" in body["detail"]
+    assert not Signal.objects.exists()

@@ -88,6 +88,9 @@ def signals_collection(request: HttpRequest) -> JsonResponse:
     for name in ("tekst", "moment", "wijk", "plek"):
         if name in data and not isinstance(data[name], str):
             return error(400, f"'{name}' moet tekst zijn.", veld=name)
+        # PostgreSQL cannot store or even compare a NUL character; a form refuses it the same way.
+        if name in data and "\x00" in data[name]:
+            return error(400, f"'{name}' bevat een nulteken (\\u0000); dat is niet toegestaan.", veld=name)
     if "ernst" in data and (not isinstance(data["ernst"], int) or isinstance(data["ernst"], bool)):
         return error(400, "'ernst' moet een geheel getal van 1 tot 4 zijn.", veld="ernst")
     if "tekst" not in data:
